@@ -1,0 +1,115 @@
+// The acute model: every acute pathway composed into one right-hand side.
+//
+// State (all per the units in the names; "rel" = 1 at rest):
+//   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
+//   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
+//   serum BDNF · ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol ·
+//   and dose integrals the chronic layer reads once a day.
+//
+// The input (Drive) is constant between schedule boundaries; the model object holds it, and the
+// solver re-binds it at each boundary. The model is a plain value: copy it per individual.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+#include "brainload/model/arousal.hpp"
+#include "brainload/model/bdnf.hpp"
+#include "brainload/model/catecholamines.hpp"
+#include "brainload/model/central_command.hpp"
+#include "brainload/model/cerebral_blood_flow.hpp"
+#include "brainload/model/cognition.hpp"
+#include "brainload/model/drive.hpp"
+#include "brainload/model/heart_rate.hpp"
+#include "brainload/model/hpa.hpp"
+#include "brainload/model/il6.hpp"
+#include "brainload/model/lactate.hpp"
+#include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/subject.hpp"
+#include "brainload/model/vegf.hpp"
+
+namespace brainload {
+
+// Indices into AcuteState.
+namespace ix {
+inline constexpr std::size_t heart_rate = 0;
+inline constexpr std::size_t epinephrine = 1;
+inline constexpr std::size_t norepinephrine = 2;
+inline constexpr std::size_t vagal = 3;
+inline constexpr std::size_t nts = 4;
+inline constexpr std::size_t lc = 5;
+inline constexpr std::size_t brain_ne = 6;
+inline constexpr std::size_t cbf = 7;
+inline constexpr std::size_t strain = 8;
+inline constexpr std::size_t muscle_lactate = 9;
+inline constexpr std::size_t blood_lactate = 10;
+inline constexpr std::size_t brain_lactate = 11;
+inline constexpr std::size_t vegf = 12;
+inline constexpr std::size_t bdnf = 13;
+inline constexpr std::size_t osteocalcin = 14;
+inline constexpr std::size_t il6_muscle = 15;
+inline constexpr std::size_t il6 = 16;
+inline constexpr std::size_t crh = 17;
+inline constexpr std::size_t acth = 18;
+inline constexpr std::size_t cortisol = 19;  // relative to the daily mean (x3)
+// Dose integrals (units × min), reset by the chronic layer each day.
+inline constexpr std::size_t dose_bdnf_action = 20;     // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t dose_lactate = 21;         // ∫ blood lactate above rest, mmol/L·min
+inline constexpr std::size_t dose_osteocalcin = 22;     // ∫ relative ucOC rise
+inline constexpr std::size_t dose_il6 = 23;             // ∫ relative IL-6 rise
+inline constexpr std::size_t dose_vegf = 24;            // ∫ relative VEGF rise
+inline constexpr std::size_t dose_cortisol = 25;        // ∫ cortisol above circadian-free mean
+inline constexpr std::size_t dose_arousal = 26;         // ∫ arousal above rest
+inline constexpr std::size_t dose_strain = 27;          // ∫ cerebrovascular strain
+inline constexpr std::size_t count = 28;
+inline constexpr std::size_t first_dose = dose_bdnf_action;
+}  // namespace ix
+
+using AcuteState = std::array<double, ix::count>;
+
+struct AcuteParams {
+  HeartRateParams heart_rate;
+  CentralCommandParams central_command;
+  CatecholamineParams catecholamines;
+  ArousalParams arousal;
+  CognitionParams cognition;
+  CerebralBloodFlowParams cerebral_blood_flow;
+  LactateParams lactate;
+  VegfParams vegf;
+  BdnfParams bdnf;
+  OsteocalcinParams osteocalcin;
+  Il6Params il6;
+  HpaParams hpa;
+};
+
+class AcuteModel {
+ public:
+  AcuteModel(const AcuteParams& params, const Subject& subject, double start_clock_min);
+
+  void set_drive(const Drive& drive) { drive_ = drive; }
+  [[nodiscard]] const Drive& drive() const { return drive_; }
+  [[nodiscard]] const AcuteParams& params() const { return params_; }
+  [[nodiscard]] const Subject& subject() const { return subject_; }
+  [[nodiscard]] double start_clock_min() const { return start_clock_min_; }
+
+  // odeint's system signature: dxdt = f(x, t).
+  void operator()(const AcuteState& x, AcuteState& dxdt, double t_min) const;
+
+  // Resting, awake values; the HPA axis at its daily mean (callers spin it up over days).
+  [[nodiscard]] AcuteState resting_state() const;
+
+  [[nodiscard]] double motor_drive() const;
+  [[nodiscard]] double arousal(const AcuteState& x) const;
+  [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
+  [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+
+ private:
+  AcuteParams params_;
+  Subject subject_;
+  double start_clock_min_;
+  Drive drive_;
+};
+
+}  // namespace brainload

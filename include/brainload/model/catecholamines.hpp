@@ -1,0 +1,35 @@
+// Plasma catecholamines: adrenal epinephrine and sympathetic norepinephrine spill-over.
+//
+//   dE/dt  = k_E · (E_rest · exp(β_E · m^n) − E)      m = motor_drive
+//   dNE/dt = k_NE · (NE_rest · exp(β_NE · m^n) − NE)
+//
+// Secretion rises exponentially with relative intensity (Kjaer 1998, Adv Exp Med Biol 441:77;
+// Zouhal et al. 2008, Sports Med 38:401: up to 5–15 fold at supramaximal work); clearance is
+// first order with the plasma half-life. Resting values are the textbook anchors.
+#pragma once
+
+namespace brainload {
+
+struct CatecholamineParams {
+  double epinephrine_rest_nmol_l = 0.3;      // nmol/L; textbook 0.2–0.4 (MODEL.md)
+  double norepinephrine_rest_nmol_l = 1.8;   // nmol/L; resting plasma NE 1.2–2.5 (Zouhal 2008)
+  double epinephrine_half_life_min = 2.0;    // min; plasma t½ 1–3 min (Esler et al. 1990,
+                                             // Physiol Rev 70:963)
+  double norepinephrine_half_life_min = 2.0; // min; same source
+  double epinephrine_gain = 3.5;   // β_E, dimensionless: steady ×1.7 at m = 0.5, ×33 at m = 1
+                                   // (derived: fits ×5–8 after a 30 s sprint, Zouhal 2008)
+  double norepinephrine_gain = 3.0;  // β_NE: ×4–5 after a 30 s sprint (derived, Zouhal 2008)
+  double drive_exponent = 3.0;     // n: little response below ≈ 50 % effort (Kjaer 1998)
+};
+
+struct CatecholamineRates {
+  double epinephrine_per_min;
+  double norepinephrine_per_min;
+};
+
+[[nodiscard]] CatecholamineRates catecholamine_rates(const CatecholamineParams& p,
+                                                     double epinephrine_nmol_l,
+                                                     double norepinephrine_nmol_l,
+                                                     double motor_drive);
+
+}  // namespace brainload

@@ -1,0 +1,26 @@
+// Central command: motor cortex drive to the working muscles and, through the spinal
+// intermediolateral column, to the adrenal medulla.
+//
+//   motor_drive = clamp(effort · recruitment, 0, 1)
+//   recruitment = min(1, muscle_mass_frac / mass_full)^½ · (1 − w_c + w_c · compound)
+//
+// The drive grows with effort and with recruited muscle mass, and is larger for multi-joint,
+// core-heavy movements: cortical motor areas controlling axial muscles provide most of the
+// multisynaptic input to the adrenal medulla (Dum, Levinthal & Strick 2016, PNAS 113:9922), and
+// hormonal responses scale with the muscle mass involved (Kraemer & Ratamess 2005, Sports Med
+// 35:339). The square root (diminishing return with mass) and w_c are assumed.
+#pragma once
+
+#include "brainload/model/drive.hpp"
+
+namespace brainload {
+
+struct CentralCommandParams {
+  double mass_full_frac = 0.5;   // muscle fraction at which recruitment saturates (assumed:
+                                 // two-leg cycling ≈ 0.5 of skeletal muscle, Janssen 2000)
+  double compound_weight = 0.3;  // share of recruitment set by compound-ness (assumed)
+};
+
+[[nodiscard]] double motor_drive(const CentralCommandParams& p, const Drive& d);
+
+}  // namespace brainload

@@ -1,0 +1,50 @@
+// Cerebral blood flow (middle-cerebral-artery velocity, 1 = rest) and cerebrovascular strain.
+//
+//   G(x) = exp(−((x − x_p)/w)²)
+//   CBF* = (1 + a·(G(x) − G(0))/(1 − G(0)) − h·clamp(x − x_rcp, 0, x_cap − x_rcp)) · (1 − D(L))
+//   D(L) = d_max · Lⁿ / (L50ⁿ + Lⁿ)
+//   dCBF/dt = (CBF* − CBF) / τ
+//   dL/dt   = g · max(0, x − x_strain) − L / τ_L
+//
+// MCAv rises ≈ 10–20 % at 60–70 % VO2max and falls back toward baseline at maximal effort as
+// hyperventilation lowers PaCO2 (Ide & Secher 2000, Prog Neurobiol 61:397; Smith & Ainslie
+// 2017, Exp Physiol 102:1356). L is accumulated high-intensity work (minutes at fractions of
+// VO2max above x_strain) that decays over hours, standing for the post-exercise hypocapnia,
+// hypotension and dehydration that keep cerebral perfusion down after hard work (Halliwill et al.
+// 2013, Exp Physiol 98:7; post-exercise hypotension lasts hours). D is steep so that one hard
+// session stays mostly below L50 and two in a row exceed it: seed 002's claim that back-to-back
+// HIIT depresses cerebral blood flow (the size and time course are assumed, not fitted to data).
+#pragma once
+
+namespace brainload {
+
+struct CerebralBloodFlowParams {
+  double peak_rise_rel = 0.17;       // a: +17 % at the peak (Ide & Secher 2000: 10–20 %)
+  double peak_vo2max_frac = 0.65;    // x_p: peak at 60–70 % VO2max (same source)
+  double width_vo2max_frac = 0.33;   // w: leaves ≈ +5 % at VO2max (derived, Smith & Ainslie 2017)
+  double hypocapnia_slope_per_frac = 0.15;  // h: fall per unit x above x_rcp (assumed)
+  double rcp_vo2max_frac = 0.85;     // x_rcp: respiratory compensation point (assumed typical)
+  double hypocapnia_cap_vo2max_frac = 1.2;  // x_cap (assumed)
+  double tau_min = 0.5;              // min; MCAv follows PaCO2 within a minute (assumed)
+  double strain_threshold_vo2max_frac = 0.80;  // x_strain (assumed: near RCP)
+  double strain_gain = 1.0;          // g, per min per unit x (defines L's unit)
+  double strain_decay_tau_min = 360.0;  // τ_L, min (assumed from hours-long post-exercise
+                                        // hypotension, Halliwill 2013)
+  double strain_half_effect = 1.0;   // L50 (assumed: one 4×4 session ≈ 1)
+  double strain_hill = 4.0;          // n (assumed: steep threshold)
+  double strain_max_depression = 0.15;  // d_max: at most −15 % (assumed)
+  double floor_rel = 0.5;            // CBF* never below this (safety bound, assumed)
+};
+
+struct CerebralBloodFlowRates {
+  double cbf_per_min;
+  double strain_per_min;
+};
+
+[[nodiscard]] double cerebral_blood_flow_target(const CerebralBloodFlowParams& p,
+                                                double work_vo2max_frac, double strain);
+[[nodiscard]] CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& p,
+                                                               double work_vo2max_frac,
+                                                               double cbf_rel, double strain);
+
+}  // namespace brainload

@@ -1,0 +1,32 @@
+// Heart rate from intensity and age.
+//
+//   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(%VO2R, 0, 1)
+//   %VO2R = (x − r) / (1 − r),   r = VO2_rest / VO2max          (x = work_vo2max_frac)
+//   dHR/dt = (HR* − HR) / τ,   τ = τ_on if HR* > HR else τ_off
+//
+// %HRR ≈ %VO2R: Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410.
+// HR_max = 208 − 0.7·age: Tanaka et al. 2001, J Am Coll Cardiol 37:153 (in Subject).
+#pragma once
+
+#include "brainload/model/drive.hpp"
+#include "brainload/model/subject.hpp"
+
+namespace brainload {
+
+struct HeartRateParams {
+  double on_tau_min = 0.5;    // min; HR on-kinetics τ ≈ 20–40 s at moderate work (assumed)
+  double off_tau_min = 1.5;   // min; HR recovery, fast vagal phase τ ≈ 1 min and a slower
+                              // sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529);
+                              // one exponential, assumed
+  double sleep_drop_bpm = 7.0;  // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
+};
+
+[[nodiscard]] double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s,
+                                           const Drive& d);
+[[nodiscard]] double heart_rate_rate(const HeartRateParams& p, double hr_bpm, double target_bpm);
+
+// Fraction of VO2max at which a steady heart rate equals `hrmax_frac` × HR_max (inverse of the
+// target above; 0 if below resting heart rate).
+[[nodiscard]] double vo2max_frac_from_hrmax_frac(const Subject& s, double hrmax_frac);
+
+}  // namespace brainload

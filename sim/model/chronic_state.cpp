@@ -1,0 +1,13 @@
+#include "brainload/model/chronic_state.hpp"
+
+namespace brainload {
+
+ChronicState baseline_chronic_state(const Subject& subject) {
+  ChronicState c;
+  c.vo2max_ml_kg_min = subject.vo2max_ml_kg_min;
+  c.bdnf_resting_ng_ml = subject.bdnf_resting_ng_ml;
+  c.il6_resting_pg_ml = subject.il6_resting_pg_ml;
+  return c;
+}
+
+}  // namespace brainload

@@ -1,0 +1,21 @@
+#include "brainload/model/osteocalcin.hpp"
+
+#include <algorithm>
+
+#include "brainload/units.hpp"
+
+namespace brainload {
+
+double bone_stimulus(const OsteocalcinParams& p, double contacts_per_min, double peak_force_bw) {
+  const double above = std::max(0.0, peak_force_bw - p.force_threshold_bw);
+  return contacts_per_min * above * above;
+}
+
+double osteocalcin_rate(const OsteocalcinParams& p, double osteocalcin_ng_ml,
+                        double bone_stimulus_per_min) {
+  const double s = std::max(0.0, bone_stimulus_per_min);
+  const double target = p.rest_ng_ml * (1.0 + p.gain * s / (p.half_effect_per_min + s));
+  return units::rate_from_half_life(p.half_life_min) * (target - osteocalcin_ng_ml);
+}
+
+}  // namespace brainload

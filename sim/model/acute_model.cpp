@@ -85,7 +85,10 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
 
   const double lactate_excess = x[ix::blood_lactate] - p.lactate.rest_mmol_l;
   dxdt[ix::vegf] = vegf_rate(p.vegf, x[ix::vegf], lactate_excess);
-  dxdt[ix::osteocalcin] = osteocalcin_rate(p.osteocalcin, x[ix::osteocalcin], d.bone_stimulus_per_min);
+  const auto oc = osteocalcin_rates(p.osteocalcin, x[ix::bone_signal], x[ix::osteocalcin],
+                                    d.bone_stimulus_per_min);
+  dxdt[ix::bone_signal] = oc.signal_per_min;
+  dxdt[ix::osteocalcin] = oc.osteocalcin_per_min;
   const double oc_rel = x[ix::osteocalcin] / p.osteocalcin.rest_ng_ml;
   dxdt[ix::bdnf] = bdnf_rate(p.bdnf, x[ix::bdnf], subject_.bdnf_resting_ng_ml,
                              subject_.bdnf_release_rel, motor_drive(), lactate_excess,

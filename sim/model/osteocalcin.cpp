@@ -11,11 +11,12 @@ double bone_stimulus(const OsteocalcinParams& p, double contacts_per_min, double
   return contacts_per_min * above * above;
 }
 
-double osteocalcin_rate(const OsteocalcinParams& p, double osteocalcin_ng_ml,
-                        double bone_stimulus_per_min) {
-  const double s = std::max(0.0, bone_stimulus_per_min);
-  const double target = p.rest_ng_ml * (1.0 + p.gain * s / (p.half_effect_per_min + s));
-  return units::rate_from_half_life(p.half_life_min) * (target - osteocalcin_ng_ml);
+OsteocalcinRates osteocalcin_rates(const OsteocalcinParams& p, double bone_signal,
+                                   double osteocalcin_ng_ml, double bone_stimulus_per_min) {
+  const double s = std::max(0.0, bone_signal);
+  const double target = p.rest_ng_ml * (1.0 + p.gain * s / (p.signal_half_effect + s));
+  return {std::max(0.0, bone_stimulus_per_min) - bone_signal / p.signal_tau_min,
+          units::rate_from_half_life(p.half_life_min) * (target - osteocalcin_ng_ml)};
 }
 
 }  // namespace brainload

@@ -3,7 +3,7 @@
 // State (all per the units in the names; "rel" = 1 at rest):
 //   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
 //   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
-//   serum BDNF · ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol ·
+//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol ·
 //   and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
@@ -48,22 +48,23 @@ inline constexpr std::size_t blood_lactate = 10;
 inline constexpr std::size_t brain_lactate = 11;
 inline constexpr std::size_t vegf = 12;
 inline constexpr std::size_t bdnf = 13;
-inline constexpr std::size_t osteocalcin = 14;
-inline constexpr std::size_t il6_muscle = 15;
-inline constexpr std::size_t il6 = 16;
-inline constexpr std::size_t crh = 17;
-inline constexpr std::size_t acth = 18;
-inline constexpr std::size_t cortisol = 19;  // relative to the daily mean (x3)
+inline constexpr std::size_t bone_signal = 14;  // accumulated bone loading (osteocalcin.hpp)
+inline constexpr std::size_t osteocalcin = 15;
+inline constexpr std::size_t il6_muscle = 16;
+inline constexpr std::size_t il6 = 17;
+inline constexpr std::size_t crh = 18;
+inline constexpr std::size_t acth = 19;
+inline constexpr std::size_t cortisol = 20;  // relative to the daily mean (x3)
 // Dose integrals (units × min), reset by the chronic layer each day.
-inline constexpr std::size_t dose_bdnf_action = 20;     // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t dose_lactate = 21;         // ∫ blood lactate above rest, mmol/L·min
-inline constexpr std::size_t dose_osteocalcin = 22;     // ∫ relative ucOC rise
-inline constexpr std::size_t dose_il6 = 23;             // ∫ relative IL-6 rise
-inline constexpr std::size_t dose_vegf = 24;            // ∫ relative VEGF rise
-inline constexpr std::size_t dose_cortisol = 25;        // ∫ cortisol above circadian-free mean
-inline constexpr std::size_t dose_arousal = 26;         // ∫ arousal above rest
-inline constexpr std::size_t dose_strain = 27;          // ∫ cerebrovascular strain
-inline constexpr std::size_t count = 28;
+inline constexpr std::size_t dose_bdnf_action = 21;     // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t dose_lactate = 22;         // ∫ blood lactate above rest, mmol/L·min
+inline constexpr std::size_t dose_osteocalcin = 23;     // ∫ relative ucOC rise
+inline constexpr std::size_t dose_il6 = 24;             // ∫ relative IL-6 rise
+inline constexpr std::size_t dose_vegf = 25;            // ∫ relative VEGF rise
+inline constexpr std::size_t dose_cortisol = 26;        // ∫ cortisol above circadian-free mean
+inline constexpr std::size_t dose_arousal = 27;         // ∫ arousal above rest
+inline constexpr std::size_t dose_strain = 28;          // ∫ cerebrovascular strain
+inline constexpr std::size_t count = 29;
 inline constexpr std::size_t first_dose = dose_bdnf_action;
 }  // namespace ix
 

@@ -16,9 +16,9 @@
 namespace brainload {
 
 struct CentralCommandParams {
-  double mass_full_frac = 0.5;   // muscle fraction at which recruitment saturates (assumed:
-                                 // two-leg cycling ≈ 0.5 of skeletal muscle, Janssen 2000)
-  double compound_weight = 0.3;  // share of recruitment set by compound-ness (assumed)
+  double mass_full_frac = 0.45;  // muscle fraction at which recruitment saturates (assumed:
+                                 // two-leg cycling ≈ 0.45 of skeletal muscle, Janssen 2000)
+  double compound_weight = 0.2;  // share of recruitment set by compound-ness (assumed)
 };
 
 [[nodiscard]] double motor_drive(const CentralCommandParams& p, const Drive& d);

@@ -1,7 +1,8 @@
 // Undercarboxylated osteocalcin (serum) released by mechanical loading of bone.
 //
-//   S     = Σ contacts/min · max(0, F − F_thr)²          (F in body weights; Drive computes it)
-//   dOC/dt = k_OC · (OC_rest · (1 + g · S/(S50 + S)) − OC)
+//   S      = contacts/min · max(0, F − F_thr)²          (F in body weights; Drive computes it)
+//   dσ/dt  = S − σ / τ_σ                                 (bone loading signal, accumulated cycles)
+//   dOC/dt = k_OC · (OC_rest · (1 + g · σ/(σ50 + σ)) − OC)
 //
 // Osteocytes respond to strain magnitude and rate (Turner 1998, Bone 23:399); impact loading
 // raises bone-formation markers and osteocalcin acutely (Levinger et al. 2011, Osteoporos Int
@@ -15,13 +16,21 @@ struct OsteocalcinParams {
   double rest_ng_ml = 4.0;          // ng/mL; serum ucOC ≈ 2–8 in adults (assumed centre)
   double force_threshold_bw = 1.5;  // F_thr: walking-level loads do not count (assumed)
   double gain = 0.5;                // g: at most +50 % (assumed; Levinger 2011 saw ≈ +10–30 %)
-  double half_effect_per_min = 100.0;  // S50 (assumed: continuous rope skipping ≈ 2.7 × S50)
+  double signal_half_effect = 300.0;  // σ50, loading cycles × BW² (assumed: one jump session
+                                      // ≈ 0.7 × σ50)
+  double signal_tau_min = 60.0;     // τ_σ, min (assumed: osteocyte signalling over an hour)
   double half_life_min = 40.0;      // min (assumed)
 };
 
 [[nodiscard]] double bone_stimulus(const OsteocalcinParams& p, double contacts_per_min,
                                    double peak_force_bw);
-[[nodiscard]] double osteocalcin_rate(const OsteocalcinParams& p, double osteocalcin_ng_ml,
-                                      double bone_stimulus_per_min);
+struct OsteocalcinRates {
+  double signal_per_min;
+  double osteocalcin_per_min;
+};
+
+[[nodiscard]] OsteocalcinRates osteocalcin_rates(const OsteocalcinParams& p, double bone_signal,
+                                                 double osteocalcin_ng_ml,
+                                                 double bone_stimulus_per_min);
 
 }  // namespace brainload

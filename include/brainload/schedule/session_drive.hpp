@@ -1,0 +1,54 @@
+// Turning protocol blocks into model input: a session becomes a list of pieces of constant
+// Drive (each set, each rest, each interval), for one individual.
+#pragma once
+
+#include <vector>
+
+#include "brainload/model/drive.hpp"
+#include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/subject.hpp"
+#include "brainload/schedule/scenario.hpp"
+
+namespace brainload {
+
+// How movement kinds map onto the Drive fields. Muscle fractions derive from Janssen et al.
+// 2000 (J Appl Physiol 89:81); ground-reaction forces from Cavanagh & Lafortune 1980 (J Biomech
+// 13:397, running ≈ 2.5 BW) and Keller et al. 1996 (Clin Biomech 11:253, walking ≈ 1.2 BW).
+struct SessionDriveParams {
+  // Supramaximal equivalent of an all-out sprint: Wingate mean power ≈ 2.3–2.7 × the power at
+  // VO2max (derived from Medbo & Tabata 1989, J Appl Physiol 67:1881). Fraction of VO2max power.
+  double all_out_muscle_intensity = 2.5;
+  // Working-muscle intensity of a resistance set per unit of %1RM: a set at 80 % 1RM ≈ 1.1 ×
+  // the muscle's aerobic capacity (assumed; blood lactate 4–6 mmol/L after 3 × 8 heavy squats,
+  // Kraemer & Ratamess 2005, Sports Med 35:339).
+  double resistance_intensity_per_load = 1.4;
+  // Whole-body VO2 during a set: base + slope × load × min(1, mass / 0.5) (assumed; large-muscle
+  // lifts reach ≈ 50–60 % VO2max).
+  double resistance_vo2_base = 0.15;
+  double resistance_vo2_slope = 0.55;
+  // Effort of a set relative to maximal: load / 0.95, so 8 reps at 80 % 1RM ≈ 0.84 (RPE ≈ 8,
+  // assumed from RPE-to-%1RM tables, Helms et al. 2016, Strength Cond J 38:42).
+  double resistance_max_effort_load = 0.95;
+  // Jumping effort (assumed).
+  double impact_effort = 0.7;
+  double impact_muscle_mass_frac = 0.5;  // legs and trunk (Janssen 2000)
+  double impact_compound = 0.7;          // (assumed)
+  // Running cadence and force (Cavanagh & Lafortune 1980); walking (Keller 1996).
+  double run_contacts_per_min = 170.0;
+  double run_peak_force_bw = 2.5;
+  double walk_contacts_per_min = 110.0;
+  double walk_peak_force_bw = 1.2;
+};
+
+struct Piece {
+  double minutes = 0.0;
+  Drive drive;
+};
+
+// The pieces of one protocol for this subject, in order; their minutes add up to
+// protocol_duration_min(protocol). Passive rests are pieces with a resting Drive.
+[[nodiscard]] std::vector<Piece> session_pieces(const Protocol& protocol, const Subject& subject,
+                                                const SessionDriveParams& params,
+                                                const OsteocalcinParams& bone);
+
+}  // namespace brainload

@@ -1,0 +1,51 @@
+// The timeline of one individual in one arm: segments of constant Drive covering the whole
+// simulated span, and the events to record. Every boundary here (a set starting, a rest ending,
+// waking up, a learning block) is where the solver stops and restarts.
+#pragma once
+
+#include <vector>
+
+#include "brainload/model/drive.hpp"
+#include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/subject.hpp"
+#include "brainload/schedule/calendar.hpp"
+#include "brainload/schedule/scenario.hpp"
+#include "brainload/schedule/session_drive.hpp"
+
+namespace brainload {
+
+struct Segment {
+  double t0_min = 0.0;
+  double t1_min = 0.0;
+  Drive drive;
+};
+
+struct TimedEvent {
+  double t_min = 0.0;
+  EventType type = EventType::cognitive_test;
+  double minutes = 0.0;  // learn only
+  SourceLocation where;
+};
+
+struct Timeline {
+  std::vector<Segment> segments;  // contiguous, sorted, covering [0, end_min]
+  std::vector<TimedEvent> events;  // sorted by time
+  std::vector<ScheduledSession> sessions;
+  double end_min = 0.0;
+};
+
+// `attend` filters sessions (an agent may skip one); nullptr attends all.
+struct TimelineOptions {
+  const std::vector<bool>* attend = nullptr;  // one flag per expand_sessions() entry
+};
+
+[[nodiscard]] Timeline build_timeline(const Scenario& scenario, const Arm& arm,
+                                      const Subject& subject, const SessionDriveParams& drive_params,
+                                      const OsteocalcinParams& bone, const TimelineOptions& options = {});
+
+// Index of the segment containing t (the last one whose t0 ≤ t).
+[[nodiscard]] std::size_t segment_at(const Timeline& timeline, double t_min);
+
+[[nodiscard]] bool is_asleep(const Scenario& scenario, double t_min);
+
+}  // namespace brainload

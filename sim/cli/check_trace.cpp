@@ -1,0 +1,78 @@
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "brainload/io/atomic_file.hpp"
+#include "brainload/io/csv.hpp"
+#include "brainload/io/scenario_toml.hpp"
+#include "brainload/schedule/calendar.hpp"
+#include "brainload/schedule/validate.hpp"
+#include "brainload/simulation.hpp"
+#include "cli/commands.hpp"
+
+namespace brainload::cli {
+
+namespace {
+
+Scenario load_valid(const std::string& path) {
+  Scenario s = load_scenario_file(path);
+  require_valid(s);
+  return s;
+}
+
+const Arm& pick_arm(const Scenario& s, const std::string& name) {
+  if (name.empty()) return s.arms.front();
+  for (const auto& arm : s.arms) {
+    if (arm.name == name) return arm;
+  }
+  std::string known;
+  for (const auto& arm : s.arms) known += (known.empty() ? "" : ", ") + arm.name;
+  throw UsageError(fmt::format("--arm: scenario '{}' has no arm '{}'; its arms are: {}", s.name,
+                               name, known));
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+  const Scenario s = load_valid(options.scenario);
+  std::size_t sessions = 0;
+  for (const auto& arm : s.arms) sessions += expand_sessions(s, arm).size();
+  fmt::print("{}: ok: scenario '{}', {} day(s), {} arm(s), {} session(s), {} agent(s)\n",
+             options.scenario, s.name, s.days, s.arms.size(), sessions, s.population.agents);
+  return 0;
+}
+
+int run_trace(const TraceCliOptions& options) {
+  const Scenario s = load_valid(options.scenario);
+  const Arm& arm = pick_arm(s, options.arm);
+  if (options.to_day && *options.to_day < options.from_day) {
+    throw UsageError(fmt::format("--to {} is before --from {}", *options.to_day, options.from_day));
+  }
+  if (options.from_day > s.days) {
+    throw UsageError(fmt::format("--from {} is after the scenario's last day ({})", options.from_day,
+                                 s.days));
+  }
+  TraceOptions t;
+  t.every_min = options.every_min;
+  t.from_day = options.from_day;
+  t.to_day = options.to_day;
+  if (options.csv != "-") require_writable(options.csv);
+  const Trace trace = trace_reference(s, arm, t);
+  if (options.csv == "-") {
+    write_trace_csv(std::cout, trace);
+    std::cout.flush();
+    return 0;
+  }
+  AtomicFile file(options.csv);
+  {
+    std::ofstream out(file.temp_path());
+    write_trace_csv(out, trace);
+    out.close();
+    if (!out) throw OutputError(fmt::format("cannot write '{}'", options.csv));
+  }
+  file.commit();
+  return 0;
+}
+
+}  // namespace brainload::cli

@@ -1,0 +1,38 @@
+#include "brainload/io/csv.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace brainload {
+
+namespace {
+std::string number(double v) {
+  if (std::isnan(v)) return "nan";
+  return fmt::format("{:.6g}", v);
+}
+}  // namespace
+
+void write_trace_csv(std::ostream& out, const Trace& trace) {
+  std::string header = "time_min";
+  for (const auto& o : acute_observables()) header += fmt::format(",{}", o.name);
+  for (const auto& o : chronic_observables()) header += fmt::format(",{}", o.name);
+  header += ",event,event_value\n";
+  out << header;
+  std::string line;
+  for (const auto& row : trace.rows) {
+    line = number(row.t_min);
+    for (double v : row.acute) line += ',' + number(v);
+    for (double v : row.chronic) line += ',' + number(v);
+    if (row.event >= 0) {
+      const auto& e = trace.events[static_cast<std::size_t>(row.event)];
+      line += fmt::format(",{},{}", event_type_name(e.type), number(e.value));
+    } else {
+      line += ",,";
+    }
+    line += '\n';
+    out << line;
+  }
+}
+
+}  // namespace brainload

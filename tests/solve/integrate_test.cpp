@@ -1,0 +1,92 @@
+// The solver against problems with known solutions: heart rate under a constant drive is a
+// pure exponential, and restarting at a boundary must not disturb it.
+#include "brainload/solve/integrate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+namespace brainload {
+namespace {
+
+Drive steady(double vo2max_frac) {
+  Drive d;
+  d.work_vo2max_frac = vo2max_frac;
+  d.muscle_intensity_frac = vo2max_frac;
+  d.effort = vo2max_frac;
+  d.muscle_mass_frac = 0.45;
+  d.compound = 0.5;
+  d.exercising = true;
+  return d;
+}
+
+TEST(Integrate, HeartRateFollowsTheExactExponentialAcrossSegments) {
+  const Subject s;
+  AcuteModel model(AcuteParams{}, s, 0.0);
+  Timeline tl;
+  tl.segments = {{0.0, 10.0, steady(0.7)}, {10.0, 20.0, Drive{}}, {20.0, 30.0, steady(0.7)}};
+  tl.end_min = 30.0;
+  AcuteState x = model.resting_state();
+  const HeartRateParams hp;
+  const double target = heart_rate_target_bpm(hp, s, steady(0.7));
+  std::vector<double> times;
+  for (double t = 0.0; t <= 30.0; t += 0.5) times.push_back(t);
+  std::vector<std::pair<double, double>> seen;
+  integrate_acute(model, tl, x, 0.0, 30.0, times,
+                  [&](const AcuteState& y, double t) { seen.emplace_back(t, y[ix::heart_rate]); });
+  ASSERT_EQ(seen.size(), times.size());
+  const double hr10 = target + (s.hr_rest_bpm - target) * std::exp(-10.0 / hp.on_tau_min);
+  const double hr20 = s.hr_rest_bpm + (hr10 - s.hr_rest_bpm) * std::exp(-10.0 / hp.off_tau_min);
+  for (const auto& [t, hr] : seen) {
+    double exact = 0.0;
+    if (t <= 10.0) {
+      exact = target + (s.hr_rest_bpm - target) * std::exp(-t / hp.on_tau_min);
+    } else if (t <= 20.0) {
+      exact = s.hr_rest_bpm + (hr10 - s.hr_rest_bpm) * std::exp(-(t - 10.0) / hp.off_tau_min);
+    } else {
+      exact = target + (hr20 - target) * std::exp(-(t - 20.0) / hp.on_tau_min);
+    }
+    EXPECT_NEAR(hr, exact, 1e-4 * exact) << "t = " << t;
+  }
+}
+
+TEST(Integrate, SamplingDoesNotChangeTheSolution) {
+  const Subject s;
+  Timeline tl;
+  tl.segments = {{0.0, 5.0, Drive{}}, {5.0, 9.0, steady(0.9)}, {9.0, 120.0, Drive{}}};
+  tl.end_min = 120.0;
+  AcuteModel a(AcuteParams{}, s, 480.0);
+  AcuteModel b(AcuteParams{}, s, 480.0);
+  AcuteState xa = a.resting_state();
+  AcuteState xb = b.resting_state();
+  std::vector<double> dense;
+  for (double t = 0.0; t <= 120.0; t += 0.1) dense.push_back(t);
+  integrate_acute(a, tl, xa, 0.0, 120.0, dense, [](const AcuteState&, double) {});
+  integrate_acute(b, tl, xb, 0.0, 120.0, {}, nullptr);
+  for (std::size_t k = 0; k < ix::count; ++k) {
+    EXPECT_NEAR(xa[k], xb[k], 1e-9 * (1.0 + std::abs(xb[k]))) << "state " << k;
+  }
+}
+
+TEST(Integrate, TighterToleranceAgreesWithDefault) {
+  const Subject s;
+  Timeline tl;
+  tl.segments = {{0.0, 30.0, steady(0.85)}, {30.0, 240.0, Drive{}}};
+  tl.end_min = 240.0;
+  AcuteModel a(AcuteParams{}, s, 480.0);
+  AcuteModel b(AcuteParams{}, s, 480.0);
+  AcuteState xa = a.resting_state();
+  AcuteState xb = b.resting_state();
+  SolverOptions tight;
+  tight.abs_tol = 1e-12;
+  tight.rel_tol = 1e-10;
+  integrate_acute(a, tl, xa, 0.0, 240.0, {}, nullptr);
+  integrate_acute(b, tl, xb, 0.0, 240.0, {}, nullptr, tight);
+  for (std::size_t k = 0; k < ix::count; ++k) {
+    EXPECT_NEAR(xa[k], xb[k], 1e-4 * (1e-3 + std::abs(xb[k]))) << "state " << k;
+  }
+}
+
+}  // namespace
+}  // namespace brainload

@@ -1,0 +1,1086 @@
+// Reading a scenario from TOML (PRODUCT.md "Scenario files"): toml++ parses the syntax, then
+// every table is read against the format, collecting every problem as a Diagnostic with the
+// file:line:column of the offending value (of the enclosing table for a missing key), the
+// field path ("protocol.my_hiit.blocks[0].work_hrmax", arms by 0-based index: "arm[1]...") and
+// a message that says what is wrong and what is expected. Any problem → ScenarioError with all.
+//
+// Checks here are those the file alone decides: keys, types, ranges, names of protocols,
+// exercises and impact kinds, clock strings. Schedule checks (overlaps, span) are in
+// schedule/validate.
+#include "brainload/io/scenario_toml.hpp"
+
+#include <fmt/format.h>
+
+// toml++ 3.3 asserts (aborts) on some malformed input where it should throw parse_error:
+// "[[[arm]]" (marzer/tomlplusplus#301), "x = [ }". The shared library linked in the CMake build
+// is compiled without assertions and throws; a header-only build (no TOML_HEADER_ONLY=0) is
+// made to behave the same, so bad input never aborts the program.
+#if !defined(TOML_HEADER_ONLY) || TOML_HEADER_ONLY
+#define TOML_ASSERT(expr) static_assert(true)
+#endif
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <system_error>
+#include <utility>
+
+#include "brainload/model/exercise.hpp"
+#include "brainload/schedule/calendar.hpp"
+#include "brainload/schedule/protocols.hpp"
+
+namespace brainload {
+
+namespace {
+
+using Keys = std::span<const std::string_view>;
+
+constexpr int kMaxDays = 36500;  // 100 years
+constexpr int kDaysPerWeek = 7;
+constexpr std::int64_t kMaxAgents = 100'000'000;
+constexpr double kMaxAgeYears = 110.0;
+constexpr double kMaxAgeSdYears = 30.0;
+
+constexpr std::array<std::string_view, 4> kTopKeys{"scenario", "population", "protocol", "arm"};
+constexpr std::array<std::string_view, 8> kScenarioKeys{
+    "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
+constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
+                                                          "training_status"};
+constexpr std::array<std::string_view, 4> kAgeKeys{"min", "max", "mean", "sd"};
+constexpr std::array<std::string_view, 2> kProtocolKeys{"blocks", "description"};
+constexpr std::array<std::string_view, 4> kSteadyKeys{"minutes", "vo2max", "hrmax", "mode"};
+constexpr std::array<std::string_view, 9> kIntervalKeys{"repeat",      "work_s",     "work_vo2max",
+                                                        "work_hrmax",  "all_out",    "rest_s",
+                                                        "rest_vo2max", "rest_hrmax", "mode"};
+constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   "reps",
+                                                          "load_1rm", "rest_s", "dual_task"};
+constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s", "kind"};
+constexpr std::array<std::string_view, 1> kRestKeys{"minutes"};
+constexpr std::array<std::string_view, 6> kArmKeys{"name",     "sessions", "weekly",
+                                                   "from_day", "to_day",   "events"};
+constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
+constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
+constexpr std::array<std::string_view, 4> kEventKeys{"day", "at", "type", "minutes"};
+
+// Choices, in the order of the enums they map to.
+constexpr std::array<std::string_view, 5> kModes{"cycle", "run", "row", "walk", "swim"};
+constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
+                                                    "fri", "sat", "sun"};
+constexpr std::array<std::string_view, 3> kEventTypes{"cognitive_test", "learn", "recall"};
+constexpr std::array<std::string_view, 3> kTrainingStatuses{"untrained", "recreational", "trained"};
+
+constexpr std::string_view kBlockShapes =
+    "steady { minutes, vo2max or hrmax, mode }, "
+    "intervals { repeat, work_s, work_vo2max or work_hrmax or all_out = true, rest_s, "
+    "rest_vo2max or rest_hrmax, mode }, "
+    "resistance { exercise, sets, reps, load_1rm, rest_s, dual_task }, "
+    "impact { jumps, sets, rest_s, kind }, "
+    "rest { minutes }";
+constexpr std::string_view kAgeForms =
+    "an inline table { min = 20, max = 30 } (uniform) or { mean = 66, sd = 2.5 } (normal)";
+
+enum class Need { optional, required };
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+std::string join(Keys names) {
+  std::string out;
+  for (const std::string_view name : names) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+// Control characters escaped, so a message never carries raw bytes from the file.
+std::string printable(std::string_view text, std::size_t max_chars = 60) {
+  std::size_t cut = std::min(max_chars, text.size());
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  std::string out;
+  for (const char c : text.substr(0, cut)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      out += fmt::format("\\x{:02x}", byte);
+    } else {
+      out += c;
+    }
+  }
+  if (cut < text.size()) out += "...";
+  return out;
+}
+
+std::string number_text(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  return fmt::format("{}", x);
+}
+
+// How a value is shown after "got".
+std::string shown(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return fmt::format("\"{}\"", printable(node.as_string()->get()));
+    case toml::node_type::integer:
+      return fmt::format("{}", node.as_integer()->get());
+    case toml::node_type::floating_point:
+      return number_text(node.as_floating_point()->get());
+    case toml::node_type::boolean:
+      return node.as_boolean()->get() ? "true" : "false";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "a date or time";
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// " did you mean 'days'?" for a near miss, else "".
+std::string suggestion(std::string_view key, Keys allowed) {
+  for (const std::string_view name : allowed) {
+    if (edit_distance(key, name) <= 2 && key.size() > 2) {
+      return fmt::format(" did you mean '{}'?", name);
+    }
+  }
+  return "";
+}
+
+bool is_valid_name(std::string_view name) {
+  return !name.empty() && std::ranges::all_of(name, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
+
+std::optional<int> two_digits(std::string_view text) {
+  if (text.size() != 2 || text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9') {
+    return std::nullopt;
+  }
+  return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+// Minutes after midnight of "HH:MM" (00:00 to 23:59).
+std::optional<double> parse_clock(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto hours = two_digits(text.substr(0, 2));
+  const auto minutes = two_digits(text.substr(3, 2));
+  if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
+  return *hours * 60.0 + *minutes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics and field paths
+
+class Context {
+ public:
+  explicit Context(std::string_view file) : file_(file) {}
+
+  [[nodiscard]] SourceLocation at(const toml::source_region& region) const {
+    return {file_, std::max(1, static_cast<int>(region.begin.line)),
+            std::max(1, static_cast<int>(region.begin.column))};
+  }
+  [[nodiscard]] SourceLocation at(const toml::node& node) const { return at(node.source()); }
+
+  void error(SourceLocation where, std::string field, std::string message) {
+    diagnostics_.push_back({std::move(where), std::move(field), std::move(message)});
+  }
+  void error(const toml::node& node, std::string field, std::string message) {
+    error(at(node), std::move(field), std::move(message));
+  }
+  [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
+
+  // In the order they appear in the file.
+  [[nodiscard]] std::vector<Diagnostic> take_sorted() {
+    std::ranges::stable_sort(diagnostics_, [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    return std::move(diagnostics_);
+  }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+std::string item_path(std::string_view path, std::size_t index) {
+  return fmt::format("{}[{}]", path, index);
+}
+
+// A TOML table being read and its field path ("protocol.my_hiit.blocks[0]").
+struct TableRef {
+  const toml::table& table;
+  std::string path;
+
+  [[nodiscard]] std::string field(std::string_view key) const {
+    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+  }
+  [[nodiscard]] const toml::node* get(std::string_view key) const { return table.get(key); }
+  [[nodiscard]] bool has(std::string_view key) const { return table.contains(key); }
+};
+
+void check_keys(Context& ctx, const TableRef& t, Keys allowed) {
+  for (auto&& [key, value] : t.table) {
+    if (std::ranges::find(allowed, key.str()) != allowed.end()) continue;
+    ctx.error(ctx.at(key.source()), t.field(key.str()),
+              fmt::format("unknown key '{}';{} expected one of: {}", printable(key.str()),
+                          suggestion(key.str(), allowed), join(allowed)));
+  }
+}
+
+// The value of a key, or nullptr; reports a required key that is missing (at its table).
+const toml::node* lookup(Context& ctx, const TableRef& t, std::string_view key, Need need,
+                         std::string_view expected) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr && need == Need::required) {
+    ctx.error(ctx.at(t.table), t.field(key),
+              fmt::format("missing required key '{}'; expected {}", key, expected));
+  }
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed values
+
+struct IntRange {
+  std::int64_t min;
+  std::int64_t max;
+  std::string note = {};  // why the bounds are what they are, e.g. " (the scenario's days)"
+
+  [[nodiscard]] std::string expected() const {
+    return fmt::format("an integer from {} to {}{}", min, max, note);
+  }
+};
+
+// Bounds of a real number; open bounds exclude the value itself.
+struct NumRange {
+  double min;
+  bool min_open;
+  double max;
+  bool max_open;
+
+  [[nodiscard]] std::string expected() const {
+    if (!min_open && !max_open) return fmt::format("a number from {} to {}", min, max);
+    return fmt::format("a number {} {} and {} {}", min_open ? ">" : "≥", min, max_open ? "<" : "≤",
+                       max);
+  }
+  [[nodiscard]] bool contains(double x) const {
+    return (min_open ? x > min : x >= min) && (max_open ? x < max : x <= max);
+  }
+};
+
+constexpr NumRange above_zero_to(double max) { return {0.0, true, max, false}; }
+constexpr NumRange from_zero_to(double max) { return {0.0, false, max, false}; }
+constexpr NumRange kVo2maxFraction = above_zero_to(1.0);
+constexpr NumRange kHrmaxFraction{0.3, false, 1.0, false};
+
+bool is_nonfinite_float(const toml::node& node) {
+  const auto* value = node.as_floating_point();
+  return value != nullptr && !std::isfinite(value->get());
+}
+
+std::optional<std::int64_t> int_value(Context& ctx, const toml::node& node,
+                                      const std::string& field, const IntRange& range) {
+  if (const auto* value = node.as_integer()) {
+    if (value->get() >= range.min && value->get() <= range.max) return value->get();
+  }
+  const char* prefix = is_nonfinite_float(node) ? "must be a finite number; " : "";
+  ctx.error(node, field,
+            fmt::format("{}expected {}, got {}", prefix, range.expected(), shown(node)));
+  return std::nullopt;
+}
+
+std::optional<double> number_value(Context& ctx, const toml::node& node, const std::string& field,
+                                   const NumRange& range) {
+  std::optional<double> x;
+  if (const auto* i = node.as_integer()) x = static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) x = f->get();
+  if (x && std::isfinite(*x) && range.contains(*x)) return x;
+  const char* prefix = (x && !std::isfinite(*x)) ? "must be a finite number; " : "";
+  ctx.error(node, field,
+            fmt::format("{}expected {}, got {}", prefix, range.expected(), shown(node)));
+  return std::nullopt;
+}
+
+std::optional<std::string> string_value(Context& ctx, const toml::node& node,
+                                        const std::string& field, std::string_view expected) {
+  if (const auto* value = node.as_string()) return value->get();
+  ctx.error(node, field, fmt::format("expected {}, got {}", expected, shown(node)));
+  return std::nullopt;
+}
+
+// Index of the string in `choices`.
+std::optional<std::size_t> choice_value(Context& ctx, const toml::node& node,
+                                        const std::string& field, Keys choices) {
+  if (const auto* value = node.as_string()) {
+    const auto it = std::ranges::find(choices, std::string_view(value->get()));
+    if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
+  }
+  ctx.error(node, field, fmt::format("expected one of: {}, got {}", join(choices), shown(node)));
+  return std::nullopt;
+}
+
+std::optional<double> clock_value(Context& ctx, const toml::node& node, const std::string& field) {
+  if (const auto* value = node.as_string()) {
+    if (const auto minutes = parse_clock(value->get())) return minutes;
+  }
+  ctx.error(node, field,
+            fmt::format("expected a time \"HH:MM\" from 00:00 to 23:59, got {}", shown(node)));
+  return std::nullopt;
+}
+
+std::optional<std::string> name_value(Context& ctx, const toml::node& node,
+                                      const std::string& field, std::string_view what) {
+  const auto* value = node.as_string();
+  if (value != nullptr && is_valid_name(value->get())) return value->get();
+  ctx.error(
+      node, field,
+      fmt::format("expected {} made of letters, digits, '_' and '-', got {}", what, shown(node)));
+  return std::nullopt;
+}
+
+// The same, looked up by key: nullopt when absent (reported if required) or invalid.
+std::optional<std::int64_t> read_int(Context& ctx, const TableRef& t, std::string_view key,
+                                     Need need, const IntRange& range) {
+  const toml::node* node = lookup(ctx, t, key, need, range.expected());
+  return node != nullptr ? int_value(ctx, *node, t.field(key), range) : std::nullopt;
+}
+
+std::optional<double> read_number(Context& ctx, const TableRef& t, std::string_view key, Need need,
+                                  const NumRange& range) {
+  const toml::node* node = lookup(ctx, t, key, need, range.expected());
+  return node != nullptr ? number_value(ctx, *node, t.field(key), range) : std::nullopt;
+}
+
+std::optional<std::string> read_string(Context& ctx, const TableRef& t, std::string_view key,
+                                       Need need) {
+  const toml::node* node = lookup(ctx, t, key, need, "a string");
+  return node != nullptr ? string_value(ctx, *node, t.field(key), "a string") : std::nullopt;
+}
+
+std::optional<std::size_t> read_choice(Context& ctx, const TableRef& t, std::string_view key,
+                                       Need need, Keys choices) {
+  const toml::node* node = lookup(ctx, t, key, need, fmt::format("one of: {}", join(choices)));
+  return node != nullptr ? choice_value(ctx, *node, t.field(key), choices) : std::nullopt;
+}
+
+std::optional<double> read_clock(Context& ctx, const TableRef& t, std::string_view key, Need need) {
+  const toml::node* node = lookup(ctx, t, key, need, "a time \"HH:MM\"");
+  return node != nullptr ? clock_value(ctx, *node, t.field(key)) : std::nullopt;
+}
+
+std::optional<std::string> read_name(Context& ctx, const TableRef& t, std::string_view key,
+                                     std::string_view what) {
+  const toml::node* node = lookup(ctx, t, key, Need::required,
+                                  fmt::format("{} made of letters, digits, '_' and '-'", what));
+  return node != nullptr ? name_value(ctx, *node, t.field(key), what) : std::nullopt;
+}
+
+std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view key) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return std::nullopt;
+  if (const auto* value = node->as_boolean()) return value->get();
+  ctx.error(*node, t.field(key), fmt::format("expected true or false, got {}", shown(*node)));
+  return std::nullopt;
+}
+
+// Calls read_item(TableRef) for each inline table in the array under `key`.
+template <typename ReadItem>
+void for_each_table(Context& ctx, const TableRef& t, std::string_view key, std::string_view example,
+                    ReadItem&& read_item) {
+  const toml::node* node = t.get(key);
+  if (node == nullptr) return;
+  const toml::array* array = node->as_array();
+  if (array == nullptr) {
+    ctx.error(*node, t.field(key),
+              fmt::format("expected an array of inline tables like [ {} ], got {}", example,
+                          shown(*node)));
+    return;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& item = (*array)[i];
+    const std::string path = item_path(t.field(key), i);
+    if (const toml::table* table = item.as_table()) {
+      read_item(TableRef{*table, path});
+    } else {
+      ctx.error(item, path,
+                fmt::format("expected an inline table like {}, got {}", example, shown(item)));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+struct IntensityKey {
+  std::string_view key;
+  Intensity::Kind kind;
+  NumRange range;  // unused for all_out
+};
+
+constexpr std::array kSteadyIntensity{
+    IntensityKey{"vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
+    IntensityKey{"hrmax", Intensity::Kind::hrmax, kHrmaxFraction}};
+constexpr std::array kWorkIntensity{
+    IntensityKey{"work_vo2max", Intensity::Kind::vo2max, above_zero_to(3.0)},
+    IntensityKey{"work_hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"all_out", Intensity::Kind::all_out, {}}};
+constexpr std::array kRestIntensity{
+    IntensityKey{"rest_vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
+    IntensityKey{"rest_hrmax", Intensity::Kind::hrmax, kHrmaxFraction}};
+
+std::string describe_options(std::span<const IntensityKey> options) {
+  std::string out;
+  for (const IntensityKey& option : options) {
+    if (!out.empty()) out += " or ";
+    out += option.kind == Intensity::Kind::all_out
+               ? std::string("all_out = true")
+               : fmt::format("{} ({})", option.key, option.range.expected());
+  }
+  return out;
+}
+
+std::optional<Intensity> all_out_value(Context& ctx, const toml::node& node,
+                                       const std::string& field) {
+  const auto* value = node.as_boolean();
+  if (value != nullptr && value->get()) return Intensity{Intensity::Kind::all_out, 1.0};
+  if (value != nullptr) {
+    ctx.error(node, field,
+              "all_out = false has no meaning; remove it, or give work_vo2max (a fraction of "
+              "VO2max) for an effort that is not all-out");
+  } else {
+    ctx.error(node, field, fmt::format("expected true, got {}", shown(node)));
+  }
+  return std::nullopt;
+}
+
+// Exactly one (required) or at most one (optional) of the intensity keys.
+std::optional<Intensity> read_intensity(Context& ctx, const TableRef& t,
+                                        std::span<const IntensityKey> options, Need need,
+                                        std::string_view what) {
+  std::vector<const IntensityKey*> present;
+  for (const IntensityKey& option : options) {
+    if (t.has(option.key)) present.push_back(&option);
+  }
+  const std::string_view quantity = need == Need::required ? "exactly" : "at most";
+  if (present.empty()) {
+    if (need == Need::required) {
+      ctx.error(
+          ctx.at(t.table), t.path,
+          fmt::format("missing {}; expected exactly one of {}", what, describe_options(options)));
+    }
+    return std::nullopt;
+  }
+  if (present.size() > 1) {
+    // Point at the one written second.
+    std::ranges::sort(present, [&](const IntensityKey* a, const IntensityKey* b) {
+      const auto& pa = t.get(a->key)->source().begin;
+      const auto& pb = t.get(b->key)->source().begin;
+      return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
+    });
+    ctx.error(*t.get(present[1]->key), t.field(present[1]->key),
+              fmt::format("{} is given twice ({} and {}); expected {} one of {}", what,
+                          present[0]->key, present[1]->key, quantity, describe_options(options)));
+    return std::nullopt;
+  }
+  const IntensityKey& option = *present[0];
+  const toml::node& node = *t.get(option.key);
+  if (option.kind == Intensity::Kind::all_out) return all_out_value(ctx, node, t.field(option.key));
+  const auto value = number_value(ctx, node, t.field(option.key), option.range);
+  return value ? std::optional<Intensity>(Intensity{option.kind, *value}) : std::nullopt;
+}
+
+Modality read_mode(Context& ctx, const TableRef& t) {
+  const auto mode = read_choice(ctx, t, "mode", Need::optional, kModes);
+  return mode ? static_cast<Modality>(*mode) : Modality::cycle;
+}
+
+SteadyBlock read_steady(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kSteadyKeys);
+  SteadyBlock block;
+  block.minutes =
+      read_number(ctx, t, "minutes", Need::required, above_zero_to(kMinutesPerDay)).value_or(0.0);
+  block.intensity =
+      read_intensity(ctx, t, kSteadyIntensity, Need::required, "intensity").value_or(Intensity{});
+  block.mode = read_mode(ctx, t);
+  return block;
+}
+
+IntervalBlock read_intervals(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kIntervalKeys);
+  IntervalBlock block;
+  block.repeat =
+      static_cast<int>(read_int(ctx, t, "repeat", Need::required, {1, 1000}).value_or(1));
+  block.work_s = read_number(ctx, t, "work_s", Need::required, above_zero_to(3600.0)).value_or(0.0);
+  block.work = read_intensity(ctx, t, kWorkIntensity, Need::required, "work intensity")
+                   .value_or(Intensity{});
+  block.rest_s = read_number(ctx, t, "rest_s", Need::optional, from_zero_to(3600.0)).value_or(0.0);
+  block.rest = read_intensity(ctx, t, kRestIntensity, Need::optional, "rest intensity");
+  block.mode = read_mode(ctx, t);
+  return block;
+}
+
+template <typename Info>
+std::string catalogue_names(std::span<const Info> catalogue) {
+  std::vector<std::string_view> names;
+  for (const Info& info : catalogue) names.push_back(info.name);
+  return join(names);
+}
+
+// A name from a built-in catalogue (exercises, impact kinds), checked with `find`.
+template <typename Info, typename Find>
+std::string read_catalogue_name(Context& ctx, const TableRef& t, std::string_view key,
+                                std::span<const Info> catalogue, Find find, std::string_view what) {
+  const std::string names = catalogue_names(catalogue);
+  const toml::node* node = lookup(ctx, t, key, Need::required, fmt::format("one of: {}", names));
+  if (node == nullptr) return {};
+  const auto name = string_value(ctx, *node, t.field(key), fmt::format("one of: {}", names));
+  if (!name) return {};
+  if (find(*name) == nullptr) {
+    ctx.error(*node, t.field(key),
+              fmt::format("unknown {} '{}'; expected one of: {}", what, printable(*name), names));
+  }
+  return *name;
+}
+
+ResistanceBlock read_resistance(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kResistanceKeys);
+  ResistanceBlock block;
+  block.exercise =
+      read_catalogue_name(ctx, t, "exercise", exercise_catalogue(), find_exercise, "exercise");
+  block.sets = static_cast<int>(read_int(ctx, t, "sets", Need::required, {1, 20}).value_or(1));
+  block.reps = static_cast<int>(read_int(ctx, t, "reps", Need::required, {1, 100}).value_or(1));
+  block.load_1rm =
+      read_number(ctx, t, "load_1rm", Need::required, above_zero_to(1.0)).value_or(0.0);
+  block.rest_s =
+      read_number(ctx, t, "rest_s", Need::optional, from_zero_to(1800.0)).value_or(120.0);
+  block.dual_task = read_bool(ctx, t, "dual_task").value_or(false);
+  return block;
+}
+
+ImpactBlock read_impact(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kImpactKeys);
+  ImpactBlock block;
+  block.jumps = static_cast<int>(read_int(ctx, t, "jumps", Need::required, {1, 1000}).value_or(1));
+  block.sets = static_cast<int>(read_int(ctx, t, "sets", Need::optional, {1, 20}).value_or(1));
+  block.rest_s = read_number(ctx, t, "rest_s", Need::optional, from_zero_to(1800.0)).value_or(60.0);
+  block.kind = read_catalogue_name(ctx, t, "kind", impact_catalogue(), find_impact, "impact kind");
+  return block;
+}
+
+RestBlock read_rest(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kRestKeys);
+  return RestBlock{
+      read_number(ctx, t, "minutes", Need::required, above_zero_to(kMinutesPerDay)).value_or(0.0)};
+}
+
+std::string key_list(const toml::table& table) {
+  std::vector<std::string_view> keys;
+  for (auto&& [key, value] : table) keys.push_back(key.str());
+  return keys.empty() ? std::string("no keys") : join(keys);
+}
+
+// The block's type follows from its keys (PRODUCT.md lists the five shapes).
+std::optional<Block> read_block(Context& ctx, const TableRef& t) {
+  if (t.has("exercise")) return read_resistance(ctx, t);
+  if (t.has("jumps")) return read_impact(ctx, t);
+  if (t.has("repeat")) return read_intervals(ctx, t);
+  if (t.has("minutes") && (t.has("vo2max") || t.has("hrmax"))) return read_steady(ctx, t);
+  if (t.has("minutes") && t.table.size() == 1) return read_rest(ctx, t);
+  ctx.error(ctx.at(t.table), t.path,
+            fmt::format("cannot tell the block's type from its keys ({}); expected one of: {}",
+                        key_list(t.table), kBlockShapes));
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [scenario]
+
+const toml::table* section(Context& ctx, const toml::table& root, std::string_view key,
+                           std::string_view expected) {
+  const toml::node* node = root.get(key);
+  if (node == nullptr) return nullptr;
+  const toml::table* table = node->as_table();
+  if (table == nullptr) {
+    ctx.error(*node, std::string(key), fmt::format("expected {}, got {}", expected, shown(*node)));
+  }
+  return table;
+}
+
+// days or weeks; true when the result can be trusted for range checks that depend on it.
+bool read_span(Context& ctx, const TableRef& t, Scenario& scenario) {
+  const auto days = read_int(ctx, t, "days", Need::optional, {1, kMaxDays});
+  const auto weeks = read_int(ctx, t, "weeks", Need::optional, {1, kMaxDays / kDaysPerWeek});
+  if (t.has("days") && t.has("weeks")) {
+    ctx.error(*t.get("weeks"), t.field("weeks"),
+              "days and weeks are both given; expected only one of them (weeks = N means days = "
+              "7 × N)");
+    return false;
+  }
+  if (days) scenario.days = static_cast<int>(*days);
+  if (weeks) scenario.days = kDaysPerWeek * static_cast<int>(*weeks);
+  return (t.has("days") && days) || (t.has("weeks") && weeks) ||
+         (!t.has("days") && !t.has("weeks"));
+}
+
+void read_sleep(Context& ctx, const TableRef& t, Scenario& scenario) {
+  const toml::node* node = t.get("sleep");
+  if (node == nullptr) return;
+  const auto* text = node->as_string();
+  const std::string_view value = text != nullptr ? std::string_view(text->get()) : "";
+  const auto from =
+      value.size() == 11 && value[5] == '-' ? parse_clock(value.substr(0, 5)) : std::nullopt;
+  const auto to = value.size() == 11 ? parse_clock(value.substr(6, 5)) : std::nullopt;
+  if (!from || !to) {
+    ctx.error(*node, t.field("sleep"),
+              fmt::format("expected a span \"HH:MM-HH:MM\" (falling asleep - waking, e.g. "
+                          "\"23:00-07:00\"), got {}",
+                          shown(*node)));
+  } else if (*from == *to) {
+    ctx.error(*node, t.field("sleep"),
+              fmt::format("sleep starts and ends at the same time; expected two different "
+                          "times \"HH:MM-HH:MM\", got {}",
+                          shown(*node)));
+  } else {
+    scenario.sleep_from_min = *from;
+    scenario.sleep_to_min = *to;
+  }
+}
+
+void read_assess_days(Context& ctx, const TableRef& t, bool days_known, Scenario& scenario) {
+  const toml::node* node = t.get("assess_days");
+  if (node == nullptr) {
+    scenario.assess_days = {0, scenario.days};
+    return;
+  }
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->empty()) {
+    ctx.error(*node, t.field("assess_days"),
+              fmt::format("expected a non-empty array of days such as [0, {}], got {}",
+                          scenario.days, array != nullptr ? "an empty array" : shown(*node)));
+    return;
+  }
+  const IntRange range =
+      days_known ? IntRange{0, scenario.days, " (the scenario's days)"} : IntRange{0, kMaxDays};
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string field = item_path(t.field("assess_days"), i);
+    const auto day = int_value(ctx, (*array)[i], field, range);
+    if (!day) continue;
+    if (!seen.insert(*day).second) {
+      ctx.error((*array)[i], field,
+                fmt::format("day {} is listed twice; expected each day once", *day));
+      continue;
+    }
+    scenario.assess_days.push_back(static_cast<int>(*day));
+  }
+  std::ranges::sort(scenario.assess_days);
+}
+
+void read_scenario_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  if (!root.contains("scenario")) {
+    ctx.error(ctx.at(root), "scenario",
+              "missing the [scenario] table; expected [scenario] with at least name = \"...\"");
+  }
+  const toml::table* table = section(ctx, root, "scenario", "a table [scenario]");
+  if (table == nullptr) return;
+  const TableRef t{*table, "scenario"};
+  check_keys(ctx, t, kScenarioKeys);
+  scenario.name = read_name(ctx, t, "name", "a name (it names the output file)").value_or("");
+  scenario.description = read_string(ctx, t, "description", Need::optional).value_or("");
+  const bool days_known = read_span(ctx, t, scenario);
+  scenario.start_clock_min = read_clock(ctx, t, "start_clock", Need::optional).value_or(0.0);
+  if (const auto weekday = read_choice(ctx, t, "start_weekday", Need::optional, kWeekdays)) {
+    scenario.start_weekday = static_cast<Weekday>(*weekday);
+  }
+  read_sleep(ctx, t, scenario);
+  read_assess_days(ctx, t, days_known, scenario);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [population]
+
+std::optional<AgeDistribution> age_value(Context& ctx, const toml::node& node,
+                                         const std::string& field) {
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    ctx.error(node, field, fmt::format("expected {}, got {}", kAgeForms, shown(node)));
+    return std::nullopt;
+  }
+  const TableRef t{*table, field};
+  check_keys(ctx, t, kAgeKeys);
+  const bool uniform = t.has("min") || t.has("max");
+  const bool normal = t.has("mean") || t.has("sd");
+  if (uniform == normal) {
+    ctx.error(node, field,
+              fmt::format("{}; expected {}",
+                          uniform ? "both {min, max} and {mean, sd} are given" : "no age given",
+                          kAgeForms));
+    return std::nullopt;
+  }
+  if (normal) {
+    const auto mean = read_number(ctx, t, "mean", Need::required, above_zero_to(kMaxAgeYears));
+    const auto sd = read_number(ctx, t, "sd", Need::required, above_zero_to(kMaxAgeSdYears));
+    if (!mean || !sd) return std::nullopt;
+    return AgeDistribution{AgeDistribution::Kind::normal, *mean, *sd};
+  }
+  const auto min = read_number(ctx, t, "min", Need::required, {0.0, true, kMaxAgeYears, true});
+  const auto max = read_number(ctx, t, "max", Need::required, above_zero_to(kMaxAgeYears));
+  if (!min || !max) return std::nullopt;
+  if (*max <= *min) {
+    ctx.error(*t.get("max"), t.field("max"),
+              fmt::format("expected max > min ({}), got {}", number_text(*min), number_text(*max)));
+    return std::nullopt;
+  }
+  return AgeDistribution{AgeDistribution::Kind::uniform, *min, *max};
+}
+
+void read_population_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  const toml::table* table = section(ctx, root, "population", "a table [population]");
+  if (table == nullptr) return;
+  const TableRef t{*table, "population"};
+  check_keys(ctx, t, kPopulationKeys);
+  PopulationSpec& population = scenario.population;
+  population.where = ctx.at(*table);
+  population.agents = static_cast<int>(
+      read_int(ctx, t, "agents", Need::optional, {1, kMaxAgents}).value_or(population.agents));
+  if (const toml::node* age = t.get("age_years")) {
+    population.age = age_value(ctx, *age, t.field("age_years")).value_or(population.age);
+  }
+  population.female_fraction =
+      read_number(ctx, t, "female_fraction", Need::optional, from_zero_to(1.0))
+          .value_or(population.female_fraction);
+  if (const auto status =
+          read_choice(ctx, t, "training_status", Need::optional, kTrainingStatuses)) {
+    population.training_status = static_cast<TrainingStatus>(*status);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [protocol.NAME]
+
+std::string builtin_names() {
+  std::vector<std::string_view> names;
+  for (const Protocol& protocol : builtin_protocols()) names.push_back(protocol.name);
+  return join(names);
+}
+
+std::optional<Protocol> protocol_value(Context& ctx, const toml::node& node,
+                                       const std::string& field, const std::string& name) {
+  constexpr std::string_view kExample = "{ minutes = 30, vo2max = 0.6 }";
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    ctx.error(node, field,
+              fmt::format("expected a table [{}] with blocks = [ {} ], got {}", field, kExample,
+                          shown(node)));
+    return std::nullopt;
+  }
+  const TableRef t{*table, field};
+  check_keys(ctx, t, kProtocolKeys);
+  Protocol protocol;
+  protocol.name = name;
+  protocol.where = ctx.at(*table);
+  protocol.description = read_string(ctx, t, "description", Need::optional).value_or("");
+  const toml::node* blocks =
+      lookup(ctx, t, "blocks", Need::required,
+             fmt::format("a non-empty array of blocks like [ {} ]", kExample));
+  if (blocks == nullptr) return protocol;
+  if (const toml::array* array = blocks->as_array(); array != nullptr && array->empty()) {
+    ctx.error(*blocks, t.field("blocks"),
+              fmt::format("expected at least one block, one of: {}", kBlockShapes));
+  }
+  for_each_table(ctx, t, "blocks", kExample, [&](const TableRef& block) {
+    if (auto value = read_block(ctx, block)) {
+      protocol.blocks.push_back({std::move(*value), ctx.at(block.table)});
+    }
+  });
+  return protocol;
+}
+
+// Returns every protocol name the file declares (valid or not), for checking references.
+std::set<std::string> read_protocol_section(Context& ctx, const toml::table& root,
+                                            Scenario& scenario) {
+  std::set<std::string> declared;
+  const toml::table* table =
+      section(ctx, root, "protocol", "tables [protocol.NAME] with blocks = [ ... ]");
+  if (table == nullptr) return declared;
+  for (auto&& [key, value] : *table) {
+    const std::string name(key.str());
+    const std::string field = fmt::format("protocol.{}", name);
+    declared.insert(name);
+    bool usable = true;
+    if (!is_valid_name(name)) {
+      ctx.error(ctx.at(key.source()), field,
+                fmt::format("expected a protocol name made of letters, digits, '_' and '-', "
+                            "got \"{}\"",
+                            printable(name)));
+      usable = false;
+    } else if (find_builtin_protocol(name) != nullptr) {
+      ctx.error(ctx.at(key.source()), field,
+                fmt::format("'{}' shadows the built-in protocol '{}'; expected a name that is "
+                            "not built in ({})",
+                            name, name, builtin_names()));
+      usable = false;
+    }
+    auto protocol = protocol_value(ctx, value, field, name);
+    if (protocol && usable) scenario.protocols.emplace(name, std::move(*protocol));
+  }
+  return declared;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [[arm]]
+
+std::string read_protocol_ref(Context& ctx, const TableRef& t,
+                              const std::set<std::string>& declared) {
+  const auto name = read_string(ctx, t, "protocol", Need::required);
+  if (!name) return {};
+  if (declared.contains(*name) || find_builtin_protocol(*name) != nullptr) return *name;
+  std::vector<std::string_view> own;
+  for (const std::string& declared_name : declared) {
+    if (find_builtin_protocol(declared_name) == nullptr) own.push_back(declared_name);
+  }
+  const std::string in_file =
+      own.empty() ? fmt::format("a [protocol.{}] table in this file", printable(*name))
+                  : fmt::format("a protocol of this file ({})", join(own));
+  ctx.error(*t.get("protocol"), t.field("protocol"),
+            fmt::format("unknown protocol '{}'; expected {} or a built-in one: {}",
+                        printable(*name), in_file, builtin_names()));
+  return *name;
+}
+
+int read_day(Context& ctx, const TableRef& t, std::string_view key, Need need) {
+  return static_cast<int>(read_int(ctx, t, key, need, {0, kMaxDays}).value_or(0));
+}
+
+SessionSpec read_session(Context& ctx, const TableRef& t, const std::set<std::string>& declared) {
+  check_keys(ctx, t, kSessionKeys);
+  SessionSpec session;
+  session.where = ctx.at(t.table);
+  session.day = read_day(ctx, t, "day", Need::required);
+  session.at_min = read_clock(ctx, t, "at", Need::required).value_or(0.0);
+  session.protocol = read_protocol_ref(ctx, t, declared);
+  return session;
+}
+
+std::vector<Weekday> read_weekdays(Context& ctx, const TableRef& t) {
+  constexpr std::string_view kExpected = "a non-empty array of weekdays like [\"mon\", \"thu\"]";
+  std::vector<Weekday> days;
+  const toml::node* node = lookup(ctx, t, "days", Need::required, kExpected);
+  if (node == nullptr) return days;
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->empty()) {
+    ctx.error(*node, t.field("days"),
+              fmt::format("expected {}, got {}", kExpected,
+                          array != nullptr ? "an empty array" : shown(*node)));
+    return days;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string field = item_path(t.field("days"), i);
+    const auto index = choice_value(ctx, (*array)[i], field, kWeekdays);
+    if (!index) continue;
+    const auto day = static_cast<Weekday>(*index);
+    if (std::ranges::find(days, day) != days.end()) {
+      ctx.error((*array)[i], field,
+                fmt::format("'{}' is listed twice; expected each weekday once", kWeekdays[*index]));
+      continue;
+    }
+    days.push_back(day);
+  }
+  return days;
+}
+
+WeeklySpec read_weekly(Context& ctx, const TableRef& t, const std::set<std::string>& declared) {
+  check_keys(ctx, t, kWeeklyKeys);
+  WeeklySpec weekly;
+  weekly.where = ctx.at(t.table);
+  weekly.days = read_weekdays(ctx, t);
+  weekly.at_min = read_clock(ctx, t, "at", Need::required).value_or(0.0);
+  weekly.protocol = read_protocol_ref(ctx, t, declared);
+  return weekly;
+}
+
+constexpr std::size_t kLearn = 1;  // index of "learn" in kEventTypes
+
+EventSpec read_event(Context& ctx, const TableRef& t) {
+  check_keys(ctx, t, kEventKeys);
+  EventSpec event;
+  event.where = ctx.at(t.table);
+  event.day = read_day(ctx, t, "day", Need::required);
+  event.at_min = read_clock(ctx, t, "at", Need::required).value_or(0.0);
+  const auto type = read_choice(ctx, t, "type", Need::required, kEventTypes);
+  if (type) event.type = static_cast<EventType>(*type);
+  const bool learn = type && *type == kLearn;
+  if (learn || !type) {
+    event.minutes = read_number(ctx, t, "minutes", learn ? Need::required : Need::optional,
+                                above_zero_to(600.0))
+                        .value_or(0.0);
+  } else if (const toml::node* minutes = t.get("minutes")) {
+    ctx.error(*minutes, t.field("minutes"),
+              fmt::format("minutes applies only to type = \"learn\"; expected no minutes for "
+                          "type = \"{}\" (remove it)",
+                          kEventTypes[*type]));
+  }
+  return event;
+}
+
+void read_weekly_range(Context& ctx, const TableRef& t, Arm& arm) {
+  arm.from_day = read_day(ctx, t, "from_day", Need::optional);
+  const auto to_day = read_int(ctx, t, "to_day", Need::optional, {0, kMaxDays});
+  if (to_day) arm.to_day = static_cast<int>(*to_day);
+  if (to_day && *to_day < arm.from_day) {
+    ctx.error(*t.get("to_day"), t.field("to_day"),
+              fmt::format("expected to_day ≥ from_day ({}), got {}", arm.from_day, *to_day));
+  }
+}
+
+Arm read_arm(Context& ctx, const TableRef& t, const std::set<std::string>& declared) {
+  check_keys(ctx, t, kArmKeys);
+  Arm arm;
+  arm.where = ctx.at(t.table);
+  arm.name = read_name(ctx, t, "name", "an arm name").value_or("");
+  for_each_table(
+      ctx, t, "sessions", R"({ day = 0, at = "09:00", protocol = "hiit_4x4" })",
+      [&](const TableRef& item) { arm.sessions.push_back(read_session(ctx, item, declared)); });
+  for_each_table(
+      ctx, t, "weekly", R"({ days = ["mon", "thu"], at = "10:00", protocol = "lisa_hrt" })",
+      [&](const TableRef& item) { arm.weekly.push_back(read_weekly(ctx, item, declared)); });
+  read_weekly_range(ctx, t, arm);
+  for_each_table(ctx, t, "events", R"({ day = 0, at = "14:00", type = "cognitive_test" })",
+                 [&](const TableRef& item) { arm.events.push_back(read_event(ctx, item)); });
+  return arm;
+}
+
+void check_unique_arm_name(Context& ctx, const TableRef& t, const Arm& arm,
+                           std::map<std::string, std::size_t>& first_with_name) {
+  if (arm.name.empty()) return;
+  const auto [it, inserted] = first_with_name.emplace(arm.name, t.table.source().begin.line);
+  if (inserted) return;
+  ctx.error(*t.get("name"), t.field("name"),
+            fmt::format("arm name '{}' is already used by the arm at line {}; expected unique "
+                        "arm names",
+                        arm.name, it->second));
+}
+
+void read_arm_section(Context& ctx, const toml::table& root, const std::set<std::string>& declared,
+                      Scenario& scenario) {
+  constexpr std::string_view kExpected = "at least one [[arm]] table with name = \"...\"";
+  const toml::node* node = root.get("arm");
+  const toml::array* array = node != nullptr ? node->as_array() : nullptr;
+  if (node == nullptr || array == nullptr || array->empty()) {
+    ctx.error(node != nullptr ? ctx.at(*node) : ctx.at(root), "arm",
+              fmt::format("expected {}, got {}", kExpected,
+                          node == nullptr    ? "none"
+                          : array != nullptr ? "an empty array"
+                                             : shown(*node)));
+    return;
+  }
+  std::map<std::string, std::size_t> first_with_name;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const toml::node& item = (*array)[i];
+    const std::string path = item_path("arm", i);
+    const toml::table* table = item.as_table();
+    if (table == nullptr) {
+      ctx.error(item, path,
+                fmt::format("expected a table [[arm]] with name = \"...\", got {}", shown(item)));
+      continue;
+    }
+    const TableRef t{*table, path};
+    scenario.arms.push_back(read_arm(ctx, t, declared));
+    check_unique_arm_name(ctx, t, scenario.arms.back(), first_with_name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
+  const auto& begin = error.source().begin;
+  std::string description = printable(error.description(), 300);
+  if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));
+  const bool encoding = description.find("utf-8") != std::string::npos ||
+                        description.find("\\u0000") != std::string::npos;
+  return {{std::string(file), std::max(1, static_cast<int>(begin.line)),
+           std::max(1, static_cast<int>(begin.column))},
+          "",
+          fmt::format("invalid TOML: {}{}", description,
+                      encoding ? "; expected a UTF-8 text file without NUL bytes" : "")};
+}
+
+Diagnostic empty_diagnostic(std::string_view file) {
+  return {{std::string(file), 1, 1},
+          "",
+          "empty scenario: needs [scenario] name and at least one [[arm]]"};
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, std::string_view file_name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    throw ScenarioError({syntax_diagnostic(error, file_name)});
+  }
+  if (root.empty()) throw ScenarioError({empty_diagnostic(file_name)});
+
+  Scenario scenario;
+  scenario.file = std::string(file_name);
+  scenario.source_text = std::string(text);
+  Context ctx(file_name);
+  check_keys(ctx, TableRef{root, ""}, kTopKeys);
+  read_scenario_section(ctx, root, scenario);
+  read_population_section(ctx, root, scenario);
+  const std::set<std::string> declared = read_protocol_section(ctx, root, scenario);
+  read_arm_section(ctx, root, declared, scenario);
+  if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
+  return scenario;
+}
+
+Scenario load_scenario_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw MissingInputError(
+        fmt::format("cannot read scenario '{}': it is a directory, expected a .toml file", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int code = errno;
+    throw MissingInputError(
+        fmt::format("cannot read scenario '{}': {}", path, std::generic_category().message(code)));
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    throw MissingInputError(fmt::format("cannot read scenario '{}': read error", path));
+  }
+  return parse_scenario(text, path);
+}
+
+}  // namespace brainload

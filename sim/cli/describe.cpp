@@ -1,16 +1,130 @@
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include "brainload/model/acute_model.hpp"
 #include "brainload/model/exercise.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/population/subjects.hpp"
 #include "brainload/schedule/protocols.hpp"
+#include "brainload/schedule/session_drive.hpp"
 #include "cli/commands.hpp"
 
 namespace brainload::cli {
 
 namespace {
+
+// One model parameter at its default; the strings are literals in the parameter headers.
+struct ParameterRow {
+  std::string_view group;
+  std::string_view name;
+  double value;
+  std::string_view unit;
+  std::string_view source;
+};
+
+// Every parameter of the model at its default, grouped as AcuteParams' members, then the session
+// drive mapping ("session") and the population norms ("subject_norms").
+std::vector<ParameterRow> parameter_rows() {
+  std::vector<ParameterRow> rows;
+  const AcuteParams acute{};
+  visit_parameters(acute,
+                   [&rows](std::string_view group, std::string_view name, const double& value,
+                           std::string_view unit, std::string_view source) {
+                     rows.push_back({group, name, value, unit, source});
+                   });
+  const auto in = [&rows](std::string_view group) {
+    return [&rows, group](std::string_view name, const double& value, std::string_view unit,
+                          std::string_view source) {
+      rows.push_back({group, name, value, unit, source});
+    };
+  };
+  const SessionDriveParams session{};
+  visit_parameters(session, in("session"));
+  const SubjectNorms norms{};
+  visit_parameters(norms, in("subject_norms"));
+  return rows;
+}
+
+// Display width of UTF-8 text (the sources use Greek letters and symbols, all one column wide).
+std::size_t display_width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+// Greedy word wrap to `width` columns (a word longer than that gets a line of its own).
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t line_width = 0;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view word = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+    if (word.empty()) continue;
+    const std::size_t w = display_width(word);
+    if (!line.empty() && line_width + 1 + w > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+      line_width = 0;
+    }
+    if (!line.empty()) {
+      line += ' ';
+      ++line_width;
+    }
+    line += word;
+    line_width += w;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+// Terminal columns when stdout is a terminal; 0 (do not wrap: one line per parameter, for grep
+// and pipes) otherwise.
+std::size_t terminal_columns() {
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) == 0 || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
+}
+
+void print_parameters(const std::vector<ParameterRow>& rows) {
+  std::size_t name_w = 0;
+  std::size_t unit_w = 0;
+  for (const auto& r : rows) {
+    name_w = std::max(name_w, display_width(r.name));
+    unit_w = std::max(unit_w, display_width(r.unit));
+  }
+  constexpr std::size_t kValueWidth = 9;
+  constexpr std::size_t kMinSourceWidth = 30;
+  const std::size_t indent = 4 + name_w + 2 + kValueWidth + 2 + unit_w + 2;
+  const std::size_t columns = terminal_columns();
+  const std::size_t source_w = columns == 0
+                                   ? std::string_view::npos
+                                   : std::max(kMinSourceWidth, columns - std::min(columns, indent));
+  fmt::print("\nParameters (defaults; name, value, unit, source)\n");
+  std::string_view group;
+  for (const auto& r : rows) {
+    if (r.group != group) {
+      group = r.group;
+      fmt::print("  {}\n", group);
+    }
+    const std::vector<std::string> source = wrap(r.source, source_w);
+    fmt::print("    {:<{}}  {:>{}}  {:<{}}  {}\n", r.name, name_w, fmt::format("{:g}", r.value),
+               kValueWidth, r.unit, unit_w, source.front());
+    for (std::size_t k = 1; k < source.size(); ++k) {
+      fmt::print("{:<{}}{}\n", "", indent, source[k]);
+    }
+  }
+}
 
 nlohmann::json describe_json() {
   nlohmann::json j;
@@ -21,7 +135,8 @@ nlohmann::json describe_json() {
     }
     return a;
   };
-  j["observables"] = {{"acute", list(acute_observables())}, {"chronic", list(chronic_observables())}};
+  j["observables"] = {{"acute", list(acute_observables())},
+                      {"chronic", list(chronic_observables())}};
   nlohmann::json protocols = nlohmann::json::array();
   for (const auto& p : builtin_protocols()) {
     protocols.push_back({{"name", p.name},
@@ -48,6 +163,15 @@ nlohmann::json describe_json() {
                        {"note", i.note}});
   }
   j["impacts"] = impacts;
+  nlohmann::json parameters = nlohmann::json::array();
+  for (const auto& r : parameter_rows()) {
+    parameters.push_back({{"group", r.group},
+                          {"name", r.name},
+                          {"value", r.value},
+                          {"unit", r.unit},
+                          {"source", r.source}});
+  }
+  j["parameters"] = parameters;
   return j;
 }
 
@@ -60,15 +184,18 @@ int run_describe(const DescribeOptions& options) {
     return 0;
   }
   fmt::print("Observables (acute)\n");
-  for (const auto& o : acute_observables()) fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+  for (const auto& o : acute_observables())
+    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
   fmt::print("\nObservables (chronic)\n");
-  for (const auto& o : chronic_observables()) fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+  for (const auto& o : chronic_observables())
+    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
   fmt::print("\nBuilt-in protocols\n");
   for (const auto& p : builtin_protocols()) {
     fmt::print("  {:<18} {:>5.1f} min  {}\n  {:<18}             source: {}\n", p.name,
                protocol_duration_min(p), p.description, "", p.source);
   }
-  fmt::print("\nExercises (muscle mass fraction, compound 0-1, axial load at 1RM in body weights)\n");
+  fmt::print(
+      "\nExercises (muscle mass fraction, compound 0-1, axial load at 1RM in body weights)\n");
   for (const auto& e : exercise_catalogue()) {
     fmt::print("  {:<18} {:>5.2f} {:>5.2f} {:>5.1f}  {}\n", e.name, e.muscle_mass_frac, e.compound,
                e.axial_load_bw, e.note);
@@ -78,6 +205,7 @@ int run_describe(const DescribeOptions& options) {
     fmt::print("  {:<18} {:>5.1f} {:>5.1f} {:>5.2f}  {}\n", i.name, i.peak_force_bw,
                i.seconds_per_jump, i.vo2max_frac, i.note);
   }
+  print_parameters(parameter_rows());
   return 0;
 }
 

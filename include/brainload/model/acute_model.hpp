@@ -11,9 +11,11 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <span>
 #include <string_view>
+#include <type_traits>
 
 #include "brainload/model/arousal.hpp"
 #include "brainload/model/bdnf.hpp"
@@ -61,7 +63,7 @@ inline constexpr std::size_t dose_lactate = 22;         // ∫ blood lactate abo
 inline constexpr std::size_t dose_osteocalcin = 23;     // ∫ relative ucOC rise
 inline constexpr std::size_t dose_il6 = 24;             // ∫ relative IL-6 rise
 inline constexpr std::size_t dose_vegf = 25;            // ∫ relative VEGF rise
-inline constexpr std::size_t dose_cortisol = 26;        // ∫ cortisol above circadian-free mean
+inline constexpr std::size_t dose_hpa_drive = 26;       // ∫ exercise drive of the HPA axis
 inline constexpr std::size_t dose_arousal = 27;         // ∫ arousal above rest
 inline constexpr std::size_t dose_strain = 28;          // ∫ cerebrovascular strain
 inline constexpr std::size_t count = 29;
@@ -84,6 +86,30 @@ struct AcuteParams {
   Il6Params il6;
   HpaParams hpa;
 };
+
+// Every acute parameter with its group (the AcuteParams member name), for `brainload describe`
+// and parameter overrides: visit(group, name, value, unit, source), all strings std::string_view
+// and value a double& (const double& for a const AcuteParams). Each pathway header lists its own.
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, AcuteParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  const auto in = [&visit](std::string_view group) {
+    return [&visit, group](std::string_view name, auto& value, std::string_view unit,
+                           std::string_view source) { visit(group, name, value, unit, source); };
+  };
+  visit_parameters(p.heart_rate, in("heart_rate"));
+  visit_parameters(p.central_command, in("central_command"));
+  visit_parameters(p.catecholamines, in("catecholamines"));
+  visit_parameters(p.arousal, in("arousal"));
+  visit_parameters(p.cognition, in("cognition"));
+  visit_parameters(p.cerebral_blood_flow, in("cerebral_blood_flow"));
+  visit_parameters(p.lactate, in("lactate"));
+  visit_parameters(p.vegf, in("vegf"));
+  visit_parameters(p.bdnf, in("bdnf"));
+  visit_parameters(p.osteocalcin, in("osteocalcin"));
+  visit_parameters(p.il6, in("il6"));
+  visit_parameters(p.hpa, in("hpa"));
+}
 
 class AcuteModel {
  public:

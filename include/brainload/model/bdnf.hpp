@@ -16,6 +16,9 @@
 // benefit. Output is SERUM BDNF (platelet-rich; plasma is > 10× lower).
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct BdnfParams {
@@ -28,6 +31,23 @@ struct BdnfParams {
   double half_life_min = 12.0;       // min (derived: back to baseline within 10–60 min,
                                      // Knaepen 2010)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, BdnfParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("motor_gain", p.motor_gain, "1",
+        "derived: brain release while exercising, ≈ +25–30 % after 20–30 min of hard exercise "
+        "(Knaepen et al. 2010, Sports Med 40:765)");
+  visit("lactate_gain", p.lactate_gain, "1", "assumed: ≈ +10 % from a sprint's lactate");
+  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L", "assumed: above rest");
+  visit("brain_ne_gain", p.brain_ne_gain, "1", "assumed: per unit brain NE above rest");
+  visit("osteocalcin_gain", p.osteocalcin_gain, "1", "assumed: per unit relative osteocalcin rise");
+  visit("half_life_min", p.half_life_min, "min",
+        "derived: back to baseline within 10–60 min (Knaepen 2010)");
+}
 
 [[nodiscard]] double bdnf_rate(const BdnfParams& p, double bdnf_ng_ml, double rest_ng_ml,
                                double release_rel, double motor_drive,

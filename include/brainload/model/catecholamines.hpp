@@ -8,6 +8,9 @@
 // first order with the plasma half-life. Resting values are the textbook anchors.
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct CatecholamineParams {
@@ -23,6 +26,29 @@ struct CatecholamineParams {
   double drive_exponent = 4.0;     // n: ≈ ×1.4 at m = 0.5, so little response below ≈ 50 %
                                    // effort (Kjaer 1998)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, CatecholamineParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("epinephrine_rest_nmol_l", p.epinephrine_rest_nmol_l, "nmol/L",
+        "textbook 0.2–0.4 nmol/L (MODEL.md)");
+  visit("norepinephrine_rest_nmol_l", p.norepinephrine_rest_nmol_l, "nmol/L",
+        "resting plasma NE 1.2–2.5 nmol/L (Zouhal et al. 2008, Sports Med 38:401)");
+  visit("epinephrine_half_life_min", p.epinephrine_half_life_min, "min",
+        "plasma t½ 1–3 min (Esler et al. 1990, Physiol Rev 70:963)");
+  visit("norepinephrine_half_life_min", p.norepinephrine_half_life_min, "min",
+        "plasma t½ 1–3 min (Esler et al. 1990, Physiol Rev 70:963)");
+  visit("epinephrine_gain", p.epinephrine_gain, "1",
+        "derived: ×7–9 at the end of a 30 s sprint, m ≈ 0.9; Zouhal 2008 reports ×5–15");
+  visit("norepinephrine_gain", p.norepinephrine_gain, "1",
+        "derived: ×4–5 at the end of a 30 s sprint (Zouhal 2008)");
+  visit("drive_exponent", p.drive_exponent, "1",
+        "≈ ×1.4 at m = 0.5, so little response below ≈ 50 % effort (Kjaer 1998, Adv Exp Med Biol "
+        "441:77)");
+}
 
 struct CatecholamineRates {
   double epinephrine_per_min;

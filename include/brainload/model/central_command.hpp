@@ -11,6 +11,9 @@
 // 35:339). The square root (diminishing return with mass) and w_c are assumed.
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 #include "brainload/model/drive.hpp"
 
 namespace brainload {
@@ -20,6 +23,19 @@ struct CentralCommandParams {
                                  // two-leg cycling ≈ 0.45 of skeletal muscle, Janssen 2000)
   double compound_weight = 0.2;  // share of recruitment set by compound-ness (assumed)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, CentralCommandParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("mass_full_frac", p.mass_full_frac, "1",
+        "assumed: muscle fraction at which recruitment saturates; two-leg cycling ≈ 0.45 of "
+        "skeletal muscle (Janssen 2000)");
+  visit("compound_weight", p.compound_weight, "1",
+        "assumed: share of recruitment set by compound-ness");
+}
 
 [[nodiscard]] double motor_drive(const CentralCommandParams& p, const Drive& d);
 

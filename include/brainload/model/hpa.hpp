@@ -16,6 +16,9 @@
 // (Hill et al. 2008, J Endocrinol Invest 31:587).
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct HpaParams {
@@ -38,6 +41,46 @@ struct HpaParams {
                                          // Hill et al. 2008)
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % lowers, 60 % raises (Hill 2008)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, HpaParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("crh_half_life_min", p.crh_half_life_min, "min",
+        "Karin et al. 2020, Mol Syst Biol 16:e9510");
+  visit("acth_half_life_min", p.acth_half_life_min, "min",
+        "Karin et al. 2020, Mol Syst Biol 16:e9510");
+  visit("cortisol_half_life_min", p.cortisol_half_life_min, "min",
+        "Karin et al. 2020, Mol Syst Biol 16:e9510");
+  visit("feedback_k", p.feedback_k, "1", "assumed: K in units of the daily mean");
+  visit("circadian_c1", p.circadian_c1, "1",
+        "fitted to a serum cortisol profile read off Debono et al. 2009 (J Clin Endocrinol Metab "
+        "94:1548)");
+  visit("circadian_c2", p.circadian_c2, "1",
+        "fitted to a serum cortisol profile read off Debono et al. 2009 (J Clin Endocrinol Metab "
+        "94:1548)");
+  visit("circadian_phase1_clock_min", p.circadian_phase1_clock_min, "min",
+        "φ1, min after midnight; fitted to a serum cortisol profile read off Debono et al. 2009 "
+        "(J Clin Endocrinol Metab 94:1548)");
+  visit("circadian_phase2_clock_min", p.circadian_phase2_clock_min, "min",
+        "φ2, min after midnight; fitted to a serum cortisol profile read off Debono et al. 2009 "
+        "(J Clin Endocrinol Metab 94:1548)");
+  visit("circadian_norm", p.circadian_norm, "1",
+        "u_norm; the circadian fit leaves the mean of x3 at 1.01");
+  visit("cortisol_scale_nmol_l", p.cortisol_scale_nmol_l, "nmol/L",
+        "fitted: peak 430 nmol/L (Debono et al. 2009)");
+  visit("pituitary_mass", p.pituitary_mass, "1",
+        "chronic layer: functional mass, 1 here, moves over weeks");
+  visit("adrenal_mass", p.adrenal_mass, "1",
+        "chronic layer: functional mass, 1 here, moves over weeks");
+  visit("exercise_gain", p.exercise_gain, "1",
+        "derived: 30 min at 60 / 80 % VO2max → +40 / +83 % (Hill et al. 2008, J Endocrinol Invest "
+        "31:587)");
+  visit("exercise_threshold_vo2max_frac", p.exercise_threshold_vo2max_frac, "1",
+        "40 % VO2max lowers cortisol, 60 % raises it (Hill et al. 2008)");
+}
 
 struct HpaRates {
   double crh_per_min;

@@ -10,6 +10,9 @@
 // compartment form after Morettini et al. 2017 (PLoS ONE 12:e0181224), simplified.
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct Il6Params {
@@ -20,6 +23,23 @@ struct Il6Params {
   double release_pg_ml_per_min = 0.6;  // k_rel (derived with k_0, k_g)
   double plasma_half_life_min = 30.0;  // min (derived: near baseline 1–3 h after, Fischer 2006)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, Il6Params>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("mass_ref_frac", p.mass_ref_frac, "1", "assumed: reference working mass, two-leg cycling");
+  visit("onset_per_min", p.onset_per_min, "1/min",
+        "derived: ≈ ×2 after 30 min at 65 % VO2max (Fischer 2006, Exerc Immunol Rev 12:6)");
+  visit("growth_per_min", p.growth_per_min, "1/min",
+        "derived: ≈ ×5 after 60 min, ≈ ×30 after 2.5 h");
+  visit("muscle_decay_per_min", p.muscle_decay_per_min, "1/min", "assumed");
+  visit("release_pg_ml_per_min", p.release_pg_ml_per_min, "pg/mL/min", "derived with k_0, k_g");
+  visit("plasma_half_life_min", p.plasma_half_life_min, "min",
+        "derived: near baseline 1–3 h after (Fischer 2006)");
+}
 
 struct Il6Rates {
   double muscle_per_min;

@@ -10,6 +10,9 @@
 // blood-brain barrier and supports hippocampal neurons (Oury et al. 2013, Cell 155:228).
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct OsteocalcinParams {
@@ -21,6 +24,22 @@ struct OsteocalcinParams {
   double signal_tau_min = 60.0;     // τ_σ, min (assumed: osteocyte signalling over an hour)
   double half_life_min = 40.0;      // min (assumed)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, OsteocalcinParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("rest_ng_ml", p.rest_ng_ml, "ng/mL", "assumed centre: serum ucOC ≈ 2–8 ng/mL in adults");
+  visit("force_threshold_bw", p.force_threshold_bw, "BW",
+        "assumed: walking-level loads do not count");
+  visit("gain", p.gain, "1", "assumed: at most +50 % (Levinger 2011 saw ≈ +10–30 %)");
+  visit("signal_half_effect", p.signal_half_effect, "cycles·BW²",
+        "assumed: one jump session ≈ 0.7 × σ50");
+  visit("signal_tau_min", p.signal_tau_min, "min", "assumed: osteocyte signalling over an hour");
+  visit("half_life_min", p.half_life_min, "min", "assumed");
+}
 
 [[nodiscard]] double bone_stimulus(const OsteocalcinParams& p, double contacts_per_min,
                                    double peak_force_bw);

@@ -7,6 +7,9 @@
 // Physiol Heart Circ Physiol 287:H2444, 20–60 %).
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 namespace brainload {
 
 struct VegfParams {
@@ -15,6 +18,22 @@ struct VegfParams {
   double lactate_ec50_mmol_l = 5.0; // mmol/L above rest for half effect (assumed)
   double half_life_min = 30.0;      // min (assumed)
 };
+
+// Every field with its unit and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
+// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, VegfParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("rest_pg_ml", p.rest_pg_ml, "pg/mL",
+        "assumed centre: serum VEGF 100–400 pg/mL in healthy adults");
+  visit("lactate_gain", p.lactate_gain, "1",
+        "derived from Kraus et al. 2004 (Am J Physiol Heart Circ Physiol 287:H2444, 20–60 %): at "
+        "most +60 %");
+  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L",
+        "assumed: blood lactate above rest for half effect");
+  visit("half_life_min", p.half_life_min, "min", "assumed");
+}
 
 [[nodiscard]] double vegf_rate(const VegfParams& p, double vegf_pg_ml,
                                double blood_lactate_excess_mmol_l);

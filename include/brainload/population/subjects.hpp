@@ -2,6 +2,9 @@
 // (what `trace` runs) and the centre of the distributions agents are drawn from.
 #pragma once
 
+#include <concepts>
+#include <type_traits>
+
 #include "brainload/model/subject.hpp"
 #include "brainload/schedule/scenario.hpp"
 
@@ -19,8 +22,8 @@ struct SubjectNorms {
   // adulthood, faster late). Fraction of the 25-year value per year.
   double vo2max_decline_per_year = 0.008;
   double hr_rest_untrained_bpm = 70.0;   // assumed population typical
-  double hr_rest_recreational_bpm = 64.0;
-  double hr_rest_trained_bpm = 55.0;
+  double hr_rest_recreational_bpm = 64.0;  // assumed population typical
+  double hr_rest_trained_bpm = 55.0;       // assumed population typical
   // Lactate threshold, fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 %
   // untrained, 70–80 % endurance-trained).
   double lt_untrained = 0.55;
@@ -40,9 +43,67 @@ struct SubjectNorms {
   // Ferrucci et al. 2005, Blood 105:2294, ≈ 1.5 → 2.5 pg/mL from young to old).
   double il6_at_25_pg_ml = 1.3;
   double il6_per_year_pg_ml = 0.02;
-  double il6_trained_rel = 0.85;
+  double il6_trained_rel = 0.85;  // assumed: trained adults run ≈ 15 % lower resting IL-6
+                                  // (Fischer 2006, Exerc Immunol Rev 12:6)
   double bdnf_resting_ng_ml = 30.0;  // serum; textbook 25–35 (MODEL.md)
 };
+
+// Every field with its unit and source, for `brainload describe` (group "subject_norms") and
+// parameter overrides: visit(name, value, unit, source) with value a double& (const double& for a
+// const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, SubjectNorms>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("vo2max_male_25", p.vo2max_male_25, "ml/kg/min",
+        "untrained at 25 y: ACSM Guidelines 11th ed. norms (≈ 50th percentile)");
+  visit("vo2max_female_25", p.vo2max_female_25, "ml/kg/min",
+        "untrained at 25 y: ACSM Guidelines 11th ed. norms (≈ 50th percentile)");
+  visit("vo2max_recreational_rel", p.vo2max_recreational_rel, "1",
+        "assumed from the ACSM norm tables (≈ 70th percentile)");
+  visit("vo2max_trained_rel", p.vo2max_trained_rel, "1",
+        "assumed from the ACSM norm tables (≈ 90th percentile)");
+  visit("vo2max_decline_per_year", p.vo2max_decline_per_year, "1/y",
+        "fraction of the 25-year value per year after 25 (Fleg et al. 2005, Circulation 112:674: "
+        "≈ 1 %/y averaged over adulthood, faster late)");
+  visit("hr_rest_untrained_bpm", p.hr_rest_untrained_bpm, "bpm", "assumed population typical");
+  visit("hr_rest_recreational_bpm", p.hr_rest_recreational_bpm, "bpm",
+        "assumed population typical");
+  visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm",
+        "assumed population typical");
+  visit("lt_untrained", p.lt_untrained, "1",
+        "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained)");
+  visit("lt_recreational", p.lt_recreational, "1",
+        "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained, 70–80 % "
+        "endurance-trained)");
+  visit("lt_trained", p.lt_trained, "1",
+        "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 70–80 % endurance-trained)");
+  visit("clearance_recreational_rel", p.clearance_recreational_rel, "1",
+        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
+        "87:1684)");
+  visit("clearance_trained_rel", p.clearance_trained_rel, "1",
+        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
+        "87:1684)");
+  visit("production_recreational_rel", p.production_recreational_rel, "1",
+        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
+        "87:1684)");
+  visit("production_trained_rel", p.production_trained_rel, "1",
+        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
+        "87:1684)");
+  visit("cortisol_recreational_rel", p.cortisol_recreational_rel, "1",
+        "assumed: training lowers the cortisol response at the same relative load (Hackney 2006, "
+        "Expert Rev Endocrinol Metab 1:783)");
+  visit("cortisol_trained_rel", p.cortisol_trained_rel, "1",
+        "assumed: training lowers the cortisol response at the same relative load (Hackney 2006, "
+        "Expert Rev Endocrinol Metab 1:783)");
+  visit("il6_at_25_pg_ml", p.il6_at_25_pg_ml, "pg/mL",
+        "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
+  visit("il6_per_year_pg_ml", p.il6_per_year_pg_ml, "pg/mL/y",
+        "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
+  visit("il6_trained_rel", p.il6_trained_rel, "1", "assumed: trained adults run about 15 % lower resting IL-6 (Fischer 2006, Exerc Immunol Rev 12:6)");
+  visit("bdnf_resting_ng_ml", p.bdnf_resting_ng_ml, "ng/mL",
+        "serum; textbook 25–35 ng/mL (MODEL.md)");
+}
 
 [[nodiscard]] Subject typical_subject(double age_years, bool female, TrainingStatus status,
                                       const SubjectNorms& norms = {});

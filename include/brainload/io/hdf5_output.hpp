@@ -1,0 +1,55 @@
+// The HDF5 file of `brainload run`: netCDF-4/CF-style, readable by
+// xarray.open_dataset(path, engine="h5netcdf") with named dimensions.
+//
+// Dimensions: agent, arm, assess_day, time (days), quantile. Every variable carries `units` and
+// `long_name`; the file carries the scenario text, model version, seed and command as attributes.
+// Only this file's implementation touches HDF5, and only one thread calls it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace brainload {
+
+struct OutputVariable {
+  std::string name;
+  std::string units;      // CF units string ("1" for dimensionless)
+  std::string long_name;
+  std::vector<double> data;  // row-major over the variable's dimensions
+};
+
+struct OutputIntVariable {
+  std::string name;
+  std::string units;
+  std::string long_name;
+  std::vector<std::int64_t> data;
+};
+
+struct RunOutput {
+  // Global attributes.
+  std::string scenario_name;
+  std::string scenario_text;
+  std::string model_version;
+  std::string command;
+  std::uint64_t seed = 0;
+  // Coordinates.
+  std::vector<std::string> arm_names;     // dimension `arm`
+  std::vector<double> assess_days;        // dimension `assess_day` (days since start)
+  std::vector<double> time_days;          // dimension `time` (days since start)
+  std::vector<double> quantiles;          // dimension `quantile` (0–1)
+  std::int64_t agents = 0;                // dimension `agent` (coordinate 0..agents-1)
+  // Data.
+  std::vector<OutputVariable> agent_vars;        // (agent)
+  std::vector<OutputIntVariable> agent_int_vars; // (agent), e.g. arm index, sessions done
+  std::vector<OutputVariable> outcome_vars;      // (agent, assess_day)
+  std::vector<OutputVariable> quantile_vars;     // (arm, time, quantile)
+  std::vector<OutputVariable> trajectory_vars;   // (agent, time), chunked and compressed; optional
+};
+
+// Writes the whole file at `path` (the caller writes to a temporary path and renames).
+// Throws OutputError on any HDF5 failure.
+void write_run_hdf5(const std::filesystem::path& path, const RunOutput& output);
+
+}  // namespace brainload

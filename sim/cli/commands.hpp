@@ -1,6 +1,7 @@
 // The subcommands of the brainload executable.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,11 +27,25 @@ struct TraceCliOptions {
   std::string csv = "-";
 };
 
+struct RunCliOptions {
+  std::string scenario;
+  std::string out;
+  std::optional<std::int64_t> agents;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  std::string summary_json;
+  bool quiet = false;
+  bool force = false;
+  bool trajectories = false;
+  std::string command_line;
+};
+
 struct DescribeOptions {
   bool json = false;
 };
 
 int run_check(const CheckOptions& options);
+int run_run(const RunCliOptions& options);
 int run_trace(const TraceCliOptions& options);
 int run_describe(const DescribeOptions& options);
 

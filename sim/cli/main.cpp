@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "brainload/error.hpp"
+#include "brainload/population/runner.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,20 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "validate a scenario without running it");
   check_cmd->add_option("scenario", check.scenario, "scenario file (TOML)")->required();
+
+  RunCliOptions run;
+  auto* run_cmd = app.add_subcommand("run", "simulate the population of every arm, write HDF5 and a summary");
+  run_cmd->add_option("scenario", run.scenario, "scenario file (TOML)")->required();
+  run_cmd->add_option("--out", run.out, "HDF5 output (default output/<scenario-name>.h5)");
+  run_cmd->add_option("--agents", run.agents, "agents in all arms together (default: the scenario's)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
+  run_cmd->add_option("--seed", run.seed, "random seed")->default_val(1);
+  run_cmd->add_option("--threads", run.threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  run_cmd->add_option("--summary-json", run.summary_json, "write the summary as JSON to FILE, or - for stdout");
+  run_cmd->add_flag("--quiet", run.quiet, "no progress bar and no table");
+  run_cmd->add_flag("--force", run.force, "overwrite an existing output file");
+  run_cmd->add_flag("--trajectories", run.trajectories, "also write per-agent trajectories (agent x time)");
 
   TraceCliOptions trace;
   auto* trace_cmd = app.add_subcommand(
@@ -50,8 +65,15 @@ int main(int argc, char** argv) {
 
   try {
     if (*check_cmd) return run_check(check);
+    if (*run_cmd) {
+      for (int k = 0; k < argc; ++k) run.command_line += (k ? " " : "") + std::string(argv[k]);
+      return run_run(run);
+    }
     if (*trace_cmd) return run_trace(trace);
     if (*describe_cmd) return run_describe(describe);
+  } catch (const brainload::Cancelled& e) {
+    fmt::print(stderr, "\ninterrupted: no output written\n");
+    return 130;
   } catch (const brainload::ScenarioError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return 65;

@@ -100,8 +100,8 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::il6] = il6.plasma_per_min;
 
   const double clock = units::clock_of(t_min, start_clock_min_);
-  const double hpa_drive = circadian_drive(p.hpa, clock) +
-                           exercise_hpa_drive(p.hpa, work, subject_.cortisol_reactivity_rel);
+  const double hpa_exercise = exercise_hpa_drive(p.hpa, work, subject_.cortisol_reactivity_rel);
+  const double hpa_drive = circadian_drive(p.hpa, clock) + hpa_exercise;
   const auto hpa = hpa_rates(p.hpa, hpa_drive, x[ix::crh], x[ix::acth], x[ix::cortisol]);
   dxdt[ix::crh] = hpa.crh_per_min;
   dxdt[ix::acth] = hpa.acth_per_min;
@@ -114,7 +114,7 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::dose_osteocalcin] = std::max(0.0, oc_rel - 1.0);
   dxdt[ix::dose_il6] = std::max(0.0, x[ix::il6] / subject_.il6_resting_pg_ml - 1.0);
   dxdt[ix::dose_vegf] = std::max(0.0, x[ix::vegf] / p.vegf.rest_pg_ml - 1.0);
-  dxdt[ix::dose_cortisol] = x[ix::cortisol] - 1.0;
+  dxdt[ix::dose_hpa_drive] = hpa_exercise;
   dxdt[ix::dose_arousal] = std::max(0.0, a - p.cognition.arousal_rest);
   dxdt[ix::dose_strain] = x[ix::strain];
 }

@@ -4,9 +4,13 @@ namespace brainload {
 
 ChronicState baseline_chronic_state(const Subject& subject) {
   ChronicState c;
+  c.age_years = subject.age_years;
   c.vo2max_ml_kg_min = subject.vo2max_ml_kg_min;
+  c.vo2max_base_ml_kg_min = subject.vo2max_ml_kg_min;
   c.bdnf_resting_ng_ml = subject.bdnf_resting_ng_ml;
+  c.bdnf_base_ng_ml = subject.bdnf_resting_ng_ml;
   c.il6_resting_pg_ml = subject.il6_resting_pg_ml;
+  c.il6_base_pg_ml = subject.il6_resting_pg_ml;
   return c;
 }
 

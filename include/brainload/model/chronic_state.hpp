@@ -44,6 +44,8 @@ struct ChronicState {
   double bbb_gain = 0.0;            // BBB-integrity gain from training (0–1 units)
   double cortisol_reactivity_reduction = 0.0;  // relative
   double working_memory_gain = 0.0; // SD units, from dual-task training
+  double composite_gain = 0.0;      // SD units, training-driven part of composite cognition
+  double executive_gain = 0.0;      // SD units, training-driven part of executive function
   double vo2max_base_ml_kg_min = 42.0;  // untrained value at the current age
   double il6_base_pg_ml = 1.5;          // untrained value at the current age
   double bdnf_base_ng_ml = 30.0;

@@ -1,0 +1,113 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "brainload/io/atomic_file.hpp"
+#include "brainload/io/run_files.hpp"
+#include "brainload/io/scenario_toml.hpp"
+#include "brainload/schedule/validate.hpp"
+#include "cli/commands.hpp"
+
+namespace brainload::cli {
+
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_signal(int /*signal*/) { g_cancel.store(true); }
+
+void print_table(const Scenario& s, const TrialSummary& t) {
+  const std::size_t last = t.assess_days.size() - 1;
+  fmt::print("\n{} — {} agents, change from day {} to day {} (mean ± sd)\n", s.name,
+             s.population.agents, t.assess_days.front(), t.assess_days[last]);
+  const char* shown[] = {"strength_1rm_rel",      "vo2max_ml_kg_min",     "bdnf_resting_ng_ml",
+                         "brain_age_gap_years",   "cognition_composite_z", "executive_function_z",
+                         "working_memory_z",      "depression_z"};
+  fmt::print("{:<14} {:>5} {:>8} {:>9}", "arm", "n", "dropout", "attended");
+  for (const char* name : shown) fmt::print(" {:>18}", std::string(name).substr(0, 18));
+  fmt::print("\n");
+  for (const ArmSummary& arm : t.arms) {
+    const double attended = arm.sessions_scheduled > 0
+                                ? 100.0 * static_cast<double>(arm.sessions_done) /
+                                      static_cast<double>(arm.sessions_scheduled)
+                                : 0.0;
+    fmt::print("{:<14} {:>5} {:>8} {:>8.0f}%", arm.name, arm.n, arm.dropouts, attended);
+    for (const char* name : shown) {
+      for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
+        if (chronic_observables()[k].name == name) {
+          const OutcomeStats& o = arm.outcomes[last][k];
+          fmt::print(" {:>18}", fmt::format("{:+.2f} ± {:.2f}", o.change_mean, o.change_sd));
+        }
+      }
+    }
+    fmt::print("\n");
+  }
+}
+
+}  // namespace
+
+int run_run(const RunCliOptions& options) {
+  Scenario s = load_scenario_file(options.scenario);
+  require_valid(s);
+  if (options.agents) s.population.agents = static_cast<int>(*options.agents);
+  const std::filesystem::path out =
+      options.out.empty() ? std::filesystem::path("output") / (s.name + ".h5") : std::filesystem::path(options.out);
+  if (options.out.empty()) std::filesystem::create_directories("output");
+  if (std::filesystem::exists(out) && !options.force) {
+    throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
+  }
+  require_writable(out);
+  if (!options.summary_json.empty() && options.summary_json != "-") require_writable(options.summary_json);
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  RunOptions run;
+  run.seed = options.seed;
+  run.threads = options.threads;
+  run.agents = s.population.agents;
+  run.cancel = &g_cancel;
+  const bool tty = ::isatty(STDERR_FILENO) != 0 && !options.quiet;
+  if (tty) {
+    run.progress = [](std::int64_t done, std::int64_t total) {
+      static std::int64_t last = -1;
+      const std::int64_t pct = total > 0 ? 100 * done / total : 100;
+      if (pct == last) return;
+      last = pct;
+      const int bar = static_cast<int>(pct / 4);
+      fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents", std::string(static_cast<std::size_t>(bar), '#'),
+                 pct, done, total);
+      if (done == total) fmt::print(stderr, "\n");
+    };
+  }
+  const RunResults results = run_population(s, run);
+  const TrialSummary summary = summarize(s, results);
+
+  AtomicFile h5(out);
+  write_run_hdf5(h5.temp_path(), run_output(s, results, options.command_line, options.trajectories));
+  if (g_cancel.load()) throw Cancelled();
+  const nlohmann::json j = summary_json(s, results, summary);
+  if (options.summary_json == "-") {
+    std::cout << j.dump(2) << '\n';
+  } else if (!options.summary_json.empty()) {
+    AtomicFile js(options.summary_json);
+    {
+      std::ofstream f(js.temp_path());
+      f << j.dump(2) << '\n';
+      if (!f) throw OutputError(fmt::format("cannot write '{}'", options.summary_json));
+    }
+    js.commit();
+  }
+  h5.commit();
+  if (!options.quiet && options.summary_json != "-") {
+    print_table(s, summary);
+    fmt::print("\nwrote {}\n", out.string());
+  }
+  return 0;
+}
+
+}  // namespace brainload::cli

@@ -1,0 +1,155 @@
+#include "brainload/model/chronic/chronic_pathways.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "brainload/units.hpp"
+
+namespace brainload {
+
+namespace {
+constexpr double kDay = 1.0;                 // one step, days
+constexpr double kYear = units::kDaysPerYear;  // days
+constexpr double kLongWindowDays = 28.0;     // window of the training, HPA averages (assumed)
+}  // namespace
+
+double saturating(double load, double half_load) {
+  const double l = std::max(0.0, load);
+  return l / (half_load + l);
+}
+
+double relax(double y, double target, double tau, double dt) {
+  return target + (y - target) * std::exp(-dt / tau);
+}
+
+void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose& dose,
+                              double trainability, ChronicState& s) {
+  // Banister impulse-response, exact for a daily impulse: g ← g·e^(−1/τ1) + w.
+  s.fitness_load = s.fitness_load * std::exp(-kDay / p.fitness_tau_days) + dose.training_load;
+  s.fatigue = s.fatigue * std::exp(-kDay / p.fatigue_tau_days) + p.fatigue_gain * dose.training_load;
+
+  const double resistance = trainability * saturating(s.resistance_avg, p.resistance_half_load);
+  s.strength_neural = relax(s.strength_neural, p.strength_neural_max * resistance,
+                            p.strength_neural_tau_days, kDay);
+  s.strength_muscle = relax(s.strength_muscle, p.strength_muscle_max * resistance,
+                            p.strength_muscle_tau_days, kDay);
+  if (s.age_years > 50.0) s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
+  s.strength_1rm_rel = std::max(0.1, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
+
+  const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
+  s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
+  s.vo2max_base_ml_kg_min *= 1.0 - p.vo2max_loss_per_year * kDay / kYear;
+  s.vo2max_ml_kg_min = s.vo2max_base_ml_kg_min * (1.0 + s.fitness_gain);
+}
+
+void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s) {
+  const double target = p.gain_max * trainability * saturating(s.bdnf_dose_avg, p.half_dose);
+  s.bdnf_gain = relax(s.bdnf_gain, target, p.tau_days, kDay);
+  s.bdnf_base_ng_ml = std::max(1.0, s.bdnf_base_ng_ml - p.loss_per_year_ng_ml * kDay / kYear);
+  s.bdnf_resting_ng_ml = s.bdnf_base_ng_ml * (1.0 + s.bdnf_gain);
+}
+
+void step_hippocampus(const HippocampusParams& p, ChronicState& s) {
+  const double ageing = s.age_years > p.ageing_onset_years ? p.ageing_loss_per_year : 0.0;
+  const double growth = p.bdnf_growth_per_year * s.bdnf_gain + p.bbb_growth_per_year * s.bbb_gain;
+  s.hippocampal_volume_rel *= 1.0 + (growth - ageing) * kDay / kYear;
+}
+
+void step_prefrontal(const PrefrontalParams& p, double trainability, ChronicState& s) {
+  const double target = 1.0 + p.gain_max * trainability * saturating(s.heavy_avg, p.heavy_half_load);
+  s.prefrontal_connectivity_rel = relax(s.prefrontal_connectivity_rel, target, p.tau_days, kDay);
+}
+
+void step_brain_age(const BrainAgeParams& p, double trainability, ChronicState& s) {
+  // d(gap)/dt = −k · trainability · S(load) − gap / τ_recovery   (years per year)
+  const double benefit = trainability * saturating(s.training_avg, p.benefit_half_load);
+  const double rate = -p.slowing_max_years_per_year * benefit -
+                      s.brain_age_gap_years / p.recovery_tau_years;
+  s.brain_age_gap_years += rate * kDay / kYear;
+}
+
+void step_chronic_cognition(const ChronicCognitionParams& p, double trainability, ChronicState& s) {
+  const double target_wm = p.working_memory_max * saturating(s.dual_task_avg, p.dual_task_half_minutes);
+  s.working_memory_gain = relax(s.working_memory_gain, target_wm, p.working_memory_tau_days, kDay);
+  s.working_memory_z = s.working_memory_gain;
+  const double drive = trainability * saturating(s.training_avg, p.half_load);
+  auto follow = [&](double& gain, double max) {
+    const double target = max * drive;
+    gain = relax(gain, target, target > gain ? p.rise_tau_days : p.decay_tau_days, kDay);
+  };
+  follow(s.composite_gain, p.composite_max);
+  follow(s.executive_gain, p.executive_max);
+  s.executive_function_z =
+      s.executive_gain + p.executive_per_prefrontal * (s.prefrontal_connectivity_rel - 1.0);
+  s.cognition_composite_z =
+      s.composite_gain + p.composite_per_hippocampus * (s.hippocampal_volume_rel - 1.0);
+}
+
+void step_mood(const MoodParams& p, ChronicState& s) {
+  s.depression_z = p.per_bdnf_gain * s.bdnf_gain + p.per_il6_reduction * s.il6_reduction +
+                   p.training_max * saturating(s.training_avg, p.training_half_load);
+}
+
+void step_inflammation(const InflammationParams& p, double trainability, ChronicState& s) {
+  const double target = p.reduction_max * std::min(1.0, trainability) *
+                        saturating(s.training_avg, p.half_load);
+  s.il6_reduction = relax(s.il6_reduction, target, p.tau_days, kDay);
+  s.il6_base_pg_ml += p.rise_per_year_pg_ml * kDay / kYear;
+  s.il6_resting_pg_ml = s.il6_base_pg_ml * (1.0 - s.il6_reduction);
+}
+
+void step_cortisol_reactivity(const CortisolReactivityParams& p, ChronicState& s) {
+  const double target = p.reduction_max * saturating(s.hpa_dose_avg, p.half_dose);
+  s.cortisol_reactivity_reduction = relax(s.cortisol_reactivity_reduction, target, p.tau_days, kDay);
+}
+
+void step_bbb(const BbbParams& p, ChronicState& s) {
+  if (s.age_years > p.loss_onset_years) s.bbb_base -= p.loss_per_year * kDay / kYear;
+  s.bbb_gain = relax(s.bbb_gain, p.gain_max * saturating(s.vegf_dose_avg, p.half_dose), p.tau_days, kDay);
+  s.bbb_integrity = std::clamp(s.bbb_base + s.bbb_gain, 0.0, 1.0);
+}
+
+void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trainability,
+                      ChronicState& s) {
+  const double w = p.training.load_window_days;
+  auto fold = [&](double& avg, double value, double window) { avg = relax(avg, value, window, kDay); };
+  fold(s.resistance_avg, dose.resistance_load, w);
+  fold(s.heavy_avg, dose.heavy_resistance_load, w);
+  fold(s.aerobic_avg, dose.aerobic_load, w);
+  fold(s.training_avg, dose.training_load, kLongWindowDays);
+  fold(s.bdnf_dose_avg, dose.bdnf_action + p.bdnf.osteocalcin_weight * dose.osteocalcin, w);
+  fold(s.vegf_dose_avg, dose.vegf, w);
+  fold(s.dual_task_avg, dose.dual_task_minutes, w);
+  fold(s.hpa_dose_avg, dose.hpa_exercise_drive, kLongWindowDays);
+  s.sessions_done += dose.sessions;
+
+  step_training_adaptation(p.training, dose, trainability, s);
+  step_resting_bdnf(p.bdnf, trainability, s);
+  step_bbb(p.bbb, s);
+  step_hippocampus(p.hippocampus, s);
+  step_prefrontal(p.prefrontal, trainability, s);
+  step_brain_age(p.brain_age, trainability, s);
+  step_inflammation(p.inflammation, trainability, s);
+  step_cortisol_reactivity(p.cortisol, s);
+  step_chronic_cognition(p.cognition, trainability, s);
+  step_mood(p.mood, s);
+  s.age_years += kDay / kYear;
+}
+
+Subject acute_subject(const Subject& baseline, const ChronicState& s) {
+  Subject a = baseline;
+  a.age_years = s.age_years;
+  a.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
+  a.vo2max_ml_kg_min = s.vo2max_ml_kg_min;
+  // Training lifts the lactate threshold and clearance with aerobic fitness (Faude 2009;
+  // assumed proportional to the relative VO2max gain).
+  a.lactate_threshold_frac = std::min(0.85, baseline.lactate_threshold_frac + 0.5 * s.fitness_gain);
+  a.lactate_clearance_rel = baseline.lactate_clearance_rel * (1.0 + s.fitness_gain);
+  a.cortisol_reactivity_rel = baseline.cortisol_reactivity_rel * (1.0 - s.cortisol_reactivity_reduction);
+  a.bdnf_resting_ng_ml = s.bdnf_resting_ng_ml;
+  a.il6_resting_pg_ml = s.il6_resting_pg_ml;
+  a.strength_rel = s.strength_1rm_rel;
+  return a;
+}
+
+}  // namespace brainload

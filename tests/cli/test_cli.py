@@ -1,0 +1,460 @@
+#!/usr/bin/python3
+"""The brainload executable as a user meets it: exit codes, messages, CSV, JSON, physiology.
+
+Run:  /usr/bin/python3 tests/cli/test_cli.py BRAINLOAD_EXE SOURCE_DIR [unittest arguments]
+e.g.  /usr/bin/python3 tests/cli/test_cli.py build/brainload . PhysiologyWingate -v
+
+The executable and the source tree may also come from the environment (BRAINLOAD_EXE,
+BRAINLOAD_SOURCE_DIR). Only the Python standard library is used.
+
+Exit codes under test (PRODUCT.md): 0 success, 2 bad command line, 65 invalid scenario (message
+names file:line:column and the field), 66 missing input, 73 output cannot be created.
+
+The physiology checks read the `trace` CSV of the shipped scenarios (the reference individual)
+and state the textbook or seed claim they test; every failure message prints the numbers.
+"""
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+EXE = os.environ.get("BRAINLOAD_EXE", "")
+SOURCE_DIR = os.environ.get("BRAINLOAD_SOURCE_DIR", "")
+
+# PRODUCT.md "Observables": the names are a contract.
+ACUTE_OBSERVABLES = [
+    "work_vo2max_frac", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
+    "norepinephrine_nmol_l", "vagal_afferent_rel", "nts_activity_rel", "lc_firing_hz",
+    "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "lactate_mmol_l",
+    "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
+    "cortisol_nmol_l", "cognitive_performance_z",
+]
+CHRONIC_OBSERVABLES = [
+    "vo2max_ml_kg_min", "strength_1rm_rel", "bdnf_resting_ng_ml", "hippocampal_volume_rel",
+    "prefrontal_connectivity_rel", "brain_age_gap_years", "cognition_composite_z",
+    "executive_function_z", "working_memory_z", "depression_z", "il6_resting_pg_ml",
+    "bbb_integrity", "fatigue", "sessions_done",
+]
+
+LOCATION = re.compile(r"\.toml:\d+:\d+")
+
+# tests/data/bad/<name>.toml -> (1-based line of the offending value, text naming the field).
+# Every fixture must make `check` exit 65 with `file:line:column` and that text on stderr.
+BAD_FIXTURES = {
+    "syntax_error": (3, "invalid TOML"),
+    "unknown_top_level_key": (6, "populaton"),
+    "unknown_block_key": (7, "protocol.easy.blocks[0].cadence"),
+    "wrong_type_days": (4, "scenario.days"),
+    "negative_sets": (7, "protocol.lift.blocks[0].sets"),
+    "load_above_1rm": (7, "protocol.lift.blocks[0].load_1rm"),
+    "unknown_protocol": (8, "arm[0].sessions[0].protocol"),
+    "unknown_exercise": (7, "protocol.lift.blocks[0].exercise"),
+    "overlapping_sessions": (9, "arm[0].sessions[1]"),
+    "event_outside_span": (8, "arm[0].events[0]"),
+    "nan_load": (7, "protocol.lift.blocks[0].load_1rm"),
+    "empty": (1, "empty scenario"),
+}
+
+
+def run(*args, cwd=None):
+    """Runs brainload with no stdin, as CI does; returns the CompletedProcess (text)."""
+    return subprocess.run([EXE, *map(str, args)], stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, errors="replace", timeout=300, cwd=cwd)
+
+
+def scenario(name):
+    return Path(SOURCE_DIR) / "scenarios" / f"{name}.toml"
+
+
+def describe(proc):
+    return (f"exit {proc.returncode}\n--- stdout (first 2000 chars) ---\n{proc.stdout[:2000]}"
+            f"\n--- stderr ---\n{proc.stderr[:4000]}")
+
+
+class Trace:
+    """A `brainload trace` CSV as columns of floats (event columns kept as text)."""
+
+    def __init__(self, text):
+        reader = csv.reader(io.StringIO(text))
+        self.header = next(reader)
+        self.rows = [row for row in reader if row]
+        self.index = {name: i for i, name in enumerate(self.header)}
+        self.time = self.column("time_min")
+
+    def column(self, name):
+        i = self.index[name]
+        return [float(row[i]) for row in self.rows]
+
+    def text(self, name):
+        i = self.index[name]
+        return [row[i] for row in self.rows]
+
+    def at(self, name, t_min):
+        """Value on the row nearest to t_min."""
+        k = min(range(len(self.time)), key=lambda j: abs(self.time[j] - t_min))
+        return self.column(name)[k], self.time[k]
+
+    def window(self, name, t0, t1):
+        """(time, value) pairs with t0 <= time <= t1."""
+        values = self.column(name)
+        return [(t, v) for t, v in zip(self.time, values) if t0 <= t <= t1]
+
+
+def trace(path, *options):
+    """Runs `brainload trace` and parses its CSV; a non-zero exit fails the calling test."""
+    proc = run("trace", path, *options)
+    if proc.returncode != 0:
+        raise AssertionError(f"trace {path} {' '.join(map(str, options))}: " + describe(proc))
+    return Trace(proc.stdout)
+
+
+class CommandLine(unittest.TestCase):
+    """--help, unknown subcommands, bad options."""
+
+    def test_help_exits_zero_and_lists_commands(self):
+        proc = run("--help")
+        self.assertEqual(proc.returncode, 0, describe(proc))
+        for command in ("check", "trace", "describe"):
+            self.assertIn(command, proc.stdout, describe(proc))
+
+    def test_subcommand_help_exits_zero(self):
+        for command in ("check", "trace", "describe"):
+            with self.subTest(command=command):
+                proc = run(command, "--help")
+                self.assertEqual(proc.returncode, 0, describe(proc))
+                self.assertIn("Usage", proc.stdout, describe(proc))
+
+    def test_unknown_subcommand_exits_2(self):
+        proc = run("frobnicate")
+        self.assertEqual(proc.returncode, 2, describe(proc))
+        self.assertTrue(proc.stderr.strip(), "no message on stderr\n" + describe(proc))
+
+    def test_no_subcommand_exits_2(self):
+        proc = run()
+        self.assertEqual(proc.returncode, 2, describe(proc))
+
+    def test_unknown_option_exits_2(self):
+        proc = run("trace", scenario("wingate"), "--evry", "1")
+        self.assertEqual(proc.returncode, 2, describe(proc))
+
+    def test_non_positive_every_exits_2(self):
+        proc = run("trace", scenario("wingate"), "--every", "0")
+        self.assertEqual(proc.returncode, 2, describe(proc))
+
+
+class Check(unittest.TestCase):
+    """`check` on good, missing and malformed scenarios."""
+
+    def test_shipped_scenarios_are_valid(self):
+        shipped = sorted((Path(SOURCE_DIR) / "scenarios").glob("*.toml"))
+        self.assertTrue(shipped, "no scenarios/*.toml found")
+        for path in shipped:
+            with self.subTest(scenario=path.name):
+                proc = run("check", path)
+                self.assertEqual(proc.returncode, 0, describe(proc))
+                self.assertIn("ok", proc.stdout, describe(proc))
+
+    def test_missing_file_exits_66_and_names_it(self):
+        missing = Path(tempfile.gettempdir()) / "brainload-no-such-dir" / "nope.toml"
+        proc = run("check", missing)
+        self.assertEqual(proc.returncode, 66, describe(proc))
+        self.assertIn(str(missing), proc.stderr, describe(proc))
+
+    def test_every_bad_fixture_is_listed(self):
+        on_disk = {p.stem for p in (Path(SOURCE_DIR) / "tests" / "data" / "bad").glob("*.toml")}
+        self.assertEqual(on_disk, set(BAD_FIXTURES),
+                         "tests/data/bad/*.toml and BAD_FIXTURES in test_cli.py disagree")
+
+    def test_bad_fixtures_exit_65_with_location_and_field(self):
+        for name, (line, field) in sorted(BAD_FIXTURES.items()):
+            with self.subTest(fixture=name):
+                path = Path(SOURCE_DIR) / "tests" / "data" / "bad" / f"{name}.toml"
+                proc = run("check", path)
+                self.assertEqual(proc.returncode, 65, describe(proc))
+                self.assertRegex(proc.stderr, LOCATION, describe(proc))
+                self.assertIn(f"{path}:{line}:", proc.stderr, describe(proc))
+                self.assertIn(field, proc.stderr, describe(proc))
+
+    def test_bad_fixture_makes_trace_write_no_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "out.csv"
+            path = Path(SOURCE_DIR) / "tests" / "data" / "bad" / "load_above_1rm.toml"
+            proc = run("trace", path, "--csv", out)
+            self.assertEqual(proc.returncode, 65, describe(proc))
+            self.assertEqual(os.listdir(tmp), [], describe(proc))
+
+    def test_binary_file_exits_65_with_location(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "binary.toml"
+            path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x01" + bytes(range(256)))
+            proc = run("check", path)
+            self.assertEqual(proc.returncode, 65, describe(proc))
+            self.assertRegex(proc.stderr, LOCATION, describe(proc))
+            self.assertIn(str(path), proc.stderr, describe(proc))
+            # The message must not echo raw bytes back to the terminal.
+            self.assertNotIn("\x00", proc.stderr, describe(proc))
+
+
+class TraceOutput(unittest.TestCase):
+    """`trace` CSV shape, --csv failures, --arm."""
+
+    def test_header_has_every_observable(self):
+        t = trace(scenario("wingate"), "--every", "30")
+        header = ",".join(t.header)
+        self.assertTrue(header.startswith("time_min,work_vo2max_frac,heart_rate_bpm,"), header)
+        missing = [n for n in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES if n not in t.header]
+        self.assertEqual(missing, [], f"observables missing from the header: {header}")
+        self.assertEqual(t.header[-2:], ["event", "event_value"], header)
+        self.assertTrue(t.rows, "no data rows")
+        self.assertTrue(all(len(row) == len(t.header) for row in t.rows), "ragged rows")
+
+    def test_csv_into_missing_directory_exits_73_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "no" / "such" / "dir" / "out.csv"
+            proc = run("trace", scenario("wingate"), "--csv", out)
+            self.assertEqual(proc.returncode, 73, describe(proc))
+            self.assertIn("out.csv", proc.stderr, describe(proc))
+            self.assertFalse(out.exists(), describe(proc))
+            self.assertEqual(os.listdir(tmp), [], describe(proc))
+
+    def test_csv_to_file_matches_stdout(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "trace.csv"
+            proc = run("trace", scenario("wingate"), "--every", "5", "--csv", out)
+            self.assertEqual(proc.returncode, 0, describe(proc))
+            self.assertEqual(os.listdir(tmp), ["trace.csv"], "stray files left beside the output")
+            stdout = run("trace", scenario("wingate"), "--every", "5").stdout
+            self.assertEqual(out.read_text(), stdout)
+
+    def test_unknown_arm_exits_2(self):
+        proc = run("trace", scenario("back_to_back_hiit"), "--arm", "nosuch")
+        self.assertEqual(proc.returncode, 2, describe(proc))
+        self.assertIn("nosuch", proc.stderr, describe(proc))
+
+    def test_missing_scenario_exits_66(self):
+        proc = run("trace", Path(SOURCE_DIR) / "scenarios" / "no_such_scenario.toml")
+        self.assertEqual(proc.returncode, 66, describe(proc))
+        self.assertIn("no_such_scenario.toml", proc.stderr, describe(proc))
+
+
+class Describe(unittest.TestCase):
+
+    def test_json_lists_19_acute_and_14_chronic_observables(self):
+        proc = run("describe", "--json")
+        self.assertEqual(proc.returncode, 0, describe(proc))
+        j = json.loads(proc.stdout)
+        acute = [o["name"] for o in j["observables"]["acute"]]
+        chronic = [o["name"] for o in j["observables"]["chronic"]]
+        self.assertEqual(len(acute), 19, acute)
+        self.assertEqual(len(chronic), 14, chronic)
+        self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
+        self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
+        for o in j["observables"]["acute"] + j["observables"]["chronic"]:
+            self.assertTrue(o["unit"] and o["meaning"], o)
+
+    def test_text_lists_every_observable(self):
+        proc = run("describe")
+        self.assertEqual(proc.returncode, 0, describe(proc))
+        for name in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES:
+            self.assertIn(name, proc.stdout)
+
+
+# --------------------------------------------------------------------------------------------
+# Physiology (issue 2), read from `trace` of the shipped scenarios.
+
+class PhysiologyWingate(unittest.TestCase):
+    """scenarios/wingate.toml: one 30 s all-out sprint at 10:00 in an untrained young adult
+    (trace starts 09:00). Textbook: blood lactate > 10 mmol/L within minutes, falling over the
+    next hour; catecholamines several-fold at the end of the sprint, back within minutes."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.t = trace(scenario("wingate"), "--every", "0.25", "--to", "0.125")
+        work = cls.t.column("work_vo2max_frac")
+        active = [time for time, w in zip(cls.t.time, work) if w > 0]
+        cls.start = min(active)
+        cls.end = max(active)  # the last row still in the sprint: its end
+        before = [time for time in cls.t.time if time < cls.start]
+        cls.rest_time = max(before)
+
+    def test_sprint_found(self):
+        self.assertAlmostEqual(self.end - self.rest_time, 0.5, delta=0.26,
+                               msg=f"sprint rows from {self.start} to {self.end} min")
+
+    def test_lactate_above_10_within_10_min_and_lower_an_hour_later(self):
+        window = self.t.window("lactate_mmol_l", self.end, self.end + 10)
+        t_peak, peak = max(window, key=lambda p: p[1])
+        later, t_later = self.t.at("lactate_mmol_l", self.end + 60)
+        rest, _ = self.t.at("lactate_mmol_l", self.rest_time)
+        self.assertGreater(peak, 10.0,
+                           f"peak blood lactate within 10 min of the sprint's end ({self.end} min) "
+                           f"is {peak:.2f} mmol/L at {t_peak} min (rest {rest:.2f}); expected > 10")
+        self.assertLess(later, peak,
+                        f"blood lactate an hour later ({t_later} min) is {later:.2f} mmol/L, "
+                        f"not below the peak {peak:.2f} at {t_peak} min")
+
+    def check_catecholamine(self, name):
+        rest, _ = self.t.at(name, self.rest_time)
+        at_end, _ = self.t.at(name, self.end)
+        later, t_later = self.t.at(name, self.end + 15)
+        fold = at_end / rest
+        self.assertGreaterEqual(
+            fold, 3.0, f"{name}: {at_end:.3f} at the sprint's end ({self.end} min) against "
+            f"{rest:.3f} at rest ({self.rest_time} min) is {fold:.2f}-fold; expected >= 3")
+        self.assertLessEqual(
+            abs(later / rest - 1.0), 0.20,
+            f"{name}: {later:.3f} at {t_later} min (15 min after the sprint) against {rest:.3f} "
+            f"at rest is {100 * (later / rest - 1):+.1f} %; expected within 20 %")
+
+    def test_epinephrine_3_fold_and_back_in_15_min(self):
+        self.check_catecholamine("epinephrine_nmol_l")
+
+    def test_norepinephrine_3_fold_and_back_in_15_min(self):
+        self.check_catecholamine("norepinephrine_nmol_l")
+
+
+def clock_min(path):
+    """Wall-clock minutes at t = 0 of a scenario, from its start_clock (default 00:00)."""
+    match = re.search(r'^\s*start_clock\s*=\s*"(\d\d):(\d\d)"', Path(path).read_text(), re.M)
+    return 0 if match is None else 60 * int(match.group(1)) + int(match.group(2))
+
+
+class PhysiologyBackToBackHiit(unittest.TestCase):
+    """scenarios/back_to_back_hiit.toml: rest / moderate (45 min ride 13:00) / single HIIT 09:00
+    / double HIIT 09:00 + 10:00, cognitive test at 14:00. Seed 002: a moderate session before a
+    task helps, two hard sessions back to back depress cerebral blood flow and hurt cognition."""
+
+    ARMS = ("rest", "moderate", "single", "double")
+
+    @classmethod
+    def setUpClass(cls):
+        path = scenario("back_to_back_hiit")
+        cls.start_clock = clock_min(path)
+        cls.traces = {arm: trace(path, "--arm", arm, "--every", "1") for arm in cls.ARMS}
+
+    def t_of_clock(self, hh, mm=0):
+        return (hh * 60 + mm - self.start_clock) % 1440
+
+    def z_at_test(self, arm):
+        t = self.traces[arm]
+        rows = [k for k, e in enumerate(t.text("event")) if e == "cognitive_test"]
+        self.assertEqual(len(rows), 1, f"arm {arm}: cognitive_test rows at "
+                         f"{[t.time[k] for k in rows]}")
+        k = rows[0]
+        self.assertAlmostEqual(t.time[k], self.t_of_clock(14), delta=0.01,
+                               msg=f"arm {arm}: the cognitive test is not at 14:00")
+        return float(t.text("event_value")[k])
+
+    def test_cognition_at_14h_double_below_single_below_moderate(self):
+        z = {arm: self.z_at_test(arm) for arm in self.ARMS}
+        shown = ", ".join(f"{arm} {value:+.3f}" for arm, value in z.items())
+        self.assertLess(z["double"], z["single"], f"cognitive_performance_z at 14:00: {shown}")
+        self.assertLess(z["single"], z["moderate"], f"cognitive_performance_z at 14:00: {shown}")
+        self.assertGreater(z["moderate"], 0.0, f"cognitive_performance_z at 14:00: {shown}")
+        self.assertLess(z["double"], 0.0, f"cognitive_performance_z at 14:00: {shown}")
+
+    def test_cerebral_blood_flow_after_second_session_lower_in_double(self):
+        t0, t1 = self.t_of_clock(10), self.t_of_clock(12)
+        lows = {}
+        for arm in ("single", "double"):
+            window = self.traces[arm].window("cerebral_blood_flow_rel", t0, t1)
+            lows[arm] = min(window, key=lambda p: p[1])
+        shown = ", ".join(f"{arm} {v:.4f} at {t} min" for arm, (t, v) in lows.items())
+        self.assertLess(lows["double"][1], lows["single"][1],
+                        f"minimum cerebral_blood_flow_rel between 10:00 and 12:00: {shown}")
+
+
+class PhysiologyCompoundVsIsolation(unittest.TestCase):
+    """scenarios/compound_vs_isolation.toml: squat + deadlift against curl + leg extension at
+    80 % 1RM. Seed 002: compound lifts drive more motor cortex → adrenal epinephrine → vagus →
+    NTS → locus coeruleus → brain norepinephrine."""
+
+    def test_compound_peaks_higher(self):
+        path = scenario("compound_vs_isolation")
+        t = {arm: trace(path, "--arm", arm, "--every", "0.25")
+             for arm in ("compound", "isolation")}
+        for name in ("epinephrine_nmol_l", "brain_norepinephrine_rel"):
+            with self.subTest(observable=name):
+                peaks = {arm: max(zip(tr.column(name), tr.time), key=lambda p: p[0])
+                         for arm, tr in t.items()}
+                shown = ", ".join(f"{arm} {v:.3f} at {tm} min" for arm, (v, tm) in peaks.items())
+                self.assertGreater(peaks["compound"][0], peaks["isolation"][0],
+                                   f"peak {name}: {shown}")
+
+
+class PhysiologyJumpingVsCycling(unittest.TestCase):
+    """scenarios/jumping_vs_cycling.toml: bone loading releases osteocalcin (seed 002)."""
+
+    def test_jumping_raises_osteocalcin_more(self):
+        path = scenario("jumping_vs_cycling")
+        peaks = {}
+        for arm in ("jumping", "cycling"):
+            tr = trace(path, "--arm", arm, "--every", "0.25")
+            peaks[arm] = max(zip(tr.column("osteocalcin_ng_ml"), tr.time), key=lambda p: p[0])
+        shown = ", ".join(f"{arm} {v:.3f} ng/mL at {tm} min" for arm, (v, tm) in peaks.items())
+        self.assertGreater(peaks["jumping"][0], peaks["cycling"][0],
+                           f"peak osteocalcin_ng_ml: {shown}")
+
+
+REST_DAYS = """\
+# Two days without exercise from midnight: the circadian cortisol rhythm alone.
+[scenario]
+name = "rest_days"
+days = 2
+start_clock = "00:00"
+
+[[arm]]
+name = "rest"
+"""
+
+
+class PhysiologyCortisolRestDay(unittest.TestCase):
+    """Textbook: serum cortisol peaks around 08:00-09:00 at about 400-450 nmol/L and is lowest
+    near midnight. Checked on each day of a two-day scenario without sessions."""
+
+    def test_morning_peak_and_night_nadir(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "rest_days.toml"
+            path.write_text(REST_DAYS)
+            t = trace(path, "--every", "1")
+        cortisol = t.column("cortisol_nmol_l")
+        for day in (0, 1):
+            with self.subTest(day=day):
+                points = [(time, c) for time, c in zip(t.time, cortisol)
+                          if day * 1440 <= time < (day + 1) * 1440]
+                t_max, c_max = max(points, key=lambda p: p[1])
+                t_min, c_min = min(points, key=lambda p: p[1])
+                clock = lambda m: f"{int(m % 1440) // 60:02d}:{int(m % 60):02d}"  # noqa: E731
+                shown = (f"day {day}: maximum {c_max:.1f} nmol/L at {clock(t_max)}, "
+                         f"minimum {c_min:.1f} nmol/L at {clock(t_min)}")
+                self.assertTrue(6 * 60 <= t_max % 1440 <= 10 * 60,
+                                f"cortisol maximum not between 06:00 and 10:00; {shown}")
+                self.assertTrue(350.0 <= c_max <= 500.0,
+                                f"cortisol maximum not in 350-500 nmol/L; {shown}")
+                self.assertTrue(t_min % 1440 >= 21 * 60 or t_min % 1440 <= 3 * 60,
+                                f"cortisol minimum not between 21:00 and 03:00; {shown}")
+
+
+def main():
+    global EXE, SOURCE_DIR
+    args = sys.argv[1:]
+    if len(args) >= 2 and not args[0].startswith("-"):
+        EXE, SOURCE_DIR, args = args[0], args[1], args[2:]
+    if not EXE or not SOURCE_DIR:
+        sys.exit("usage: test_cli.py BRAINLOAD_EXE SOURCE_DIR [unittest arguments]")
+    EXE = str(Path(EXE).resolve())
+    SOURCE_DIR = str(Path(SOURCE_DIR).resolve())
+    if not os.access(EXE, os.X_OK):
+        sys.exit(f"test_cli.py: {EXE} is not an executable")
+    unittest.main(argv=[sys.argv[0], *args], verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

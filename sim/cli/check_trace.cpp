@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <iostream>
 
 #include "brainload/io/atomic_file.hpp"
@@ -14,6 +16,19 @@
 namespace brainload::cli {
 
 namespace {
+
+struct CheckOptions {
+  std::string scenario;
+};
+
+struct TraceCliOptions {
+  std::string scenario;
+  std::string arm;
+  double every_min = 1.0;
+  double from_day = 0.0;
+  std::optional<double> to_day;
+  std::string csv = "-";
+};
 
 Scenario load_valid(const std::string& path) {
   Scenario s = load_scenario_file(path);
@@ -31,8 +46,6 @@ const Arm& pick_arm(const Scenario& s, const std::string& name) {
   throw UsageError(fmt::format("--arm: scenario '{}' has no arm '{}'; its arms are: {}", s.name,
                                name, known));
 }
-
-}  // namespace
 
 int run_check(const CheckOptions& options) {
   const Scenario s = load_valid(options.scenario);
@@ -73,6 +86,33 @@ int run_trace(const TraceCliOptions& options) {
   }
   file.commit();
   return 0;
+}
+
+}  // namespace
+
+Command add_check_command(CLI::App& app) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "validate a scenario without running it");
+  cmd->add_option("scenario", options->scenario, "scenario file (TOML)")->required();
+  return {cmd, [options] { return run_check(*options); }};
+}
+
+Command add_trace_command(CLI::App& app) {
+  auto options = std::make_shared<TraceCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "trace", "one reference individual (typical parameters, attends every session) as CSV");
+  cmd->add_option("scenario", options->scenario, "scenario file (TOML)")->required();
+  cmd->add_option("--arm", options->arm, "arm to trace (default: the first)");
+  cmd->add_option("--every", options->every_min, "minutes between rows")
+      ->default_val(1.0)
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--from", options->from_day, "first day to print")
+      ->default_val(0.0)
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--to", options->to_day, "last day to print (default: end of scenario)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--csv", options->csv, "output file, or - for standard output")->default_val("-");
+  return {cmd, [options] { return run_trace(*options); }};
 }
 
 }  // namespace brainload::cli

@@ -1,10 +1,12 @@
-// The subcommands of the brainload executable.
+// The subcommands of the brainload executable. Each lives in its own file and registers its
+// options with add_<name>_command(); main.cpp only lists them and maps errors to exit codes.
 #pragma once
 
-#include <cstdint>
-#include <optional>
+#include <CLI/CLI.hpp>
+#include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace brainload::cli {
 
@@ -14,39 +16,15 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct CheckOptions {
-  std::string scenario;
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> action;  // runs when app was chosen on the command line
 };
 
-struct TraceCliOptions {
-  std::string scenario;
-  std::string arm;
-  double every_min = 1.0;
-  double from_day = 0.0;
-  std::optional<double> to_day;
-  std::string csv = "-";
-};
-
-struct RunCliOptions {
-  std::string scenario;
-  std::string out;
-  std::optional<std::int64_t> agents;
-  std::uint64_t seed = 1;
-  int threads = 0;
-  std::string summary_json;
-  bool quiet = false;
-  bool force = false;
-  bool trajectories = false;
-  std::string command_line;
-};
-
-struct DescribeOptions {
-  bool json = false;
-};
-
-int run_check(const CheckOptions& options);
-int run_run(const RunCliOptions& options);
-int run_trace(const TraceCliOptions& options);
-int run_describe(const DescribeOptions& options);
+// `argv` joined, for provenance in output files.
+Command add_check_command(CLI::App& app);
+Command add_run_command(CLI::App& app, const std::string& command_line);
+Command add_trace_command(CLI::App& app);
+Command add_describe_command(CLI::App& app);
 
 }  // namespace brainload::cli

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -175,11 +176,9 @@ nlohmann::json describe_json() {
   return j;
 }
 
-}  // namespace
-
-int run_describe(const DescribeOptions& options) {
+int run_describe(bool json) {
   const nlohmann::json j = describe_json();
-  if (options.json) {
+  if (json) {
     std::cout << j.dump(2) << '\n';
     return 0;
   }
@@ -207,6 +206,15 @@ int run_describe(const DescribeOptions& options) {
   }
   print_parameters(parameter_rows());
   return 0;
+}
+
+}  // namespace
+
+Command add_describe_command(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("describe", "every observable, parameter, protocol and exercise");
+  cmd->add_flag("--json", *json, "print JSON instead of text");
+  return {cmd, [json] { return run_describe(*json); }};
 }
 
 }  // namespace brainload::cli

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "brainload/io/atomic_file.hpp"
 #include "brainload/io/run_files.hpp"
@@ -16,6 +18,19 @@
 namespace brainload::cli {
 
 namespace {
+
+struct RunCliOptions {
+  std::string scenario;
+  std::string out;
+  std::optional<std::int64_t> agents;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  std::string summary_json;
+  bool quiet = false;
+  bool force = false;
+  bool trajectories = false;
+  std::string command_line;
+};
 
 std::atomic<bool> g_cancel{false};
 
@@ -48,8 +63,6 @@ void print_table(const Scenario& s, const TrialSummary& t) {
     fmt::print("\n");
   }
 }
-
-}  // namespace
 
 int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
@@ -108,6 +121,29 @@ int run_run(const RunCliOptions& options) {
     fmt::print("\nwrote {}\n", out.string());
   }
   return 0;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app, const std::string& command_line) {
+  auto o = std::make_shared<RunCliOptions>();
+  o->command_line = command_line;
+  CLI::App* cmd =
+      app.add_subcommand("run", "simulate the population of every arm, write HDF5 and a summary");
+  cmd->add_option("scenario", o->scenario, "scenario file (TOML)")->required();
+  cmd->add_option("--out", o->out, "HDF5 output (default output/<scenario-name>.h5)");
+  cmd->add_option("--agents", o->agents, "agents in all arms together (default: the scenario's)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
+  cmd->add_option("--seed", o->seed, "random seed")->default_val(1);
+  cmd->add_option("--threads", o->threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_option("--summary-json", o->summary_json,
+                  "write the summary as JSON to FILE, or - for standard output");
+  cmd->add_flag("--quiet", o->quiet, "no progress bar and no table");
+  cmd->add_flag("--force", o->force, "overwrite an existing output file");
+  cmd->add_flag("--trajectories", o->trajectories,
+                "also write per-agent trajectories of every chronic observable (agent x time)");
+  return {cmd, [o] { return run_run(*o); }};
 }
 
 }  // namespace brainload::cli

@@ -62,6 +62,12 @@ void print_table(const Scenario& s, const TrialSummary& t) {
     }
     fmt::print("\n");
   }
+  for (const Correlation& c : t.correlations) {
+    if (c.n > 2) {
+      fmt::print("{}: across agents, {} change vs {} change to day {}: r = {:+.2f} (n = {})\n",
+                 c.arm, c.x, c.y, c.day, c.r, c.n);
+    }
+  }
 }
 
 int run_run(const RunCliOptions& options) {
@@ -84,26 +90,36 @@ int run_run(const RunCliOptions& options) {
   run.threads = options.threads;
   run.agents = s.population.agents;
   run.cancel = &g_cancel;
+  const RunPlan plan = make_run_plan(s, run);
+  const std::int64_t agents = total_agents(s, run);
   const bool tty = ::isatty(STDERR_FILENO) != 0 && !options.quiet;
-  if (tty) {
-    run.progress = [](std::int64_t done, std::int64_t total) {
-      static std::int64_t last = -1;
-      const std::int64_t pct = total > 0 ? 100 * done / total : 100;
-      if (pct == last) return;
-      last = pct;
-      const int bar = static_cast<int>(pct / 4);
-      fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents", std::string(static_cast<std::size_t>(bar), '#'),
-                 pct, done, total);
-      if (done == total) fmt::print(stderr, "\n");
-    };
-  }
-  const RunResults results = run_population(s, run);
-  const TrialSummary summary = summarize(s, results);
 
   AtomicFile h5(out);
-  write_run_hdf5(h5.temp_path(), run_output(s, results, options.command_line, options.trajectories));
+  TrialSummary summary;
+  {
+    RunFileWriter writer(h5.temp_path(), run_layout(s, plan, agents, options.seed,
+                                                    options.command_line, options.trajectories));
+    TrialAccumulator accumulator(s, plan);
+    std::int64_t done = 0;
+    int shown = -1;
+    run_population_streaming(s, run, [&](std::int64_t first, std::vector<AgentResult>& block) {
+      for (const AgentResult& a : block) accumulator.add(a);
+      writer.write_agents(first, static_cast<std::int64_t>(block.size()),
+                          agent_block(s, plan, block, options.trajectories));
+      done += static_cast<std::int64_t>(block.size());
+      const int pct = static_cast<int>(100 * done / std::max<std::int64_t>(agents, 1));
+      if (tty && pct != shown) {
+        shown = pct;
+        fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents",
+                   std::string(static_cast<std::size_t>(pct / 4), '#'), pct, done, agents);
+        if (done == agents) fmt::print(stderr, "\n");
+      }
+    });
+    writer.finish(quantile_variables(s, plan, accumulator.quantiles()));
+    summary = accumulator.summary();
+  }
   if (g_cancel.load()) throw Cancelled();
-  const nlohmann::json j = summary_json(s, results, summary);
+  const nlohmann::json j = summary_json(s, options.seed, agents, summary);
   if (options.summary_json == "-") {
     std::cout << j.dump(2) << '\n';
   } else if (!options.summary_json.empty()) {

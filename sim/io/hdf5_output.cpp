@@ -21,6 +21,7 @@
 #include <hdf5_hl.h>
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <cstddef>
 #include <set>
@@ -241,16 +242,20 @@ void validate(const fs::path& path, const std::vector<VarSpec>& vars,
   }
 }
 
-// Creates one dataset (optionally chunked and compressed), writes `data` and sets units and
-// long_name. `memtype`/`filetype` give the element type.
+// Creates one dataset (optionally chunked and compressed); float datasets are filled with NaN
+// until written.
 Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_t filetype,
-                      hid_t memtype, const std::vector<hsize_t>& shape, const Storage& storage,
-                      const void* data, std::size_t size) {
+                      const std::vector<hsize_t>& shape, const Storage& storage) {
   const Handle space = w.simple_space(shape, name);
   const Handle dcpl = w.plist(H5P_DATASET_CREATE, "H5Pcreate(dataset create)");
   // Keep attributes in creation order, as netCDF-4 does.
   w.check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
           fmt::format("H5Pset_attr_creation_order for '{}'", name));
+  if (H5Tequal(filetype, H5T_IEEE_F64LE) > 0) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    w.check(H5Pset_fill_value(dcpl.get(), H5T_NATIVE_DOUBLE, &nan),
+            fmt::format("H5Pset_fill_value for '{}'", name));
+  }
   const bool any_zero = std::any_of(shape.begin(), shape.end(), [](hsize_t n) { return n == 0; });
   if (!storage.chunk.empty() && !any_zero) {
     w.check(H5Pset_chunk(dcpl.get(), static_cast<int>(storage.chunk.size()),
@@ -262,165 +267,343 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
               fmt::format("H5Pset_deflate for '{}'", name));
     }
   }
-  Handle ds = w.own(H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT,
-                               dcpl.get(), H5P_DEFAULT),
-                    H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
-  if (size > 0) {
-    w.check(H5Dwrite(ds.get(), memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
-            fmt::format("H5Dwrite of '{}'", name));
-  }
-  return ds;
+  return w.own(H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT, dcpl.get(),
+                          H5P_DEFAULT),
+               H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
 }
 
-void write_contents(const Writer& w, hid_t file, const RunOutput& out,
-                    const std::vector<VarSpec>& vars, const std::array<hsize_t, kDimCount>& len) {
-  const std::string root = "the file";
-  w.string_attr(file, "Conventions", "CF-1.8", root);
-  w.string_attr(file, "title",
-                fmt::format("brainload simulation of scenario '{}'", out.scenario_name), root);
-  w.string_attr(file, "source", "brainload", root);
-  w.string_attr(file, "model_version", out.model_version, root);
-  w.string_attr(file, "scenario_name", out.scenario_name, root);
-  w.string_attr(file, "command", out.command, root);
-  w.string_attr(file, "history", out.command, root);
-  w.uint64_attr(file, "seed", out.seed, root);
-  w.string_attr(file, "scenario", out.scenario_text, root);
+void write_all(const Writer& w, hid_t ds, hid_t memtype, const void* data, std::size_t size,
+               const std::string& name) {
+  if (size == 0) return;
+  w.check(H5Dwrite(ds, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
+          fmt::format("H5Dwrite of '{}'", name));
+}
 
-  // Dimension scales (coordinate variables), in dimension order.
-  std::array<Handle, kDimCount> scales;
-  {
-    std::vector<std::int64_t> agent_ids(static_cast<std::size_t>(len[kAgent]));
-    for (std::size_t i = 0; i < agent_ids.size(); ++i) agent_ids[i] = static_cast<std::int64_t>(i);
-    Storage agent_storage;
-    if (len[kAgent] > kAgentChunk) agent_storage.chunk = {kAgentChunk};
-    scales[kAgent] = create_dataset(w, file, "agent", H5T_STD_I64LE, H5T_NATIVE_INT64,
-                                    {len[kAgent]}, agent_storage, agent_ids.data(),
-                                    agent_ids.size());
-  }
-  {
-    const Handle type = w.vlen_string_type();
-    std::vector<const char*> names;
-    names.reserve(out.arm_names.size());
-    for (const auto& a : out.arm_names) names.push_back(a.c_str());
-    scales[kArm] = create_dataset(w, file, "arm", type.get(), type.get(), {len[kArm]}, {},
-                                  names.data(), names.size());
-  }
-  scales[kAssessDay] = create_dataset(w, file, "assess_day", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                      {len[kAssessDay]}, {}, out.assess_days.data(),
-                                      out.assess_days.size());
-  scales[kTime] = create_dataset(w, file, "time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                 {len[kTime]}, {}, out.time_days.data(), out.time_days.size());
-  scales[kQuantile] = create_dataset(w, file, "quantile", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                     {len[kQuantile]}, {}, out.quantiles.data(),
-                                     out.quantiles.size());
+// Rows [first, first + rows) of a dataset whose first axis is `agent`.
+void write_rows(const Writer& w, hid_t ds, hid_t memtype, const void* data, hsize_t first,
+                hsize_t rows, hsize_t row_len, int rank, const std::string& name) {
+  if (rows == 0 || row_len == 0) return;
+  const Handle file_space = w.own(H5Dget_space(ds), H5Sclose, "H5Dget_space of '" + name + "'");
+  const std::array<hsize_t, 2> start{first, 0};
+  const std::array<hsize_t, 2> count{rows, row_len};
+  w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                              count.data(), nullptr),
+          fmt::format("H5Sselect_hyperslab of '{}'", name));
+  const Handle mem_space = w.simple_space(
+      rank == 1 ? std::vector<hsize_t>{rows} : std::vector<hsize_t>{rows, row_len}, name);
+  w.check(H5Dwrite(ds, memtype, mem_space.get(), file_space.get(), H5P_DEFAULT, data),
+          fmt::format("H5Dwrite of rows {}..{} of '{}'", first, first + rows, name));
+}
 
-  constexpr std::array<std::pair<const char*, const char*>, kDimCount> kScaleAttrs = {{
-      {"1", "agent index"},
-      {"1", "trial arm"},
-      {"days", "assessment day (days since scenario start)"},
-      {"days", "time since scenario start"},
-      {"1", "quantile of the arm's population"},
-  }};
-  for (std::size_t d = 0; d < kDimCount; ++d) {
-    const std::string owner = fmt::format("dimension '{}'", kDimNames[d]);
-    w.check(H5DSset_scale(scales[d].get(), kDimNames[d]), "H5DSset_scale of " + owner);
-    w.string_attr(scales[d].get(), "units", kScaleAttrs[d].first, owner);
-    w.string_attr(scales[d].get(), "long_name", kScaleAttrs[d].second, owner);
+Storage per_agent_storage(const std::array<hsize_t, kDimCount>& len, bool with_day) {
+  Storage s;
+  if (len[kAgent] > kAgentChunk) {
+    s.chunk = with_day ? std::vector<hsize_t>{kAgentChunk, std::max<hsize_t>(len[kAssessDay], 1)}
+                       : std::vector<hsize_t>{kAgentChunk};
   }
+  return s;
+}
 
-  for (const VarSpec& v : vars) {
-    std::vector<hsize_t> shape;
-    for (Dim d : v.dims) shape.push_back(len[d]);
-    const hid_t filetype = v.is_int ? H5T_STD_I64LE : H5T_IEEE_F64LE;
-    const hid_t memtype = v.is_int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE;
-    const Handle ds =
-        create_dataset(w, file, *v.name, filetype, memtype, shape, v.storage, v.data, v.size);
-    const std::string owner = fmt::format("variable '{}'", *v.name);
-    for (std::size_t axis = 0; axis < v.dims.size(); ++axis) {
-      w.check(H5DSattach_scale(ds.get(), scales[v.dims[axis]].get(),
-                               static_cast<unsigned>(axis)),
-              fmt::format("H5DSattach_scale of '{}' to axis {} of {}", kDimNames[v.dims[axis]],
-                          axis, owner));
-    }
-    w.string_attr(ds.get(), "units", *v.units, owner);
-    w.string_attr(ds.get(), "long_name", *v.long_name, owner);
-  }
+Storage trajectory_storage(const std::array<hsize_t, kDimCount>& len) {
+  Storage s;
+  const hsize_t t_chunk = std::clamp<hsize_t>(len[kTime], 1, kTrajectoryTimeChunk);
+  const hsize_t a_max = std::clamp<hsize_t>(len[kAgent], 1, kTrajectoryAgentChunk);
+  const hsize_t a_chunk = std::clamp<hsize_t>(kTrajectoryChunkElems / t_chunk, 1, a_max);
+  s.chunk = {a_chunk, t_chunk};
+  s.compress = true;
+  return s;
 }
 
 }  // namespace
 
-void write_run_hdf5(const fs::path& path, const RunOutput& output) {
-  if (output.agents < 0) {
-    throw OutputError(fmt::format("cannot write HDF5 file '{}': negative agent count {}",
-                                  path.string(), output.agents));
-  }
+// The open file: every dataset created up front, streamed variables written row block by row
+// block, quantiles at the end.
+struct RunFileWriter::Impl {
+  fs::path path;
+  QuietHdf5Errors quiet;
+  Writer w;
   std::array<hsize_t, kDimCount> len{};
-  len[kAgent] = static_cast<hsize_t>(output.agents);
+  Handle file;
+  std::array<Handle, kDimCount> scales;
+  struct Var {
+    std::string name;
+    std::vector<Dim> dims;
+    bool is_int;
+    Handle ds;
+  };
+  std::vector<Var> streamed;   // agent, int, outcome, trajectory variables, in layout order
+  std::vector<Var> quantiles;  // written by finish()
+  bool finished = false;
+
+  Impl(const fs::path& p, const RunOutput& layout) : path(p), w(p) {
+    if (layout.agents < 0) {
+      throw OutputError(fmt::format("cannot write HDF5 file '{}': negative agent count {}",
+                                    path.string(), layout.agents));
+    }
+    len[kAgent] = static_cast<hsize_t>(layout.agents);
+    len[kArm] = layout.arm_names.size();
+    len[kAssessDay] = layout.assess_days.size();
+    len[kTime] = layout.time_days.size();
+    len[kQuantile] = layout.quantiles.size();
+
+    // Names are checked here; sizes when data arrives.
+    std::vector<VarSpec> names;
+    const auto add_names = [&names](const auto& list, std::vector<Dim> dims) {
+      for (const auto& v : list) {
+        names.push_back(VarSpec{&v.name, &v.units, &v.long_name, nullptr, 0, false, dims, {}});
+      }
+    };
+    add_names(layout.agent_vars, {kAgent});
+    add_names(layout.agent_int_vars, {kAgent});
+    add_names(layout.outcome_vars, {kAgent, kAssessDay});
+    add_names(layout.quantile_vars, {kArm, kTime, kQuantile});
+    add_names(layout.trajectory_vars, {kAgent, kTime});
+    validate_names(names);
+
+    if (!layout.trajectory_vars.empty() && H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
+      fail(path, "deflate filter lookup (this HDF5 library has no zlib)");
+    }
+    // The file tracks and indexes link and attribute creation order, so netCDF readers list
+    // variables in the order written; the 1.8 file format keeps it readable by HDF5 1.8+.
+    const Handle fcpl = w.plist(H5P_FILE_CREATE, "H5Pcreate(file create)");
+    w.check(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "H5Pset_link_creation_order");
+    w.check(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+            "H5Pset_attr_creation_order");
+    const Handle fapl = w.plist(H5P_FILE_ACCESS, "H5Pcreate(file access)");
+    w.check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18),
+            "H5Pset_libver_bounds");
+    file = w.own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose,
+                 "creating the file (H5Fcreate)");
+    try {
+      create_layout(layout);
+    } catch (...) {
+      abandon();
+      throw;
+    }
+  }
+
+  void validate_names(const std::vector<VarSpec>& vars) const {
+    std::set<std::string_view> seen(kDimNames.begin(), kDimNames.end());
+    for (const VarSpec& v : vars) {
+      const std::string& name = *v.name;
+      if (name.empty() || name.find('/') != std::string::npos || name == "." ||
+          name.find('\0') != std::string::npos) {
+        throw OutputError(fmt::format("cannot write HDF5 file '{}': invalid variable name '{}'",
+                                      path.string(), name));
+      }
+      if (!seen.insert(name).second) {
+        throw OutputError(fmt::format(
+            "cannot write HDF5 file '{}': variable name '{}' is used twice (or is a dimension "
+            "name)",
+            path.string(), name));
+      }
+    }
+  }
+
+  void create_layout(const RunOutput& out) {
+    const std::string root = "the file";
+    w.string_attr(file.get(), "Conventions", "CF-1.8", root);
+    w.string_attr(file.get(), "title",
+                  fmt::format("brainload simulation of scenario '{}'", out.scenario_name), root);
+    w.string_attr(file.get(), "source", "brainload", root);
+    w.string_attr(file.get(), "model_version", out.model_version, root);
+    w.string_attr(file.get(), "scenario_name", out.scenario_name, root);
+    w.string_attr(file.get(), "command", out.command, root);
+    w.string_attr(file.get(), "history", out.command, root);
+    w.uint64_attr(file.get(), "seed", out.seed, root);
+    w.string_attr(file.get(), "scenario", out.scenario_text, root);
+
+    // Dimension scales (coordinate variables), in dimension order.
+    {
+      scales[kAgent] = create_dataset(w, file.get(), "agent", H5T_STD_I64LE, {len[kAgent]},
+                                      per_agent_storage(len, false));
+      std::vector<std::int64_t> ids(static_cast<std::size_t>(std::min<hsize_t>(len[kAgent], kAgentChunk)));
+      for (hsize_t first = 0; first < len[kAgent]; first += ids.size()) {
+        const hsize_t rows = std::min<hsize_t>(ids.size(), len[kAgent] - first);
+        for (hsize_t i = 0; i < rows; ++i) ids[i] = static_cast<std::int64_t>(first + i);
+        write_rows(w, scales[kAgent].get(), H5T_NATIVE_INT64, ids.data(), first, rows, 1, 1, "agent");
+      }
+    }
+    {
+      const Handle type = w.vlen_string_type();
+      std::vector<const char*> arm_names;
+      for (const auto& a : out.arm_names) arm_names.push_back(a.c_str());
+      scales[kArm] = create_dataset(w, file.get(), "arm", type.get(), {len[kArm]}, {});
+      write_all(w, scales[kArm].get(), type.get(), arm_names.data(), arm_names.size(), "arm");
+    }
+    const auto coordinate = [&](Dim d, const std::vector<double>& values) {
+      scales[d] = create_dataset(w, file.get(), kDimNames[d], H5T_IEEE_F64LE, {len[d]}, {});
+      write_all(w, scales[d].get(), H5T_NATIVE_DOUBLE, values.data(), values.size(), kDimNames[d]);
+    };
+    coordinate(kAssessDay, out.assess_days);
+    coordinate(kTime, out.time_days);
+    coordinate(kQuantile, out.quantiles);
+
+    constexpr std::array<std::pair<const char*, const char*>, kDimCount> kScaleAttrs = {{
+        {"1", "agent index"},
+        {"1", "trial arm"},
+        {"days", "assessment day (days since scenario start)"},
+        {"days", "time since scenario start"},
+        {"1", "quantile of the arm's population"},
+    }};
+    for (std::size_t d = 0; d < kDimCount; ++d) {
+      const std::string owner = fmt::format("dimension '{}'", kDimNames[d]);
+      w.check(H5DSset_scale(scales[d].get(), kDimNames[d]), "H5DSset_scale of " + owner);
+      w.string_attr(scales[d].get(), "units", kScaleAttrs[d].first, owner);
+      w.string_attr(scales[d].get(), "long_name", kScaleAttrs[d].second, owner);
+    }
+
+    const auto declare = [&](const auto& list, std::vector<Dim> dims, const Storage& storage,
+                             bool is_int, std::vector<Var>& into) {
+      for (const auto& v : list) {
+        std::vector<hsize_t> shape;
+        for (Dim d : dims) shape.push_back(len[d]);
+        Handle ds = create_dataset(w, file.get(), v.name, is_int ? H5T_STD_I64LE : H5T_IEEE_F64LE,
+                                   shape, storage);
+        const std::string owner = fmt::format("variable '{}'", v.name);
+        for (std::size_t axis = 0; axis < dims.size(); ++axis) {
+          w.check(H5DSattach_scale(ds.get(), scales[dims[axis]].get(), static_cast<unsigned>(axis)),
+                  fmt::format("H5DSattach_scale of '{}' to axis {} of {}", kDimNames[dims[axis]],
+                              axis, owner));
+        }
+        w.string_attr(ds.get(), "units", v.units, owner);
+        w.string_attr(ds.get(), "long_name", v.long_name, owner);
+        into.push_back(Var{v.name, dims, is_int, std::move(ds)});
+      }
+    };
+    declare(out.agent_vars, {kAgent}, per_agent_storage(len, false), false, streamed);
+    declare(out.agent_int_vars, {kAgent}, per_agent_storage(len, false), true, streamed);
+    declare(out.outcome_vars, {kAgent, kAssessDay}, per_agent_storage(len, true), false, streamed);
+    declare(out.quantile_vars, {kArm, kTime, kQuantile}, Storage{}, false, quantiles);
+    declare(out.trajectory_vars, {kAgent, kTime}, trajectory_storage(len), false, streamed);
+  }
+
+  [[nodiscard]] hsize_t row_len(const Var& v) const { return v.dims.size() == 2 ? len[v.dims[1]] : 1; }
+
+  template <class T>
+  void write_block_var(const Var& v, const std::vector<T>& data, hsize_t first, hsize_t rows) {
+    const hsize_t expected = rows * row_len(v);
+    if (data.size() != expected) {
+      throw OutputError(fmt::format(
+          "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({} agents)",
+          path.string(), v.name, data.size(), expected, rows));
+    }
+    write_rows(w, v.ds.get(), v.is_int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE, data.data(), first,
+               rows, row_len(v), static_cast<int>(v.dims.size()), v.name);
+  }
+
+  void write_agents(std::int64_t first_agent, std::int64_t count, const RunOutput& block) {
+    if (first_agent < 0 || count < 0 || static_cast<hsize_t>(first_agent + count) > len[kAgent]) {
+      throw OutputError(fmt::format("cannot write HDF5 file '{}': agents {}..{} outside 0..{}",
+                                    path.string(), first_agent, first_agent + count, len[kAgent]));
+    }
+    const std::size_t expected_vars = block.agent_vars.size() + block.agent_int_vars.size() +
+                                      block.outcome_vars.size() + block.trajectory_vars.size();
+    if (expected_vars != streamed.size()) {
+      throw OutputError(fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
+                                    "layout {}",
+                                    path.string(), expected_vars, streamed.size()));
+    }
+    const auto first = static_cast<hsize_t>(first_agent);
+    const auto rows = static_cast<hsize_t>(count);
+    std::size_t k = 0;
+    for (const auto& v : block.agent_vars) write_block_var(streamed[k++], v.data, first, rows);
+    for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
+    for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
+    for (const auto& v : block.trajectory_vars) write_block_var(streamed[k++], v.data, first, rows);
+  }
+
+  void finish(const std::vector<OutputVariable>& data) {
+    if (data.size() != quantiles.size()) {
+      throw OutputError(fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
+                                    "layout has {}",
+                                    path.string(), data.size(), quantiles.size()));
+    }
+    for (std::size_t k = 0; k < data.size(); ++k) {
+      const hsize_t expected = len[kArm] * len[kTime] * len[kQuantile];
+      if (data[k].data.size() != expected) {
+        throw OutputError(fmt::format(
+            "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} (arm={} x "
+            "time={} x quantile={})",
+            path.string(), quantiles[k].name, data[k].data.size(), expected, len[kArm], len[kTime],
+            len[kQuantile]));
+      }
+      write_all(w, quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, data[k].data.data(),
+                data[k].data.size(), quantiles[k].name);
+    }
+    streamed.clear();
+    quantiles.clear();
+    for (auto& s : scales) s.close();
+    if (!file.close()) fail(path, "closing the file (H5Fclose)");
+    finished = true;
+  }
+
+  void abandon() {
+    streamed.clear();
+    quantiles.clear();
+    for (auto& s : scales) s.close();
+    file.close();
+    std::error_code ec;
+    fs::remove(path, ec);  // never leave a partial file behind
+  }
+};
+
+RunFileWriter::RunFileWriter(const fs::path& path, const RunOutput& layout)
+    : impl_(new Impl(path, layout)) {}
+
+RunFileWriter::~RunFileWriter() {
+  if (!impl_->finished) impl_->abandon();
+  delete impl_;
+}
+
+void RunFileWriter::write_agents(std::int64_t first, std::int64_t count, const RunOutput& block) {
+  try {
+    impl_->write_agents(first, count, block);
+  } catch (...) {
+    impl_->abandon();
+    impl_->finished = true;  // nothing left to close
+    throw;
+  }
+}
+
+void RunFileWriter::finish(const std::vector<OutputVariable>& quantile_vars) {
+  try {
+    impl_->finish(quantile_vars);
+  } catch (...) {
+    impl_->abandon();
+    impl_->finished = true;
+    throw;
+  }
+}
+
+void write_run_hdf5(const fs::path& path, const RunOutput& output) {
+  // Check every size before the file exists, so a malformed request leaves nothing behind.
+  std::array<hsize_t, kDimCount> len{};
+  len[kAgent] = static_cast<hsize_t>(std::max<std::int64_t>(output.agents, 0));
   len[kArm] = output.arm_names.size();
   len[kAssessDay] = output.assess_days.size();
   len[kTime] = output.time_days.size();
   len[kQuantile] = output.quantiles.size();
-
-  // Storage choices: per-agent variables chunked along `agent` when large; trajectories chunked
-  // (agents x time, about 1 MiB at most) and compressed with shuffle + deflate.
-  Storage per_agent;
-  if (len[kAgent] > kAgentChunk) per_agent.chunk = {kAgentChunk};
-  Storage per_agent_day;
-  if (len[kAgent] > kAgentChunk) {
-    per_agent_day.chunk = {kAgentChunk, std::max<hsize_t>(len[kAssessDay], 1)};
-  }
-  Storage trajectory;
-  {
-    const hsize_t t_chunk = std::clamp<hsize_t>(len[kTime], 1, kTrajectoryTimeChunk);
-    const hsize_t a_max = std::clamp<hsize_t>(len[kAgent], 1, kTrajectoryAgentChunk);
-    const hsize_t a_chunk = std::clamp<hsize_t>(kTrajectoryChunkElems / t_chunk, 1, a_max);
-    trajectory.chunk = {a_chunk, t_chunk};
-    trajectory.compress = true;
-  }
-
   std::vector<VarSpec> vars;
-  const auto add = [&vars](const auto& list, std::vector<Dim> dims, const Storage& storage) {
+  const auto add = [&vars](const auto& list, std::vector<Dim> dims) {
     for (const auto& v : list) {
-      using Elem = typename std::decay_t<decltype(v.data)>::value_type;
-      vars.push_back(VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(),
-                             std::is_same_v<Elem, std::int64_t>, dims, storage});
+      vars.push_back(VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(), false,
+                             dims, {}});
     }
   };
-  add(output.agent_vars, {kAgent}, per_agent);
-  add(output.agent_int_vars, {kAgent}, per_agent);
-  add(output.outcome_vars, {kAgent, kAssessDay}, per_agent_day);
-  add(output.quantile_vars, {kArm, kTime, kQuantile}, Storage{});
-  add(output.trajectory_vars, {kAgent, kTime}, trajectory);
+  add(output.agent_vars, {kAgent});
+  add(output.agent_int_vars, {kAgent});
+  add(output.outcome_vars, {kAgent, kAssessDay});
+  add(output.quantile_vars, {kArm, kTime, kQuantile});
+  add(output.trajectory_vars, {kAgent, kTime});
   validate(path, vars, len);
 
-  const QuietHdf5Errors quiet;
-  const Writer w(path);
-  if (!output.trajectory_vars.empty() && H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
-    fail(path, "deflate filter lookup (this HDF5 library has no zlib)");
-  }
-
-  // The file tracks and indexes link and attribute creation order, so netCDF readers list
-  // variables in the order written; the 1.8 file format keeps it readable by HDF5 1.8+.
-  const Handle fcpl = w.plist(H5P_FILE_CREATE, "H5Pcreate(file create)");
-  w.check(H5Pset_link_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-          "H5Pset_link_creation_order");
-  w.check(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
-          "H5Pset_attr_creation_order");
-  const Handle fapl = w.plist(H5P_FILE_ACCESS, "H5Pcreate(file access)");
-  w.check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18),
-          "H5Pset_libver_bounds");
-
-  Handle file = w.own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose,
-                      "creating the file (H5Fcreate)");
-  try {
-    write_contents(w, file.get(), output, vars, len);
-    if (!file.close()) fail(path, "closing the file (H5Fclose)");
-  } catch (...) {
-    file.close();
-    std::error_code ec;
-    fs::remove(path, ec);  // never leave a partial file behind
-    throw;
-  }
+  RunOutput layout = output;
+  for (auto& v : layout.quantile_vars) v.data.clear();
+  RunFileWriter writer(path, layout);
+  writer.write_agents(0, output.agents, output);
+  writer.finish(output.quantile_vars);
 }
 
 }  // namespace brainload

@@ -1,57 +1,135 @@
 #include "brainload/population/runner.hpp"
 
-#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/concurrent_queue.h>
+#include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 namespace brainload {
+
+namespace {
+
+struct AgentBlock {
+  std::int64_t first = 0;
+  std::vector<AgentResult> agents;
+  bool end = false;  // no more blocks (or the producer failed)
+};
+
+}  // namespace
+
+RunPlan make_run_plan(const Scenario& scenario, const RunOptions& options) {
+  RunPlan plan;
+  for (int d = 0; d <= scenario.days; d += std::max(1, options.sample_every_days)) {
+    plan.sample_days.push_back(d);
+  }
+  if (plan.sample_days.back() != scenario.days) plan.sample_days.push_back(scenario.days);
+  return plan;
+}
+
+std::int64_t total_agents(const Scenario& scenario, const RunOptions& options) {
+  return options.agents > 0 ? options.agents : scenario.population.agents;
+}
+
+void run_population_streaming(const Scenario& scenario, const RunOptions& options,
+                              const AgentSink& sink, const ModelConfig& model,
+                              const ChronicParams& chronic, const PopulationParams& population) {
+  const RunPlan plan = make_run_plan(scenario, options);
+  const std::int64_t n = total_agents(scenario, options);
+  const std::int64_t block = std::max<std::int64_t>(1, options.block_agents);
+  const std::int64_t blocks = (n + block - 1) / block;
+  const auto arms = static_cast<std::int64_t>(scenario.arms.size());
+  const RestCycle rest = compute_rest_cycle(model);
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  const auto in_flight = static_cast<std::size_t>(2 * threads + 1);
+
+  std::atomic<bool> stop{false};
+  const auto cancelled = [&] {
+    return stop.load() || (options.cancel != nullptr && options.cancel->load());
+  };
+  oneapi::tbb::concurrent_bounded_queue<AgentBlock> queue;
+  queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
+  std::exception_ptr producer_error;
+
+  std::thread producer([&] {
+    try {
+      oneapi::tbb::task_arena arena(threads);
+      arena.execute([&] {
+        std::int64_t next = 0;
+        oneapi::tbb::parallel_pipeline(
+            in_flight,
+            oneapi::tbb::make_filter<void, std::int64_t>(
+                oneapi::tbb::filter_mode::serial_in_order,
+                [&](oneapi::tbb::flow_control& fc) -> std::int64_t {
+                  if (next >= blocks || cancelled()) {
+                    fc.stop();
+                    return 0;
+                  }
+                  return next++;
+                }) &
+                oneapi::tbb::make_filter<std::int64_t, AgentBlock>(
+                    oneapi::tbb::filter_mode::parallel,
+                    [&](std::int64_t b) {
+                      AgentBlock out;
+                      out.first = b * block;
+                      const std::int64_t last = std::min(n, out.first + block);
+                      out.agents.reserve(static_cast<std::size_t>(last - out.first));
+                      for (std::int64_t id = out.first; id < last && !cancelled(); ++id) {
+                        const int arm = static_cast<int>(id % arms);
+                        const AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
+                        out.agents.push_back(simulate_agent(scenario, traits, population, model,
+                                                            chronic, rest, options.seed, plan));
+                      }
+                      return out;
+                    }) &
+                oneapi::tbb::make_filter<AgentBlock, void>(oneapi::tbb::filter_mode::serial_in_order,
+                                                      [&](AgentBlock b) {
+                                                        if (!cancelled()) queue.push(std::move(b));
+                                                      }));
+      });
+    } catch (...) {
+      producer_error = std::current_exception();
+    }
+    queue.push(AgentBlock{0, {}, true});
+  });
+
+  std::exception_ptr sink_error;
+  for (;;) {
+    AgentBlock b;
+    queue.pop(b);
+    if (b.end) break;
+    if (sink_error || cancelled()) continue;  // drain so the producer can finish
+    try {
+      sink(b.first, b.agents);
+    } catch (...) {
+      sink_error = std::current_exception();
+      stop = true;
+    }
+  }
+  producer.join();
+  if (sink_error) std::rethrow_exception(sink_error);
+  if (producer_error) std::rethrow_exception(producer_error);
+  if (options.cancel != nullptr && options.cancel->load()) throw Cancelled();
+}
 
 RunResults run_population(const Scenario& scenario, const RunOptions& options,
                           const ModelConfig& model, const ChronicParams& chronic,
                           const PopulationParams& population) {
   RunResults results;
   results.seed = options.seed;
-  results.total_agents = options.agents > 0 ? options.agents : scenario.population.agents;
-  for (int d = 0; d <= scenario.days; d += std::max(1, options.sample_every_days)) {
-    results.plan.sample_days.push_back(d);
-  }
-  if (results.plan.sample_days.back() != scenario.days) results.plan.sample_days.push_back(scenario.days);
-  results.agents.resize(static_cast<std::size_t>(results.total_agents));
-
-  const RestCycle rest = compute_rest_cycle(model);
-  const auto arms = static_cast<std::int64_t>(scenario.arms.size());
-  std::atomic<std::int64_t> done{0};
-  std::atomic<bool> stop{false};
-  const int threads = options.threads > 0 ? options.threads
-                                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  oneapi::tbb::task_arena arena(threads);
-  std::thread::id caller = std::this_thread::get_id();
-  arena.execute([&] {
-    oneapi::tbb::parallel_for(
-        oneapi::tbb::blocked_range<std::int64_t>(0, results.total_agents, 1),
-        [&](const oneapi::tbb::blocked_range<std::int64_t>& range) {
-          for (std::int64_t id = range.begin(); id != range.end(); ++id) {
-            if (stop.load(std::memory_order_relaxed)) return;
-            if (options.cancel != nullptr && options.cancel->load()) {
-              stop = true;
-              return;
-            }
-            const int arm = static_cast<int>(id % arms);
-            const AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
-            results.agents[static_cast<std::size_t>(id)] =
-                simulate_agent(scenario, traits, population, model, chronic, rest, options.seed,
-                               results.plan);
-            const std::int64_t n = ++done;
-            if (options.progress && std::this_thread::get_id() == caller) {
-              options.progress(n, results.total_agents);
-            }
-          }
-        });
-  });
-  if (stop.load()) throw Cancelled();
-  if (options.progress) options.progress(results.total_agents, results.total_agents);
+  results.total_agents = total_agents(scenario, options);
+  results.plan = make_run_plan(scenario, options);
+  results.agents.reserve(static_cast<std::size_t>(results.total_agents));
+  run_population_streaming(
+      scenario, options,
+      [&](std::int64_t, std::vector<AgentResult>& block) {
+        for (auto& a : block) results.agents.push_back(std::move(a));
+      },
+      model, chronic, population);
   return results;
 }
 

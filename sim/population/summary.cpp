@@ -2,66 +2,133 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace brainload {
 
 namespace {
 
-struct Moments {
-  double n = 0.0, mean = 0.0, m2 = 0.0;  // Welford
-  void add(double x) {
-    n += 1.0;
-    const double d = x - mean;
-    mean += d / n;
-    m2 += d * (x - mean);
-  }
-  [[nodiscard]] double sd() const { return n > 1.0 ? std::sqrt(m2 / (n - 1.0)) : 0.0; }
-};
-
 bool counted(const AgentResult& a) { return !a.failed && !a.assessments.empty(); }
 
-double quantile_of(std::vector<double>& v, double q) {
-  if (v.empty()) return std::nan("");
-  std::ranges::sort(v);
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
+// Histogram span of each chronic observable, in chronic_observables() order (assumed
+// physiological ranges, wide enough for every scenario shipped).
+constexpr std::array<std::pair<double, double>, kChronicObservableCount> kRanges{{
+    {5.0, 95.0},      // vo2max_ml_kg_min
+    {0.3, 3.0},       // strength_1rm_rel
+    {0.0, 120.0},     // bdnf_resting_ng_ml
+    {0.7, 1.3},       // hippocampal_volume_rel
+    {0.7, 1.5},       // prefrontal_connectivity_rel
+    {-20.0, 20.0},    // brain_age_gap_years
+    {-6.0, 6.0},      // cognition_composite_z
+    {-6.0, 6.0},      // executive_function_z
+    {-6.0, 6.0},      // working_memory_z
+    {-6.0, 6.0},      // depression_z
+    {0.0, 30.0},      // il6_resting_pg_ml
+    {0.0, 1.0},       // bbb_integrity
+    {0.0, 60.0},      // fatigue
+    {0.0, 4000.0},    // sessions_done
+}};
+
+constexpr std::size_t kStrength = 1;
+constexpr std::size_t kBrainAge = 5;
 
 }  // namespace
 
-TrialSummary summarize(const Scenario& scenario, const RunResults& results) {
-  TrialSummary t;
-  t.assess_days = scenario.assess_days;
-  const std::size_t n_assess = scenario.assess_days.size();
-  t.arms.resize(scenario.arms.size());
-  std::vector<std::vector<std::array<Moments, kChronicObservableCount>>> values(
-      scenario.arms.size(), std::vector<std::array<Moments, kChronicObservableCount>>(n_assess));
-  auto changes = values;
-  for (std::size_t a = 0; a < scenario.arms.size(); ++a) t.arms[a].name = scenario.arms[a].name;
-  for (const AgentResult& r : results.agents) {
-    ArmSummary& arm = t.arms[static_cast<std::size_t>(r.traits.arm)];
-    arm.sessions_scheduled += r.sessions_scheduled;
-    arm.sessions_done += r.sessions_done;
-    if (r.dropped_out) ++arm.dropouts;
-    if (r.failed) ++arm.failed;
-    if (!counted(r)) continue;
-    ++arm.n;
-    for (std::size_t d = 0; d < std::min(n_assess, r.assessments.size()); ++d) {
-      for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        values[static_cast<std::size_t>(r.traits.arm)][d][k].add(r.assessments[d][k]);
-        changes[static_cast<std::size_t>(r.traits.arm)][d][k].add(r.assessments[d][k] - r.assessments[0][k]);
-      }
+void TrialAccumulator::Moments::add(double x) {
+  n += 1.0;
+  const double d = x - mean;
+  mean += d / n;
+  m2 += d * (x - mean);
+}
+
+double TrialAccumulator::Moments::sd() const { return n > 1.0 ? std::sqrt(m2 / (n - 1.0)) : 0.0; }
+
+void TrialAccumulator::CoMoments::add(double x, double y) {
+  n += 1.0;
+  const double dx = x - mean_x;
+  mean_x += dx / n;
+  const double dy = y - mean_y;
+  mean_y += dy / n;
+  cxy += dx * (y - mean_y);
+  m2x += dx * (x - mean_x);
+  m2y += dy * (y - mean_y);
+}
+
+double TrialAccumulator::CoMoments::r() const {
+  const double d = std::sqrt(m2x * m2y);
+  return d > 0.0 ? cxy / d : 0.0;
+}
+
+TrialAccumulator::TrialAccumulator(const Scenario& scenario, const RunPlan& plan)
+    : scenario_(&scenario), samples_(plan.sample_days.size()) {
+  const std::size_t arms = scenario.arms.size();
+  const std::size_t assess = scenario.assess_days.size();
+  arms_.resize(arms);
+  for (std::size_t a = 0; a < arms; ++a) arms_[a].name = scenario.arms[a].name;
+  values_.resize(arms * assess * kChronicObservableCount);
+  changes_.resize(values_.size());
+  strength_brain_age_.resize(arms * assess);
+  histogram_n_.assign(arms * samples_ * kChronicObservableCount, 0);
+  histogram_.assign(histogram_n_.size() * kHistogramBins, 0);
+}
+
+void TrialAccumulator::add(const AgentResult& r) {
+  const auto arm = static_cast<std::size_t>(r.traits.arm);
+  ArmSummary& s = arms_[arm];
+  s.sessions_scheduled += r.sessions_scheduled;
+  s.sessions_done += r.sessions_done;
+  if (r.dropped_out) ++s.dropouts;
+  if (r.failed) ++s.failed;
+  if (!counted(r)) return;
+  ++s.n;
+  const std::size_t assess = scenario_->assess_days.size();
+  for (std::size_t d = 0; d < std::min(assess, r.assessments.size()); ++d) {
+    for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
+      const std::size_t i = (arm * assess + d) * kChronicObservableCount + k;
+      values_[i].add(r.assessments[d][k]);
+      changes_[i].add(r.assessments[d][k] - r.assessments[0][k]);
     }
   }
+  for (std::size_t d = 1; d < std::min(assess, r.assessments.size()); ++d) {
+    strength_brain_age_[arm * assess + d].add(r.assessments[d][kStrength] - r.assessments[0][kStrength],
+                                              r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge]);
+  }
+  for (std::size_t t = 0; t < std::min(samples_, r.samples.size()); ++t) {
+    for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
+      const double v = r.samples[t][k];
+      if (!std::isfinite(v)) continue;
+      const auto [lo, hi] = kRanges[k];
+      const double pos = (v - lo) / (hi - lo) * static_cast<double>(kHistogramBins);
+      const auto bin = static_cast<std::size_t>(
+          std::clamp(std::floor(pos), 0.0, static_cast<double>(kHistogramBins - 1)));
+      const std::size_t cell = (arm * samples_ + t) * kChronicObservableCount + k;
+      ++histogram_[cell * kHistogramBins + bin];
+      ++histogram_n_[cell];
+    }
+  }
+}
+
+TrialSummary TrialAccumulator::summary() const {
+  const Scenario& scenario = *scenario_;
+  TrialSummary t;
+  t.assess_days = scenario.assess_days;
+  t.arms = arms_;
+  const std::size_t assess = scenario.assess_days.size();
+  const auto at = [&](const std::vector<Moments>& m, std::size_t a, std::size_t d, std::size_t k)
+      -> const Moments& { return m[(a * assess + d) * kChronicObservableCount + k]; };
   for (std::size_t a = 0; a < t.arms.size(); ++a) {
-    t.arms[a].outcomes.resize(n_assess);
-    for (std::size_t d = 0; d < n_assess; ++d) {
+    t.arms[a].outcomes.resize(assess);
+    for (std::size_t d = 0; d < assess; ++d) {
       for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        t.arms[a].outcomes[d][k] = {values[a][d][k].mean, values[a][d][k].sd(), changes[a][d][k].mean,
-                                    changes[a][d][k].sd()};
+        const Moments& v = at(values_, a, d, k);
+        const Moments& c = at(changes_, a, d, k);
+        t.arms[a].outcomes[d][k] = {v.mean, v.sd(), c.mean, c.sd()};
       }
+    }
+    for (std::size_t d = 1; d < assess; ++d) {
+      const CoMoments& c = strength_brain_age_[a * assess + d];
+      t.correlations.push_back({t.arms[a].name, scenario.assess_days[d], "strength_1rm_rel",
+                                "brain_age_gap_years", c.r(), static_cast<std::int64_t>(c.n)});
     }
   }
   std::size_t control = 0;
@@ -71,20 +138,21 @@ TrialSummary summarize(const Scenario& scenario, const RunResults& results) {
   t.control = scenario.arms[control].name;
   for (std::size_t a = 0; a < scenario.arms.size(); ++a) {
     if (a == control) continue;
-    for (std::size_t d = 1; d < n_assess; ++d) {
+    for (std::size_t d = 1; d < assess; ++d) {
       for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        const Moments& x = changes[a][d][k];
-        const Moments& c = changes[control][d][k];
+        const Moments& x = at(changes_, a, d, k);
+        const Moments& c = at(changes_, control, d, k);
         Contrast ct;
         ct.arm = scenario.arms[a].name;
         ct.vs = t.control;
         ct.outcome = std::string(chronic_observables()[k].name);
         ct.day = scenario.assess_days[d];
         ct.mean_difference = x.mean - c.mean;
-        const double pooled = (x.n + c.n > 2.0)
-                                  ? std::sqrt(((x.n - 1.0) * x.sd() * x.sd() + (c.n - 1.0) * c.sd() * c.sd()) /
-                                              (x.n + c.n - 2.0))
-                                  : 0.0;
+        const double pooled =
+            (x.n + c.n > 2.0)
+                ? std::sqrt(((x.n - 1.0) * x.sd() * x.sd() + (c.n - 1.0) * c.sd() * c.sd()) /
+                            (x.n + c.n - 2.0))
+                : 0.0;
         ct.smd = pooled > 0.0 ? ct.mean_difference / pooled : 0.0;
         const double se = (x.n > 0.0 && c.n > 0.0)
                               ? std::sqrt(x.sd() * x.sd() / x.n + c.sd() * c.sd() / c.n)
@@ -98,46 +166,61 @@ TrialSummary summarize(const Scenario& scenario, const RunResults& results) {
   return t;
 }
 
-std::vector<double> arm_quantiles(const Scenario& scenario, const RunResults& results) {
-  const std::size_t arms = scenario.arms.size();
-  const std::size_t samples = results.plan.sample_days.size();
+std::vector<double> TrialAccumulator::quantiles() const {
   const std::size_t nq = kQuantiles.size();
-  std::vector<double> out(arms * samples * kChronicObservableCount * nq, std::nan(""));
-  std::vector<double> column;
-  for (std::size_t a = 0; a < arms; ++a) {
-    for (std::size_t s = 0; s < samples; ++s) {
-      for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        column.clear();
-        for (const AgentResult& r : results.agents) {
-          if (static_cast<std::size_t>(r.traits.arm) == a && !r.failed && s < r.samples.size()) {
-            column.push_back(r.samples[s][k]);
-          }
+  std::vector<double> out(histogram_n_.size() * nq, std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t cell = 0; cell < histogram_n_.size(); ++cell) {
+    const double total = histogram_n_[cell];
+    if (total == 0.0) continue;
+    const auto [lo, hi] = kRanges[cell % kChronicObservableCount];
+    const double width = (hi - lo) / static_cast<double>(kHistogramBins);
+    const std::uint32_t* h = &histogram_[cell * kHistogramBins];
+    for (std::size_t q = 0; q < nq; ++q) {
+      const double target = kQuantiles[q] * total;
+      double below = 0.0;
+      for (std::size_t b = 0; b < kHistogramBins; ++b) {
+        if (h[b] == 0) continue;
+        if (below + h[b] >= target) {
+          const double frac = (target - below) / h[b];
+          out[cell * nq + q] = lo + (static_cast<double>(b) + frac) * width;
+          break;
         }
-        for (std::size_t q = 0; q < nq; ++q) {
-          out[((a * samples + s) * kChronicObservableCount + k) * nq + q] = quantile_of(column, kQuantiles[q]);
-        }
+        below += h[b];
       }
     }
   }
   return out;
 }
 
+TrialSummary summarize(const Scenario& scenario, const RunResults& results) {
+  TrialAccumulator acc(scenario, results.plan);
+  for (const AgentResult& a : results.agents) acc.add(a);
+  return acc.summary();
+}
+
+std::vector<double> arm_quantiles(const Scenario& scenario, const RunResults& results) {
+  TrialAccumulator acc(scenario, results.plan);
+  for (const AgentResult& a : results.agents) acc.add(a);
+  return acc.quantiles();
+}
+
 double change_correlation(const RunResults& results, int arm, std::size_t a, std::size_t b) {
-  Moments mx, my;
-  double sxy = 0.0;
-  std::vector<std::pair<double, double>> pairs;
+  double n = 0.0, mx = 0.0, my = 0.0, cxy = 0.0, m2x = 0.0, m2y = 0.0;
   for (const AgentResult& r : results.agents) {
     if (r.traits.arm != arm || !counted(r) || r.assessments.size() < 2) continue;
-    pairs.emplace_back(r.assessments.back()[a] - r.assessments.front()[a],
-                       r.assessments.back()[b] - r.assessments.front()[b]);
+    const double x = r.assessments.back()[a] - r.assessments.front()[a];
+    const double y = r.assessments.back()[b] - r.assessments.front()[b];
+    n += 1.0;
+    const double dx = x - mx;
+    mx += dx / n;
+    const double dy = y - my;
+    my += dy / n;
+    cxy += dx * (y - my);
+    m2x += dx * (x - mx);
+    m2y += dy * (y - my);
   }
-  for (const auto& [x, y] : pairs) {
-    mx.add(x);
-    my.add(y);
-  }
-  for (const auto& [x, y] : pairs) sxy += (x - mx.mean) * (y - my.mean);
-  const double denom = std::sqrt(mx.m2 * my.m2);
-  return denom > 0.0 ? sxy / denom : 0.0;
+  const double d = std::sqrt(m2x * m2y);
+  return d > 0.0 ? cxy / d : 0.0;
 }
 
 }  // namespace brainload

@@ -73,7 +73,8 @@ def scenario(name):
     return Path(SOURCE_DIR) / "scenarios" / f"{name}.toml"
 
 
-def describe(proc):
+def outcome(proc):
+    """Exit code, stdout and stderr of a run, for assertion messages."""
     return (f"exit {proc.returncode}\n--- stdout (first 2000 chars) ---\n{proc.stdout[:2000]}"
             f"\n--- stderr ---\n{proc.stderr[:4000]}")
 
@@ -111,7 +112,7 @@ def trace(path, *options):
     """Runs `brainload trace` and parses its CSV; a non-zero exit fails the calling test."""
     proc = run("trace", path, *options)
     if proc.returncode != 0:
-        raise AssertionError(f"trace {path} {' '.join(map(str, options))}: " + describe(proc))
+        raise AssertionError(f"trace {path} {' '.join(map(str, options))}: " + outcome(proc))
     return Trace(proc.stdout)
 
 
@@ -120,33 +121,33 @@ class CommandLine(unittest.TestCase):
 
     def test_help_exits_zero_and_lists_commands(self):
         proc = run("--help")
-        self.assertEqual(proc.returncode, 0, describe(proc))
+        self.assertEqual(proc.returncode, 0, outcome(proc))
         for command in ("check", "trace", "describe"):
-            self.assertIn(command, proc.stdout, describe(proc))
+            self.assertIn(command, proc.stdout, outcome(proc))
 
     def test_subcommand_help_exits_zero(self):
         for command in ("check", "trace", "describe"):
             with self.subTest(command=command):
                 proc = run(command, "--help")
-                self.assertEqual(proc.returncode, 0, describe(proc))
-                self.assertIn("Usage", proc.stdout, describe(proc))
+                self.assertEqual(proc.returncode, 0, outcome(proc))
+                self.assertIn("Usage", proc.stdout, outcome(proc))
 
     def test_unknown_subcommand_exits_2(self):
         proc = run("frobnicate")
-        self.assertEqual(proc.returncode, 2, describe(proc))
-        self.assertTrue(proc.stderr.strip(), "no message on stderr\n" + describe(proc))
+        self.assertEqual(proc.returncode, 2, outcome(proc))
+        self.assertTrue(proc.stderr.strip(), "no message on stderr\n" + outcome(proc))
 
     def test_no_subcommand_exits_2(self):
         proc = run()
-        self.assertEqual(proc.returncode, 2, describe(proc))
+        self.assertEqual(proc.returncode, 2, outcome(proc))
 
     def test_unknown_option_exits_2(self):
         proc = run("trace", scenario("wingate"), "--evry", "1")
-        self.assertEqual(proc.returncode, 2, describe(proc))
+        self.assertEqual(proc.returncode, 2, outcome(proc))
 
     def test_non_positive_every_exits_2(self):
         proc = run("trace", scenario("wingate"), "--every", "0")
-        self.assertEqual(proc.returncode, 2, describe(proc))
+        self.assertEqual(proc.returncode, 2, outcome(proc))
 
 
 class Check(unittest.TestCase):
@@ -158,14 +159,14 @@ class Check(unittest.TestCase):
         for path in shipped:
             with self.subTest(scenario=path.name):
                 proc = run("check", path)
-                self.assertEqual(proc.returncode, 0, describe(proc))
-                self.assertIn("ok", proc.stdout, describe(proc))
+                self.assertEqual(proc.returncode, 0, outcome(proc))
+                self.assertIn("ok", proc.stdout, outcome(proc))
 
     def test_missing_file_exits_66_and_names_it(self):
         missing = Path(tempfile.gettempdir()) / "brainload-no-such-dir" / "nope.toml"
         proc = run("check", missing)
-        self.assertEqual(proc.returncode, 66, describe(proc))
-        self.assertIn(str(missing), proc.stderr, describe(proc))
+        self.assertEqual(proc.returncode, 66, outcome(proc))
+        self.assertIn(str(missing), proc.stderr, outcome(proc))
 
     def test_every_bad_fixture_is_listed(self):
         on_disk = {p.stem for p in (Path(SOURCE_DIR) / "tests" / "data" / "bad").glob("*.toml")}
@@ -177,29 +178,30 @@ class Check(unittest.TestCase):
             with self.subTest(fixture=name):
                 path = Path(SOURCE_DIR) / "tests" / "data" / "bad" / f"{name}.toml"
                 proc = run("check", path)
-                self.assertEqual(proc.returncode, 65, describe(proc))
-                self.assertRegex(proc.stderr, LOCATION, describe(proc))
-                self.assertIn(f"{path}:{line}:", proc.stderr, describe(proc))
-                self.assertIn(field, proc.stderr, describe(proc))
+                self.assertEqual(proc.returncode, 65, outcome(proc))
+                self.assertRegex(proc.stderr, LOCATION, outcome(proc))
+                self.assertIn(f"{path}:{line}:", proc.stderr, outcome(proc))
+                self.assertIn(field, proc.stderr, outcome(proc))
 
     def test_bad_fixture_makes_trace_write_no_file(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "out.csv"
             path = Path(SOURCE_DIR) / "tests" / "data" / "bad" / "load_above_1rm.toml"
             proc = run("trace", path, "--csv", out)
-            self.assertEqual(proc.returncode, 65, describe(proc))
-            self.assertEqual(os.listdir(tmp), [], describe(proc))
+            self.assertEqual(proc.returncode, 65, outcome(proc))
+            self.assertEqual(os.listdir(tmp), [], outcome(proc))
 
     def test_binary_file_exits_65_with_location(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "binary.toml"
-            path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x01" + bytes(range(256)))
+            png_header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00\x01"
+            path.write_bytes(png_header + bytes(range(256)))
             proc = run("check", path)
-            self.assertEqual(proc.returncode, 65, describe(proc))
-            self.assertRegex(proc.stderr, LOCATION, describe(proc))
-            self.assertIn(str(path), proc.stderr, describe(proc))
+            self.assertEqual(proc.returncode, 65, outcome(proc))
+            self.assertRegex(proc.stderr, LOCATION, outcome(proc))
+            self.assertIn(str(path), proc.stderr, outcome(proc))
             # The message must not echo raw bytes back to the terminal.
-            self.assertNotIn("\x00", proc.stderr, describe(proc))
+            self.assertNotIn("\x00", proc.stderr, outcome(proc))
 
 
 class TraceOutput(unittest.TestCase):
@@ -219,36 +221,36 @@ class TraceOutput(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "no" / "such" / "dir" / "out.csv"
             proc = run("trace", scenario("wingate"), "--csv", out)
-            self.assertEqual(proc.returncode, 73, describe(proc))
-            self.assertIn("out.csv", proc.stderr, describe(proc))
-            self.assertFalse(out.exists(), describe(proc))
-            self.assertEqual(os.listdir(tmp), [], describe(proc))
+            self.assertEqual(proc.returncode, 73, outcome(proc))
+            self.assertIn("out.csv", proc.stderr, outcome(proc))
+            self.assertFalse(out.exists(), outcome(proc))
+            self.assertEqual(os.listdir(tmp), [], outcome(proc))
 
     def test_csv_to_file_matches_stdout(self):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "trace.csv"
             proc = run("trace", scenario("wingate"), "--every", "5", "--csv", out)
-            self.assertEqual(proc.returncode, 0, describe(proc))
+            self.assertEqual(proc.returncode, 0, outcome(proc))
             self.assertEqual(os.listdir(tmp), ["trace.csv"], "stray files left beside the output")
             stdout = run("trace", scenario("wingate"), "--every", "5").stdout
             self.assertEqual(out.read_text(), stdout)
 
     def test_unknown_arm_exits_2(self):
         proc = run("trace", scenario("back_to_back_hiit"), "--arm", "nosuch")
-        self.assertEqual(proc.returncode, 2, describe(proc))
-        self.assertIn("nosuch", proc.stderr, describe(proc))
+        self.assertEqual(proc.returncode, 2, outcome(proc))
+        self.assertIn("nosuch", proc.stderr, outcome(proc))
 
     def test_missing_scenario_exits_66(self):
         proc = run("trace", Path(SOURCE_DIR) / "scenarios" / "no_such_scenario.toml")
-        self.assertEqual(proc.returncode, 66, describe(proc))
-        self.assertIn("no_such_scenario.toml", proc.stderr, describe(proc))
+        self.assertEqual(proc.returncode, 66, outcome(proc))
+        self.assertIn("no_such_scenario.toml", proc.stderr, outcome(proc))
 
 
 class Describe(unittest.TestCase):
 
     def test_json_lists_19_acute_and_14_chronic_observables(self):
         proc = run("describe", "--json")
-        self.assertEqual(proc.returncode, 0, describe(proc))
+        self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
@@ -261,7 +263,7 @@ class Describe(unittest.TestCase):
 
     def test_text_lists_every_observable(self):
         proc = run("describe")
-        self.assertEqual(proc.returncode, 0, describe(proc))
+        self.assertEqual(proc.returncode, 0, outcome(proc))
         for name in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES:
             self.assertIn(name, proc.stdout)
 

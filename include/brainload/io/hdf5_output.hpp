@@ -52,4 +52,29 @@ struct RunOutput {
 // Throws OutputError on any HDF5 failure.
 void write_run_hdf5(const std::filesystem::path& path, const RunOutput& output);
 
+// Streaming form for runs too large to hold: the layout (every variable's name, units and
+// long_name, with empty data) is fixed when the file is created; per-agent variables arrive in
+// blocks of consecutive agents; quantile variables are written at the end. Memory is bounded by
+// the block, not by the number of agents. One thread makes every call.
+class RunFileWriter {
+ public:
+  // Creates the file with every dimension and dataset; `layout`'s data vectors are ignored
+  // except those of quantile_vars, which must stay empty here.
+  RunFileWriter(const std::filesystem::path& path, const RunOutput& layout);
+  RunFileWriter(const RunFileWriter&) = delete;
+  RunFileWriter& operator=(const RunFileWriter&) = delete;
+  // Closes and removes the file unless finish() succeeded.
+  ~RunFileWriter();
+
+  // Agents [first, first + count): `block` has the layout's agent, int, outcome and trajectory
+  // variables in the same order, each holding count × (assess days or times) values.
+  void write_agents(std::int64_t first, std::int64_t count, const RunOutput& block);
+  // Writes the quantile variables (data in the layout's order and shape) and closes the file.
+  void finish(const std::vector<OutputVariable>& quantile_vars);
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
 }  // namespace brainload

@@ -1,10 +1,16 @@
-// The virtual trial: every agent of every arm simulated in parallel with TBB. Each agent's
-// random streams derive from (seed, agent id), and results land in a slot indexed by agent,
-// so the numbers are identical bit for bit at any thread count.
+// The virtual trial: every agent of every arm simulated in parallel with TBB.
+//
+// Agents go through a TBB pipeline in blocks of consecutive ids: blocks are simulated in
+// parallel and handed, in id order, to one consumer running on the calling thread (which may
+// write HDF5: one thread makes every such call). At most a few blocks are in flight, so memory
+// is bounded by the thread count, not by the number of agents. Each agent's random streams
+// derive from (seed, agent id) alone, so the numbers are identical bit for bit at any thread
+// count.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <vector>
 
@@ -17,16 +23,31 @@ struct RunOptions {
   std::uint64_t seed = 1;
   int threads = 0;          // 0: all cores
   int sample_every_days = 7;
+  std::int64_t block_agents = 32;  // agents per pipeline block
   const std::atomic<bool>* cancel = nullptr;  // set by a signal handler; the run throws Cancelled
-  std::function<void(std::int64_t done, std::int64_t total)> progress;  // called from one thread
 };
 
 struct Cancelled : std::exception {
   [[nodiscard]] const char* what() const noexcept override { return "run cancelled"; }
 };
 
+// The plan every agent follows (same for all), known before the first agent runs.
+[[nodiscard]] RunPlan make_run_plan(const Scenario& scenario, const RunOptions& options);
+[[nodiscard]] std::int64_t total_agents(const Scenario& scenario, const RunOptions& options);
+
+// Consumer of results: agents [first, first + block.size()) in increasing order, on the
+// calling thread. An exception thrown here stops the run and propagates.
+using AgentSink = std::function<void(std::int64_t first, std::vector<AgentResult>& block)>;
+
+// Agents are allocated to arms in rotation: agent id → arm id % arms.
+void run_population_streaming(const Scenario& scenario, const RunOptions& options,
+                              const AgentSink& sink, const ModelConfig& model = {},
+                              const ChronicParams& chronic = {},
+                              const PopulationParams& population = {});
+
+// Everything in memory (tests, validation, small runs).
 struct RunResults {
-  std::vector<AgentResult> agents;  // by agent id; arm = id % arms (randomised allocation)
+  std::vector<AgentResult> agents;  // by agent id
   RunPlan plan;
   std::int64_t total_agents = 0;
   std::uint64_t seed = 0;

@@ -43,18 +43,64 @@ struct Contrast {
   double ci95_high = 0.0;
 };
 
+// Across the agents of one arm, the Pearson correlation between the changes (from the first
+// assessment to a later one) of two chronic observables.
+struct Correlation {
+  std::string arm;
+  int day = 0;  // change from the first assessment to this one
+  std::string x;
+  std::string y;
+  double r = 0.0;
+  std::int64_t n = 0;
+};
+
 struct TrialSummary {
   std::vector<int> assess_days;
   std::vector<ArmSummary> arms;
   std::vector<Contrast> contrasts;
+  std::vector<Correlation> correlations;  // strength gain vs brain-age change, per arm
   std::string control;
 };
 
-[[nodiscard]] TrialSummary summarize(const Scenario& scenario, const RunResults& results);
-
 inline constexpr std::array<double, 5> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
 
-// [arm][sample][observable][quantile], linear interpolation between order statistics.
+// Statistics of a run, fed one agent at a time in agent order (so results do not depend on
+// threads) and holding nothing per agent: Welford moments per arm, assessment and observable,
+// and fixed-bin histograms per arm, sample time and observable for the quantile series.
+// Quantiles are read from the histograms with linear interpolation inside a bin; the bins
+// span the physiological range of each observable in kHistogramBins steps (values outside
+// count in the edge bins), which bounds their error by one bin width.
+class TrialAccumulator {
+ public:
+  static constexpr std::size_t kHistogramBins = 1024;
+  TrialAccumulator(const Scenario& scenario, const RunPlan& plan);
+  void add(const AgentResult& agent);
+  [[nodiscard]] TrialSummary summary() const;
+  // [arm][sample][observable][quantile]
+  [[nodiscard]] std::vector<double> quantiles() const;
+
+ private:
+  struct Moments {
+    double n = 0.0, mean = 0.0, m2 = 0.0;
+    void add(double x);
+    [[nodiscard]] double sd() const;
+  };
+  struct CoMoments {
+    double n = 0.0, mean_x = 0.0, mean_y = 0.0, cxy = 0.0, m2x = 0.0, m2y = 0.0;
+    void add(double x, double y);
+    [[nodiscard]] double r() const;
+  };
+  const Scenario* scenario_;
+  std::size_t samples_;
+  std::vector<ArmSummary> arms_;
+  std::vector<Moments> values_;   // [arm][assess][obs]
+  std::vector<Moments> changes_;  // [arm][assess][obs]
+  std::vector<CoMoments> strength_brain_age_;  // [arm][assess]
+  std::vector<std::uint32_t> histogram_;        // [arm][sample][obs][bin]
+  std::vector<std::uint32_t> histogram_n_;      // [arm][sample][obs]
+};
+
+[[nodiscard]] TrialSummary summarize(const Scenario& scenario, const RunResults& results);
 [[nodiscard]] std::vector<double> arm_quantiles(const Scenario& scenario, const RunResults& results);
 
 // Pearson correlation across the agents of one arm between the changes (last − first

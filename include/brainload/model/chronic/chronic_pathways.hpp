@@ -84,7 +84,7 @@ struct PrefrontalParams {
 struct BrainAgeParams {
   double slowing_max_years_per_year = 2.4;  // gap change per year at saturated benefit (fitted:
                                             // LISA −1.4 to −2.3 y vs control at one year)
-  double benefit_half_load = 0.03;  // L50 of the daily training load for brain age (fitted: HRT ≈ MIT)
+  double benefit_half_load = 0.01;  // L50 of the daily training load for brain age (fitted: HRT ≈ MIT)
   double recovery_tau_years = 6.0;  // return of the gap after training stops (assumed: LISA
                                     // benefit still present a year after training ended)
 };
@@ -109,7 +109,7 @@ struct ChronicCognitionParams {
 struct MoodParams {
   double per_bdnf_gain = -2.0;      // SD per unit relative resting-BDNF gain (assumed)
   double per_il6_reduction = -0.5;  // SD per unit relative IL-6 reduction (assumed)
-  double training_max = -0.14;      // SD from regular training at saturation (behavioural
+  double training_max = -0.11;      // SD from regular training at saturation (behavioural
                                     // activation, self-efficacy; fitted: SMD −0.38, Setayesh
                                     // & Mohammad Rahimi 2023)
   double training_half_load = 0.03; // L50 of the 28-day daily training load (assumed)

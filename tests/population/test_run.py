@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""`brainload run` as a user runs it: the HDF5 opens in xarray with named dimensions, the same
+seed gives byte-identical summary JSON at 1 and 2 threads, and an interrupted run (SIGINT)
+leaves no file at the output path.
+
+Usage: test_run.py BRAINLOAD SOURCE_DIR [TestClass]   (run with /usr/bin/python3)
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+BRAINLOAD = SOURCE = None
+
+
+def run(*args, **kw):
+    return subprocess.run([BRAINLOAD, *map(str, args)], capture_output=True, text=True,
+                          timeout=600, **kw)
+
+
+class RunOutputs(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_hdf5_opens_in_xarray_with_named_dimensions(self):
+        import xarray as xr
+        out = self.dir / "rt.h5"
+        p = run("run", Path(SOURCE) / "scenarios/resistance_older_adults.toml", "--agents", 40,
+                "--out", out, "--quiet", "--trajectories")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        ds = xr.open_dataset(out, engine="h5netcdf", decode_timedelta=False)
+        self.assertEqual(dict(ds.sizes)["agent"], 40)
+        self.assertEqual(list(ds["arm"].values), ["control", "resistance"])
+        self.assertEqual(ds["strength_1rm_rel"].dims, ("agent", "assess_day"))
+        self.assertEqual(ds["strength_1rm_rel_quantiles"].dims, ("arm", "time", "quantile"))
+        self.assertEqual(ds["strength_1rm_rel_trajectory"].dims, ("agent", "time"))
+        for name, var in ds.data_vars.items():
+            self.assertIsInstance(var.attrs.get("units"), str, name)
+            self.assertIsInstance(var.attrs.get("long_name"), str, name)
+        self.assertIn("[scenario]", ds.attrs["scenario"])
+        self.assertEqual(int(ds.attrs["seed"]), 1)
+        # Training arm got stronger than control by day 112 (median of the quantile series).
+        q = ds["strength_1rm_rel_quantiles"].sel(quantile=0.5).isel(time=-1).values
+        self.assertGreater(q[1], q[0] + 0.05, q)
+        # Agents alternate between arms.
+        self.assertEqual(list(ds["arm_index"].values[:4]), [0, 1, 0, 1])
+
+    def test_same_seed_same_json_at_one_and_two_threads(self):
+        texts = []
+        for threads in (1, 2):
+            js = self.dir / f"s{threads}.json"
+            p = run("run", Path(SOURCE) / "scenarios/lisa_trial.toml", "--agents", 30, "--seed", 5,
+                    "--threads", threads, "--out", self.dir / f"l{threads}.h5", "--quiet",
+                    "--summary-json", js)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            texts.append(js.read_bytes())
+        self.assertEqual(texts[0], texts[1])
+        summary = json.loads(texts[0])
+        self.assertEqual(summary["agents"], 30)
+        self.assertEqual(set(summary["arms"]), {"control", "hrt", "mit"})
+        self.assertTrue(any(c["arm"] == "hrt" and c["outcome"] == "brain_age_gap_years" and
+                            c["day"] == 365 for c in summary["contrasts"]))
+
+    def test_sigint_leaves_no_file(self):
+        out = self.dir / "big.h5"
+        proc = subprocess.Popen([BRAINLOAD, "run", str(Path(SOURCE) / "scenarios/lisa_trial.toml"),
+                                 "--agents", "100000", "--out", str(out), "--quiet"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)
+        self.assertIsNone(proc.poll(), "the run ended before it could be interrupted")
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        self.assertNotEqual(proc.returncode, 0, err)
+        self.assertFalse(out.exists(), "an interrupted run left a file at the output path")
+        self.assertEqual([p.name for p in self.dir.iterdir()], [], "temporary files were left")
+        self.assertIn("interrupted", err)
+
+    def test_existing_output_needs_force_and_bad_directory_exits_73(self):
+        out = self.dir / "x.h5"
+        out.write_text("keep me")
+        scenario = Path(SOURCE) / "scenarios/resistance_older_adults.toml"
+        p = run("run", scenario, "--agents", 4, "--out", out, "--quiet")
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertEqual(out.read_text(), "keep me")
+        p = run("run", scenario, "--agents", 4, "--out", self.dir / "no/such/dir/x.h5", "--quiet")
+        self.assertEqual(p.returncode, 73, p.stderr)
+
+
+if __name__ == "__main__":
+    BRAINLOAD, SOURCE = sys.argv[1], sys.argv[2]
+    unittest.main(argv=[sys.argv[0], *sys.argv[3:]], verbosity=2)

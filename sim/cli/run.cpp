@@ -151,7 +151,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--agents", o->agents, "agents in all arms together (default: the scenario's)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
   cmd->add_option("--seed", o->seed, "random seed")->default_val(1);
-  cmd->add_option("--threads", o->threads, "worker threads (default: all cores)")
+  cmd->add_option("--threads", o->threads, "worker threads (default and maximum: the number of cores)")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--summary-json", o->summary_json,
                   "write the summary as JSON to FILE, or - for standard output");

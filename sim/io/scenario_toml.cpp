@@ -52,7 +52,8 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 4> kTopKeys{"scenario", "population", "protocol", "arm"};
+constexpr std::array<std::string_view, 5> kTopKeys{"scenario", "population", "protocol", "arm",
+                                                   "teaching"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
@@ -72,6 +73,7 @@ constexpr std::array<std::string_view, 6> kArmKeys{"name",     "sessions", "week
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
 constexpr std::array<std::string_view, 4> kEventKeys{"day", "at", "type", "minutes"};
+constexpr std::array<std::string_view, 2> kTeachingKeys{"questions", "answers"};
 
 // Choices, in the order of the enums they map to.
 constexpr std::array<std::string_view, 5> kModes{"cycle", "run", "row", "walk", "swim"};
@@ -1020,6 +1022,67 @@ void read_arm_section(Context& ctx, const toml::table& root, const std::set<std:
 }
 
 // ---------------------------------------------------------------------------------------------
+// [teaching]
+
+bool is_blank(std::string_view text) {
+  return std::ranges::all_of(
+      text, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+}
+
+// A non-empty array of non-blank strings under `key`; nullopt when absent or invalid.
+std::optional<std::vector<std::string>> read_texts(Context& ctx, const TableRef& t,
+                                                   std::string_view key, Need need) {
+  constexpr std::string_view kExpected =
+      "a non-empty array of strings like [\"What happens to arousal after the sprint?\"]";
+  const toml::node* node = lookup(ctx, t, key, need, kExpected);
+  if (node == nullptr) return std::nullopt;
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->empty()) {
+    ctx.error(*node, t.field(key),
+              fmt::format("expected {}, got {}", kExpected,
+                          array != nullptr ? "an empty array" : shown(*node)));
+    return std::nullopt;
+  }
+  std::vector<std::string> texts;
+  bool ok = true;
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    const std::string field = item_path(t.field(key), i);
+    const auto text = string_value(ctx, (*array)[i], field, "a string");
+    if (text && is_blank(*text)) {
+      ctx.error((*array)[i], field,
+                fmt::format("expected a non-empty string, got {}", shown((*array)[i])));
+    }
+    if (!text || is_blank(*text)) {
+      ok = false;
+      continue;
+    }
+    texts.push_back(*text);
+  }
+  return ok ? std::optional(std::move(texts)) : std::nullopt;
+}
+
+// Optional; `brainload report` shows the questions before the plots and the answers after.
+void read_teaching_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  const toml::table* table =
+      section(ctx, root, "teaching", "a table [teaching] with questions = [\"...\"]");
+  if (table == nullptr) return;
+  const TableRef t{*table, "teaching"};
+  check_keys(ctx, t, kTeachingKeys);
+  const auto questions = read_texts(ctx, t, "questions", Need::required);
+  const auto answers = read_texts(ctx, t, "answers", Need::optional);
+  if (questions) scenario.teaching_questions = *questions;
+  if (!answers) return;
+  if (questions && answers->size() != questions->size()) {
+    ctx.error(*t.get("answers"), t.field("answers"),
+              fmt::format("expected one answer per question ({} question{}), got {} answer{}",
+                          questions->size(), questions->size() == 1 ? "" : "s", answers->size(),
+                          answers->size() == 1 ? "" : "s"));
+    return;
+  }
+  scenario.teaching_answers = *answers;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
   const auto& begin = error.source().begin;
@@ -1060,6 +1123,7 @@ Scenario parse_scenario(std::string_view text, std::string_view file_name) {
   read_population_section(ctx, root, scenario);
   const std::set<std::string> declared = read_protocol_section(ctx, root, scenario);
   read_arm_section(ctx, root, declared, scenario);
+  read_teaching_section(ctx, root, scenario);
   if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
   return scenario;
 }

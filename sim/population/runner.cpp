@@ -42,9 +42,9 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
   const std::int64_t blocks = (n + block - 1) / block;
   const auto arms = static_cast<std::int64_t>(scenario.arms.size());
   const RestCycle rest = compute_rest_cycle(model);
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  // More threads than cores gain nothing and make TBB warn; cap at the core count.
+  const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0 ? std::min(options.threads, cores) : cores;
   const auto in_flight = static_cast<std::size_t>(2 * threads + 1);
 
   std::atomic<bool> stop{false};

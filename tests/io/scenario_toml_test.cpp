@@ -759,5 +759,100 @@ TEST(LoadScenarioFile, InvalidUtf8IsAScenarioError) {
   std::filesystem::remove(path);
 }
 
+
+// --- [teaching] --------------------------------------------------------------------------------
+
+// A valid scenario (one empty arm) followed by a [teaching] table at line 5, body from line 6.
+std::string with_teaching(std::string_view teaching_body) {
+  return "[scenario]\nname = \"t\"\n[[arm]]\nname = \"a\"\n[teaching]\n" +
+         std::string(teaching_body) + "\n";
+}
+
+TEST(ScenarioTomlTeaching, QuestionsAndAnswersAreRead) {
+  const Scenario s = parse_scenario(
+      with_teaching("questions = [\"What does arousal do?\", \"And blood flow?\"]\n"
+                    "answers = [\"It rises.\", \"It falls.\"]"),
+      "t.toml");
+  EXPECT_EQ(s.teaching_questions,
+            (std::vector<std::string>{"What does arousal do?", "And blood flow?"}));
+  EXPECT_EQ(s.teaching_answers, (std::vector<std::string>{"It rises.", "It falls."}));
+}
+
+TEST(ScenarioTomlTeaching, AnswersAreOptional) {
+  const Scenario s = parse_scenario(with_teaching("questions = [\"Predict the peak.\"]"), "t.toml");
+  EXPECT_EQ(s.teaching_questions, (std::vector<std::string>{"Predict the peak."}));
+  EXPECT_TRUE(s.teaching_answers.empty());
+}
+
+TEST(ScenarioTomlTeaching, AbsentMeansNoQuestions) {
+  const Scenario s = parse_scenario(kProductExample, "example.toml");
+  EXPECT_TRUE(s.teaching_questions.empty());
+  EXPECT_TRUE(s.teaching_answers.empty());
+}
+
+TEST(ScenarioTomlTeaching, TheShippedTeachingScenariosParse) {
+  for (const char* name : {"teaching/arousal_sprint.toml", "teaching/two_hiit_afternoon.toml",
+                           "teaching/lifting_year.toml"}) {
+    SCOPED_TRACE(name);
+    const Scenario s =
+        load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name);
+    EXPECT_GE(s.teaching_questions.size(), 3u);
+    EXPECT_EQ(s.teaching_answers.size(), s.teaching_questions.size());
+  }
+}
+
+TEST(ScenarioTomlTeachingErrors, NotATable) {
+  expect_single_error("teaching = \"why?\"\n[scenario]\nname = \"t\"\n[[arm]]\nname = \"a\"\n",
+                      "t.toml:1:12", "teaching",
+                      "expected a table [teaching] with questions = [\"...\"], got \"why?\"");
+}
+
+TEST(ScenarioTomlTeachingErrors, MissingQuestions) {
+  expect_single_error(with_teaching("answers = [\"yes\"]"), "t.toml:5:1", "teaching.questions",
+                      "missing required key 'questions'; expected a non-empty array of strings");
+}
+
+TEST(ScenarioTomlTeachingErrors, QuestionsNotAnArray) {
+  expect_single_error(with_teaching("questions = \"Why?\""), "t.toml:6:13", "teaching.questions",
+                      "expected a non-empty array of strings like [\"What happens to arousal "
+                      "after the sprint?\"], got \"Why?\"");
+}
+
+TEST(ScenarioTomlTeachingErrors, EmptyQuestions) {
+  expect_single_error(with_teaching("questions = []"), "t.toml:6:13", "teaching.questions",
+                      "got an empty array");
+}
+
+TEST(ScenarioTomlTeachingErrors, QuestionThatIsNotAString) {
+  expect_single_error(with_teaching("questions = [\"Why?\", 2]"), "t.toml:6:22",
+                      "teaching.questions[1]", "expected a string, got 2");
+}
+
+TEST(ScenarioTomlTeachingErrors, BlankQuestion) {
+  expect_single_error(with_teaching("questions = [\"  \"]"), "t.toml:6:14",
+                      "teaching.questions[0]", "expected a non-empty string, got \"  \"");
+}
+
+TEST(ScenarioTomlTeachingErrors, OneAnswerPerQuestion) {
+  expect_single_error(with_teaching("questions = [\"Why?\", \"When?\"]\nanswers = [\"Because.\"]"),
+                      "t.toml:7:11", "teaching.answers",
+                      "expected one answer per question (2 questions), got 1 answer");
+}
+
+TEST(ScenarioTomlTeachingErrors, UnknownKeyIsNamedWithASuggestion) {
+  const auto d = diagnostics_of(with_teaching("question = [\"Why?\"]"));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].field, "teaching.questions");  // missing, reported at the [teaching] header
+  EXPECT_EQ(d[0].where.line, 5);
+  EXPECT_EQ(d[1].field, "teaching.question");
+  EXPECT_EQ(d[1].where.line, 6);
+  EXPECT_NE(d[1].message.find("did you mean 'questions'?"), std::string::npos) << d[1].message;
+}
+
+TEST(ScenarioTomlErrors, UnknownTopLevelKeyListsTeaching) {
+  expect_single_error(with_arm("[output]\nx = 1"), "t.toml:5:2", "output",
+                      "expected one of: scenario, population, protocol, arm, teaching");
+}
+
 }  // namespace
 }  // namespace brainload

@@ -150,6 +150,10 @@ struct Scenario {
   PopulationSpec population;
   std::map<std::string, Protocol> protocols;  // user protocols only; built-ins live in schedule/
   std::vector<Arm> arms;
+  // Optional [teaching] table: "predict, then look" questions shown by `brainload report`,
+  // and their answers (empty, or one per question).
+  std::vector<std::string> teaching_questions;
+  std::vector<std::string> teaching_answers;
   std::string file;         // path it was read from
   std::string source_text;  // the whole file, kept for provenance in outputs
 };

@@ -62,6 +62,13 @@ void print_table(const Scenario& s, const TrialSummary& t) {
     }
     fmt::print("\n");
   }
+  for (const ArmSummary& arm : t.arms) {
+    if (arm.failed > 0) {
+      fmt::print("{}: {} agent(s) failed to integrate and are excluded (see failure_code in the "
+                 "HDF5 file)\n",
+                 arm.name, arm.failed);
+    }
+  }
   for (const Correlation& c : t.correlations) {
     if (c.n > 2) {
       fmt::print("{}: across agents, {} change vs {} change to day {}: r = {:+.2f} (n = {})\n",

@@ -63,6 +63,10 @@ const std::vector<AgentIntField>& agent_int_fields() {
        [](const AgentResult& r) { return std::int64_t{r.dropout_day}; }},
       {"failed", "1", "1 if the integration failed (excluded from statistics)",
        [](const AgentResult& r) { return std::int64_t{r.failed}; }},
+      {"failure_code", "1",
+       "why the agent failed: 0 none, 1 solver error (step-size underflow), 2 state out of "
+       "physiological bounds or not finite",
+       [](const AgentResult& r) { return std::int64_t{r.failure_code}; }},
   };
   return fields;
 }

@@ -10,6 +10,8 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "brainload/model/exercise.hpp"
 #include "brainload/population/subjects.hpp"
@@ -46,6 +48,68 @@ double normal(Engine& e, double mean = 0.0, double sd = 1.0) {
 double uniform(Engine& e) { return boost::random::uniform_01<double>()(e); }
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+// Physical ranges of sampled traits: a draw outside is rejected and drawn again from the same
+// stream (so the result stays a function of the seed), never clamped onto the edge and never
+// discovered mid-run. Ranges are assumed bounds of healthy adults.
+struct Range {
+  double lo, hi;
+};
+constexpr Range kAge{18.0, 100.0};            // years
+constexpr Range kVo2max{10.0, 90.0};          // mL/kg/min
+constexpr Range kHrRest{38.0, 110.0};         // bpm
+constexpr Range kThreshold{0.35, 0.9};        // fraction of VO2max
+constexpr Range kBdnf{5.0, 90.0};             // ng/mL serum
+constexpr Range kIl6{0.2, 25.0};              // pg/mL
+constexpr Range kTrainability{0.1, 5.0};      // multiplier
+constexpr int kMaxDraws = 1000;
+
+template <class Draw>
+double draw_in(Range r, const char* what, Draw draw) {
+  for (int k = 0; k < kMaxDraws; ++k) {
+    const double v = draw();
+    if (v >= r.lo && v <= r.hi) return v;
+  }
+  throw std::invalid_argument(std::string("population: cannot sample ") + what + " inside [" +
+                              std::to_string(r.lo) + ", " + std::to_string(r.hi) +
+                              "]; check the scenario's [population] distributions");
+}
+
+// Why an acute state is not physiological, or nullptr. Bounds are generous sanity limits
+// (assumed), far outside anything the model produces for a valid input.
+const char* acute_state_problem(const AcuteState& x) {
+  for (double v : x) {
+    if (!std::isfinite(v)) return "non-finite acute state";
+  }
+  struct Bound {
+    std::size_t i;
+    double lo, hi;
+    const char* what;
+  };
+  static constexpr std::array<Bound, 10> kBounds{{
+      {ix::heart_rate, 20.0, 260.0, "heart rate out of 20-260 bpm"},
+      {ix::epinephrine, 0.0, 100.0, "epinephrine out of 0-100 nmol/L"},
+      {ix::norepinephrine, 0.0, 200.0, "norepinephrine out of 0-200 nmol/L"},
+      {ix::blood_lactate, 0.0, 40.0, "blood lactate out of 0-40 mmol/L"},
+      {ix::brain_lactate, 0.0, 40.0, "brain lactate out of 0-40 mmol/L"},
+      {ix::cbf, 0.2, 3.0, "cerebral blood flow out of 0.2-3 x rest"},
+      {ix::bdnf, 0.0, 500.0, "serum BDNF out of 0-500 ng/mL"},
+      {ix::il6, 0.0, 5000.0, "IL-6 out of 0-5000 pg/mL"},
+      {ix::cortisol, 0.0, 20.0, "cortisol out of 0-20 x daily mean"},
+      {ix::lc, 0.0, 50.0, "LC firing out of 0-50 Hz"},
+  }};
+  for (const Bound& b : kBounds) {
+    if (x[b.i] < b.lo || x[b.i] > b.hi) return b.what;
+  }
+  return nullptr;
+}
+
+bool chronic_finite(const ChronicState& s) {
+  for (double v : chronic_values(s)) {
+    if (!std::isfinite(v)) return false;
+  }
+  return true;
+}
 
 struct SessionLoads {
   double resistance = 0.0;
@@ -94,24 +158,35 @@ AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, st
   AgentTraits t;
   t.id = id;
   t.arm = arm;
-  double age = pop.age.kind == AgeDistribution::Kind::uniform
-                   ? boost::random::uniform_real_distribution<double>(pop.age.a, pop.age.b)(e)
-                   : normal(e, pop.age.a, pop.age.b);
-  age = std::clamp(age, 18.0, 100.0);
+  const double age = draw_in(kAge, "age", [&] {
+    return pop.age.kind == AgeDistribution::Kind::uniform
+               ? boost::random::uniform_real_distribution<double>(pop.age.a, pop.age.b)(e)
+               : normal(e, pop.age.a, pop.age.b);
+  });
   const bool female = uniform(e) < pop.female_fraction;
   Subject s = typical_subject(age, female, pop.training_status);
-  s.vo2max_ml_kg_min *= std::exp(normal(e, 0.0, p.vo2max_cv));
-  s.hr_rest_bpm = std::clamp(s.hr_rest_bpm + normal(e, 0.0, p.hr_rest_sd_bpm), 42.0, 100.0);
-  s.lactate_threshold_frac =
-      std::clamp(s.lactate_threshold_frac + normal(e, 0.0, p.lactate_threshold_sd), 0.4, 0.85);
-  s.bdnf_resting_ng_ml *= std::exp(normal(e, 0.0, p.bdnf_cv));
+  const Subject typical = s;
+  s.vo2max_ml_kg_min = draw_in(kVo2max, "VO2max", [&] {
+    return typical.vo2max_ml_kg_min * std::exp(normal(e, 0.0, p.vo2max_cv));
+  });
+  s.hr_rest_bpm = draw_in(kHrRest, "resting heart rate",
+                          [&] { return typical.hr_rest_bpm + normal(e, 0.0, p.hr_rest_sd_bpm); });
+  s.lactate_threshold_frac = draw_in(kThreshold, "lactate threshold", [&] {
+    return typical.lactate_threshold_frac + normal(e, 0.0, p.lactate_threshold_sd);
+  });
+  s.bdnf_resting_ng_ml = draw_in(kBdnf, "resting BDNF", [&] {
+    return typical.bdnf_resting_ng_ml * std::exp(normal(e, 0.0, p.bdnf_cv));
+  });
   const double fitness_rel = s.vo2max_ml_kg_min /
                              typical_subject(age, female, pop.training_status).vo2max_ml_kg_min;
-  s.il6_resting_pg_ml *= std::exp(normal(e, 0.0, p.il6_sd_log)) *
-                         std::pow(fitness_rel, p.il6_vo2max_elasticity);
+  s.il6_resting_pg_ml = draw_in(kIl6, "resting IL-6", [&] {
+    return typical.il6_resting_pg_ml * std::exp(normal(e, 0.0, p.il6_sd_log)) *
+           std::pow(fitness_rel, p.il6_vo2max_elasticity);
+  });
   t.val66met = uniform(e) < p.val66met_carrier_fraction;
   s.bdnf_release_rel = t.val66met ? p.val66met_release_rel : 1.0;
-  t.trainability = std::exp(normal(e, 0.0, p.trainability_sd_log));
+  t.trainability = draw_in(kTrainability, "trainability",
+                           [&] { return std::exp(normal(e, 0.0, p.trainability_sd_log)); });
   t.baseline_depression = normal(e);
   const double r = p.motivation_mood_corr;
   t.motivation = r * t.baseline_depression + std::sqrt(1.0 - r * r) * normal(e);
@@ -222,12 +297,20 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       x[ix::crh] = rest.hpa[minute][0];
       x[ix::acth] = rest.hpa[minute][1];
       x[ix::cortisol] = rest.hpa[minute][2];
-      integrate_acute(model, day_tl, x, window_start, end, {}, nullptr, config.solver);
-      for (std::size_t k = 0; k < ix::count; ++k) {
-        if (!std::isfinite(x[k])) {
-          out.failed = true;
-          out.failure = "non-finite acute state on day " + std::to_string(day);
-        }
+      const char* problem = nullptr;
+      std::string solver_error;
+      try {
+        integrate_acute(model, day_tl, x, window_start, end, {}, nullptr, config.solver);
+        problem = acute_state_problem(x);
+      } catch (const std::exception& err) {  // odeint: step-size underflow, no progress
+        solver_error = err.what();
+      }
+      if (problem != nullptr || !solver_error.empty()) {
+        out.failed = true;
+        out.failure_code = problem != nullptr ? AgentResult::kOutOfBounds : AgentResult::kSolver;
+        out.failure = (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
+                      " on day " + std::to_string(day);
+        break;
       }
       dose.bdnf_action = x[ix::dose_bdnf_action];
       dose.osteocalcin = x[ix::dose_osteocalcin];
@@ -236,7 +319,14 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       out.sessions_done += dose.sessions;
     }
     step_chronic_day(chronic, dose, traits.trainability, s);
+    if (!chronic_finite(s)) {
+      out.failed = true;
+      out.failure_code = AgentResult::kOutOfBounds;
+      out.failure = "non-finite chronic state on day " + std::to_string(day);
+      break;
+    }
   }
+  if (out.failed) return out;  // excluded from statistics; assessments stay incomplete
   record(scenario.days);
   return out;
 }

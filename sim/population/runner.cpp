@@ -80,7 +80,8 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                       out.agents.reserve(static_cast<std::size_t>(last - out.first));
                       for (std::int64_t id = out.first; id < last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
-                        const AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
+                        AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
+                        if (options.perturb) options.perturb(traits);
                         out.agents.push_back(simulate_agent(scenario, traits, population, model,
                                                             chronic, rest, options.seed, plan));
                       }

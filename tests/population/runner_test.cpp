@@ -77,5 +77,44 @@ TEST(Runner, TrainingArmAttendsMostSessionsAndGetsStronger) {
   EXPECT_TRUE(found);
 }
 
+// Issue 7: one individual whose integration fails is flagged with a reason, excluded from the
+// statistics and counted, and the run completes.
+TEST(Runner, AnAgentWhoseIntegrationFailsIsFlaggedAndTheRunGoesOn) {
+  const Scenario s = small_trial();
+  RunOptions o;
+  o.agents = 12;
+  o.threads = 2;
+  o.perturb = [](AgentTraits& t) {
+    if (t.id == 5) t.subject.lactate_clearance_rel = -400.0;  // lactate then grows without bound
+  };
+  const RunResults r = run_population(s, o);
+  ASSERT_EQ(r.agents.size(), 12U);
+  for (const AgentResult& a : r.agents) {
+    if (a.traits.id == 5) {
+      EXPECT_TRUE(a.failed);
+      EXPECT_NE(a.failure_code, AgentResult::kNone);
+      EXPECT_FALSE(a.failure.empty());
+    } else {
+      EXPECT_FALSE(a.failed) << a.traits.id << ": " << a.failure;
+      EXPECT_EQ(a.assessments.size(), s.assess_days.size());
+    }
+  }
+  const TrialSummary t = summarize(s, r);
+  EXPECT_EQ(t.arms[1].failed, 1);  // agent 5 is in arm 1 (ids alternate)
+  EXPECT_EQ(t.arms[1].n, 5);
+  EXPECT_EQ(t.arms[0].n, 6);
+}
+
+TEST(Runner, SamplingRejectsImpossibleTraitsInsteadOfClamping) {
+  Scenario s = small_trial();
+  s.population.age = {AgeDistribution::Kind::normal, 30.0, 40.0};  // wide: many draws < 18 y
+  for (std::int64_t id = 0; id < 200; ++id) {
+    const AgentTraits t = sample_agent(s, PopulationParams{}, 3, id, 0);
+    EXPECT_GE(t.subject.age_years, 18.0);
+    EXPECT_NE(t.subject.age_years, 18.0);  // rejected and redrawn, not clamped to the edge
+    EXPECT_GE(t.subject.vo2max_ml_kg_min, 10.0);
+  }
+}
+
 }  // namespace
 }  // namespace brainload

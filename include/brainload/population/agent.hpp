@@ -69,7 +69,11 @@ struct AgentResult {
   int sessions_done = 0;
   bool dropped_out = false;
   int dropout_day = -1;
+  // An agent whose integration fails is flagged, excluded from statistics and counted; the run
+  // goes on.
+  enum FailureCode : int { kNone = 0, kSolver = 1, kOutOfBounds = 2 };
   bool failed = false;
+  int failure_code = kNone;
   std::string failure;
 };
 

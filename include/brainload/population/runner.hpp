@@ -25,6 +25,8 @@ struct RunOptions {
   int sample_every_days = 7;
   std::int64_t block_agents = 32;  // agents per pipeline block
   const std::atomic<bool>* cancel = nullptr;  // set by a signal handler; the run throws Cancelled
+  // Fault injection for tests: called on every sampled agent before it runs.
+  std::function<void(AgentTraits&)> perturb;
 };
 
 struct Cancelled : std::exception {

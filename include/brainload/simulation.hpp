@@ -16,11 +16,23 @@
 
 namespace brainload {
 
+// How the population runner integrates the acute layer.
+//   session_windows  (default) only around the sessions of a day, from the first session's start
+//                    until every dose-carrying state is back within `quiescence_rel` of rest;
+//                    days without a session cost one chronic step. Between sessions the acute
+//                    states sit at rest, so this is the continuous solution up to that tolerance.
+//   continuous       the whole day, every day, carrying the state across midnight: the
+//                    straightforward baseline and the reference for the accuracy contract.
+enum class AcuteStrategy { session_windows, continuous };
+
 struct ModelConfig {
   AcuteParams acute;
   SessionDriveParams session;
   SolverOptions solver;
   double spin_up_days = 3.0;  // rest days before t = 0 so the circadian HPA axis is settled
+  AcuteStrategy strategy = AcuteStrategy::session_windows;
+  double quiescence_rel = 1e-5;  // relative excess below which a window may close (assumed)
+  double min_window_min = 120.0; // windows last at least this long after the last session (min)
 };
 
 struct EventRecord {

@@ -149,6 +149,110 @@ std::array<double, kChronicObservableCount> measured(const ChronicState& s,
   return chronic_values(m);
 }
 
+
+// Lays the day's attended session out as pieces of constant drive and adds its loads to the dose.
+void add_session_dose(const Protocol& protocol, const ScheduledSession& ss, const Subject& today,
+                      const ModelConfig& config, std::vector<Segment>& pieces, DailyDose& dose) {
+  double t = ss.t0_min;
+  double max_effort = 0.0;
+  for (const auto& piece : session_pieces(protocol, today, config.session, config.acute.osteocalcin)) {
+    pieces.push_back({t, t + piece.minutes, piece.drive});
+    t += piece.minutes;
+    max_effort = std::max(max_effort, piece.drive.effort);
+    dose.aerobic_load += piece.minutes * std::max(0.0, piece.drive.work_vo2max_frac - 0.4) / 10.0;
+    if (piece.drive.exercising && piece.drive.cognitive_engagement > 0.0) {
+      dose.dual_task_minutes += piece.minutes;
+    }
+  }
+  dose.training_load += (ss.t1_min - ss.t0_min) * max_effort / units::kMinutesPerHour;
+  const SessionLoads loads = resistance_loads(protocol);
+  dose.resistance_load += loads.resistance;
+  dose.heavy_resistance_load += loads.heavy;
+  dose.sessions += 1;
+}
+
+// Rest between and around the pieces over [t0, t1], cut at sleep boundaries.
+Timeline day_timeline(const Scenario& scenario, double t0, double t1,
+                      const std::vector<Segment>& pieces) {
+  Timeline tl;
+  tl.end_min = t1;
+  std::vector<double> cuts{t0, t1};
+  for (const Segment& p : pieces) {
+    cuts.push_back(p.t0_min);
+    cuts.push_back(p.t1_min);
+  }
+  const double day0 = std::floor((t0 + scenario.start_clock_min) / units::kMinutesPerDay);
+  for (double d = day0 - 1; d <= day0 + 2; d += 1.0) {
+    for (double clock : {scenario.sleep_from_min, scenario.sleep_to_min}) {
+      const double c = d * units::kMinutesPerDay + clock - scenario.start_clock_min;
+      if (c > t0 && c < t1) cuts.push_back(c);
+    }
+  }
+  std::ranges::sort(cuts);
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::size_t next = 0;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const double a = cuts[k];
+    const double b = cuts[k + 1];
+    if (b <= a || a < t0 || b > t1) continue;
+    const double mid = 0.5 * (a + b);
+    while (next < pieces.size() && pieces[next].t1_min <= mid) ++next;
+    Drive d;
+    const bool in_piece = next < pieces.size() && pieces[next].t0_min <= mid;
+    if (in_piece) d = pieces[next].drive;
+    const bool in_session = !pieces.empty() && pieces.front().t0_min <= mid && mid < pieces.back().t1_min;
+    d.awake = in_piece || in_session || !is_asleep(scenario, mid);
+    tl.segments.push_back({a, b, d});
+  }
+  return tl;
+}
+
+// Excess over rest of the states that carry doses, relative to their resting values.
+double dose_excess(const AcuteModel& model, const AcuteState& x) {
+  const AcuteState r = model.resting_state();
+  double worst = 0.0;
+  for (std::size_t i : {ix::muscle_lactate, ix::bone_signal}) worst = std::max(worst, std::abs(x[i]));
+  for (std::size_t i : {ix::blood_lactate, ix::vegf, ix::bdnf, ix::osteocalcin, ix::epinephrine,
+                        ix::brain_ne}) {
+    worst = std::max(worst, std::abs(x[i] - r[i]) / r[i]);
+  }
+  return worst;
+}
+
+// The session-window strategy: from rest at the first piece until the dose-carrying states are
+// back at rest (no earlier than min_window_min after the last piece, at most a day).
+AcuteState integrate_window(const Scenario& scenario, const Subject& today,
+                            const ModelConfig& config, const RestCycle& rest,
+                            const std::vector<Segment>& pieces) {
+  const double start = pieces.front().t0_min;
+  double end = pieces.back().t1_min + config.min_window_min;
+  Timeline tl = day_timeline(scenario, start, end, pieces);
+  AcuteModel model(config.acute, today, scenario.start_clock_min);
+  AcuteState x = model.resting_state();
+  const auto minute = static_cast<std::size_t>(
+      std::floor(units::clock_of(start, scenario.start_clock_min))) % rest.hpa.size();
+  x[ix::crh] = rest.hpa[minute][0];
+  x[ix::acth] = rest.hpa[minute][1];
+  x[ix::cortisol] = rest.hpa[minute][2];
+  integrate_acute(model, tl, x, start, end, {}, nullptr, config.solver);
+  constexpr double kExtendMin = 60.0;
+  const double limit = start + units::kMinutesPerDay;
+  while (dose_excess(model, x) > config.quiescence_rel && end < limit) {
+    const double next = std::min(limit, end + kExtendMin);
+    tl = day_timeline(scenario, end, next, {});
+    integrate_acute(model, tl, x, end, next, {}, nullptr, config.solver);
+    end = next;
+  }
+  return x;
+}
+
+void read_doses(const AcuteState& x, DailyDose& dose) {
+  dose.bdnf_action = x[ix::dose_bdnf_action];
+  dose.osteocalcin = x[ix::dose_osteocalcin];
+  dose.vegf = x[ix::dose_vegf];
+  dose.hpa_exercise_drive = x[ix::dose_hpa_drive];
+}
+
 }  // namespace
 
 AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, std::uint64_t seed,
@@ -237,6 +341,15 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
     }
   };
 
+  // The continuous strategy carries the acute state across days (spun up to t = 0 at rest).
+  AcuteState carried{};
+  if (config.strategy == AcuteStrategy::continuous) {
+    AcuteModel model(config.acute, traits.subject, scenario.start_clock_min);
+    carried = model.resting_state();
+    integrate_constant(model, Drive{}, carried, -config.spin_up_days * units::kMinutesPerDay, 0.0,
+                       config.solver);
+  }
+
   for (int day = 0; day < scenario.days; ++day) {
     record(day);
     if (!out.dropped_out) {
@@ -246,10 +359,8 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
         out.dropout_day = day;
       }
     }
-    Timeline day_tl;
     DailyDose dose;
-    double window_start = 0.0;
-    double window_end = 0.0;
+    std::vector<Segment> pieces;  // the attended sessions of the day, in time order
     for (; next_session < sessions.size() && sessions[next_session].day <= day; ++next_session) {
       const ScheduledSession& ss = sessions[next_session];
       if (ss.day < day || out.dropped_out) continue;
@@ -261,63 +372,36 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       if (uniform(adherence) >= p_attend) continue;
       const Protocol* protocol = find_protocol(scenario, ss.protocol);
       if (protocol == nullptr) continue;
-      const Subject today = acute_subject(traits.subject, s);
-      double t = ss.t0_min;
-      double max_effort = 0.0;
-      if (day_tl.segments.empty()) {
-        window_start = t;
-      } else if (day_tl.segments.back().t1_min < t) {
-        day_tl.segments.push_back({day_tl.segments.back().t1_min, t, Drive{}});
-      }
-      for (const auto& piece : session_pieces(*protocol, today, config.session, config.acute.osteocalcin)) {
-        day_tl.segments.push_back({t, t + piece.minutes, piece.drive});
-        t += piece.minutes;
-        max_effort = std::max(max_effort, piece.drive.effort);
-        dose.aerobic_load += piece.minutes * std::max(0.0, piece.drive.work_vo2max_frac - 0.4) / 10.0;
-        if (piece.drive.exercising && piece.drive.cognitive_engagement > 0.0) {
-          dose.dual_task_minutes += piece.minutes;
-        }
-      }
-      dose.training_load += (ss.t1_min - ss.t0_min) * max_effort / units::kMinutesPerHour;
-      const SessionLoads loads = resistance_loads(*protocol);
-      dose.resistance_load += loads.resistance;
-      dose.heavy_resistance_load += loads.heavy;
-      dose.sessions += 1;
-      window_end = t;
+      add_session_dose(*protocol, ss, acute_subject(traits.subject, s), config, pieces, dose);
     }
-    if (dose.sessions > 0) {
-      const double end = window_end + pp.recovery_window_min;
-      day_tl.segments.push_back({window_end, end, Drive{}});
-      day_tl.end_min = end;
-      const Subject today = acute_subject(traits.subject, s);
-      AcuteModel model(config.acute, today, scenario.start_clock_min);
-      AcuteState x = model.resting_state();
-      const auto minute = static_cast<std::size_t>(
-          std::floor(units::clock_of(window_start, scenario.start_clock_min))) % rest.hpa.size();
-      x[ix::crh] = rest.hpa[minute][0];
-      x[ix::acth] = rest.hpa[minute][1];
-      x[ix::cortisol] = rest.hpa[minute][2];
-      const char* problem = nullptr;
-      std::string solver_error;
-      try {
-        integrate_acute(model, day_tl, x, window_start, end, {}, nullptr, config.solver);
+    const Subject today = acute_subject(traits.subject, s);
+    const char* problem = nullptr;
+    std::string solver_error;
+    try {
+      if (config.strategy == AcuteStrategy::continuous) {
+        const double t0 = day * units::kMinutesPerDay;
+        const Timeline tl = day_timeline(scenario, t0, t0 + units::kMinutesPerDay, pieces);
+        AcuteModel model(config.acute, today, scenario.start_clock_min);
+        for (std::size_t k = ix::first_dose; k < ix::count; ++k) carried[k] = 0.0;
+        integrate_acute(model, tl, carried, t0, tl.end_min, {}, nullptr, config.solver);
+        problem = acute_state_problem(carried);
+        read_doses(carried, dose);
+      } else if (!pieces.empty()) {
+        AcuteState x = integrate_window(scenario, today, config, rest, pieces);
         problem = acute_state_problem(x);
-      } catch (const std::exception& err) {  // odeint: step-size underflow, no progress
-        solver_error = err.what();
+        read_doses(x, dose);
       }
-      if (problem != nullptr || !solver_error.empty()) {
-        out.failed = true;
-        out.failure_code = problem != nullptr ? AgentResult::kOutOfBounds : AgentResult::kSolver;
-        out.failure = (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
-                      " on day " + std::to_string(day);
-        break;
-      }
-      dose.bdnf_action = x[ix::dose_bdnf_action];
-      dose.osteocalcin = x[ix::dose_osteocalcin];
-      dose.vegf = x[ix::dose_vegf];
-      dose.hpa_exercise_drive = x[ix::dose_hpa_drive];
-      out.sessions_done += dose.sessions;
+    } catch (const std::exception& err) {  // odeint: step-size underflow, no progress
+      solver_error = err.what();
     }
+    if (problem != nullptr || !solver_error.empty()) {
+      out.failed = true;
+      out.failure_code = problem != nullptr ? AgentResult::kOutOfBounds : AgentResult::kSolver;
+      out.failure = (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
+                    " on day " + std::to_string(day);
+      break;
+    }
+    out.sessions_done += dose.sessions;
     step_chronic_day(chronic, dose, traits.trainability, s);
     if (!chronic_finite(s)) {
       out.failed = true;

@@ -48,7 +48,6 @@ struct PopulationParams {
   double brain_age_noise_sd = 1.0;  // years (assumed: brain-age test–retest error)
   double bdnf_noise_sd_ng_ml = 3.0; // serum BDNF assay and day-to-day variation (assumed, CV ≈ 10 %)
   double strength_noise_cv = 0.05;  // 1RM test–retest (assumed)
-  double recovery_window_min = 240.0;  // acute integration after the last session of a day
 };
 
 struct AgentTraits {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <boost/numeric/odeint.hpp>
+
+#include "solve/cvode.hpp"
 #include <cmath>
 
 namespace brainload {
@@ -44,6 +46,9 @@ double run_segment(AcuteModel& model, AcuteState& x, double t0, double t1, doubl
 SolveStats integrate_acute(AcuteModel& model, const Timeline& timeline, AcuteState& x, double t0,
                            double t1, std::span<const double> samples, const AcuteObserver& observer,
                            const SolverOptions& options) {
+  if (options.method == SolverMethod::cvode_bdf) {
+    return integrate_acute_cvode(model, timeline, x, t0, t1, samples, observer, options);
+  }
   SolveStats stats;
   std::size_t next_sample = 0;
   while (next_sample < samples.size() && samples[next_sample] < t0) ++next_sample;

@@ -2,7 +2,9 @@
 //
 // Method: Dormand–Prince 5(4) with dense output (odeint runge_kutta_dopri5), restarted at every
 // segment boundary so no step straddles a change of input (SUNDIALS practice: re-initialise after
-// a discontinuity). Samples inside a segment come from the dense-output interpolant.
+// a discontinuity). Samples inside a segment come from the dense-output interpolant. With
+// SolverMethod::cvode_bdf the same contract holds with CVODE (re-initialised per segment, stop
+// time at the segment end).
 #pragma once
 
 #include <functional>
@@ -13,7 +15,14 @@
 
 namespace brainload {
 
+// Dormand–Prince 5(4) (odeint, explicit) is the default: measured faster per simulated hour
+// than implicit methods on this small, mildly stiff system (bench/README.md). CVODE's BDF
+// (SUNDIALS, implicit, dense direct linear solver with a difference-quotient Jacobian) is the
+// comparison the benchmarks print.
+enum class SolverMethod { dopri5, cvode_bdf };
+
 struct SolverOptions {
+  SolverMethod method = SolverMethod::dopri5;
   double abs_tol = 1e-8;      // absolute error per step (state units)
   double rel_tol = 1e-6;      // relative error per step
   double first_dt_min = 0.01; // first trial step (min)

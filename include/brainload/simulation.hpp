@@ -21,6 +21,10 @@ namespace brainload {
 //                    until every dose-carrying state is back within `quiescence_rel` of rest;
 //                    days without a session cost one chronic step. Between sessions the acute
 //                    states sit at rest, so this is the continuous solution up to that tolerance.
+//                    Multi-rate: once the fast states (epinephrine, vagus, NTS, LC, muscle
+//                    lactate: time constants of seconds to minutes) are back at rest they are
+//                    held there and the explicit solver steps on the slow dose-carrying states
+//                    alone (blood lactate, VEGF, BDNF, brain NE, bone signal, osteocalcin).
 //   continuous       the whole day, every day, carrying the state across midnight: the
 //                    straightforward baseline and the reference for the accuracy contract.
 enum class AcuteStrategy { session_windows, continuous };

@@ -117,6 +117,17 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::dose_hpa_drive] = hpa_exercise;
   dxdt[ix::dose_arousal] = std::max(0.0, a - p.cognition.arousal_rest);
   dxdt[ix::dose_strain] = x[ix::strain];
+  if (slow_only_) {
+    for (std::size_t i = 0; i < ix::first_dose; ++i) {
+      if (!is_slow_state(i)) dxdt[i] = 0.0;
+    }
+  }
+}
+
+bool AcuteModel::is_slow_state(std::size_t i) {
+  // The states that carry daily doses and relax over tens of minutes after exercise.
+  return i == ix::brain_ne || i == ix::blood_lactate || i == ix::vegf || i == ix::bdnf ||
+         i == ix::bone_signal || i == ix::osteocalcin;
 }
 
 }  // namespace brainload

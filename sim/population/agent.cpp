@@ -225,7 +225,8 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
                             const ModelConfig& config, const RestCycle& rest,
                             const std::vector<Segment>& pieces) {
   const double start = pieces.front().t0_min;
-  double end = pieces.back().t1_min + config.min_window_min;
+  const double earliest_end = pieces.back().t1_min + config.min_window_min;
+  double end = pieces.back().t1_min;
   Timeline tl = day_timeline(scenario, start, end, pieces);
   AcuteModel model(config.acute, today, scenario.start_clock_min);
   AcuteState x = model.resting_state();
@@ -235,9 +236,25 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   x[ix::acth] = rest.hpa[minute][1];
   x[ix::cortisol] = rest.hpa[minute][2];
   integrate_acute(model, tl, x, start, end, {}, nullptr, config.solver);
-  constexpr double kExtendMin = 60.0;
+  constexpr double kExtendMin = 30.0;
   const double limit = start + units::kMinutesPerDay;
-  while (dose_excess(model, x) > config.quiescence_rel && end < limit) {
+  // Multi-rate tail: once the fast states are back at rest they are held there and only the
+  // slow dose-carrying states are integrated, on steps set by their own time scales.
+  const AcuteState r = model.resting_state();
+  // The states that make explicit steps short (time constants of seconds to minutes) and that
+  // reach the doses; the rest (heart rate, cerebral blood flow and strain, IL-6, brain lactate,
+  // the HPA axis) feed no daily dose and are simply held once these are at rest.
+  constexpr std::array kFast{ix::epinephrine, ix::vagal, ix::nts, ix::lc, ix::muscle_lactate};
+  const auto fast_at_rest = [&] {
+    return std::ranges::all_of(kFast, [&](std::size_t i) {
+      return std::abs(x[i] - r[i]) <= config.quiescence_rel * std::max(1.0, std::abs(r[i]));
+    });
+  };
+  while ((end < earliest_end || dose_excess(model, x) > config.quiescence_rel) && end < limit) {
+    if (fast_at_rest()) {
+      for (std::size_t i : kFast) x[i] = r[i];
+      model.set_slow_only(true);
+    }
     const double next = std::min(limit, end + kExtendMin);
     tl = day_timeline(scenario, end, next, {});
     integrate_acute(model, tl, x, end, next, {}, nullptr, config.solver);

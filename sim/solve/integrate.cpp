@@ -59,8 +59,8 @@ SolveStats integrate_acute(AcuteModel& model, const Timeline& timeline, AcuteSta
     const double end = std::min(seg.t1_min, t1);
     if (end <= t) continue;
     model.set_drive(seg.drive);
-    // A new segment may hold a fast change: restart small, then let the controller grow.
-    dt = std::min(dt, options.first_dt_min * 10.0);
+    // A new segment may hold a fast change; the controller rejects and shrinks a step that is
+    // too long for it, so the last accepted step is a fair first try.
     dt = run_segment(model, x, t, end, dt, samples, next_sample, observer, options, stats);
     ++stats.segments;
     t = end;

@@ -116,6 +116,11 @@ class AcuteModel {
   AcuteModel(const AcuteParams& params, const Subject& subject, double start_clock_min);
 
   void set_drive(const Drive& drive) { drive_ = drive; }
+  // Slow-only mode for the tail of a session window: once the fast states (and those that feed
+  // no daily dose) are back at rest, they are held there (derivatives zero) so an explicit
+  // solver may take steps set by the slow states alone. Callers set those states to rest first.
+  void set_slow_only(bool on) { slow_only_ = on; }
+  [[nodiscard]] static bool is_slow_state(std::size_t i);
   [[nodiscard]] const Drive& drive() const { return drive_; }
   [[nodiscard]] const AcuteParams& params() const { return params_; }
   [[nodiscard]] const Subject& subject() const { return subject_; }
@@ -137,6 +142,7 @@ class AcuteModel {
   Subject subject_;
   double start_clock_min_;
   Drive drive_;
+  bool slow_only_ = false;
 };
 
 }  // namespace brainload

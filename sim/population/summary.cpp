@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace brainload {
 
@@ -34,29 +35,64 @@ constexpr std::size_t kBrainAge = 5;
 
 }  // namespace
 
+namespace {
+constexpr long double kFixedScale = 4294967296.0L;  // 2^32: resolution 2.3e-10 per value
+ExactInt fixed(long double x) { return static_cast<ExactInt>(std::llround(x * kFixedScale)); }
+long double unfixed(ExactInt v) { return static_cast<long double>(v) / kFixedScale; }
+}  // namespace
+
 void TrialAccumulator::Moments::add(double x) {
-  n += 1.0;
-  const double d = x - mean;
-  mean += d / n;
-  m2 += d * (x - mean);
+  ++n;
+  sx += fixed(x);
+  sxx += fixed(static_cast<long double>(x) * x);
 }
 
-double TrialAccumulator::Moments::sd() const { return n > 1.0 ? std::sqrt(m2 / (n - 1.0)) : 0.0; }
+void TrialAccumulator::Moments::merge(const Moments& o) {
+  n += o.n;
+  sx += o.sx;
+  sxx += o.sxx;
+}
+
+double TrialAccumulator::Moments::mean() const {
+  return n > 0 ? static_cast<double>(unfixed(sx) / static_cast<long double>(n)) : 0.0;
+}
+
+double TrialAccumulator::Moments::sd() const {
+  if (n < 2) return 0.0;
+  const long double nn = n;
+  const long double m = unfixed(sx) / nn;
+  const long double var = (unfixed(sxx) - nn * m * m) / (nn - 1.0L);
+  return var > 0.0L ? static_cast<double>(std::sqrt(var)) : 0.0;
+}
 
 void TrialAccumulator::CoMoments::add(double x, double y) {
-  n += 1.0;
-  const double dx = x - mean_x;
-  mean_x += dx / n;
-  const double dy = y - mean_y;
-  mean_y += dy / n;
-  cxy += dx * (y - mean_y);
-  m2x += dx * (x - mean_x);
-  m2y += dy * (y - mean_y);
+  ++n;
+  sx += fixed(x);
+  sy += fixed(y);
+  sxx += fixed(static_cast<long double>(x) * x);
+  syy += fixed(static_cast<long double>(y) * y);
+  sxy += fixed(static_cast<long double>(x) * y);
+}
+
+void TrialAccumulator::CoMoments::merge(const CoMoments& o) {
+  n += o.n;
+  sx += o.sx;
+  sy += o.sy;
+  sxx += o.sxx;
+  syy += o.syy;
+  sxy += o.sxy;
 }
 
 double TrialAccumulator::CoMoments::r() const {
-  const double d = std::sqrt(m2x * m2y);
-  return d > 0.0 ? cxy / d : 0.0;
+  if (n < 2) return 0.0;
+  const long double nn = n;
+  const long double mx = unfixed(sx) / nn;
+  const long double my = unfixed(sy) / nn;
+  const long double cxy = unfixed(sxy) - nn * mx * my;
+  const long double vx = unfixed(sxx) - nn * mx * mx;
+  const long double vy = unfixed(syy) - nn * my * my;
+  const long double d = std::sqrt(vx * vy);
+  return d > 0.0L ? static_cast<double>(cxy / d) : 0.0;
 }
 
 TrialAccumulator::TrialAccumulator(const Scenario& scenario, const RunPlan& plan)
@@ -108,6 +144,87 @@ void TrialAccumulator::add(const AgentResult& r) {
   }
 }
 
+void TrialAccumulator::merge(const TrialAccumulator& o) {
+  for (std::size_t a = 0; a < arms_.size(); ++a) {
+    arms_[a].n += o.arms_[a].n;
+    arms_[a].dropouts += o.arms_[a].dropouts;
+    arms_[a].failed += o.arms_[a].failed;
+    arms_[a].sessions_scheduled += o.arms_[a].sessions_scheduled;
+    arms_[a].sessions_done += o.arms_[a].sessions_done;
+  }
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    values_[i].merge(o.values_[i]);
+    changes_[i].merge(o.changes_[i]);
+  }
+  for (std::size_t i = 0; i < strength_brain_age_.size(); ++i) {
+    strength_brain_age_[i].merge(o.strength_brain_age_[i]);
+  }
+  for (std::size_t i = 0; i < histogram_.size(); ++i) histogram_[i] += o.histogram_[i];
+  for (std::size_t i = 0; i < histogram_n_.size(); ++i) histogram_n_[i] += o.histogram_n_[i];
+}
+
+namespace {
+__extension__ typedef unsigned __int128 ExactUint;
+void put(std::vector<std::uint64_t>& w, ExactInt v) {
+  const auto u = static_cast<ExactUint>(v);
+  w.push_back(static_cast<std::uint64_t>(u));
+  w.push_back(static_cast<std::uint64_t>(u >> 64U));
+}
+ExactInt take(const std::vector<std::uint64_t>& w, std::size_t& i) {
+  const ExactUint lo = w[i++];
+  const ExactUint hi = w[i++];
+  return static_cast<ExactInt>(lo | (hi << 64U));
+}
+}  // namespace
+
+std::vector<std::uint64_t> TrialAccumulator::serialize() const {
+  std::vector<std::uint64_t> w;
+  for (const ArmSummary& a : arms_) {
+    for (std::int64_t v : {a.n, a.dropouts, a.failed, a.sessions_scheduled, a.sessions_done}) {
+      w.push_back(static_cast<std::uint64_t>(v));
+    }
+  }
+  for (const auto* m : {&values_, &changes_}) {
+    for (const Moments& x : *m) {
+      w.push_back(static_cast<std::uint64_t>(x.n));
+      put(w, x.sx);
+      put(w, x.sxx);
+    }
+  }
+  for (const CoMoments& x : strength_brain_age_) {
+    w.push_back(static_cast<std::uint64_t>(x.n));
+    for (ExactInt v : {x.sx, x.sy, x.sxx, x.syy, x.sxy}) put(w, v);
+  }
+  w.insert(w.end(), histogram_.begin(), histogram_.end());
+  w.insert(w.end(), histogram_n_.begin(), histogram_n_.end());
+  return w;
+}
+
+void TrialAccumulator::merge_serialized(const std::vector<std::uint64_t>& w) {
+  TrialAccumulator o = *this;
+  std::size_t i = 0;
+  for (ArmSummary& a : o.arms_) {
+    for (std::int64_t* v : {&a.n, &a.dropouts, &a.failed, &a.sessions_scheduled, &a.sessions_done}) {
+      *v = static_cast<std::int64_t>(w.at(i++));
+    }
+  }
+  for (auto* m : {&o.values_, &o.changes_}) {
+    for (Moments& x : *m) {
+      x.n = static_cast<std::int64_t>(w.at(i++));
+      x.sx = take(w, i);
+      x.sxx = take(w, i);
+    }
+  }
+  for (CoMoments& x : o.strength_brain_age_) {
+    x.n = static_cast<std::int64_t>(w.at(i++));
+    for (ExactInt* v : {&x.sx, &x.sy, &x.sxx, &x.syy, &x.sxy}) *v = take(w, i);
+  }
+  for (auto& h : o.histogram_) h = static_cast<std::uint32_t>(w.at(i++));
+  for (auto& h : o.histogram_n_) h = static_cast<std::uint32_t>(w.at(i++));
+  if (i != w.size()) throw std::runtime_error("TrialAccumulator: serialized size mismatch");
+  merge(o);
+}
+
 TrialSummary TrialAccumulator::summary() const {
   const Scenario& scenario = *scenario_;
   TrialSummary t;
@@ -122,7 +239,7 @@ TrialSummary TrialAccumulator::summary() const {
       for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
         const Moments& v = at(values_, a, d, k);
         const Moments& c = at(changes_, a, d, k);
-        t.arms[a].outcomes[d][k] = {v.mean, v.sd(), c.mean, c.sd()};
+        t.arms[a].outcomes[d][k] = {v.mean(), v.sd(), c.mean(), c.sd()};
       }
     }
     for (std::size_t d = 1; d < assess; ++d) {
@@ -147,15 +264,17 @@ TrialSummary TrialAccumulator::summary() const {
         ct.vs = t.control;
         ct.outcome = std::string(chronic_observables()[k].name);
         ct.day = scenario.assess_days[d];
-        ct.mean_difference = x.mean - c.mean;
+        ct.mean_difference = x.mean() - c.mean();
+        const auto nx = static_cast<double>(x.n);
+        const auto nc = static_cast<double>(c.n);
         const double pooled =
-            (x.n + c.n > 2.0)
-                ? std::sqrt(((x.n - 1.0) * x.sd() * x.sd() + (c.n - 1.0) * c.sd() * c.sd()) /
-                            (x.n + c.n - 2.0))
+            (nx + nc > 2.0)
+                ? std::sqrt(((nx - 1.0) * x.sd() * x.sd() + (nc - 1.0) * c.sd() * c.sd()) /
+                            (nx + nc - 2.0))
                 : 0.0;
         ct.smd = pooled > 0.0 ? ct.mean_difference / pooled : 0.0;
-        const double se = (x.n > 0.0 && c.n > 0.0)
-                              ? std::sqrt(x.sd() * x.sd() / x.n + c.sd() * c.sd() / c.n)
+        const double se = (nx > 0.0 && nc > 0.0)
+                              ? std::sqrt(x.sd() * x.sd() / nx + c.sd() * c.sd() / nc)
                               : 0.0;
         ct.ci95_low = ct.mean_difference - 1.959964 * se;
         ct.ci95_high = ct.mean_difference + 1.959964 * se;

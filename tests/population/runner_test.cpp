@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "brainload/io/scenario_toml.hpp"
@@ -114,6 +115,61 @@ TEST(Runner, SamplingRejectsImpossibleTraitsInsteadOfClamping) {
     EXPECT_NE(t.subject.age_years, 18.0);  // rejected and redrawn, not clamped to the edge
     EXPECT_GE(t.subject.vo2max_ml_kg_min, 10.0);
   }
+}
+
+}  // namespace
+}  // namespace brainload
+
+namespace brainload {
+namespace {
+
+// The statistics are exact sums: any split of the agents, merged in any order, gives the same
+// bits as one pass (what lets threads or MPI ranks share the work).
+TEST(TrialAccumulator, PartsMergeToTheSameBitsInAnyOrder) {
+  const Scenario s = small_trial();
+  RunOptions o;
+  o.agents = 30;
+  o.threads = 2;
+  const RunResults r = run_population(s, o);
+  TrialAccumulator whole(s, r.plan);
+  for (const AgentResult& a : r.agents) whole.add(a);
+  TrialAccumulator first(s, r.plan);
+  TrialAccumulator second(s, r.plan);
+  for (std::size_t i = r.agents.size(); i-- > 0;) (i < 11 ? first : second).add(r.agents[i]);
+  TrialAccumulator merged(s, r.plan);
+  merged.merge_serialized(second.serialize());
+  merged.merge(first);
+  EXPECT_EQ(whole.serialize(), merged.serialize());
+  const TrialSummary a = whole.summary();
+  const TrialSummary b = merged.summary();
+  ASSERT_EQ(a.contrasts.size(), b.contrasts.size());
+  for (std::size_t i = 0; i < a.contrasts.size(); ++i) {
+    EXPECT_EQ(a.contrasts[i].smd, b.contrasts[i].smd);
+    EXPECT_EQ(a.contrasts[i].ci95_low, b.contrasts[i].ci95_low);
+  }
+  EXPECT_EQ(whole.quantiles(), merged.quantiles());
+}
+
+TEST(TrialAccumulator, MeansAndSdMatchDirectComputation) {
+  const Scenario s = small_trial();
+  RunOptions o;
+  o.agents = 20;
+  const RunResults r = run_population(s, o);
+  const TrialSummary t = summarize(s, r);
+  double sum = 0.0;
+  double sq = 0.0;
+  int n = 0;
+  for (const AgentResult& a : r.agents) {
+    if (a.traits.arm != 1) continue;
+    const double x = a.assessments.back()[0];  // VO2max at the last assessment
+    sum += x;
+    sq += x * x;
+    ++n;
+  }
+  const double mean = sum / n;
+  const double sd = std::sqrt((sq - n * mean * mean) / (n - 1));
+  EXPECT_NEAR(t.arms[1].outcomes.back()[0].mean, mean, 1e-9);
+  EXPECT_NEAR(t.arms[1].outcomes.back()[0].sd, sd, 1e-7);
 }
 
 }  // namespace

@@ -62,11 +62,17 @@ struct TrialSummary {
   std::string control;
 };
 
+// 128-bit integers (a GCC/Clang extension) hold the exact fixed-point sums below.
+__extension__ typedef __int128 ExactInt;
+
 inline constexpr std::array<double, 5> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
 
-// Statistics of a run, fed one agent at a time in agent order (so results do not depend on
-// threads) and holding nothing per agent: Welford moments per arm, assessment and observable,
-// and fixed-bin histograms per arm, sample time and observable for the quantile series.
+// Statistics of a run, fed one agent at a time and holding nothing per agent: sums per arm,
+// assessment and observable, and fixed-bin histograms per arm, sample time and observable for
+// the quantile series. Every sum is kept exactly, in 128-bit fixed point (2^-32 resolution), so
+// the statistics do not depend on the order agents arrive in or on how the population was split
+// across threads or processes: accumulators of parts merge into the same bits as one
+// accumulator of the whole.
 // Quantiles are read from the histograms with linear interpolation inside a bin; the bins
 // span the physiological range of each observable in kHistogramBins steps (values outside
 // count in the edge bins), which bounds their error by one bin width.
@@ -75,19 +81,30 @@ class TrialAccumulator {
   static constexpr std::size_t kHistogramBins = 1024;
   TrialAccumulator(const Scenario& scenario, const RunPlan& plan);
   void add(const AgentResult& agent);
+  // Adds another accumulator of the same scenario and plan (another part of the population).
+  void merge(const TrialAccumulator& other);
+  // The accumulator as plain 64-bit words and back, to ship it between processes.
+  [[nodiscard]] std::vector<std::uint64_t> serialize() const;
+  void merge_serialized(const std::vector<std::uint64_t>& words);
   [[nodiscard]] TrialSummary summary() const;
   // [arm][sample][observable][quantile]
   [[nodiscard]] std::vector<double> quantiles() const;
 
  private:
+  // Exact fixed-point sums of x, x² (and y, y², xy for correlations).
   struct Moments {
-    double n = 0.0, mean = 0.0, m2 = 0.0;
+    std::int64_t n = 0;
+    ExactInt sx = 0, sxx = 0;
     void add(double x);
+    void merge(const Moments& o);
+    [[nodiscard]] double mean() const;
     [[nodiscard]] double sd() const;
   };
   struct CoMoments {
-    double n = 0.0, mean_x = 0.0, mean_y = 0.0, cxy = 0.0, m2x = 0.0, m2y = 0.0;
+    std::int64_t n = 0;
+    ExactInt sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
     void add(double x, double y);
+    void merge(const CoMoments& o);
     [[nodiscard]] double r() const;
   };
   const Scenario* scenario_;

@@ -759,7 +759,6 @@ TEST(LoadScenarioFile, InvalidUtf8IsAScenarioError) {
   std::filesystem::remove(path);
 }
 
-
 // --- [teaching] --------------------------------------------------------------------------------
 
 // A valid scenario (one empty arm) followed by a [teaching] table at line 5, body from line 6.
@@ -769,10 +768,10 @@ std::string with_teaching(std::string_view teaching_body) {
 }
 
 TEST(ScenarioTomlTeaching, QuestionsAndAnswersAreRead) {
-  const Scenario s = parse_scenario(
-      with_teaching("questions = [\"What does arousal do?\", \"And blood flow?\"]\n"
-                    "answers = [\"It rises.\", \"It falls.\"]"),
-      "t.toml");
+  const Scenario s =
+      parse_scenario(with_teaching("questions = [\"What does arousal do?\", \"And blood flow?\"]\n"
+                                   "answers = [\"It rises.\", \"It falls.\"]"),
+                     "t.toml");
   EXPECT_EQ(s.teaching_questions,
             (std::vector<std::string>{"What does arousal do?", "And blood flow?"}));
   EXPECT_EQ(s.teaching_answers, (std::vector<std::string>{"It rises.", "It falls."}));
@@ -794,8 +793,7 @@ TEST(ScenarioTomlTeaching, TheShippedTeachingScenariosParse) {
   for (const char* name : {"teaching/arousal_sprint.toml", "teaching/two_hiit_afternoon.toml",
                            "teaching/lifting_year.toml"}) {
     SCOPED_TRACE(name);
-    const Scenario s =
-        load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name);
+    const Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name);
     EXPECT_GE(s.teaching_questions.size(), 3u);
     EXPECT_EQ(s.teaching_answers.size(), s.teaching_questions.size());
   }
@@ -829,8 +827,8 @@ TEST(ScenarioTomlTeachingErrors, QuestionThatIsNotAString) {
 }
 
 TEST(ScenarioTomlTeachingErrors, BlankQuestion) {
-  expect_single_error(with_teaching("questions = [\"  \"]"), "t.toml:6:14",
-                      "teaching.questions[0]", "expected a non-empty string, got \"  \"");
+  expect_single_error(with_teaching("questions = [\"  \"]"), "t.toml:6:14", "teaching.questions[0]",
+                      "expected a non-empty string, got \"  \"");
 }
 
 TEST(ScenarioTomlTeachingErrors, OneAnswerPerQuestion) {

@@ -6,28 +6,11 @@
 #include <cmath>
 
 #include "brainload/io/scenario_toml.hpp"
+#include "brainload/population/accuracy.hpp"
 #include "brainload/population/runner.hpp"
 
 namespace brainload {
 namespace {
-
-// Absolute floors where a relative error means nothing near zero (z-scores, years, counts).
-constexpr std::array<double, kChronicObservableCount> kFloor{
-    1e-3,  // vo2max_ml_kg_min
-    1e-4,  // strength_1rm_rel
-    1e-3,  // bdnf_resting_ng_ml
-    1e-5,  // hippocampal_volume_rel
-    1e-5,  // prefrontal_connectivity_rel
-    1e-3,  // brain_age_gap_years
-    1e-3,  // cognition_composite_z
-    1e-3,  // executive_function_z
-    1e-3,  // working_memory_z
-    1e-3,  // depression_z
-    1e-4,  // il6_resting_pg_ml
-    1e-5,  // bbb_integrity
-    1e-3,  // fatigue
-    0.0,   // sessions_done (exact)
-};
 
 void expect_close(const Scenario& s, int days, std::int64_t agents) {
   Scenario sc = s;
@@ -47,8 +30,9 @@ void expect_close(const Scenario& s, int days, std::int64_t agents) {
     const auto& x = a.agents[i].samples.back();
     const auto& y = b.agents[i].samples.back();
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-      EXPECT_NEAR(x[k], y[k], std::max(kFloor[k], 1e-3 * std::abs(y[k])))
-          << s.name << " agent " << i << " " << chronic_observables()[k].name;
+      EXPECT_LE(contract_ratio(k, x[k], y[k]), 1.0)
+          << s.name << " agent " << i << " " << chronic_observables()[k].name << ": " << x[k]
+          << " vs reference " << y[k];
     }
   }
 }

@@ -26,6 +26,7 @@ Command add_check_command(CLI::App& app);
 Command add_run_command(CLI::App& app, const std::string& command_line);
 Command add_trace_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);
 // plot.cpp: both run python/brainload_viz/ scripts with /usr/bin/python3.
 Command add_plot_command(CLI::App& app);
 Command add_report_command(CLI::App& app);

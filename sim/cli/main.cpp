@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       add_trace_command(app),
       add_check_command(app),
       add_describe_command(app),
+      add_validate_command(app),
       add_plot_command(app),
       add_report_command(app),
   };

@@ -19,18 +19,17 @@ void parallel_for_index(std::size_t n, int threads, const std::function<void(std
   oneapi::tbb::task_arena arena(workers);
   arena.execute([&] {
     // Grain 1: the items are coarse (a whole simulation each) and uneven in cost.
-    oneapi::tbb::parallel_for(
-        oneapi::tbb::blocked_range<std::size_t>(0, n, 1),
-        [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
-          for (std::size_t k = range.begin(); k != range.end(); ++k) {
-            try {
-              f(k);
-            } catch (...) {
-              const std::lock_guard<std::mutex> lock(error_mutex);
-              if (!first_error) first_error = std::current_exception();
-            }
-          }
-        });
+    oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, n, 1),
+                              [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
+                                for (std::size_t k = range.begin(); k != range.end(); ++k) {
+                                  try {
+                                    f(k);
+                                  } catch (...) {
+                                    const std::lock_guard<std::mutex> lock(error_mutex);
+                                    if (!first_error) first_error = std::current_exception();
+                                  }
+                                }
+                              });
   });
   if (first_error) std::rethrow_exception(first_error);
 }

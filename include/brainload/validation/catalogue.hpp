@@ -1,0 +1,140 @@
+// The literature validation catalogue (validation/catalogue.toml): data, not code. Each target
+// names a measured quantity, the scenario that reproduces the study protocol, how the simulated
+// value is read from the run (a reader, readers.hpp), the published value with its range or
+// confidence interval, the tolerance rule, whether the value was used to fit the model, and the
+// publication. docs/validation.md documents the format.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brainload/error.hpp"
+#include "brainload/schedule/scenario.hpp"
+
+namespace brainload::validation {
+
+// How a simulated value is obtained. Acute readers work on the reference individual's trace of
+// one observable (trace_reference); population readers on run_population + summarize.
+enum class Reader {
+  // acute (trace of `observable` in `arm`; times in minutes since the scenario start, time_min)
+  peak,                 // max over [from_min, to_min]
+  min,                  // min over [from_min, to_min]
+  value_at,             // value at at_min
+  mean_over,            // time average over [from_min, to_min]
+  time_of_peak_min,     // time of the max in [from_min, to_min] minus ref_min (default from_min)
+  time_of_min_min,      // time of the min in [from_min, to_min] minus ref_min
+  clock_of_peak_h,      // wall clock (h) of the max in [from_min, to_min]
+  clock_of_min_h,       // wall clock (h) of the min in [from_min, to_min]
+  fold_change_peak,     // max over [from_min, to_min] / value at base_min
+  fold_change_at,       // value at at_min / value at base_min
+  peak_minus_baseline,  // max over [from_min, to_min] − value at base_min
+  relative_change_at,   // value at at_min / value at base_min − 1
+  change_at,            // value at at_min − value at base_min
+  drop,                 // value at base_min − value at at_min
+  half_life_after_peak_min,  // time after the max until the excess over base halves
+  exp_half_life_min,      // ln 2 · (to − from) / ln(excess(from) / excess(to)), excess over base
+  remaining_fraction_at,  // (value at at_min − base) / (max over [from, to] − base)
+  event_value,            // value of the event_index-th event of event_type (0-based)
+  // population (run_population + summarize; `arm` against the scenario's control arm)
+  contrast_smd,              // SMD of change (arm − control) of `outcome` at `day`
+  contrast_mean_difference,  // mean difference of change (arm − control) at `day`
+  arm_change_mean,           // mean(day) − mean(from_day) of `outcome` in `arm`
+  arm_change_relative,       // (mean(day) − mean(from_day)) / mean(from_day)
+  arm_change_smd,            // change_mean(day) / sd(day 0): pre–post SMD within `arm`
+  retained_fraction,         // (mean(day) − mean(0)) / (mean(from_day) − mean(0))
+  change_correlation,  // Pearson r across agents of `arm` of the changes of outcome, outcome_b
+  attendance,          // sessions done / sessions scheduled in `arm`
+  dropout_fraction,    // agents of `arm` who dropped out / agents of `arm`
+};
+
+enum class Tolerance {
+  inside,    // low ≤ simulated ≤ high (a missing bound is open)
+  absolute,  // |simulated − published| ≤ tolerance_value
+  relative,  // |simulated − published| ≤ tolerance_value · |published|
+  factor,    // 1/tolerance_value ≤ simulated / published ≤ tolerance_value
+};
+
+// How arm and vs_arm combine for acute readers: reader(arm) − reader(vs_arm), or the ratio.
+enum class Combine { difference, ratio };
+
+struct Citation {
+  std::string authors;
+  int year = 0;
+  std::string title;
+  std::string journal;
+  std::string volume_pages;                      // "6:10", "108:3017-3022"
+  std::string doi;                               // optional
+  [[nodiscard]] std::string short_form() const;  // "Beneke et al. 2007, Dyn Med 6:10"
+  [[nodiscard]] std::string long_form() const;
+};
+
+struct Target {
+  std::string id;       // unique, "pathway.study.what"
+  std::string pathway;  // lactate, catecholamines, hpa, cerebral_blood_flow, heart_rate, ...
+  std::string quantity;
+  std::string unit;
+  std::string scenario;  // path as written in the catalogue (relative to scenario_root)
+  std::string arm;
+  std::string vs_scenario;  // acute only: compare against this scenario (default: the same)
+  std::string vs_arm;       // acute only: compare against this arm (default: none)
+  Combine combine = Combine::difference;
+  Reader reader = Reader::peak;
+  std::string observable;  // acute readers: an acute observable name
+  // Acute reader arguments, minutes since the scenario start (NaN when absent).
+  std::optional<double> from_min, to_min, at_min, base_min, ref_min;
+  std::optional<double> clock_wrap_h;  // clocks below this get + 24 h (for "near midnight")
+  double every_min = 0.25;             // trace sampling interval
+  std::string event_type;              // event_value: cognitive_test | learn | recall
+  int event_index = 0;
+  // Population reader arguments.
+  std::string outcome;    // a chronic observable name
+  std::string outcome_b;  // change_correlation
+  int day = 0;
+  int from_day = 0;
+  std::int64_t agents = 0;  // 0: the scenario's population.agents
+  std::uint64_t seed = 1;
+  // The published value and how close the simulation must come.
+  double published = 0.0;
+  std::optional<double> low, high;  // published range or CI (also the `inside` bounds)
+  Tolerance tolerance = Tolerance::inside;
+  double tolerance_value = 0.0;
+  std::string tolerance_basis;  // where the tolerance comes from (CI, SD and n, assumption)
+  // Calibration status.
+  bool fitted = false;
+  std::string fitted_parameters;
+  std::string known_miss;  // non-empty: the model misses it, and why
+  Citation source;
+  std::string note;
+  SourceLocation where;
+  std::string scenario_path;     // resolved path of `scenario`
+  std::string vs_scenario_path;  // resolved path of vs_scenario (empty: same scenario)
+
+  [[nodiscard]] bool is_population() const;
+};
+
+struct Catalogue {
+  std::string file;
+  std::string title;
+  std::string scenario_root;  // resolved directory scenario paths are relative to
+  std::vector<Target> targets;
+};
+
+[[nodiscard]] std::string_view reader_name(Reader r);
+[[nodiscard]] std::optional<Reader> reader_from_name(std::string_view name);
+[[nodiscard]] bool is_population_reader(Reader r);
+[[nodiscard]] std::string_view tolerance_name(Tolerance t);
+// Every reader name, in declaration order (docs and tests use it).
+[[nodiscard]] std::vector<std::string_view> reader_names();
+
+// Reads and checks a catalogue: TOML syntax, known keys, types, required fields per reader, unique
+// ids, known observable names. Throws MissingInputError if the file cannot be read and
+// ScenarioError with every problem found (file:line:column, field, message).
+[[nodiscard]] Catalogue load_catalogue(const std::string& path);
+[[nodiscard]] Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
+                                        const std::string& directory);
+
+}  // namespace brainload::validation

@@ -1,0 +1,63 @@
+// Running the catalogue: every distinct simulation a target needs (one trace per scenario and
+// arm, one population run per scenario, agent count and seed) is run once, in parallel, and each
+// target is read from it. Results are stored by target index, so the report's order and numbers
+// do not depend on the thread count.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "brainload/validation/catalogue.hpp"
+
+namespace brainload::validation {
+
+enum class Status { pass, fail, known_miss, error };
+
+struct TargetResult {
+  double simulated = 0.0;  // NaN when the reader failed
+  Status status = Status::error;
+  bool known_miss_now_passes = false;  // listed as a known miss but inside tolerance
+  std::string message;                 // reader error, or nothing
+};
+
+// The tolerance band [lo, hi] a target's simulated value must fall in (±inf for an open side).
+struct Band {
+  double lo = 0.0;
+  double hi = 0.0;
+};
+[[nodiscard]] Band tolerance_band(const Target& t);
+// True when the simulated value is inside the band (false for NaN).
+[[nodiscard]] bool within_tolerance(const Target& t, double simulated);
+// Signed error: (simulated − published) / |published|, or simulated − published when published is
+// 0.
+[[nodiscard]] double relative_error(const Target& t, double simulated);
+
+struct SuiteOptions {
+  int threads = 0;                              // 0: all cores
+  std::function<void(const std::string&)> log;  // progress lines (may be empty)
+};
+
+struct SuiteSummary {
+  int targets = 0;
+  int passed = 0;
+  int passed_held_out = 0;
+  int failed = 0;  // includes reader errors
+  int known_misses = 0;
+  int fitted = 0;
+};
+
+struct SuiteResult {
+  std::vector<TargetResult> results;  // same order as the catalogue's targets
+  SuiteSummary summary;
+  double seconds = 0.0;
+};
+
+[[nodiscard]] SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options = {});
+[[nodiscard]] SuiteSummary summarize_results(const Catalogue& catalogue,
+                                             const std::vector<TargetResult>& results);
+// "validation: N targets, P passed (H held out), F failed, K known misses"
+[[nodiscard]] std::string summary_line(const SuiteSummary& s);
+[[nodiscard]] std::string_view status_name(Status s);
+
+}  // namespace brainload::validation

@@ -1,0 +1,107 @@
+// brainload validate: runs the literature validation catalogue (validation/catalogue.toml),
+// prints simulated against published values, writes report.md and report.html, and exits
+// non-zero if any target fails (known misses do not fail).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "brainload/error.hpp"
+#include "brainload/validation/catalogue.hpp"
+#include "brainload/validation/report.hpp"
+#include "brainload/validation/suite.hpp"
+#include "cli/commands.hpp"
+
+namespace brainload::cli {
+
+namespace {
+
+// Exit status when at least one target fails (PRODUCT.md: `validate` exits non-zero then).
+constexpr int kValidationFailed = 1;
+
+struct ValidateOptions {
+  std::string catalogue = "validation/catalogue.toml";
+  std::string out = "output/validation";
+  std::string filter;
+  int threads = 0;
+  bool quiet = false;
+};
+
+int run_validate(const ValidateOptions& options) {
+  using namespace brainload::validation;
+  if (!std::filesystem::exists(options.catalogue)) {
+    throw MissingInputError(fmt::format(
+        "cannot read catalogue '{}': no such file (run from the repository root, or pass "
+        "--catalogue PATH)",
+        options.catalogue));
+  }
+  Catalogue catalogue = load_catalogue(options.catalogue);
+  if (!options.filter.empty()) {
+    std::erase_if(catalogue.targets, [&](const Target& t) {
+      return t.id.find(options.filter) == std::string::npos &&
+             t.pathway.find(options.filter) == std::string::npos;
+    });
+    if (catalogue.targets.empty()) {
+      throw UsageError(
+          fmt::format("--filter '{}' matches no target id or pathway", options.filter));
+    }
+  }
+  const std::filesystem::path out_dir(options.out);
+  // Fail before the simulations if the report cannot be written.
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec || !std::filesystem::is_directory(out_dir)) {
+      throw OutputError(fmt::format("cannot create output directory '{}'", options.out));
+    }
+  }
+
+  SuiteOptions so;
+  so.threads = options.threads;
+  if (!options.quiet) so.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
+  const SuiteResult result = run_suite(catalogue, so);
+
+  std::string command = "brainload validate";
+  if (options.catalogue != "validation/catalogue.toml")
+    command += " --catalogue " + options.catalogue;
+  command += " --out " + options.out;
+  if (!options.filter.empty()) command += " --filter " + options.filter;
+  write_reports(out_dir, catalogue, result, command);
+
+  if (!options.quiet) print_table(std::cout, catalogue, result);
+  std::cout << summary_line(result.summary) << '\n';
+  std::cout.flush();
+  fmt::print(stderr, "validate: {:.1f} s; report written to {} and {}\n", result.seconds,
+             (out_dir / "report.md").string(), (out_dir / "report.html").string());
+  return result.summary.failed > 0 ? kValidationFailed : 0;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate",
+      "run the literature validation suite: simulated against published values, pass/fail");
+  cmd->add_option("--catalogue", options->catalogue, "validation catalogue (TOML)")
+      ->default_val("validation/catalogue.toml");
+  cmd->add_option("--out", options->out, "directory for report.md and report.html")
+      ->default_val("output/validation");
+  cmd->add_option("--filter", options->filter,
+                  "run only targets whose id or pathway contains this text");
+  cmd->add_option("--threads", options->threads, "worker threads (0 = all cores)")
+      ->default_val(0)
+      ->check(CLI::Range(0, 1024));
+  cmd->add_flag("--quiet", options->quiet, "print only the summary line");
+  cmd->footer(
+      "Exit status: 0 when no target fails (known misses do not fail), 1 when a target fails, "
+      "65 for an invalid catalogue or scenario, 66 when the catalogue is missing, 73 when the "
+      "report cannot be written.");
+  return {cmd, [options] { return run_validate(*options); }};
+}
+
+}  // namespace brainload::cli

@@ -1,0 +1,632 @@
+// Reading validation/catalogue.toml: toml++ parses the syntax, then each [[target]] is checked
+// against the format (docs/validation.md): known keys, types, the arguments each reader needs,
+// known observable names, unique ids, a complete citation. Every problem is collected as a
+// Diagnostic with file:line:column and the field ("target[3].from_min"), as the scenario parser
+// does; any problem → ScenarioError with all of them.
+#include "brainload/validation/catalogue.hpp"
+
+#include <fmt/format.h>
+
+// Same guard as io/scenario_toml.cpp: toml++ 3.3 asserts on some malformed input where it should
+// throw parse_error; a header-only build is made to throw instead of aborting.
+#if !defined(TOML_HEADER_ONLY) || TOML_HEADER_ONLY
+#define TOML_ASSERT(expr) static_assert(true)
+#endif
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <system_error>
+#include <utility>
+
+#include "brainload/observables.hpp"
+
+namespace brainload::validation {
+
+namespace {
+
+struct ReaderInfo {
+  Reader reader;
+  std::string_view name;
+};
+
+constexpr std::array kReaders{
+    ReaderInfo{Reader::peak, "peak"},
+    ReaderInfo{Reader::min, "min"},
+    ReaderInfo{Reader::value_at, "value_at"},
+    ReaderInfo{Reader::mean_over, "mean_over"},
+    ReaderInfo{Reader::time_of_peak_min, "time_of_peak_min"},
+    ReaderInfo{Reader::time_of_min_min, "time_of_min_min"},
+    ReaderInfo{Reader::clock_of_peak_h, "clock_of_peak_h"},
+    ReaderInfo{Reader::clock_of_min_h, "clock_of_min_h"},
+    ReaderInfo{Reader::fold_change_peak, "fold_change_peak"},
+    ReaderInfo{Reader::fold_change_at, "fold_change_at"},
+    ReaderInfo{Reader::peak_minus_baseline, "peak_minus_baseline"},
+    ReaderInfo{Reader::relative_change_at, "relative_change_at"},
+    ReaderInfo{Reader::change_at, "change_at"},
+    ReaderInfo{Reader::drop, "drop"},
+    ReaderInfo{Reader::half_life_after_peak_min, "half_life_after_peak_min"},
+    ReaderInfo{Reader::exp_half_life_min, "exp_half_life_min"},
+    ReaderInfo{Reader::remaining_fraction_at, "remaining_fraction_at"},
+    ReaderInfo{Reader::event_value, "event_value"},
+    ReaderInfo{Reader::contrast_smd, "contrast_smd"},
+    ReaderInfo{Reader::contrast_mean_difference, "contrast_mean_difference"},
+    ReaderInfo{Reader::arm_change_mean, "arm_change_mean"},
+    ReaderInfo{Reader::arm_change_relative, "arm_change_relative"},
+    ReaderInfo{Reader::arm_change_smd, "arm_change_smd"},
+    ReaderInfo{Reader::retained_fraction, "retained_fraction"},
+    ReaderInfo{Reader::change_correlation, "change_correlation"},
+    ReaderInfo{Reader::attendance, "attendance"},
+    ReaderInfo{Reader::dropout_fraction, "dropout_fraction"},
+};
+
+constexpr std::array<std::string_view, 4> kTolerances{"inside", "absolute", "relative", "factor"};
+constexpr std::array<std::string_view, 2> kCombines{"difference", "ratio"};
+constexpr std::array<std::string_view, 3> kEventTypes{"cognitive_test", "learn", "recall"};
+
+constexpr std::array<std::string_view, 2> kTopKeys{"catalogue", "target"};
+constexpr std::array<std::string_view, 2> kCatalogueKeys{"title", "scenario_root"};
+constexpr std::array<std::string_view, 6> kSourceKeys{"authors", "year",         "title",
+                                                      "journal", "volume_pages", "doi"};
+constexpr std::array<std::string_view, 37> kTargetKeys{"id",
+                                                       "pathway",
+                                                       "quantity",
+                                                       "unit",
+                                                       "scenario",
+                                                       "arm",
+                                                       "vs_scenario",
+                                                       "vs_arm",
+                                                       "combine",
+                                                       "reader",
+                                                       "observable",
+                                                       "from_min",
+                                                       "to_min",
+                                                       "at_min",
+                                                       "base_min",
+                                                       "ref_min",
+                                                       "clock_wrap_h",
+                                                       "every_min",
+                                                       "event_type",
+                                                       "event_index",
+                                                       "outcome",
+                                                       "outcome_b",
+                                                       "day",
+                                                       "from_day",
+                                                       "agents",
+                                                       "seed",
+                                                       "published",
+                                                       "low",
+                                                       "high",
+                                                       "tolerance",
+                                                       "tolerance_value",
+                                                       "tolerance_basis",
+                                                       "fitted",
+                                                       "fitted_parameters",
+                                                       "known_miss",
+                                                       "note",
+                                                       "source"};
+
+template <std::size_t N>
+std::string join(const std::array<std::string_view, N>& names) {
+  std::string out;
+  for (const auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
+class Context {
+ public:
+  explicit Context(std::string_view file) : file_(file) {}
+  [[nodiscard]] SourceLocation at(const toml::source_region& r) const {
+    return {file_, std::max(1, static_cast<int>(r.begin.line)),
+            std::max(1, static_cast<int>(r.begin.column))};
+  }
+  [[nodiscard]] SourceLocation at(const toml::node& n) const { return at(n.source()); }
+  void error(SourceLocation where, std::string field, std::string message) {
+    diagnostics_.push_back({std::move(where), std::move(field), std::move(message)});
+  }
+  [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
+  [[nodiscard]] std::vector<Diagnostic> take_sorted() {
+    std::ranges::stable_sort(diagnostics_, [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+    });
+    return std::move(diagnostics_);
+  }
+  [[nodiscard]] const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+struct TableRef {
+  const toml::table& table;
+  std::string path;
+  [[nodiscard]] std::string field(std::string_view key) const {
+    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
+  }
+};
+
+template <std::size_t N>
+void check_keys(Context& ctx, const TableRef& t, const std::array<std::string_view, N>& allowed) {
+  for (auto&& [key, value] : t.table) {
+    if (std::ranges::find(allowed, key.str()) != allowed.end()) continue;
+    ctx.error(ctx.at(key.source()), t.field(key.str()),
+              fmt::format("unknown key '{}'; expected one of: {}", key.str(), join(allowed)));
+  }
+}
+
+std::optional<std::string> read_string(Context& ctx, const TableRef& t, std::string_view key,
+                                       bool required) {
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) {
+    if (required) {
+      ctx.error(ctx.at(t.table), t.field(key),
+                fmt::format("missing required key '{}'; expected a string", key));
+    }
+    return std::nullopt;
+  }
+  if (const auto* s = node->as_string()) {
+    if (required && s->get().empty()) {
+      ctx.error(ctx.at(*node), t.field(key), "expected a non-empty string");
+      return std::nullopt;
+    }
+    return s->get();
+  }
+  ctx.error(ctx.at(*node), t.field(key), "expected a string");
+  return std::nullopt;
+}
+
+std::optional<double> read_number(Context& ctx, const TableRef& t, std::string_view key,
+                                  bool required) {
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) {
+    if (required) {
+      ctx.error(ctx.at(t.table), t.field(key),
+                fmt::format("missing required key '{}'; expected a number", key));
+    }
+    return std::nullopt;
+  }
+  double v = 0.0;
+  if (const auto* f = node->as_floating_point()) {
+    v = f->get();
+  } else if (const auto* i = node->as_integer()) {
+    v = static_cast<double>(i->get());
+  } else {
+    ctx.error(ctx.at(*node), t.field(key), "expected a number");
+    return std::nullopt;
+  }
+  // ±inf is allowed for open range bounds; NaN never.
+  if (std::isnan(v)) {
+    ctx.error(ctx.at(*node), t.field(key), "expected a number, got nan");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::int64_t> read_int(Context& ctx, const TableRef& t, std::string_view key,
+                                     bool required, std::int64_t min, std::int64_t max) {
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) {
+    if (required) {
+      ctx.error(ctx.at(t.table), t.field(key),
+                fmt::format("missing required key '{}'; expected an integer", key));
+    }
+    return std::nullopt;
+  }
+  const auto* i = node->as_integer();
+  if (i == nullptr || i->get() < min || i->get() > max) {
+    ctx.error(ctx.at(*node), t.field(key),
+              fmt::format("expected an integer from {} to {}", min, max));
+    return std::nullopt;
+  }
+  return i->get();
+}
+
+std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view key,
+                              bool required) {
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) {
+    if (required) {
+      ctx.error(ctx.at(t.table), t.field(key),
+                fmt::format("missing required key '{}'; expected true or false", key));
+    }
+    return std::nullopt;
+  }
+  if (const auto* b = node->as_boolean()) return b->get();
+  ctx.error(ctx.at(*node), t.field(key), "expected true or false");
+  return std::nullopt;
+}
+
+template <std::size_t N>
+std::optional<std::size_t> read_choice(Context& ctx, const TableRef& t, std::string_view key,
+                                       bool required,
+                                       const std::array<std::string_view, N>& choices) {
+  const auto s = read_string(ctx, t, key, required);
+  if (!s) return std::nullopt;
+  const auto it = std::ranges::find(choices, *s);
+  if (it == choices.end()) {
+    ctx.error(ctx.at(*t.table.get(key)), t.field(key),
+              fmt::format("unknown value '{}'; expected one of: {}", *s, join(choices)));
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(it - choices.begin());
+}
+
+bool is_acute_observable(std::string_view name) {
+  return std::ranges::any_of(acute_observables(),
+                             [&](const ObservableInfo& o) { return o.name == name; });
+}
+bool is_chronic_observable(std::string_view name) {
+  return std::ranges::any_of(chronic_observables(),
+                             [&](const ObservableInfo& o) { return o.name == name; });
+}
+
+std::string resolve(const std::string& root, const std::string& relative) {
+  std::filesystem::path p(relative);
+  if (p.is_absolute()) return p.lexically_normal().string();
+  return (std::filesystem::path(root) / p).lexically_normal().string();
+}
+
+// The acute-reader arguments each reader needs.
+struct Needs {
+  bool from_to = false;
+  bool at = false;
+  bool base = false;
+};
+
+Needs acute_needs(Reader r) {
+  switch (r) {
+    case Reader::peak:
+    case Reader::min:
+    case Reader::mean_over:
+    case Reader::time_of_peak_min:
+    case Reader::time_of_min_min:
+    case Reader::clock_of_peak_h:
+    case Reader::clock_of_min_h:
+      return {true, false, false};
+    case Reader::value_at:
+      return {false, true, false};
+    case Reader::fold_change_peak:
+    case Reader::peak_minus_baseline:
+    case Reader::half_life_after_peak_min:
+    case Reader::exp_half_life_min:
+      return {true, false, true};
+    case Reader::fold_change_at:
+    case Reader::relative_change_at:
+    case Reader::change_at:
+    case Reader::drop:
+      return {false, true, true};
+    case Reader::remaining_fraction_at:
+      return {true, true, true};
+    default:
+      return {};
+  }
+}
+
+Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
+  check_keys(ctx, t, kTargetKeys);
+  Target g;
+  g.where = ctx.at(t.table);
+  g.id = read_string(ctx, t, "id", true).value_or("");
+  g.pathway = read_string(ctx, t, "pathway", true).value_or("");
+  g.quantity = read_string(ctx, t, "quantity", true).value_or("");
+  g.unit = read_string(ctx, t, "unit", false).value_or("");
+  g.scenario = read_string(ctx, t, "scenario", true).value_or("");
+  g.arm = read_string(ctx, t, "arm", true).value_or("");
+  g.vs_scenario = read_string(ctx, t, "vs_scenario", false).value_or("");
+  g.vs_arm = read_string(ctx, t, "vs_arm", false).value_or("");
+  if (const auto c = read_choice(ctx, t, "combine", false, kCombines)) {
+    g.combine = *c == 0 ? Combine::difference : Combine::ratio;
+  }
+  const auto reader_text = read_string(ctx, t, "reader", true);
+  bool reader_ok = false;
+  if (reader_text) {
+    if (const auto r = reader_from_name(*reader_text)) {
+      g.reader = *r;
+      reader_ok = true;
+    } else {
+      std::string known;
+      for (const auto n : reader_names()) known += (known.empty() ? "" : ", ") + std::string(n);
+      ctx.error(ctx.at(*t.table.get("reader")), t.field("reader"),
+                fmt::format("unknown reader '{}'; expected one of: {}", *reader_text, known));
+    }
+  }
+  g.observable = read_string(ctx, t, "observable", false).value_or("");
+  g.from_min = read_number(ctx, t, "from_min", false);
+  g.to_min = read_number(ctx, t, "to_min", false);
+  g.at_min = read_number(ctx, t, "at_min", false);
+  g.base_min = read_number(ctx, t, "base_min", false);
+  g.ref_min = read_number(ctx, t, "ref_min", false);
+  g.clock_wrap_h = read_number(ctx, t, "clock_wrap_h", false);
+  g.every_min = read_number(ctx, t, "every_min", false).value_or(0.25);
+  if (!(g.every_min > 0.0 && g.every_min <= 60.0)) {
+    ctx.error(ctx.at(t.table), t.field("every_min"), "expected a number > 0 and ≤ 60");
+  }
+  if (const auto e = read_choice(ctx, t, "event_type", false, kEventTypes)) {
+    g.event_type = std::string(kEventTypes[*e]);
+  }
+  g.event_index = static_cast<int>(read_int(ctx, t, "event_index", false, 0, 1000).value_or(0));
+  g.outcome = read_string(ctx, t, "outcome", false).value_or("");
+  g.outcome_b = read_string(ctx, t, "outcome_b", false).value_or("");
+  g.day = static_cast<int>(read_int(ctx, t, "day", false, 0, 36500).value_or(0));
+  g.from_day = static_cast<int>(read_int(ctx, t, "from_day", false, 0, 36500).value_or(0));
+  g.agents = read_int(ctx, t, "agents", false, 0, 10'000'000).value_or(0);
+  g.seed = static_cast<std::uint64_t>(
+      read_int(ctx, t, "seed", false, 0, std::int64_t{1} << 53).value_or(1));
+  g.published = read_number(ctx, t, "published", true).value_or(0.0);
+  if (!std::isfinite(g.published)) {
+    ctx.error(ctx.at(*t.table.get("published")), t.field("published"), "expected a finite number");
+  }
+  g.low = read_number(ctx, t, "low", false);
+  g.high = read_number(ctx, t, "high", false);
+  if (g.low && g.high && *g.low > *g.high) {
+    ctx.error(ctx.at(*t.table.get("low")), t.field("low"), "low is above high");
+  }
+  if (const auto tol = read_choice(ctx, t, "tolerance", true, kTolerances)) {
+    g.tolerance = static_cast<Tolerance>(*tol);
+  }
+  g.tolerance_value = read_number(ctx, t, "tolerance_value", false).value_or(0.0);
+  g.tolerance_basis = read_string(ctx, t, "tolerance_basis", true).value_or("");
+  switch (g.tolerance) {
+    case Tolerance::inside:
+      if (!g.low && !g.high) {
+        ctx.error(ctx.at(t.table), t.field("low"),
+                  "tolerance = \"inside\" needs low and/or high (the published range)");
+      }
+      break;
+    case Tolerance::absolute:
+    case Tolerance::relative:
+      if (!(g.tolerance_value > 0.0)) {
+        ctx.error(ctx.at(t.table), t.field("tolerance_value"), "expected a number > 0");
+      }
+      break;
+    case Tolerance::factor:
+      if (!(g.tolerance_value > 1.0)) {
+        ctx.error(ctx.at(t.table), t.field("tolerance_value"), "expected a factor > 1");
+      }
+      if (!(g.published > 0.0)) {
+        ctx.error(ctx.at(t.table), t.field("published"),
+                  "tolerance = \"factor\" needs published > 0");
+      }
+      break;
+  }
+  g.fitted = read_bool(ctx, t, "fitted", true).value_or(false);
+  g.fitted_parameters = read_string(ctx, t, "fitted_parameters", false).value_or("");
+  if (g.fitted && g.fitted_parameters.empty()) {
+    ctx.error(ctx.at(t.table), t.field("fitted_parameters"),
+              "fitted = true needs fitted_parameters naming the parameters fitted to this target");
+  }
+  g.known_miss = read_string(ctx, t, "known_miss", false).value_or("");
+  g.note = read_string(ctx, t, "note", false).value_or("");
+
+  if (const toml::node* src = t.table.get("source")) {
+    if (const auto* st = src->as_table()) {
+      const TableRef s{*st, t.field("source")};
+      check_keys(ctx, s, kSourceKeys);
+      g.source.authors = read_string(ctx, s, "authors", true).value_or("");
+      g.source.year = static_cast<int>(read_int(ctx, s, "year", true, 1800, 2100).value_or(0));
+      g.source.title = read_string(ctx, s, "title", false).value_or("");
+      g.source.journal = read_string(ctx, s, "journal", true).value_or("");
+      g.source.volume_pages = read_string(ctx, s, "volume_pages", true).value_or("");
+      g.source.doi = read_string(ctx, s, "doi", false).value_or("");
+    } else {
+      ctx.error(ctx.at(*src), t.field("source"),
+                "expected a table { authors, year, journal, ... }");
+    }
+  } else {
+    ctx.error(ctx.at(t.table), t.field("source"),
+              "missing required table 'source' (authors, year, journal, volume_pages)");
+  }
+
+  if (reader_ok) {
+    const bool population = is_population_reader(g.reader);
+    if (population) {
+      if (!g.vs_arm.empty() || !g.vs_scenario.empty()) {
+        ctx.error(ctx.at(t.table), t.field("vs_arm"),
+                  "vs_arm and vs_scenario apply to acute readers only");
+      }
+      const bool needs_outcome =
+          g.reader != Reader::attendance && g.reader != Reader::dropout_fraction;
+      if (needs_outcome && !is_chronic_observable(g.outcome)) {
+        ctx.error(ctx.at(t.table), t.field("outcome"),
+                  fmt::format("expected a chronic observable name, got '{}'", g.outcome));
+      }
+      if (g.reader == Reader::change_correlation && !is_chronic_observable(g.outcome_b)) {
+        ctx.error(ctx.at(t.table), t.field("outcome_b"),
+                  fmt::format("expected a chronic observable name, got '{}'", g.outcome_b));
+      }
+      const bool needs_day = needs_outcome && g.reader != Reader::change_correlation;
+      if (needs_day && t.table.get("day") == nullptr) {
+        ctx.error(ctx.at(t.table), t.field("day"),
+                  "missing required key 'day' (an assessment day)");
+      }
+      if (g.reader == Reader::retained_fraction && t.table.get("from_day") == nullptr) {
+        ctx.error(ctx.at(t.table), t.field("from_day"),
+                  "missing required key 'from_day' (the assessment day the gain is measured at)");
+      }
+    } else {
+      if (g.reader == Reader::event_value) {
+        if (g.event_type.empty()) {
+          ctx.error(ctx.at(t.table), t.field("event_type"),
+                    "event_value needs event_type (cognitive_test, learn or recall)");
+        }
+      } else if (!is_acute_observable(g.observable)) {
+        ctx.error(ctx.at(t.table), t.field("observable"),
+                  fmt::format("expected an acute observable name, got '{}'", g.observable));
+      }
+      const Needs n = acute_needs(g.reader);
+      if (n.from_to && (!g.from_min || !g.to_min)) {
+        ctx.error(ctx.at(t.table), t.field("from_min"),
+                  fmt::format("reader '{}' needs from_min and to_min", reader_name(g.reader)));
+      }
+      if (n.from_to && g.from_min && g.to_min && *g.from_min >= *g.to_min) {
+        ctx.error(ctx.at(t.table), t.field("to_min"), "expected to_min > from_min");
+      }
+      if (n.at && !g.at_min) {
+        ctx.error(ctx.at(t.table), t.field("at_min"),
+                  fmt::format("reader '{}' needs at_min", reader_name(g.reader)));
+      }
+      if (n.base && !g.base_min) {
+        ctx.error(ctx.at(t.table), t.field("base_min"),
+                  fmt::format("reader '{}' needs base_min", reader_name(g.reader)));
+      }
+      if (!g.vs_scenario.empty() && g.vs_arm.empty()) {
+        ctx.error(ctx.at(t.table), t.field("vs_arm"), "vs_scenario needs vs_arm");
+      }
+    }
+  }
+  if (!g.scenario.empty()) g.scenario_path = resolve(root, g.scenario);
+  if (!g.vs_scenario.empty()) g.vs_scenario_path = resolve(root, g.vs_scenario);
+  return g;
+}
+
+Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
+  const auto& begin = error.source().begin;
+  return {{std::string(file), std::max(1, static_cast<int>(begin.line)),
+           std::max(1, static_cast<int>(begin.column))},
+          "",
+          fmt::format("invalid TOML: {}", error.description())};
+}
+
+}  // namespace
+
+std::string Citation::short_form() const {
+  // "Beneke R, Jumah MD, Leithäuser RM" → "Beneke et al."; one author → "Beneke".
+  std::string first = authors.substr(0, authors.find_first_of(" ,"));
+  const bool several = authors.find(',') != std::string::npos ||
+                       authors.find(" and ") != std::string::npos ||
+                       authors.find('&') != std::string::npos;
+  return fmt::format("{}{} {}, {} {}", first, several ? " et al." : "", year, journal,
+                     volume_pages);
+}
+
+std::string Citation::long_form() const {
+  std::string s = fmt::format("{} ({}).", authors, year);
+  if (!title.empty()) {
+    s += " " + title;
+    if (title.back() != '.' && title.back() != '?') s += '.';
+  }
+  s += fmt::format(" {} {}.", journal, volume_pages);
+  if (!doi.empty()) s += fmt::format(" doi:{}", doi);
+  return s;
+}
+
+bool Target::is_population() const { return is_population_reader(reader); }
+
+std::string_view reader_name(Reader r) {
+  for (const auto& info : kReaders) {
+    if (info.reader == r) return info.name;
+  }
+  return "?";
+}
+
+std::optional<Reader> reader_from_name(std::string_view name) {
+  for (const auto& info : kReaders) {
+    if (info.name == name) return info.reader;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> reader_names() {
+  std::vector<std::string_view> out;
+  out.reserve(kReaders.size());
+  for (const auto& info : kReaders) out.push_back(info.name);
+  return out;
+}
+
+bool is_population_reader(Reader r) {
+  switch (r) {
+    case Reader::contrast_smd:
+    case Reader::contrast_mean_difference:
+    case Reader::arm_change_mean:
+    case Reader::arm_change_relative:
+    case Reader::arm_change_smd:
+    case Reader::retained_fraction:
+    case Reader::change_correlation:
+    case Reader::attendance:
+    case Reader::dropout_fraction:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view tolerance_name(Tolerance t) { return kTolerances[static_cast<std::size_t>(t)]; }
+
+Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
+                          const std::string& directory) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    throw ScenarioError({syntax_diagnostic(error, file_name)});
+  }
+  Context ctx(file_name);
+  Catalogue c;
+  c.file = std::string(file_name);
+  check_keys(ctx, TableRef{root, ""}, kTopKeys);
+  std::string scenario_root = ".";
+  if (const toml::node* meta = root.get("catalogue")) {
+    if (const auto* mt = meta->as_table()) {
+      const TableRef m{*mt, "catalogue"};
+      check_keys(ctx, m, kCatalogueKeys);
+      c.title = read_string(ctx, m, "title", false).value_or("");
+      scenario_root = read_string(ctx, m, "scenario_root", false).value_or(".");
+    } else {
+      ctx.error(ctx.at(*meta), "catalogue", "expected a table");
+    }
+  }
+  c.scenario_root = resolve(directory.empty() ? "." : directory, scenario_root);
+
+  const toml::node* targets = root.get("target");
+  const toml::array* list = targets != nullptr ? targets->as_array() : nullptr;
+  if (list == nullptr || list->empty()) {
+    ctx.error({std::string(file_name), 1, 1}, "target", "expected at least one [[target]] table");
+  } else {
+    std::map<std::string, int> first_line;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const auto* table = list->get(i)->as_table();
+      const std::string path = fmt::format("target[{}]", i);
+      if (table == nullptr) {
+        ctx.error(ctx.at(*list->get(i)), path, "expected a table");
+        continue;
+      }
+      Target t = read_target(ctx, TableRef{*table, path}, c.scenario_root);
+      if (!t.id.empty()) {
+        const auto [it, inserted] = first_line.emplace(t.id, t.where.line);
+        if (!inserted) {
+          ctx.error(t.where, path + ".id",
+                    fmt::format("duplicate id '{}' (first at line {})", t.id, it->second));
+        }
+      }
+      c.targets.push_back(std::move(t));
+    }
+  }
+  if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
+  return c;
+}
+
+Catalogue load_catalogue(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw MissingInputError(
+        fmt::format("cannot read catalogue '{}': it is a directory, expected a .toml file", path));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int code = errno;
+    throw MissingInputError(
+        fmt::format("cannot read catalogue '{}': {}", path, std::generic_category().message(code)));
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string directory = std::filesystem::path(path).parent_path().string();
+  return parse_catalogue(text, path, directory);
+}
+
+}  // namespace brainload::validation

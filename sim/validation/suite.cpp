@@ -1,0 +1,377 @@
+#include "brainload/validation/suite.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+#include <tuple>
+
+#include "brainload/io/scenario_toml.hpp"
+#include "brainload/observables.hpp"
+#include "brainload/population/parallel.hpp"
+#include "brainload/population/runner.hpp"
+#include "brainload/population/summary.hpp"
+#include "brainload/schedule/validate.hpp"
+#include "brainload/simulation.hpp"
+#include "brainload/units.hpp"
+#include "brainload/validation/readers.hpp"
+
+namespace brainload::validation {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kSpanMarginMin = 5.0;  // trace a little past the last time a reader looks at
+
+struct LoadedScenario {
+  std::unique_ptr<Scenario> scenario;  // null if it failed to load
+  std::string error;
+};
+
+// One reference-individual trace of one arm.
+struct TraceJob {
+  std::string scenario_path;
+  std::string arm;
+  double every_min = 0.25;
+  double end_min = 0.0;  // 0: the whole scenario
+  Trace trace;
+  std::string error;
+};
+
+// One population run of one scenario.
+struct PopulationJob {
+  std::string scenario_path;
+  std::int64_t agents = 0;
+  std::uint64_t seed = 1;
+  RunResults results;
+  TrialSummary summary;
+  std::string error;
+};
+
+std::size_t acute_index(std::string_view name) {
+  const auto obs = acute_observables();
+  for (std::size_t k = 0; k < obs.size(); ++k) {
+    if (obs[k].name == name) return k;
+  }
+  throw std::invalid_argument(fmt::format("unknown acute observable '{}'", name));
+}
+
+std::size_t chronic_index(std::string_view name) {
+  const auto obs = chronic_observables();
+  for (std::size_t k = 0; k < obs.size(); ++k) {
+    if (obs[k].name == name) return k;
+  }
+  throw std::invalid_argument(fmt::format("unknown chronic observable '{}'", name));
+}
+
+const Arm* find_arm(const Scenario& s, std::string_view name) {
+  for (const Arm& a : s.arms) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+std::size_t arm_index(const Scenario& s, std::string_view name) {
+  for (std::size_t a = 0; a < s.arms.size(); ++a) {
+    if (s.arms[a].name == name) return a;
+  }
+  throw std::invalid_argument(fmt::format("scenario '{}' has no arm '{}'", s.name, name));
+}
+
+// The latest time an acute reader of this target looks at (minutes), or +inf for the whole span.
+double last_time(const Target& t) {
+  if (t.reader == Reader::event_value) return kInf;
+  double m = 0.0;
+  for (const auto& v : {t.from_min, t.to_min, t.at_min, t.base_min, t.ref_min}) {
+    if (v) m = std::max(m, *v);
+  }
+  // Half-lives may need the series beyond to_min.
+  if (t.reader == Reader::half_life_after_peak_min) return kInf;
+  return m + kSpanMarginMin;
+}
+
+Series series_of(const Trace& trace, std::size_t k) {
+  Series s;
+  s.t.reserve(trace.rows.size());
+  s.y.reserve(trace.rows.size());
+  for (const TraceRow& row : trace.rows) {
+    if (!s.t.empty() && row.t_min <= s.t.back()) continue;
+    s.t.push_back(row.t_min);
+    s.y.push_back(row.acute[k]);
+  }
+  return s;
+}
+
+double acute_value(const Target& t, const Scenario& scenario, const Trace& trace) {
+  if (t.reader == Reader::event_value) {
+    int seen = 0;
+    for (const EventRecord& e : trace.events) {
+      if (event_type_name(e.type) != t.event_type) continue;
+      if (seen++ == t.event_index) return e.value;
+    }
+    throw std::invalid_argument(
+        fmt::format("arm '{}' has no {} event number {}", trace.arm, t.event_type, t.event_index));
+  }
+  return read_series(t, series_of(trace, acute_index(t.observable)), scenario.start_clock_min);
+}
+
+double population_value(const Target& t, const Scenario& scenario, const PopulationJob& job) {
+  const TrialSummary& sum = job.summary;
+  const std::size_t arm = arm_index(scenario, t.arm);
+  switch (t.reader) {
+    case Reader::change_correlation:
+      return change_correlation(job.results, static_cast<int>(arm), chronic_index(t.outcome),
+                                chronic_index(t.outcome_b));
+    case Reader::dropout_fraction: {
+      std::int64_t agents = 0;
+      for (const AgentResult& a : job.results.agents)
+        agents += a.traits.arm == static_cast<int>(arm) ? 1 : 0;
+      if (agents == 0) throw std::invalid_argument("the arm has no agents");
+      return static_cast<double>(sum.arms[arm].dropouts) / static_cast<double>(agents);
+    }
+    default:
+      return read_summary(t, sum, arm);
+  }
+}
+
+}  // namespace
+
+Band tolerance_band(const Target& t) {
+  switch (t.tolerance) {
+    case Tolerance::inside:
+      return {t.low.value_or(-kInf), t.high.value_or(kInf)};
+    case Tolerance::absolute:
+      return {t.published - t.tolerance_value, t.published + t.tolerance_value};
+    case Tolerance::relative: {
+      const double d = t.tolerance_value * std::abs(t.published);
+      return {t.published - d, t.published + d};
+    }
+    case Tolerance::factor:
+      return {t.published / t.tolerance_value, t.published * t.tolerance_value};
+  }
+  return {kNaN, kNaN};
+}
+
+bool within_tolerance(const Target& t, double simulated) {
+  if (std::isnan(simulated)) return false;
+  const Band b = tolerance_band(t);
+  return simulated >= b.lo && simulated <= b.hi;
+}
+
+double relative_error(const Target& t, double simulated) {
+  if (t.published == 0.0) return simulated - t.published;
+  return (simulated - t.published) / std::abs(t.published);
+}
+
+std::string_view status_name(Status s) {
+  switch (s) {
+    case Status::pass:
+      return "pass";
+    case Status::fail:
+      return "FAIL";
+    case Status::known_miss:
+      return "known miss";
+    case Status::error:
+      return "ERROR";
+  }
+  return "?";
+}
+
+SuiteSummary summarize_results(const Catalogue& catalogue,
+                               const std::vector<TargetResult>& results) {
+  SuiteSummary s;
+  s.targets = static_cast<int>(results.size());
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Target& t = catalogue.targets[i];
+    if (t.fitted) ++s.fitted;
+    switch (results[i].status) {
+      case Status::pass:
+        ++s.passed;
+        if (!t.fitted) ++s.passed_held_out;
+        break;
+      case Status::known_miss:
+        ++s.known_misses;
+        break;
+      case Status::fail:
+      case Status::error:
+        ++s.failed;
+        break;
+    }
+  }
+  return s;
+}
+
+std::string summary_line(const SuiteSummary& s) {
+  return fmt::format("validation: {} targets, {} passed ({} held out), {} failed, {} known misses",
+                     s.targets, s.passed, s.passed_held_out, s.failed, s.known_misses);
+}
+
+SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto log = [&](const std::string& line) {
+    if (options.log) options.log(line);
+  };
+
+  // Scenarios, each loaded and validated once.
+  std::map<std::string, LoadedScenario> scenarios;
+  const auto load = [&](const std::string& path) {
+    if (path.empty() || scenarios.contains(path)) return;
+    LoadedScenario ls;
+    try {
+      auto s = std::make_unique<Scenario>(load_scenario_file(path));
+      require_valid(*s);
+      ls.scenario = std::move(s);
+    } catch (const std::exception& e) {
+      ls.error = fmt::format("scenario '{}': {}", path, e.what());
+    }
+    scenarios.emplace(path, std::move(ls));
+  };
+  for (const Target& t : catalogue.targets) {
+    load(t.scenario_path);
+    load(t.vs_scenario_path);
+  }
+
+  // The distinct simulations, population runs first (the longest) so they start early.
+  std::vector<PopulationJob> populations;
+  std::map<std::tuple<std::string, std::int64_t, std::uint64_t>, std::size_t> population_of;
+  std::vector<TraceJob> traces;
+  std::map<std::pair<std::string, std::string>, std::size_t> trace_of;
+  const auto need_trace = [&](const std::string& path, const std::string& arm, const Target& t) {
+    const auto key = std::pair(path, arm);
+    auto it = trace_of.find(key);
+    if (it == trace_of.end()) {
+      it = trace_of.emplace(key, traces.size()).first;
+      traces.push_back({path, arm, t.every_min, last_time(t), {}, {}});
+      return;
+    }
+    TraceJob& job = traces[it->second];
+    job.every_min = std::min(job.every_min, t.every_min);
+    job.end_min = std::max(job.end_min, last_time(t));
+  };
+  for (const Target& t : catalogue.targets) {
+    if (t.is_population()) {
+      const auto key = std::tuple(t.scenario_path, t.agents, t.seed);
+      if (!population_of.contains(key)) {
+        population_of.emplace(key, populations.size());
+        populations.push_back({t.scenario_path, t.agents, t.seed, {}, {}, {}});
+      }
+    } else {
+      need_trace(t.scenario_path, t.arm, t);
+      if (!t.vs_arm.empty()) {
+        need_trace(t.vs_scenario_path.empty() ? t.scenario_path : t.vs_scenario_path, t.vs_arm, t);
+      }
+    }
+  }
+
+  const std::size_t jobs = populations.size() + traces.size();
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  log(
+      fmt::format("validate: {} targets, {} simulations ({} population runs, {} traces) on {} "
+                  "thread(s)",
+                  catalogue.targets.size(), jobs, populations.size(), traces.size(), threads));
+
+  parallel_for_index(jobs, threads, [&](std::size_t j) {
+    if (j < populations.size()) {
+      PopulationJob& job = populations[j];
+      const LoadedScenario& ls = scenarios.at(job.scenario_path);
+      if (!ls.scenario) {
+        job.error = ls.error;
+        return;
+      }
+      try {
+        RunOptions ro;
+        ro.agents = job.agents;
+        ro.seed = job.seed;
+        ro.threads = 1;  // the simulations themselves run side by side
+        job.results = run_population(*ls.scenario, ro);
+        job.summary = summarize(*ls.scenario, job.results);
+      } catch (const std::exception& e) {
+        job.error = fmt::format("population run of '{}' failed: {}", job.scenario_path, e.what());
+      }
+      return;
+    }
+    TraceJob& job = traces[j - populations.size()];
+    const LoadedScenario& ls = scenarios.at(job.scenario_path);
+    if (!ls.scenario) {
+      job.error = ls.error;
+      return;
+    }
+    const Arm* arm = find_arm(*ls.scenario, job.arm);
+    if (arm == nullptr) {
+      job.error = fmt::format("scenario '{}' has no arm '{}'", job.scenario_path, job.arm);
+      return;
+    }
+    try {
+      TraceOptions to;
+      to.every_min = job.every_min;
+      to.from_day = 0.0;
+      if (std::isfinite(job.end_min) && job.end_min > 0.0) {
+        to.to_day =
+            std::min(static_cast<double>(ls.scenario->days), job.end_min / units::kMinutesPerDay);
+      }
+      job.trace = trace_reference(*ls.scenario, *arm, to);
+    } catch (const std::exception& e) {
+      job.error =
+          fmt::format("trace of '{}' arm '{}' failed: {}", job.scenario_path, job.arm, e.what());
+    }
+  });
+
+  SuiteResult out;
+  out.results.resize(catalogue.targets.size());
+  for (std::size_t i = 0; i < catalogue.targets.size(); ++i) {
+    const Target& t = catalogue.targets[i];
+    TargetResult& r = out.results[i];
+    r.simulated = kNaN;
+    try {
+      const LoadedScenario& ls = scenarios.at(t.scenario_path);
+      if (!ls.scenario) throw std::runtime_error(ls.error);
+      if (t.is_population()) {
+        const PopulationJob& job =
+            populations[population_of.at(std::tuple(t.scenario_path, t.agents, t.seed))];
+        if (!job.error.empty()) throw std::runtime_error(job.error);
+        r.simulated = population_value(t, *ls.scenario, job);
+      } else {
+        const TraceJob& job = traces[trace_of.at(std::pair(t.scenario_path, t.arm))];
+        if (!job.error.empty()) throw std::runtime_error(job.error);
+        double v = acute_value(t, *ls.scenario, job.trace);
+        if (!t.vs_arm.empty()) {
+          const std::string& vs_path =
+              t.vs_scenario_path.empty() ? t.scenario_path : t.vs_scenario_path;
+          const LoadedScenario& vs = scenarios.at(vs_path);
+          if (!vs.scenario) throw std::runtime_error(vs.error);
+          const TraceJob& other = traces[trace_of.at(std::pair(vs_path, t.vs_arm))];
+          if (!other.error.empty()) throw std::runtime_error(other.error);
+          const double w = acute_value(t, *vs.scenario, other.trace);
+          v = t.combine == Combine::difference ? v - w : v / w;
+        }
+        r.simulated = v;
+      }
+      if (!std::isfinite(r.simulated))
+        throw std::runtime_error("the reader gave a non-finite value");
+      const bool inside = within_tolerance(t, r.simulated);
+      if (!t.known_miss.empty()) {
+        r.status = inside ? Status::pass : Status::known_miss;
+        r.known_miss_now_passes = inside;
+      } else {
+        r.status = inside ? Status::pass : Status::fail;
+      }
+    } catch (const std::exception& e) {
+      r.status = Status::error;
+      r.message = e.what();
+    }
+  }
+  out.summary = summarize_results(catalogue, out.results);
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+}  // namespace brainload::validation

@@ -39,6 +39,7 @@
 #include "brainload/model/exercise.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
+#include "toml_nesting.hpp"
 
 namespace brainload {
 
@@ -68,8 +69,9 @@ constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   
                                                           "load_1rm", "rest_s", "dual_task"};
 constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s", "kind"};
 constexpr std::array<std::string_view, 1> kRestKeys{"minutes"};
-constexpr std::array<std::string_view, 6> kArmKeys{"name",     "sessions", "weekly",
-                                                   "from_day", "to_day",   "events"};
+constexpr std::array<std::string_view, 7> kArmKeys{"name",     "sessions", "weekly", "from_day",
+                                                   "to_day",   "events",   "setting"};
+constexpr std::array<std::string_view, 3> kSettings{"supervised", "group", "home"};
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
 constexpr std::array<std::string_view, 4> kEventKeys{"day", "at", "type", "minutes"};
@@ -969,6 +971,9 @@ Arm read_arm(Context& ctx, const TableRef& t, const std::set<std::string>& decla
   Arm arm;
   arm.where = ctx.at(t.table);
   arm.name = read_name(ctx, t, "name", "an arm name").value_or("");
+  if (const auto setting = read_choice(ctx, t, "setting", Need::optional, kSettings)) {
+    arm.setting = static_cast<TrainingSetting>(*setting);
+  }
   for_each_table(
       ctx, t, "sessions", R"({ day = 0, at = "09:00", protocol = "hiit_4x4" })",
       [&](const TableRef& item) { arm.sessions.push_back(read_session(ctx, item, declared)); });
@@ -1106,6 +1111,16 @@ Diagnostic empty_diagnostic(std::string_view file) {
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, std::string_view file_name) {
+  // Before toml++: its parser recurses once per level of dotted-key tables, with no limit
+  // (toml_nesting.hpp); a scenario nests about 6 levels.
+  constexpr int kMaxNestingDepth = 256;
+  if (const auto deep = detail::find_deep_nesting(text, kMaxNestingDepth)) {
+    throw ScenarioError({{{std::string(file_name), deep->line, deep->column},
+                          "",
+                          fmt::format("invalid TOML: tables or arrays nested more than {} levels "
+                                      "deep (dotted keys, [a.b.c] headers, [ or {{)",
+                                      kMaxNestingDepth)}});
+  }
   toml::table root;
   try {
     root = toml::parse(text, file_name);

@@ -382,7 +382,11 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       const ScheduledSession& ss = sessions[next_session];
       if (ss.day < day || out.dropped_out) continue;
       const double self_efficacy = pp.self_efficacy_per_log_session * std::log1p(s.sessions_done);
-      const double p_attend = logistic(pp.attend_intercept + pp.attend_motivation * traits.motivation +
+      const double setting = arm.setting == TrainingSetting::group  ? pp.attend_group
+                             : arm.setting == TrainingSetting::home ? pp.attend_home
+                                                                     : 0.0;
+      const double p_attend = logistic(pp.attend_intercept + setting +
+                                       pp.attend_motivation * traits.motivation +
                                        pp.attend_self_efficacy * self_efficacy -
                                        pp.attend_fatigue * s.fatigue -
                                        pp.attend_mood * (traits.baseline_depression + s.depression_z));

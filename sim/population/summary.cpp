@@ -36,15 +36,66 @@ constexpr std::size_t kBrainAge = 5;
 }  // namespace
 
 namespace {
-constexpr long double kFixedScale = 4294967296.0L;  // 2^32: resolution 2.3e-10 per value
-ExactInt fixed(long double x) { return static_cast<ExactInt>(std::llround(x * kFixedScale)); }
-long double unfixed(ExactInt v) { return static_cast<long double>(v) / kFixedScale; }
+
+// Each value x of observable k is rounded once to a multiple of a resolution set by that
+// observable's span (range_k · 2^-44: 3e-14 for hippocampal volume, 2e-10 for sessions), to an
+// integer q; sums of q and of products of q are then exact integers, so the order of additions
+// cannot change them. With |x| below 64 spans, q < 2^50 and Σq² over 10^8 agents stays below the
+// 2^127 of a signed 128-bit integer.
+constexpr long double kResolutionPerSpan = 0x1p-44L;
+constexpr double kSpansAllowed = 64.0;
+
+long double resolution_of(std::size_t k) {
+  return static_cast<long double>(kRanges[k].second - kRanges[k].first) * kResolutionPerSpan;
+}
+
+std::int64_t fixed(double x, std::size_t k) {
+  const double span = kRanges[k].second - kRanges[k].first;
+  if (!(std::abs(x) < kSpansAllowed * span)) {
+    throw std::overflow_error("trial statistics: " + std::string(chronic_observables()[k].name) +
+                              " = " + std::to_string(x) + " is outside the exact-sum range");
+  }
+  return std::llround(static_cast<long double>(x) / resolution_of(k));
+}
+
+__extension__ typedef unsigned __int128 ExactUint;
+
+// 256-bit unsigned integer, just enough for the exact variance numerator n·Σq² − (Σq)².
+struct U256 {
+  ExactUint hi = 0, lo = 0;
+};
+
+U256 multiply(ExactUint a, ExactUint b) {
+  constexpr ExactUint kMask = (ExactUint{1} << 64U) - 1U;
+  const ExactUint a0 = a & kMask, a1 = a >> 64U, b0 = b & kMask, b1 = b >> 64U;
+  const ExactUint p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const ExactUint middle = (p00 >> 64U) + (p01 & kMask) + (p10 & kMask);
+  U256 r;
+  r.lo = (p00 & kMask) | (middle << 64U);
+  r.hi = p11 + (p01 >> 64U) + (p10 >> 64U) + (middle >> 64U);
+  return r;
+}
+
+U256 subtract(U256 a, U256 b) {  // requires a ≥ b
+  U256 r;
+  r.lo = a.lo - b.lo;
+  r.hi = a.hi - b.hi - (a.lo < b.lo ? 1U : 0U);
+  return r;
+}
+
+long double to_long_double(U256 v) {
+  return static_cast<long double>(v.hi) * 0x1p128L + static_cast<long double>(v.lo);
+}
+
+ExactUint magnitude(ExactInt v) { return v < 0 ? static_cast<ExactUint>(-v) : static_cast<ExactUint>(v); }
+
 }  // namespace
 
-void TrialAccumulator::Moments::add(double x) {
+void TrialAccumulator::Moments::add(double x, std::size_t k) {
+  const std::int64_t q = fixed(x, k);
   ++n;
-  sx += fixed(x);
-  sxx += fixed(static_cast<long double>(x) * x);
+  sx += q;
+  sxx += static_cast<ExactInt>(q) * q;
 }
 
 void TrialAccumulator::Moments::merge(const Moments& o) {
@@ -53,25 +104,32 @@ void TrialAccumulator::Moments::merge(const Moments& o) {
   sxx += o.sxx;
 }
 
-double TrialAccumulator::Moments::mean() const {
-  return n > 0 ? static_cast<double>(unfixed(sx) / static_cast<long double>(n)) : 0.0;
+double TrialAccumulator::Moments::mean(std::size_t k) const {
+  return n > 0 ? static_cast<double>(static_cast<long double>(sx) * resolution_of(k) /
+                                     static_cast<long double>(n))
+               : 0.0;
 }
 
-double TrialAccumulator::Moments::sd() const {
+double TrialAccumulator::Moments::sd(std::size_t k) const {
   if (n < 2) return 0.0;
+  // Exact numerator n·Σq² − (Σq)² (≥ 0), so a constant sample has sd exactly 0.
+  const U256 numerator = subtract(multiply(static_cast<ExactUint>(n), static_cast<ExactUint>(sxx)),
+                                  multiply(magnitude(sx), magnitude(sx)));
   const long double nn = n;
-  const long double m = unfixed(sx) / nn;
-  const long double var = (unfixed(sxx) - nn * m * m) / (nn - 1.0L);
-  return var > 0.0L ? static_cast<double>(std::sqrt(var)) : 0.0;
+  const long double res = resolution_of(k);
+  const long double var = to_long_double(numerator) / (nn * (nn - 1.0L)) * res * res;
+  return static_cast<double>(std::sqrt(var));
 }
 
-void TrialAccumulator::CoMoments::add(double x, double y) {
+void TrialAccumulator::CoMoments::add(double x, double y, std::size_t kx, std::size_t ky) {
+  const std::int64_t qx = fixed(x, kx);
+  const std::int64_t qy = fixed(y, ky);
   ++n;
-  sx += fixed(x);
-  sy += fixed(y);
-  sxx += fixed(static_cast<long double>(x) * x);
-  syy += fixed(static_cast<long double>(y) * y);
-  sxy += fixed(static_cast<long double>(x) * y);
+  sx += qx;
+  sy += qy;
+  sxx += static_cast<ExactInt>(qx) * qx;
+  syy += static_cast<ExactInt>(qy) * qy;
+  sxy += static_cast<ExactInt>(qx) * qy;
 }
 
 void TrialAccumulator::CoMoments::merge(const CoMoments& o) {
@@ -85,12 +143,13 @@ void TrialAccumulator::CoMoments::merge(const CoMoments& o) {
 
 double TrialAccumulator::CoMoments::r() const {
   if (n < 2) return 0.0;
+  // From the exact integer sums (scale 2^64 cancels in the ratio).
   const long double nn = n;
-  const long double mx = unfixed(sx) / nn;
-  const long double my = unfixed(sy) / nn;
-  const long double cxy = unfixed(sxy) - nn * mx * my;
-  const long double vx = unfixed(sxx) - nn * mx * mx;
-  const long double vy = unfixed(syy) - nn * my * my;
+  const long double mx = static_cast<long double>(sx) / nn;
+  const long double my = static_cast<long double>(sy) / nn;
+  const long double cxy = static_cast<long double>(sxy) - nn * mx * my;
+  const long double vx = static_cast<long double>(sxx) - nn * mx * mx;
+  const long double vy = static_cast<long double>(syy) - nn * my * my;
   const long double d = std::sqrt(vx * vy);
   return d > 0.0L ? static_cast<double>(cxy / d) : 0.0;
 }
@@ -121,13 +180,14 @@ void TrialAccumulator::add(const AgentResult& r) {
   for (std::size_t d = 0; d < std::min(assess, r.assessments.size()); ++d) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
       const std::size_t i = (arm * assess + d) * kChronicObservableCount + k;
-      values_[i].add(r.assessments[d][k]);
-      changes_[i].add(r.assessments[d][k] - r.assessments[0][k]);
+      values_[i].add(r.assessments[d][k], k);
+      changes_[i].add(r.assessments[d][k] - r.assessments[0][k], k);
     }
   }
   for (std::size_t d = 1; d < std::min(assess, r.assessments.size()); ++d) {
     strength_brain_age_[arm * assess + d].add(r.assessments[d][kStrength] - r.assessments[0][kStrength],
-                                              r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge]);
+                                              r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge],
+                                              kStrength, kBrainAge);
   }
   for (std::size_t t = 0; t < std::min(samples_, r.samples.size()); ++t) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
@@ -164,7 +224,6 @@ void TrialAccumulator::merge(const TrialAccumulator& o) {
 }
 
 namespace {
-__extension__ typedef unsigned __int128 ExactUint;
 void put(std::vector<std::uint64_t>& w, ExactInt v) {
   const auto u = static_cast<ExactUint>(v);
   w.push_back(static_cast<std::uint64_t>(u));
@@ -239,7 +298,7 @@ TrialSummary TrialAccumulator::summary() const {
       for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
         const Moments& v = at(values_, a, d, k);
         const Moments& c = at(changes_, a, d, k);
-        t.arms[a].outcomes[d][k] = {v.mean(), v.sd(), c.mean(), c.sd()};
+        t.arms[a].outcomes[d][k] = {v.mean(k), v.sd(k), c.mean(k), c.sd(k)};
       }
     }
     for (std::size_t d = 1; d < assess; ++d) {
@@ -264,17 +323,17 @@ TrialSummary TrialAccumulator::summary() const {
         ct.vs = t.control;
         ct.outcome = std::string(chronic_observables()[k].name);
         ct.day = scenario.assess_days[d];
-        ct.mean_difference = x.mean() - c.mean();
+        ct.mean_difference = x.mean(k) - c.mean(k);
         const auto nx = static_cast<double>(x.n);
         const auto nc = static_cast<double>(c.n);
         const double pooled =
             (nx + nc > 2.0)
-                ? std::sqrt(((nx - 1.0) * x.sd() * x.sd() + (nc - 1.0) * c.sd() * c.sd()) /
+                ? std::sqrt(((nx - 1.0) * x.sd(k) * x.sd(k) + (nc - 1.0) * c.sd(k) * c.sd(k)) /
                             (nx + nc - 2.0))
                 : 0.0;
         ct.smd = pooled > 0.0 ? ct.mean_difference / pooled : 0.0;
         const double se = (nx > 0.0 && nc > 0.0)
-                              ? std::sqrt(x.sd() * x.sd() / nx + c.sd() * c.sd() / nc)
+                              ? std::sqrt(x.sd(k) * x.sd(k) / nx + c.sd(k) * c.sd(k) / nc)
                               : 0.0;
         ct.ci95_low = ct.mean_difference - 1.959964 * se;
         ct.ci95_high = ct.mean_difference + 1.959964 * se;

@@ -174,3 +174,55 @@ TEST(TrialAccumulator, MeansAndSdMatchDirectComputation) {
 
 }  // namespace
 }  // namespace brainload
+
+namespace brainload {
+namespace {
+
+// Training in a group raises adherence, training alone at home lowers it (MODEL.md).
+TEST(Runner, GroupTrainingIsAttendedMoreThanHomeTraining) {
+  Scenario s = small_trial();
+  s.arms[0] = s.arms[1];
+  s.arms[0].name = "home";
+  s.arms[0].setting = TrainingSetting::home;
+  s.arms[1].name = "group";
+  s.arms[1].setting = TrainingSetting::group;
+  RunOptions o;
+  o.agents = 80;
+  o.threads = 2;
+  const TrialSummary t = summarize(s, run_population(s, o));
+  const auto rate = [](const ArmSummary& a) {
+    return static_cast<double>(a.sessions_done) / static_cast<double>(a.sessions_scheduled);
+  };
+  EXPECT_LT(rate(t.arms[0]) + 0.05, rate(t.arms[1])) << rate(t.arms[0]) << " vs " << rate(t.arms[1]);
+}
+
+}  // namespace
+}  // namespace brainload
+
+namespace brainload {
+namespace {
+
+// regression: sums of separately rounded squares gave a constant outcome an SD of 1.5e-5
+// (bbb_integrity at day 0) where the exact answer, and the report's recomputation, is 0.
+TEST(TrialAccumulator, regression_constant_outcome_has_zero_sd_and_small_sd_is_exact) {
+  Scenario s = small_trial();
+  RunPlan plan;
+  plan.sample_days = {0};
+  TrialAccumulator acc(s, plan);
+  for (int i = 0; i < 50; ++i) {
+    AgentResult a;
+    a.traits.arm = 0;
+    std::array<double, kChronicObservableCount> v{};
+    v.fill(0.9);
+    v[1] = 1.0 + 1e-6 * (i % 2);  // sd ≈ 5.05e-7
+    a.assessments = {v, v};
+    acc.add(a);
+  }
+  const TrialSummary t = acc.summary();
+  EXPECT_EQ(t.arms[0].outcomes[0][11].sd, 0.0);
+  const double expected = 1e-6 * std::sqrt(0.25 * 50.0 / 49.0);
+  EXPECT_NEAR(t.arms[0].outcomes[0][1].sd, expected, 1e-9);
+}
+
+}  // namespace
+}  // namespace brainload

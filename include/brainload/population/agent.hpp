@@ -36,6 +36,12 @@ struct PopulationParams {
   double attend_self_efficacy = 0.8;  // per unit self-efficacy (assumed)
   double attend_fatigue = 0.3;      // per load unit of Banister fatigue (assumed)
   double attend_mood = 0.3;         // per SD of depressive symptoms (assumed)
+  // Training setting, logit shift against supervised one-to-one sessions: group classes help
+  // adherence, unsupervised home programmes do worse (Burke et al. 2006, Sport Exerc Psychol
+  // Rev 2:19: true-group interventions beat home-based ones; MODEL.md: home-based programmes
+  // sit lower). Sizes assumed.
+  double attend_group = 0.3;        // logit
+  double attend_home = -0.6;        // logit
   double self_efficacy_per_log_session = 0.15;  // self-efficacy grows with sessions done (Bandura;
                                                 // assumed log growth)
   double dropout_hazard_per_day = 0.0004;  // ≈ 14 %/year at average motivation (fitted: 10–20 %

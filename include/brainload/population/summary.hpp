@@ -69,7 +69,7 @@ inline constexpr std::array<double, 5> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
 
 // Statistics of a run, fed one agent at a time and holding nothing per agent: sums per arm,
 // assessment and observable, and fixed-bin histograms per arm, sample time and observable for
-// the quantile series. Every sum is kept exactly, in 128-bit fixed point (2^-32 resolution), so
+// the quantile series. Every sum is kept exactly, in 128-bit fixed point (a resolution of 2^-44 of each observable's span), so
 // the statistics do not depend on the order agents arrive in or on how the population was split
 // across threads or processes: accumulators of parts merge into the same bits as one
 // accumulator of the whole.
@@ -91,19 +91,20 @@ class TrialAccumulator {
   [[nodiscard]] std::vector<double> quantiles() const;
 
  private:
-  // Exact fixed-point sums of x, x² (and y, y², xy for correlations).
+  // Exact sums of q = round(x / resolution of the observable) and of q² (and of the y and xy
+  // terms for correlations).
   struct Moments {
     std::int64_t n = 0;
     ExactInt sx = 0, sxx = 0;
-    void add(double x);
+    void add(double x, std::size_t observable);
     void merge(const Moments& o);
-    [[nodiscard]] double mean() const;
-    [[nodiscard]] double sd() const;
+    [[nodiscard]] double mean(std::size_t observable) const;
+    [[nodiscard]] double sd(std::size_t observable) const;
   };
   struct CoMoments {
     std::int64_t n = 0;
     ExactInt sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-    void add(double x, double y);
+    void add(double x, double y, std::size_t observable_x, std::size_t observable_y);
     void merge(const CoMoments& o);
     [[nodiscard]] double r() const;
   };

@@ -109,8 +109,13 @@ struct EventSpec {
   SourceLocation where;
 };
 
+// Where and how an arm trains: supervised one-to-one (the default), in a supervised group, or
+// unsupervised at home. Sets the adherence of its agents.
+enum class TrainingSetting { supervised, group, home };
+
 struct Arm {
   std::string name;
+  TrainingSetting setting = TrainingSetting::supervised;
   std::vector<SessionSpec> sessions;
   std::vector<WeeklySpec> weekly;
   int from_day = 0;                  // weekly sessions start on this day

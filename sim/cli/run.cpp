@@ -1,17 +1,29 @@
+// `brainload run`. The default build runs the whole population in this process. An MPI build
+// (-DBRAINLOAD_MPI=ON) splits it across the ranks of `mpirun -np R brainload run ...`
+// (population/distributed.hpp) and writes the same file and summary: rank 0 alone reads the
+// output paths, prints and writes the JSON; all ranks write the HDF5 file together; a failure
+// or interrupt on any rank makes every rank exit non-zero, and rank 0 reports it.
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 
+#include "brainload/error.hpp"
 #include "brainload/io/atomic_file.hpp"
 #include "brainload/io/run_files.hpp"
 #include "brainload/io/scenario_toml.hpp"
+#ifdef BRAINLOAD_MPI
+#include "brainload/population/distributed.hpp"
+#endif
 #include "brainload/schedule/validate.hpp"
 #include "cli/commands.hpp"
 
@@ -35,6 +47,30 @@ struct RunCliOptions {
 std::atomic<bool> g_cancel{false};
 
 extern "C" void on_signal(int /*signal*/) { g_cancel.store(true); }
+
+// Progress bar on standard error: `shown` is the percentage last drawn.
+void show_progress(std::int64_t done, std::int64_t agents, int& shown) {
+  const int pct = static_cast<int>(100 * done / std::max<std::int64_t>(agents, 1));
+  if (pct == shown) return;
+  shown = pct;
+  fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents",
+             std::string(static_cast<std::size_t>(pct / 4), '#'), pct, done, agents);
+  if (done == agents) fmt::print(stderr, "\n");
+}
+
+void write_summary_json(const RunCliOptions& options, const nlohmann::json& j) {
+  if (options.summary_json == "-") {
+    std::cout << j.dump(2) << '\n';
+  } else if (!options.summary_json.empty()) {
+    AtomicFile js(options.summary_json);
+    {
+      std::ofstream f(js.temp_path());
+      f << j.dump(2) << '\n';
+      if (!f) throw OutputError(fmt::format("cannot write '{}'", options.summary_json));
+    }
+    js.commit();
+  }
+}
 
 void print_table(const Scenario& s, const TrialSummary& t) {
   const std::size_t last = t.assess_days.size() - 1;
@@ -77,6 +113,7 @@ void print_table(const Scenario& s, const TrialSummary& t) {
   }
 }
 
+#ifndef BRAINLOAD_MPI
 int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
   require_valid(s);
@@ -114,30 +151,13 @@ int run_run(const RunCliOptions& options) {
       writer.write_agents(first, static_cast<std::int64_t>(block.size()),
                           agent_block(s, plan, block, options.trajectories));
       done += static_cast<std::int64_t>(block.size());
-      const int pct = static_cast<int>(100 * done / std::max<std::int64_t>(agents, 1));
-      if (tty && pct != shown) {
-        shown = pct;
-        fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents",
-                   std::string(static_cast<std::size_t>(pct / 4), '#'), pct, done, agents);
-        if (done == agents) fmt::print(stderr, "\n");
-      }
+      if (tty) show_progress(done, agents, shown);
     });
     writer.finish(quantile_variables(s, plan, accumulator.quantiles()));
     summary = accumulator.summary();
   }
   if (g_cancel.load()) throw Cancelled();
-  const nlohmann::json j = summary_json(s, options.seed, agents, summary);
-  if (options.summary_json == "-") {
-    std::cout << j.dump(2) << '\n';
-  } else if (!options.summary_json.empty()) {
-    AtomicFile js(options.summary_json);
-    {
-      std::ofstream f(js.temp_path());
-      f << j.dump(2) << '\n';
-      if (!f) throw OutputError(fmt::format("cannot write '{}'", options.summary_json));
-    }
-    js.commit();
-  }
+  write_summary_json(options, summary_json(s, options.seed, agents, summary));
   h5.commit();
   if (!options.quiet && options.summary_json != "-") {
     print_table(s, summary);
@@ -145,6 +165,186 @@ int run_run(const RunCliOptions& options) {
   }
   return 0;
 }
+#else
+// Rank 0's temporary HDF5 path, removed by the signal handler at once: mpirun forwards Ctrl-C
+// as SIGTERM and kills the ranks one second later, possibly before they have cleaned up.
+std::array<char, 4096> g_temp_path{};
+volatile std::sig_atomic_t g_temp_armed = 0;
+
+extern "C" void on_signal_rank(int /*signal*/) {
+  g_cancel.store(true);
+  if (g_temp_armed != 0) ::unlink(g_temp_path.data());
+}
+
+// The exit code main() gives an error (README), so that the ranks can agree on one; -1 for a
+// rank that only stopped because another failed.
+int exit_code_of(const std::exception_ptr& error, std::string& message) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const StoppedByOtherRank&) {
+    return -1;
+  } catch (const Cancelled& e) {
+    message = e.what();
+    return 130;
+  } catch (const ScenarioError& e) {
+    message = e.what();
+    return 65;
+  } catch (const MissingInputError& e) {
+    message = e.what();
+    return 66;
+  } catch (const OutputError& e) {
+    message = e.what();
+    return 73;
+  } catch (const UsageError& e) {
+    message = e.what();
+    return 2;
+  } catch (const std::exception& e) {
+    message = e.what();
+    return 70;
+  } catch (...) {
+    message = "unknown error";
+    return 70;
+  }
+}
+
+// The agreed failure on standard error, as main() words it for that exit code. Rank 0 prints
+// it before the ranks part: mpirun ends the whole job as soon as one rank exits non-zero.
+void print_failure(const RankFailure& f) {
+  const std::string message =
+      f.rank == 0 ? f.message : fmt::format("rank {}: {}", f.rank, f.message);
+  switch (f.exit_code) {
+    case 130: fmt::print(stderr, "\ninterrupted: no output written\n"); break;
+    case 65: fmt::print(stderr, "{}\n", message); break;
+    case 70: fmt::print(stderr, "internal error: {}\n", message); break;
+    default: fmt::print(stderr, "error: {}\n", message); break;
+  }
+  std::fflush(stderr);
+}
+
+// The run split across the ranks of an MPI job. Phases end in a vote, so that a failure on one
+// rank stops every rank at the same point instead of leaving them in a collective call.
+int run_run_mpi(const RunCliOptions& options) {
+  const MpiJob job;
+  std::exception_ptr error;  // this rank's first failure; later phases are skipped
+  const auto attempt = [&error](const auto& step) {
+    if (error) return;
+    try {
+      step();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  };
+
+  Scenario s;
+  std::filesystem::path out;
+  RunOptions run;
+  RunPlan plan;
+  std::int64_t agents = 0;
+  std::optional<AtomicFile> h5;  // rank 0: chooses the temporary path, renames it at the end
+  TrialSummary summary;
+  attempt([&] {
+    s = load_scenario_file(options.scenario);
+    require_valid(s);
+    if (options.agents) s.population.agents = static_cast<int>(*options.agents);
+    out = options.out.empty() ? std::filesystem::path("output") / (s.name + ".h5")
+                              : std::filesystem::path(options.out);
+    std::signal(SIGINT, on_signal_rank);
+    std::signal(SIGTERM, on_signal_rank);
+    run.seed = options.seed;
+    run.threads = options.threads;  // per rank, capped by threads_per_rank
+    run.agents = s.population.agents;
+    run.cancel = &g_cancel;
+    plan = make_run_plan(s, run);
+    agents = total_agents(s, run);
+    if (!job.root()) return;
+    if (options.out.empty()) std::filesystem::create_directories("output");
+    if (std::filesystem::exists(out) && !options.force) {
+      throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
+    }
+    require_writable(out);
+    if (!options.summary_json.empty() && options.summary_json != "-") {
+      require_writable(options.summary_json);
+    }
+    h5.emplace(out);
+    const std::string temp = h5->temp_path().string();
+    if (temp.size() < g_temp_path.size()) {
+      std::memcpy(g_temp_path.data(), temp.c_str(), temp.size() + 1);
+      g_temp_armed = 1;
+    }
+  });
+
+  if (!any_rank(job, error != nullptr)) {
+    const std::string temp = broadcast_text(job, h5 ? h5->temp_path().string() : "", 0);
+    std::optional<RunFileWriter> writer;
+    attempt([&] {
+      writer.emplace(temp, run_layout(s, plan, agents, options.seed, options.command_line,
+                                      options.trajectories),
+                     RunFileWriter::Collective{});
+    });
+    const int without_file = count_ranks(job, !writer);
+    if (without_file > 0 && without_file < job.size()) {
+      // The others hold the file open and could only close it together with these ranks.
+      std::string message = "the output file opened on some ranks only";
+      if (error) exit_code_of(error, message);
+      abort_job(73, fmt::format("rank {}: {}", job.rank(), message));
+    }
+    if (without_file == 0) {
+      TrialAccumulator accumulator(s, plan);
+      const bool tty = job.root() && ::isatty(STDERR_FILENO) != 0 && !options.quiet;
+      int shown = -1;
+      attempt([&] {
+        run_population_distributed(
+            job, s, run,
+            [&](std::int64_t first, std::vector<AgentResult>& block, std::int64_t agents_done) {
+              for (const AgentResult& a : block) accumulator.add(a);
+              writer->write_agents(first, static_cast<std::int64_t>(block.size()),
+                                   agent_block(s, plan, block, options.trajectories));
+              if (tty) show_progress(agents_done, agents, shown);
+            });
+      });
+      // Every rank leaves the rounds at the same point, failed or not.
+      if (!error) {
+        reduce_to_root(job, accumulator);
+        std::vector<OutputVariable> quantiles;
+        attempt([&] {
+          if (job.root()) quantiles = quantile_variables(s, plan, accumulator.quantiles());
+        });
+        if (!any_rank(job, error != nullptr)) {
+          attempt([&] {
+            writer->finish(quantiles);
+            if (job.root()) summary = accumulator.summary();
+          });
+        }
+      }
+      writer.reset();  // unless finished, every rank closes the file together
+    }
+    if (!any_rank(job, error != nullptr) && any_rank(job, g_cancel.load())) {
+      error = std::make_exception_ptr(Cancelled());
+    }
+    if (job.root()) {
+      attempt([&] {
+        write_summary_json(options, summary_json(s, options.seed, agents, summary));
+        g_temp_armed = 0;
+        h5->commit();
+      });
+    }
+  }
+
+  std::string message;
+  const int code = error ? exit_code_of(error, message) : 0;
+  const std::optional<RankFailure> failure = agree_on_failure(job, code, message);
+  if (!failure) {
+    if (job.root() && !options.quiet && options.summary_json != "-") {
+      print_table(s, summary);
+      fmt::print("\nwrote {}\n", out.string());
+    }
+    return 0;
+  }
+  if (job.root()) print_failure(*failure);
+  (void)any_rank(job, false);  // the others wait until rank 0 has said why
+  return failure->exit_code;
+}
+#endif
 
 }  // namespace
 
@@ -158,7 +358,12 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--agents", o->agents, "agents in all arms together (default: the scenario's)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
   cmd->add_option("--seed", o->seed, "random seed")->default_val(1);
+#ifdef BRAINLOAD_MPI
+  cmd->add_option("--threads", o->threads,
+                  "worker threads per rank (default and maximum: the cores per rank)")
+#else
   cmd->add_option("--threads", o->threads, "worker threads (default and maximum: the number of cores)")
+#endif
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--summary-json", o->summary_json,
                   "write the summary as JSON to FILE, or - for standard output");
@@ -166,7 +371,11 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   cmd->add_flag("--force", o->force, "overwrite an existing output file");
   cmd->add_flag("--trajectories", o->trajectories,
                 "also write per-agent trajectories of every chronic observable (agent x time)");
+#ifdef BRAINLOAD_MPI
+  return {cmd, [o] { return run_run_mpi(*o); }};
+#else
   return {cmd, [o] { return run_run(*o); }};
+#endif
 }
 
 }  // namespace brainload::cli

@@ -14,11 +14,24 @@
 //
 // Sizes and names are validated before the file is created. On any HDF5 failure the partial
 // file is removed and OutputError says which call failed and why.
+//
+// MPI builds add a collective mode (RunFileWriter::Collective): every rank opens the file
+// through MPI-IO and makes the same metadata calls with the same values; rows are written with
+// collective transfers, a rank with nothing to write selecting none (parallel HDF5 1.10 takes
+// compression filters only with collective writes). Variable-length data cannot be written
+// through MPI-IO in HDF5 1.10, so the `arm` coordinate (vlen strings) is filled in by rank 0
+// alone after the collective close.
 #include "brainload/io/hdf5_output.hpp"
 
 #include <fmt/format.h>
 #include <hdf5.h>
 #include <hdf5_hl.h>
+#ifdef BRAINLOAD_MPI
+#include <mpi.h>
+
+#include <cstdio>
+#include <cstdlib>
+#endif
 
 #include <algorithm>
 #include <limits>
@@ -322,6 +335,12 @@ struct RunFileWriter::Impl {
   fs::path path;
   QuietHdf5Errors quiet;
   Writer w;
+  // Collective mode (MPI builds): every rank writes the file together.
+  bool collective = false;
+  int mpi_rank = 0;
+  Handle dxpl;                         // collective transfers
+  std::vector<std::string> arm_names;  // written by rank 0 after the collective close
+  bool collective_done = false;        // past the last collective call
   std::array<hsize_t, kDimCount> len{};
   Handle file;
   std::array<Handle, kDimCount> scales;
@@ -335,7 +354,8 @@ struct RunFileWriter::Impl {
   std::vector<Var> quantiles;  // written by finish()
   bool finished = false;
 
-  Impl(const fs::path& p, const RunOutput& layout) : path(p), w(p) {
+  Impl(const fs::path& p, const RunOutput& layout, bool collective_mode = false)
+      : path(p), w(p), collective(collective_mode) {
     if (layout.agents < 0) {
       throw OutputError(fmt::format("cannot write HDF5 file '{}': negative agent count {}",
                                     path.string(), layout.agents));
@@ -373,6 +393,15 @@ struct RunFileWriter::Impl {
     const Handle fapl = w.plist(H5P_FILE_ACCESS, "H5Pcreate(file access)");
     w.check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18),
             "H5Pset_libver_bounds");
+#ifdef BRAINLOAD_MPI
+    if (collective) {
+      MPI_Comm_rank(MPI_COMM_WORLD, &mpi_rank);
+      w.check(H5Pset_fapl_mpio(fapl.get(), MPI_COMM_WORLD, MPI_INFO_NULL), "H5Pset_fapl_mpio");
+      dxpl = w.plist(H5P_DATASET_XFER, "H5Pcreate(dataset transfer)");
+      w.check(H5Pset_dxpl_mpio(dxpl.get(), H5FD_MPIO_COLLECTIVE), "H5Pset_dxpl_mpio(collective)");
+      arm_names = layout.arm_names;
+    }
+#endif
     file = w.own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose,
                  "creating the file (H5Fcreate)");
     try {
@@ -422,19 +451,22 @@ struct RunFileWriter::Impl {
       for (hsize_t first = 0; first < len[kAgent]; first += ids.size()) {
         const hsize_t rows = std::min<hsize_t>(ids.size(), len[kAgent] - first);
         for (hsize_t i = 0; i < rows; ++i) ids[i] = static_cast<std::int64_t>(first + i);
-        write_rows(w, scales[kAgent].get(), H5T_NATIVE_INT64, ids.data(), first, rows, 1, 1, "agent");
+        put_rows(scales[kAgent].get(), H5T_NATIVE_INT64, ids.data(), first,
+                 mpi_rank == 0 ? rows : 0, 1, 1, "agent");
       }
     }
     {
       const Handle type = w.vlen_string_type();
-      std::vector<const char*> arm_names;
-      for (const auto& a : out.arm_names) arm_names.push_back(a.c_str());
+      std::vector<const char*> names;
+      for (const auto& a : out.arm_names) names.push_back(a.c_str());
       scales[kArm] = create_dataset(w, file.get(), "arm", type.get(), {len[kArm]}, {});
-      write_all(w, scales[kArm].get(), type.get(), arm_names.data(), arm_names.size(), "arm");
+      if (!collective) {
+        write_all(w, scales[kArm].get(), type.get(), names.data(), names.size(), "arm");
+      }
     }
     const auto coordinate = [&](Dim d, const std::vector<double>& values) {
       scales[d] = create_dataset(w, file.get(), kDimNames[d], H5T_IEEE_F64LE, {len[d]}, {});
-      write_all(w, scales[d].get(), H5T_NATIVE_DOUBLE, values.data(), values.size(), kDimNames[d]);
+      put_all(scales[d].get(), H5T_NATIVE_DOUBLE, values.data(), values.size(), kDimNames[d]);
     };
     coordinate(kAssessDay, out.assess_days);
     coordinate(kTime, out.time_days);
@@ -481,16 +513,77 @@ struct RunFileWriter::Impl {
 
   [[nodiscard]] hsize_t row_len(const Var& v) const { return v.dims.size() == 2 ? len[v.dims[1]] : 1; }
 
+  // Rows [first, first + rows) of a dataset whose first axis is `agent`. In collective mode
+  // every rank calls this, a rank with no rows selecting none.
+  void put_rows(hid_t ds, hid_t memtype, const void* data, hsize_t first, hsize_t rows,
+                hsize_t row_len, int rank, const std::string& name) const {
+    if (!collective) {
+      write_rows(w, ds, memtype, data, first, rows, row_len, rank, name);
+      return;
+    }
+    if (row_len == 0) return;  // the same on every rank
+    const Handle file_space = w.own(H5Dget_space(ds), H5Sclose, "H5Dget_space of '" + name + "'");
+    Handle mem_space;
+    if (rows > 0) {
+      const std::array<hsize_t, 2> start{first, 0};
+      const std::array<hsize_t, 2> count{rows, row_len};
+      w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                  count.data(), nullptr),
+              fmt::format("H5Sselect_hyperslab of '{}'", name));
+      mem_space = w.simple_space(
+          rank == 1 ? std::vector<hsize_t>{rows} : std::vector<hsize_t>{rows, row_len}, name);
+    } else {
+      mem_space = select_none(file_space.get(), name);
+    }
+    const double unused = 0.0;
+    w.check(H5Dwrite(ds, memtype, mem_space.get(), file_space.get(), dxpl.get(),
+                     rows > 0 ? data : &unused),
+            fmt::format("H5Dwrite (collective) of rows {}..{} of '{}'", first, first + rows, name));
+  }
+
+  // A whole dataset of `size` values. In collective mode every rank calls this; rank 0 writes
+  // and the others select none (their `data` is not read).
+  void put_all(hid_t ds, hid_t memtype, const void* data, std::size_t size,
+               const std::string& name) const {
+    if (!collective) {
+      write_all(w, ds, memtype, data, size, name);
+      return;
+    }
+    if (size == 0) return;  // the same on every rank
+    if (mpi_rank == 0) {
+      w.check(H5Dwrite(ds, memtype, H5S_ALL, H5S_ALL, dxpl.get(), data),
+              fmt::format("H5Dwrite (collective) of '{}'", name));
+      return;
+    }
+    const Handle file_space = w.own(H5Dget_space(ds), H5Sclose, "H5Dget_space of '" + name + "'");
+    const Handle mem_space = select_none(file_space.get(), name);
+    const double unused = 0.0;
+    w.check(H5Dwrite(ds, memtype, mem_space.get(), file_space.get(), dxpl.get(), &unused),
+            fmt::format("H5Dwrite (collective, empty) of '{}'", name));
+  }
+
+  // Selects nothing in `file_space` and returns a memory space that selects nothing.
+  Handle select_none(hid_t file_space, const std::string& name) const {
+    w.check(H5Sselect_none(file_space), fmt::format("H5Sselect_none of '{}'", name));
+    Handle mem_space = w.simple_space({1}, name);
+    w.check(H5Sselect_none(mem_space.get()), fmt::format("H5Sselect_none of '{}'", name));
+    return mem_space;
+  }
+
   template <class T>
-  void write_block_var(const Var& v, const std::vector<T>& data, hsize_t first, hsize_t rows) {
+  void check_block_var(const Var& v, const std::vector<T>& data, hsize_t rows) const {
     const hsize_t expected = rows * row_len(v);
     if (data.size() != expected) {
       throw OutputError(fmt::format(
           "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({} agents)",
           path.string(), v.name, data.size(), expected, rows));
     }
-    write_rows(w, v.ds.get(), v.is_int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE, data.data(), first,
-               rows, row_len(v), static_cast<int>(v.dims.size()), v.name);
+  }
+
+  template <class T>
+  void write_block_var(const Var& v, const std::vector<T>& data, hsize_t first, hsize_t rows) {
+    put_rows(v.ds.get(), v.is_int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE, data.data(), first, rows,
+             row_len(v), static_cast<int>(v.dims.size()), v.name);
   }
 
   void write_agents(std::int64_t first_agent, std::int64_t count, const RunOutput& block) {
@@ -507,7 +600,14 @@ struct RunFileWriter::Impl {
     }
     const auto first = static_cast<hsize_t>(first_agent);
     const auto rows = static_cast<hsize_t>(count);
+    // Every size is checked before the first write (in collective mode the other ranks would
+    // otherwise wait in a write this rank never makes).
     std::size_t k = 0;
+    for (const auto& v : block.agent_vars) check_block_var(streamed[k++], v.data, rows);
+    for (const auto& v : block.agent_int_vars) check_block_var(streamed[k++], v.data, rows);
+    for (const auto& v : block.outcome_vars) check_block_var(streamed[k++], v.data, rows);
+    for (const auto& v : block.trajectory_vars) check_block_var(streamed[k++], v.data, rows);
+    k = 0;
     for (const auto& v : block.agent_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
@@ -515,13 +615,15 @@ struct RunFileWriter::Impl {
   }
 
   void finish(const std::vector<OutputVariable>& data) {
-    if (data.size() != quantiles.size()) {
+    // In collective mode only rank 0 brings the data.
+    const bool has_data = !collective || mpi_rank == 0;
+    if (has_data && data.size() != quantiles.size()) {
       throw OutputError(fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
                                     "layout has {}",
                                     path.string(), data.size(), quantiles.size()));
     }
-    for (std::size_t k = 0; k < data.size(); ++k) {
-      const hsize_t expected = len[kArm] * len[kTime] * len[kQuantile];
+    const hsize_t expected = len[kArm] * len[kTime] * len[kQuantile];
+    for (std::size_t k = 0; has_data && k < data.size(); ++k) {
       if (data[k].data.size() != expected) {
         throw OutputError(fmt::format(
             "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} (arm={} x "
@@ -529,14 +631,31 @@ struct RunFileWriter::Impl {
             path.string(), quantiles[k].name, data[k].data.size(), expected, len[kArm], len[kTime],
             len[kQuantile]));
       }
-      write_all(w, quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, data[k].data.data(),
-                data[k].data.size(), quantiles[k].name);
+    }
+    for (std::size_t k = 0; k < quantiles.size(); ++k) {
+      put_all(quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, has_data ? data[k].data.data() : nullptr,
+              expected, quantiles[k].name);
     }
     streamed.clear();
     quantiles.clear();
     for (auto& s : scales) s.close();
     if (!file.close()) fail(path, "closing the file (H5Fclose)");
+    collective_done = true;
+    if (collective && mpi_rank == 0) write_arm_names();
     finished = true;
+  }
+
+  // Collective mode, rank 0, after the collective close: the vlen-string `arm` coordinate,
+  // through the default (POSIX) driver.
+  void write_arm_names() {
+    file = w.own(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                 "reopening the file on rank 0 (H5Fopen)");
+    const Handle ds = w.own(H5Dopen2(file.get(), "arm", H5P_DEFAULT), H5Dclose, "H5Dopen2 of 'arm'");
+    const Handle type = w.vlen_string_type();
+    std::vector<const char*> names;
+    for (const auto& a : arm_names) names.push_back(a.c_str());
+    write_all(w, ds.get(), type.get(), names.data(), names.size(), "arm");
+    if (!file.close()) fail(path, "closing the file (H5Fclose)");
   }
 
   void abandon() {
@@ -544,13 +663,31 @@ struct RunFileWriter::Impl {
     quantiles.clear();
     for (auto& s : scales) s.close();
     file.close();
+    if (collective && mpi_rank != 0) return;  // rank 0 removes the shared file
     std::error_code ec;
     fs::remove(path, ec);  // never leave a partial file behind
+  }
+
+  // Collective mode: a failure inside the collective calls leaves the other ranks waiting in
+  // them, so no rank can close the file any more; ends the job.
+  [[noreturn]] void abort_job(const char* what) const {
+#ifdef BRAINLOAD_MPI
+    std::fprintf(stderr, "error: rank %d: %s\n", mpi_rank, what);
+    std::fflush(stderr);
+    MPI_Abort(MPI_COMM_WORLD, 73);
+#endif
+    (void)what;
+    std::abort();
   }
 };
 
 RunFileWriter::RunFileWriter(const fs::path& path, const RunOutput& layout)
     : impl_(new Impl(path, layout)) {}
+
+#ifdef BRAINLOAD_MPI
+RunFileWriter::RunFileWriter(const fs::path& path, const RunOutput& layout, Collective)
+    : impl_(new Impl(path, layout, true)) {}
+#endif
 
 RunFileWriter::~RunFileWriter() {
   if (!impl_->finished) impl_->abandon();
@@ -560,6 +697,11 @@ RunFileWriter::~RunFileWriter() {
 void RunFileWriter::write_agents(std::int64_t first, std::int64_t count, const RunOutput& block) {
   try {
     impl_->write_agents(first, count, block);
+  } catch (const std::exception& e) {
+    if (impl_->collective) impl_->abort_job(e.what());
+    impl_->abandon();
+    impl_->finished = true;  // nothing left to close
+    throw;
   } catch (...) {
     impl_->abandon();
     impl_->finished = true;  // nothing left to close
@@ -570,6 +712,11 @@ void RunFileWriter::write_agents(std::int64_t first, std::int64_t count, const R
 void RunFileWriter::finish(const std::vector<OutputVariable>& quantile_vars) {
   try {
     impl_->finish(quantile_vars);
+  } catch (const std::exception& e) {
+    if (impl_->collective && !impl_->collective_done) impl_->abort_job(e.what());
+    impl_->abandon();
+    impl_->finished = true;
+    throw;
   } catch (...) {
     impl_->abandon();
     impl_->finished = true;

@@ -18,7 +18,35 @@ struct AgentBlock {
   bool end = false;  // no more blocks (or the producer failed)
 };
 
+// Agents [begin, end) of the whole run, in blocks [block_begin, block_end) of `block_agents`
+// counted from agent 0 (the first and last may be cut by the part's ends).
+struct AgentSpan {
+  std::int64_t begin = 0;
+  std::int64_t end = 0;
+  std::int64_t block_begin = 0;
+  std::int64_t block_end = 0;
+};
+
+AgentSpan agent_span(const RunOptions& options, std::int64_t total) {
+  const std::int64_t block = std::max<std::int64_t>(1, options.block_agents);
+  AgentSpan s;
+  s.begin = std::clamp<std::int64_t>(options.first_agent, 0, total);
+  s.end = options.agent_count < 0 ? total : std::min(total, s.begin + options.agent_count);
+  if (s.end <= s.begin) {
+    s.end = s.begin;
+    return s;  // no blocks
+  }
+  s.block_begin = s.begin / block;
+  s.block_end = (s.end + block - 1) / block;
+  return s;
+}
+
 }  // namespace
+
+std::int64_t block_count(const RunOptions& options, std::int64_t total) {
+  const AgentSpan s = agent_span(options, total);
+  return s.block_end - s.block_begin;
+}
 
 RunPlan make_run_plan(const Scenario& scenario, const RunOptions& options) {
   RunPlan plan;
@@ -39,7 +67,8 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
   const RunPlan plan = make_run_plan(scenario, options);
   const std::int64_t n = total_agents(scenario, options);
   const std::int64_t block = std::max<std::int64_t>(1, options.block_agents);
-  const std::int64_t blocks = (n + block - 1) / block;
+  const AgentSpan part = agent_span(options, n);
+  const std::int64_t blocks = part.block_end - part.block_begin;
   const auto arms = static_cast<std::int64_t>(scenario.arms.size());
   const RestCycle rest = compute_rest_cycle(model);
   // More threads than cores gain nothing and make TBB warn; cap at the core count.
@@ -69,14 +98,14 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                     fc.stop();
                     return 0;
                   }
-                  return next++;
+                  return part.block_begin + next++;
                 }) &
                 oneapi::tbb::make_filter<std::int64_t, AgentBlock>(
                     oneapi::tbb::filter_mode::parallel,
                     [&](std::int64_t b) {
                       AgentBlock out;
-                      out.first = b * block;
-                      const std::int64_t last = std::min(n, out.first + block);
+                      out.first = std::max(part.begin, b * block);
+                      const std::int64_t last = std::min(part.end, b * block + block);
                       out.agents.reserve(static_cast<std::size_t>(last - out.first));
                       for (std::int64_t id = out.first; id < last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);

@@ -61,6 +61,16 @@ class RunFileWriter {
   // Creates the file with every dimension and dataset; `layout`'s data vectors are ignored
   // except those of quantile_vars, which must stay empty here.
   RunFileWriter(const std::filesystem::path& path, const RunOutput& layout);
+#ifdef BRAINLOAD_MPI
+  // MPI builds: the same file written by every rank of MPI_COMM_WORLD together (MPI-IO,
+  // collective transfers), with the same layout as above. Every rank makes every call, with
+  // the same path and layout; write_agents takes each rank's own rows (count 0: none, yet it
+  // must still be called); finish takes rank 0's quantile variables (the others pass an empty
+  // vector). A failure inside these collective calls cannot be agreed on, so it ends the job
+  // (MPI_Abort). Destroyed without finish(), every rank closes the file and rank 0 removes it.
+  struct Collective {};
+  RunFileWriter(const std::filesystem::path& path, const RunOutput& layout, Collective);
+#endif
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
   // Closes and removes the file unless finish() succeeded.

@@ -24,6 +24,12 @@ struct RunOptions {
   int threads = 0;          // 0: all cores
   int sample_every_days = 7;
   std::int64_t block_agents = 32;  // agents per pipeline block
+  // The part of the population this call simulates: agents [first_agent, first_agent +
+  // agent_count) of the whole run (agent_count < 0: to the last agent). Ids, arms and random
+  // streams stay those of the whole run, and blocks start at multiples of block_agents counted
+  // from agent 0, so a part is simulated exactly as inside the whole (MPI ranks each take one).
+  std::int64_t first_agent = 0;
+  std::int64_t agent_count = -1;
   const std::atomic<bool>* cancel = nullptr;  // set by a signal handler; the run throws Cancelled
   // Fault injection for tests: called on every sampled agent before it runs.
   std::function<void(AgentTraits&)> perturb;
@@ -36,9 +42,11 @@ struct Cancelled : std::exception {
 // The plan every agent follows (same for all), known before the first agent runs.
 [[nodiscard]] RunPlan make_run_plan(const Scenario& scenario, const RunOptions& options);
 [[nodiscard]] std::int64_t total_agents(const Scenario& scenario, const RunOptions& options);
+// The blocks (sink calls) run_population_streaming makes for options' part of `total` agents.
+[[nodiscard]] std::int64_t block_count(const RunOptions& options, std::int64_t total);
 
-// Consumer of results: agents [first, first + block.size()) in increasing order, on the
-// calling thread. An exception thrown here stops the run and propagates.
+// Consumer of results: agents [first, first + block.size()) in increasing order (within
+// options' part of the population), on the calling thread. An exception thrown here stops the run and propagates.
 using AgentSink = std::function<void(std::int64_t first, std::vector<AgentResult>& block)>;
 
 // Agents are allocated to arms in rotation: agent id → arm id % arms.

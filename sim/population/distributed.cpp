@@ -1,0 +1,258 @@
+// MPI side of a distributed run (see the header). Compiled only with -DBRAINLOAD_MPI=ON.
+#include "brainload/population/distributed.hpp"
+
+#include <fmt/format.h>
+#include <mpi.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "brainload/error.hpp"
+
+namespace brainload {
+
+namespace {
+
+constexpr int kAccumulatorTag = 7301;
+// Largest piece of one message, in 64-bit words (MPI counts are int).
+constexpr std::size_t kMaxMessageWords = std::size_t{1} << 27U;
+
+// Waits for a non-blocking collective without spinning: a rank that is ahead of the others
+// sleeps, leaving its cores to its TBB workers (a blocking MPI call would poll at 100 %).
+void wait_politely(MPI_Request& request) {
+  int done = 0;
+  MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+  while (done == 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+  }
+}
+
+void allreduce_politely(const void* in, void* out, int count, MPI_Datatype type, MPI_Op op) {
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Iallreduce(in, out, count, type, op, MPI_COMM_WORLD, &request);
+  wait_politely(request);
+}
+
+void broadcast_politely(void* data, int count, MPI_Datatype type, int root) {
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Ibcast(data, count, type, root, MPI_COMM_WORLD, &request);
+  wait_politely(request);
+}
+
+// The vote before each round, summed over ranks.
+struct RoundVote {
+  std::int64_t cancelled = 0;
+  std::int64_t failed = 0;
+  std::int64_t agents_done = 0;
+};
+
+RoundVote vote(bool cancelled, bool failed, std::int64_t agents_done) {
+  const std::array<std::int64_t, 3> in{cancelled ? 1 : 0, failed ? 1 : 0, agents_done};
+  std::array<std::int64_t, 3> out{};
+  allreduce_politely(in.data(), out.data(), 3, MPI_INT64_T, MPI_SUM);
+  return {out[0], out[1], out[2]};
+}
+
+void send_words(const std::vector<std::uint64_t>& words, int to) {
+  for (std::size_t at = 0; at < words.size(); at += kMaxMessageWords) {
+    const std::size_t n = std::min(kMaxMessageWords, words.size() - at);
+    MPI_Send(words.data() + at, static_cast<int>(n), MPI_UINT64_T, to, kAccumulatorTag,
+             MPI_COMM_WORLD);
+  }
+}
+
+void receive_words(std::vector<std::uint64_t>& words, int from) {
+  for (std::size_t at = 0; at < words.size(); at += kMaxMessageWords) {
+    const std::size_t n = std::min(kMaxMessageWords, words.size() - at);
+    MPI_Recv(words.data() + at, static_cast<int>(n), MPI_UINT64_T, from, kAccumulatorTag,
+             MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  }
+}
+
+int exit_code_for(const std::exception& e) {
+  return dynamic_cast<const OutputError*>(&e) != nullptr ? 73 : 70;
+}
+
+}  // namespace
+
+MpiJob::MpiJob() {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (initialized == 0) {
+    int provided = 0;
+    MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+    finalize_ = true;
+  }
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
+  MPI_Comm_size(MPI_COMM_WORLD, &size_);
+  MPI_Comm node = MPI_COMM_NULL;
+  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node);
+  MPI_Comm_size(node, &ranks_on_node_);
+  MPI_Comm_free(&node);
+}
+
+MpiJob::~MpiJob() {
+  int finalized = 0;
+  MPI_Finalized(&finalized);
+  if (finalize_ && finalized == 0) MPI_Finalize();
+}
+
+AgentRange rank_agents(std::int64_t total, int rank, int ranks) {
+  const std::int64_t first = total * rank / ranks;
+  const std::int64_t end = total * (rank + 1) / ranks;
+  return {first, end - first};
+}
+
+int threads_per_rank(int requested, int ranks_on_node) {
+  const int node_cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  int allowed = node_cores;  // the cores this process may run on (mpirun may bind it)
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) allowed = std::max(1, CPU_COUNT(&set));
+  const int share = std::max(1, node_cores / std::max(1, ranks_on_node));
+  const int wanted = requested > 0 ? requested : allowed;
+  return std::max(1, std::min({wanted, allowed, share}));
+}
+
+void run_population_distributed(const MpiJob& job, const Scenario& scenario,
+                                const RunOptions& options, const RoundSink& sink,
+                                const ModelConfig& model, const ChronicParams& chronic,
+                                const PopulationParams& population) {
+  const std::int64_t total = total_agents(scenario, options);
+  const AgentRange range = rank_agents(total, job.rank(), job.size());
+  RunOptions mine = options;
+  mine.first_agent = range.first;
+  mine.agent_count = range.count;
+  mine.threads = threads_per_rank(options.threads, job.ranks_on_node());
+  // Every rank computes every rank's block count: the rounds need no communication.
+  std::int64_t rounds = 0;
+  for (int r = 0; r < job.size(); ++r) {
+    RunOptions other = mine;
+    const AgentRange theirs = rank_agents(total, r, job.size());
+    other.first_agent = theirs.first;
+    other.agent_count = theirs.count;
+    rounds = std::max(rounds, block_count(other, total));
+  }
+
+  const auto interrupted = [&] { return options.cancel != nullptr && options.cancel->load(); };
+  std::int64_t round = 0;
+  std::int64_t done = 0;
+  bool agreed_stop = false;
+  // The vote before a round. Returns the agents all ranks will have done after it; when a rank
+  // was interrupted or failed every rank stops here: a failed rank returns -1 (it rethrows its
+  // own error), the others throw.
+  const auto agree = [&](bool failed, std::int64_t block_agents) -> std::int64_t {
+    const RoundVote v = vote(interrupted(), failed, done + block_agents);
+    if (v.cancelled == 0 && v.failed == 0) return v.agents_done;
+    agreed_stop = true;
+    if (failed) return -1;
+    if (v.cancelled > 0) throw Cancelled();
+    throw StoppedByOtherRank();
+  };
+  const auto deliver = [&](std::int64_t first, std::vector<AgentResult>& block) {
+    const auto n = static_cast<std::int64_t>(block.size());
+    const std::int64_t all_done = agree(false, n);
+    try {
+      sink(first, block, all_done);
+    } catch (const std::exception& e) {
+      abort_job(exit_code_for(e), fmt::format("rank {}: {}", job.rank(), e.what()));
+    } catch (...) {
+      abort_job(70, fmt::format("rank {}: unknown error while writing", job.rank()));
+    }
+    ++round;
+    done += n;
+  };
+
+  std::exception_ptr local_error;
+  try {
+    run_population_streaming(scenario, mine, deliver, model, chronic, population);
+  } catch (...) {
+    if (agreed_stop) throw;  // every rank stopped at the same round
+    local_error = std::current_exception();
+  }
+  if (local_error) {
+    // Interrupted or failed between rounds: the next vote tells the others.
+    bool cancelled = false;
+    try {
+      std::rethrow_exception(local_error);
+    } catch (const Cancelled&) {
+      cancelled = true;
+    } catch (...) {
+    }
+    agree(!cancelled, 0);  // throws Cancelled if cancelled
+    std::rethrow_exception(local_error);
+  }
+  std::vector<AgentResult> none;
+  while (round < rounds) deliver(range.first + range.count, none);
+}
+
+int count_ranks(const MpiJob& /*job*/, bool local) {
+  const int in = local ? 1 : 0;
+  int out = 0;
+  allreduce_politely(&in, &out, 1, MPI_INT, MPI_SUM);
+  return out;
+}
+
+bool any_rank(const MpiJob& job, bool local) { return count_ranks(job, local) > 0; }
+
+std::string broadcast_text(const MpiJob& job, const std::string& text, int root) {
+  std::uint64_t size = text.size();
+  broadcast_politely(&size, 1, MPI_UINT64_T, root);
+  std::string out = job.rank() == root ? text : std::string(size, '\0');
+  if (size > 0) {
+    if (size > static_cast<std::uint64_t>(INT_MAX)) abort_job(70, "broadcast_text: text too long");
+    broadcast_politely(out.data(), static_cast<int>(size), MPI_CHAR, root);
+  }
+  return out;
+}
+
+void reduce_to_root(const MpiJob& job, TrialAccumulator& accumulator) {
+  // Step s: ranks at an odd multiple of s send to rank − s and are done; the ranks at even
+  // multiples merge what they receive. Rank 0 ends with everything.
+  for (int step = 1; step < job.size(); step *= 2) {
+    if (job.rank() % (2 * step) == step) {
+      send_words(accumulator.serialize(), job.rank() - step);
+      return;
+    }
+    if (job.rank() % (2 * step) == 0 && job.rank() + step < job.size()) {
+      std::vector<std::uint64_t> words(accumulator.serialize().size());
+      receive_words(words, job.rank() + step);
+      accumulator.merge_serialized(words);
+    }
+  }
+}
+
+std::optional<RankFailure> agree_on_failure(const MpiJob& job, int exit_code,
+                                            const std::string& message) {
+  const std::array<int, 2> in{exit_code > 0 ? job.rank() : job.size(), exit_code != 0 ? 1 : 0};
+  std::array<int, 2> lowest{};
+  std::array<int, 2> sum{};
+  allreduce_politely(in.data(), lowest.data(), 2, MPI_INT, MPI_MIN);
+  allreduce_politely(in.data(), sum.data(), 2, MPI_INT, MPI_SUM);
+  if (sum[1] == 0) return std::nullopt;
+  if (lowest[0] == job.size()) {
+    return RankFailure{0, 70, "ranks stopped, but none reported why (a bug)"};
+  }
+  RankFailure failure;
+  failure.rank = lowest[0];
+  failure.exit_code = exit_code;
+  broadcast_politely(&failure.exit_code, 1, MPI_INT, failure.rank);
+  failure.message = broadcast_text(job, message, failure.rank);
+  return failure;
+}
+
+void abort_job(int exit_code, const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  std::fflush(stderr);
+  MPI_Abort(MPI_COMM_WORLD, exit_code);
+  std::abort();  // MPI_Abort does not return
+}
+
+}  // namespace brainload

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""`brainload run` split across MPI ranks (an MPI build, -DBRAINLOAD_MPI=ON), as a user runs it
+with mpirun: 1, 2 and 3 ranks write the same summary JSON, byte for byte, and the same HDF5
+contents (every variable's values, dtype, shape, storage and attributes) as the default build
+with the same seed; an interrupted 2-rank run leaves no file; a failure on one rank makes the
+job fail with the README's exit code and one message.
+
+Usage: test_mpi.py BRAINLOAD_MPI BRAINLOAD_DEFAULT SOURCE_DIR [MPIEXEC] [TestClass]
+(run with /usr/bin/python3, which has h5py and xarray)
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+MPI_EXE = DEFAULT_EXE = SOURCE = None
+MPIEXEC = "mpirun"
+
+# Attributes that name the command line, which differs between the two binaries.
+PROVENANCE = {"command", "history"}
+
+
+def mpirun(ranks, *args, bind_to_none=False, **kw):
+    """The argv of `mpirun -np RANKS brainload ARGS` on this machine (oversubscribed, as root)."""
+    cmd = [MPIEXEC, "--oversubscribe", "-np", str(ranks)]
+    if os.geteuid() == 0:
+        cmd.append("--allow-run-as-root")
+    if bind_to_none:
+        cmd += ["--bind-to", "none"]
+    return cmd + [MPI_EXE, *map(str, args)]
+
+
+def run(argv, **kw):
+    return subprocess.run(list(map(str, argv)), capture_output=True, text=True, timeout=600, **kw)
+
+
+def plain(value, f):
+    """An attribute value with HDF5 object references replaced by the names they point to."""
+    import h5py
+    import numpy as np
+    if isinstance(value, h5py.Reference):
+        return f[value].name if value else None
+    if isinstance(value, np.ndarray):
+        if value.dtype.names:  # compound (REFERENCE_LIST: dataset, dimension)
+            return sorted(tuple(plain(row[n], f) for n in value.dtype.names) for row in value)
+        if value.dtype == object:
+            return [plain(v, f) for v in value.tolist()]
+        return value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [plain(v, f) for v in value]
+    if isinstance(value, bytes):
+        return value.decode()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def attributes(obj, f):
+    return [(k, plain(obj.attrs[k], f)) for k in obj.attrs.keys() if k not in PROVENANCE]
+
+
+def same_values(a, b):
+    import numpy as np
+    if a.dtype.kind == "f":
+        return a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+    return a.dtype == b.dtype and a.shape == b.shape and np.array_equal(a, b)
+
+
+class RanksAgree(unittest.TestCase):
+    """37 agents (divisible by neither 2 nor 3) of resistance_older_adults with trajectories."""
+
+    ARGS = ["run", None, "--agents", 37, "--seed", 11, "--trajectories", "--quiet"]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        d = Path(cls.tmp.name)
+        args = list(cls.ARGS)
+        args[1] = Path(SOURCE) / "scenarios/resistance_older_adults.toml"
+        cls.outputs = {}
+        p = run([DEFAULT_EXE, *args, "--out", d / "default.h5", "--summary-json",
+                 d / "default.json"])
+        assert p.returncode == 0, p.stderr
+        cls.outputs["default build"] = (d / "default.h5", d / "default.json")
+        for ranks in (1, 2, 3):
+            h5, js = d / f"np{ranks}.h5", d / f"np{ranks}.json"
+            p = run(mpirun(ranks, *args, "--out", h5, "--summary-json", js))
+            assert p.returncode == 0, f"mpirun -np {ranks}: {p.stderr}"
+            cls.outputs[f"mpirun -np {ranks}"] = (h5, js)
+        # The MPI build started without mpirun is a job of one rank.
+        h5, js = d / "singleton.h5", d / "singleton.json"
+        p = run([MPI_EXE, *args, "--out", h5, "--summary-json", js])
+        assert p.returncode == 0, f"MPI build without mpirun: {p.stderr}"
+        cls.outputs["MPI build without mpirun"] = (h5, js)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_summary_json_identical_bytes(self):
+        reference = self.outputs["default build"][1].read_bytes()
+        self.assertEqual(json.loads(reference)["agents"], 37)
+        for name, (_, js) in self.outputs.items():
+            self.assertEqual(js.read_bytes(), reference, f"{name}: summary JSON differs")
+
+    def test_hdf5_contents_identical(self):
+        import h5py
+        ref_path = self.outputs["default build"][0]
+        with h5py.File(ref_path, "r") as ref:
+            for name, (path, _) in self.outputs.items():
+                with self.subTest(run=name), h5py.File(path, "r") as f:
+                    self.assertEqual(list(f.keys()), list(ref.keys()), "variables or their order")
+                    self.assertEqual(attributes(f, f), attributes(ref, ref), "file attributes")
+                    for var in ref:
+                        a, b = ref[var], f[var]
+                        self.assertEqual((b.shape, b.dtype), (a.shape, a.dtype), var)
+                        self.assertTrue(same_values(a[()], b[()]), f"{var}: values differ")
+                        self.assertEqual(attributes(b, f), attributes(a, ref), f"{var}: attributes")
+                        self.assertEqual((b.chunks, b.compression, b.compression_opts, b.shuffle),
+                                         (a.chunks, a.compression, a.compression_opts, a.shuffle),
+                                         f"{var}: storage")
+                    self.assertEqual(f["agent"].shape, (37,))
+                    self.assertIn("strength_1rm_rel_trajectory", f)
+
+    def test_xarray_sees_identical_datasets(self):
+        import xarray as xr
+        def load(path):
+            ds = xr.open_dataset(path, engine="h5netcdf", decode_timedelta=False).load()
+            for k in PROVENANCE:
+                ds.attrs.pop(k, None)
+            return ds
+        reference = load(self.outputs["default build"][0])
+        for name, (path, _) in self.outputs.items():
+            with self.subTest(run=name):
+                xr.testing.assert_identical(load(path), reference)
+
+
+class Interrupt(unittest.TestCase):
+    def test_sigint_to_mpirun_with_two_ranks_leaves_no_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp)
+            out = d / "big.h5"
+            proc = subprocess.Popen(
+                mpirun(2, "run", Path(SOURCE) / "scenarios/lisa_trial.toml", "--agents", 100000,
+                       "--out", out, "--quiet"),
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            # Interrupt once the ranks are writing (the temporary file exists).
+            deadline = time.monotonic() + 60
+            while not any(d.iterdir()) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.1)
+            time.sleep(1.0)
+            self.assertIsNone(proc.poll(), "the run ended before it could be interrupted")
+            started = time.monotonic()
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=120)
+            self.assertLess(time.monotonic() - started, 30, "the ranks took long to stop")
+            self.assertNotEqual(proc.returncode, 0, err)
+            self.assertFalse(out.exists(), "an interrupted run left a file at the output path")
+            self.assertEqual([p.name for p in d.iterdir()], [], "temporary files were left")
+
+
+class Failures(unittest.TestCase):
+    def test_existing_output_exits_73_on_every_rank_with_one_message(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "x.h5"
+            out.write_text("keep me")
+            p = run(mpirun(2, "run", Path(SOURCE) / "scenarios/resistance_older_adults.toml",
+                           "--agents", 4, "--out", out, "--quiet"))
+            self.assertEqual(p.returncode, 73, p.stderr)
+            self.assertEqual(p.stderr.count("exists; pass --force"), 1, p.stderr)
+            self.assertEqual(out.read_text(), "keep me")
+
+    def test_invalid_scenario_exits_65(self):
+        bad = Path(SOURCE) / "tests/data/bad/load_above_1rm.toml"
+        p = run(mpirun(2, "run", bad, "--quiet"))
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertEqual(p.stderr.count("load_1rm"), 1, p.stderr)
+
+
+if __name__ == "__main__":
+    MPI_EXE, DEFAULT_EXE, SOURCE = sys.argv[1], sys.argv[2], sys.argv[3]
+    rest = sys.argv[4:]
+    if rest and not rest[0][:1].isupper():
+        MPIEXEC = rest.pop(0)
+    for exe in (MPI_EXE, DEFAULT_EXE):
+        if not os.access(exe, os.X_OK):
+            sys.exit(f"test_mpi.py: no executable {exe} (build it first)")
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)

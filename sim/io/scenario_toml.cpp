@@ -363,8 +363,17 @@ std::optional<double> clock_value(Context& ctx, const toml::node& node, const st
 
 std::optional<std::string> name_value(Context& ctx, const toml::node& node,
                                       const std::string& field, std::string_view what) {
+  // The scenario name becomes a file name (output/<name>.h5), limited to 255 bytes by the
+  // file system; 10 000 letters passed `check` and then failed `run` with exit 70.
+  constexpr std::size_t kMaxNameChars = 100;
   const auto* value = node.as_string();
-  if (value != nullptr && is_valid_name(value->get())) return value->get();
+  if (value != nullptr && is_valid_name(value->get())) {
+    if (value->get().size() <= kMaxNameChars) return value->get();
+    ctx.error(node, field,
+              fmt::format("expected {} of at most {} characters, got {} characters", what,
+                          kMaxNameChars, value->get().size()));
+    return std::nullopt;
+  }
   ctx.error(
       node, field,
       fmt::format("expected {} made of letters, digits, '_' and '-', got {}", what, shown(node)));

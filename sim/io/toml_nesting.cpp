@@ -25,9 +25,7 @@ struct Cursor {
     }
     ++i;
   }
-  [[nodiscard]] DeepNesting here() const {
-    return {line, static_cast<int>(i - line_start) + 1};
-  }
+  [[nodiscard]] DeepNesting here() const { return {line, static_cast<int>(i - line_start) + 1}; }
 };
 
 // Skips a string starting at the quote under the cursor: "basic", 'literal', """multi-line

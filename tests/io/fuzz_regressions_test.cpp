@@ -99,7 +99,7 @@ TEST(FuzzRegressions, regression_fuzz_toml_unreachable_whitespace) {
         std::string_view("[scenario]\nname = \"x\"\ndays = 1\xe3\x80\x81\n"),  // U+3001 、
         std::string_view("[scenario]\nname = \"x\"\ndays = 1\xd0\x96\n"),      // U+0416 Ж
         std::string_view("[scenario]\nx = true\xef\xad\x90\n"),                // U+FB50
-        std::string_view("\xcc\xaa")}) {                                     // #295: U+032A
+        std::string_view("\xcc\xaa")}) {                                       // #295: U+032A
     const auto diagnostics = rejection(text);
     ASSERT_EQ(diagnostics.size(), 1u);
     EXPECT_NE(diagnostics[0].message.find("invalid TOML"), std::string::npos)

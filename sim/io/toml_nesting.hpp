@@ -1,8 +1,8 @@
 // A bound on how deeply a TOML text nests tables and arrays, found before toml++ parses it.
 //
 // toml++ 3.3 caps nested array and inline-table *values* at 256 (TOML_MAX_NESTED_VALUES) but
-// not tables made by dotted keys or table headers: `[a.a.a.…]` or `a.a.a.… = 1` with some
-// 30 000 parts (a 60 kB line) builds tables that deep, and the parser's recursive
+// not tables made by dotted keys or table headers: `[a.a.a.…]` or `a.a.a.… = 1` with 50 000
+// parts (a 100 kB line) builds tables that deep, and the parser's recursive
 // update_region_ends() then overflows the stack (SIGSEGV, exit 139, instead of exit 65).
 // Found by fuzz/scenario_fuzz; regression tests in tests/io/fuzz_regressions_test.cpp.
 //

@@ -213,10 +213,18 @@ void print_failure(const RankFailure& f) {
   const std::string message =
       f.rank == 0 ? f.message : fmt::format("rank {}: {}", f.rank, f.message);
   switch (f.exit_code) {
-    case 130: fmt::print(stderr, "\ninterrupted: no output written\n"); break;
-    case 65: fmt::print(stderr, "{}\n", message); break;
-    case 70: fmt::print(stderr, "internal error: {}\n", message); break;
-    default: fmt::print(stderr, "error: {}\n", message); break;
+    case 130:
+      fmt::print(stderr, "\ninterrupted: no output written\n");
+      break;
+    case 65:
+      fmt::print(stderr, "{}\n", message);
+      break;
+    case 70:
+      fmt::print(stderr, "internal error: {}\n", message);
+      break;
+    default:
+      fmt::print(stderr, "error: {}\n", message);
+      break;
   }
   std::fflush(stderr);
 }
@@ -277,9 +285,10 @@ int run_run_mpi(const RunCliOptions& options) {
     const std::string temp = broadcast_text(job, h5 ? h5->temp_path().string() : "", 0);
     std::optional<RunFileWriter> writer;
     attempt([&] {
-      writer.emplace(temp, run_layout(s, plan, agents, options.seed, options.command_line,
-                                      options.trajectories),
-                     RunFileWriter::Collective{});
+      writer.emplace(
+          temp,
+          run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories),
+          RunFileWriter::Collective{});
     });
     const int without_file = count_ranks(job, !writer);
     if (without_file > 0 && without_file < job.size()) {

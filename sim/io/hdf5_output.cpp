@@ -341,6 +341,14 @@ struct RunFileWriter::Impl {
   Handle dxpl;                         // collective transfers
   std::vector<std::string> arm_names;  // written by rank 0 after the collective close
   bool collective_done = false;        // past the last collective call
+  // Collective mode: the compressed trajectory rows [pending_first, pending_first +
+  // pending_rows) wait in Var::pending until they fill whole chunks. Parallel HDF5 keeps no
+  // chunk cache for filtered writes, so each write of part of a chunk decompresses and
+  // recompresses all of it; writing whole chunks compresses each once, as the serial file does.
+  hsize_t pending_first = 0;
+  hsize_t pending_rows = 0;
+  hsize_t trajectory_chunk_rows = 1;
+  std::size_t first_trajectory = 0;  // index of the first trajectory variable in `streamed`
   std::array<hsize_t, kDimCount> len{};
   Handle file;
   std::array<Handle, kDimCount> scales;
@@ -349,6 +357,7 @@ struct RunFileWriter::Impl {
     std::vector<Dim> dims;
     bool is_int;
     Handle ds;
+    std::vector<double> pending = {};  // collective mode, trajectories: rows not yet written
   };
   std::vector<Var> streamed;   // agent, int, outcome, trajectory variables, in layout order
   std::vector<Var> quantiles;  // written by finish()
@@ -508,7 +517,9 @@ struct RunFileWriter::Impl {
     declare(out.agent_int_vars, {kAgent}, per_agent_storage(len, false), true, streamed);
     declare(out.outcome_vars, {kAgent, kAssessDay}, per_agent_storage(len, true), false, streamed);
     declare(out.quantile_vars, {kArm, kTime, kQuantile}, Storage{}, false, quantiles);
+    first_trajectory = streamed.size();
     declare(out.trajectory_vars, {kAgent, kTime}, trajectory_storage(len), false, streamed);
+    trajectory_chunk_rows = trajectory_storage(len).chunk[0];
   }
 
   [[nodiscard]] hsize_t row_len(const Var& v) const { return v.dims.size() == 2 ? len[v.dims[1]] : 1; }
@@ -607,11 +618,46 @@ struct RunFileWriter::Impl {
     for (const auto& v : block.agent_int_vars) check_block_var(streamed[k++], v.data, rows);
     for (const auto& v : block.outcome_vars) check_block_var(streamed[k++], v.data, rows);
     for (const auto& v : block.trajectory_vars) check_block_var(streamed[k++], v.data, rows);
+    if (collective && rows > 0 && pending_rows > 0 && first != pending_first + pending_rows) {
+      throw OutputError(fmt::format(
+          "cannot write HDF5 file '{}': agents {}..{} do not follow agent {} (in collective mode "
+          "each rank's agents arrive in order)",
+          path.string(), first, first + rows, pending_first + pending_rows));
+    }
     k = 0;
     for (const auto& v : block.agent_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
-    for (const auto& v : block.trajectory_vars) write_block_var(streamed[k++], v.data, first, rows);
+    if (!collective) {
+      for (const auto& v : block.trajectory_vars) write_block_var(streamed[k++], v.data, first, rows);
+      return;
+    }
+    if (block.trajectory_vars.empty()) return;
+    if (pending_rows == 0) pending_first = first;
+    for (const auto& v : block.trajectory_vars) {
+      auto& pending = streamed[k++].pending;
+      pending.insert(pending.end(), v.data.begin(), v.data.end());
+    }
+    pending_rows += rows;
+    write_pending(false);
+  }
+
+  // Collective mode: writes the pending trajectory rows up to the last whole chunk (all of them
+  // if `all`). Every rank calls this equally often: one collective write per variable.
+  void write_pending(bool all) {
+    const hsize_t end = pending_first + pending_rows;
+    const hsize_t upto =
+        all ? end : std::max(pending_first, end / trajectory_chunk_rows * trajectory_chunk_rows);
+    const hsize_t rows = upto - pending_first;
+    for (std::size_t k = first_trajectory; k < streamed.size(); ++k) {
+      Var& v = streamed[k];
+      put_rows(v.ds.get(), H5T_NATIVE_DOUBLE, v.pending.data(), pending_first, rows, row_len(v), 2,
+               v.name);
+      v.pending.erase(v.pending.begin(),
+                      v.pending.begin() + static_cast<std::ptrdiff_t>(rows * row_len(v)));
+    }
+    pending_first = upto;
+    pending_rows -= rows;
   }
 
   void finish(const std::vector<OutputVariable>& data) {
@@ -632,6 +678,7 @@ struct RunFileWriter::Impl {
             len[kQuantile]));
       }
     }
+    if (collective) write_pending(true);
     for (std::size_t k = 0; k < quantiles.size(); ++k) {
       put_all(quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, has_data ? data[k].data.data() : nullptr,
               expected, quantiles[k].name);

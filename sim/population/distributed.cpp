@@ -60,7 +60,10 @@ RoundVote vote(bool cancelled, bool failed, std::int64_t agents_done) {
   return {out[0], out[1], out[2]};
 }
 
+// A size, then the words in pieces.
 void send_words(const std::vector<std::uint64_t>& words, int to) {
+  const std::uint64_t size = words.size();
+  MPI_Send(&size, 1, MPI_UINT64_T, to, kAccumulatorTag, MPI_COMM_WORLD);
   for (std::size_t at = 0; at < words.size(); at += kMaxMessageWords) {
     const std::size_t n = std::min(kMaxMessageWords, words.size() - at);
     MPI_Send(words.data() + at, static_cast<int>(n), MPI_UINT64_T, to, kAccumulatorTag,
@@ -68,12 +71,16 @@ void send_words(const std::vector<std::uint64_t>& words, int to) {
   }
 }
 
-void receive_words(std::vector<std::uint64_t>& words, int from) {
+std::vector<std::uint64_t> receive_words(int from) {
+  std::uint64_t size = 0;
+  MPI_Recv(&size, 1, MPI_UINT64_T, from, kAccumulatorTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  std::vector<std::uint64_t> words(size);
   for (std::size_t at = 0; at < words.size(); at += kMaxMessageWords) {
     const std::size_t n = std::min(kMaxMessageWords, words.size() - at);
     MPI_Recv(words.data() + at, static_cast<int>(n), MPI_UINT64_T, from, kAccumulatorTag,
              MPI_COMM_WORLD, MPI_STATUS_IGNORE);
   }
+  return words;
 }
 
 int exit_code_for(const std::exception& e) {
@@ -222,9 +229,7 @@ void reduce_to_root(const MpiJob& job, TrialAccumulator& accumulator) {
       return;
     }
     if (job.rank() % (2 * step) == 0 && job.rank() + step < job.size()) {
-      std::vector<std::uint64_t> words(accumulator.serialize().size());
-      receive_words(words, job.rank() + step);
-      accumulator.merge_serialized(words);
+      accumulator.merge_serialized(receive_words(job.rank() + step));
     }
   }
 }

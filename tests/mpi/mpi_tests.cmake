@@ -7,15 +7,17 @@ include_guard(GLOBAL)
 if(BRAINLOAD_MPI)
   set(BRAINLOAD_DEFAULT_EXE "${PROJECT_SOURCE_DIR}/build/brainload" CACHE FILEPATH
       "brainload of the default (non-MPI) build, which the MPI tests compare with")
-  # One ctest entry per unittest class.
-  foreach(pair IN ITEMS ranks_agree:RanksAgree interrupt:Interrupt failures:Failures)
-    string(REPLACE ":" ";" pair ${pair})
-    list(GET pair 0 name)
-    list(GET pair 1 class)
+  # ctest entry: unittest classes.
+  foreach(entry IN ITEMS ranks_agree:RanksAgree,RanksAgreeManyChunks interrupt:Interrupt
+                         failures:Failures)
+    string(REPLACE ":" ";" entry ${entry})
+    list(GET entry 0 name)
+    list(GET entry 1 classes)
+    string(REPLACE "," ";" classes ${classes})
     add_test(NAME mpi.${name}
              COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/test_mpi.py
                      $<TARGET_FILE:brainload> ${BRAINLOAD_DEFAULT_EXE} ${PROJECT_SOURCE_DIR}
-                     ${MPIEXEC_EXECUTABLE} ${class})
+                     ${MPIEXEC_EXECUTABLE} ${classes})
     # Each starts several processes on every core, and the interrupt test needs them on time.
     set_tests_properties(mpi.${name} PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE)
   endforeach()

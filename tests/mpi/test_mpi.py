@@ -74,14 +74,15 @@ def same_values(a, b):
 class RanksAgree(unittest.TestCase):
     """37 agents (divisible by neither 2 nor 3) of resistance_older_adults with trajectories."""
 
-    ARGS = ["run", None, "--agents", 37, "--seed", 11, "--trajectories", "--quiet"]
+    SCENARIO = "scenarios/resistance_older_adults.toml"
+    AGENTS = 37
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         d = Path(cls.tmp.name)
-        args = list(cls.ARGS)
-        args[1] = Path(SOURCE) / "scenarios/resistance_older_adults.toml"
+        args = ["run", Path(SOURCE) / cls.SCENARIO, "--agents", cls.AGENTS, "--seed", 11,
+                "--trajectories", "--quiet"]
         cls.outputs = {}
         p = run([DEFAULT_EXE, *args, "--out", d / "default.h5", "--summary-json",
                  d / "default.json"])
@@ -104,7 +105,7 @@ class RanksAgree(unittest.TestCase):
 
     def test_summary_json_identical_bytes(self):
         reference = self.outputs["default build"][1].read_bytes()
-        self.assertEqual(json.loads(reference)["agents"], 37)
+        self.assertEqual(json.loads(reference)["agents"], self.AGENTS)
         for name, (_, js) in self.outputs.items():
             self.assertEqual(js.read_bytes(), reference, f"{name}: summary JSON differs")
 
@@ -124,8 +125,8 @@ class RanksAgree(unittest.TestCase):
                         self.assertEqual((b.chunks, b.compression, b.compression_opts, b.shuffle),
                                          (a.chunks, a.compression, a.compression_opts, a.shuffle),
                                          f"{var}: storage")
-                    self.assertEqual(f["agent"].shape, (37,))
-                    self.assertIn("strength_1rm_rel_trajectory", f)
+                    self.assertEqual(f["agent"].shape, (self.AGENTS,))
+                    self.assertIn("fatigue_trajectory", f)
 
     def test_xarray_sees_identical_datasets(self):
         import xarray as xr
@@ -138,6 +139,19 @@ class RanksAgree(unittest.TestCase):
         for name, (path, _) in self.outputs.items():
             with self.subTest(run=name):
                 xr.testing.assert_identical(load(path), reference)
+
+
+class RanksAgreeManyChunks(RanksAgree):
+    """Trajectory chunks of 298 agents: 299 agents (13 x 23) fill two chunks, ranks'
+    shares end inside chunks, and several ranks write parts of the same chunk."""
+
+    SCENARIO = "tests/mpi/long_sampling.toml"
+    AGENTS = 299
+
+    def test_trajectories_span_several_chunks(self):
+        import h5py
+        with h5py.File(self.outputs["default build"][0], "r") as f:
+            self.assertEqual(f["fatigue_trajectory"].chunks[0], 298)
 
 
 class Interrupt(unittest.TestCase):

@@ -18,6 +18,14 @@ struct AgentBlock {
   bool end = false;  // no more blocks (or the producer failed)
 };
 
+// Agents [first, last) simulated as one parallel task; `closes` when `last` ends its block.
+struct AgentTask {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+  bool closes = false;
+  std::vector<AgentResult> agents;
+};
+
 // Agents [begin, end) of the whole run, in blocks [block_begin, block_end) of `block_agents`
 // counted from agent 0 (the first and last may be cut by the part's ends).
 struct AgentSpan {
@@ -67,59 +75,71 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
   const RunPlan plan = make_run_plan(scenario, options);
   const std::int64_t n = total_agents(scenario, options);
   const std::int64_t block = std::max<std::int64_t>(1, options.block_agents);
+  const std::int64_t task = std::clamp<std::int64_t>(options.task_agents, 1, block);
   const AgentSpan part = agent_span(options, n);
-  const std::int64_t blocks = part.block_end - part.block_begin;
   const auto arms = static_cast<std::int64_t>(scenario.arms.size());
   const RestCycle rest = compute_rest_cycle(model);
   // More threads than cores gain nothing and make TBB warn; cap at the core count.
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const int threads = options.threads > 0 ? std::min(options.threads, cores) : cores;
-  const auto in_flight = static_cast<std::size_t>(2 * threads + 1);
+  // Tasks in flight: enough that a slow task (a long-lived agent) does not idle the others
+  // while the in-order gathering waits for it; blocks waiting for the consumer: a few.
+  const auto tasks_in_flight = static_cast<std::size_t>(4 * threads + 2);
+  const auto blocks_queued = static_cast<std::ptrdiff_t>(2 * threads + 1);
 
   std::atomic<bool> stop{false};
   const auto cancelled = [&] {
     return stop.load() || (options.cancel != nullptr && options.cancel->load());
   };
   oneapi::tbb::concurrent_bounded_queue<AgentBlock> queue;
-  queue.set_capacity(static_cast<std::ptrdiff_t>(in_flight));
+  queue.set_capacity(blocks_queued);
   std::exception_ptr producer_error;
 
   std::thread producer([&] {
     try {
       oneapi::tbb::task_arena arena(threads);
       arena.execute([&] {
-        std::int64_t next = 0;
+        std::int64_t next = part.begin;  // first agent of the next task
+        AgentBlock gathering;            // the block the finished tasks are filling, in order
         oneapi::tbb::parallel_pipeline(
-            in_flight,
-            oneapi::tbb::make_filter<void, std::int64_t>(
+            tasks_in_flight,
+            oneapi::tbb::make_filter<void, AgentTask>(
                 oneapi::tbb::filter_mode::serial_in_order,
-                [&](oneapi::tbb::flow_control& fc) -> std::int64_t {
-                  if (next >= blocks || cancelled()) {
+                [&](oneapi::tbb::flow_control& fc) -> AgentTask {
+                  if (next >= part.end || cancelled()) {
                     fc.stop();
-                    return 0;
+                    return {};
                   }
-                  return part.block_begin + next++;
+                  // Tasks never straddle a block: blocks start at multiples of `block`.
+                  const std::int64_t block_last = std::min(part.end, (next / block + 1) * block);
+                  AgentTask t;
+                  t.first = next;
+                  t.last = std::min(block_last, next + task);
+                  t.closes = t.last == block_last;
+                  next = t.last;
+                  return t;
                 }) &
-                oneapi::tbb::make_filter<std::int64_t, AgentBlock>(
+                oneapi::tbb::make_filter<AgentTask, AgentTask>(
                     oneapi::tbb::filter_mode::parallel,
-                    [&](std::int64_t b) {
-                      AgentBlock out;
-                      out.first = std::max(part.begin, b * block);
-                      const std::int64_t last = std::min(part.end, b * block + block);
-                      out.agents.reserve(static_cast<std::size_t>(last - out.first));
-                      for (std::int64_t id = out.first; id < last && !cancelled(); ++id) {
+                    [&](AgentTask t) {
+                      t.agents.reserve(static_cast<std::size_t>(t.last - t.first));
+                      for (std::int64_t id = t.first; id < t.last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
                         AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
                         if (options.perturb) options.perturb(traits);
-                        out.agents.push_back(simulate_agent(scenario, traits, population, model,
-                                                            chronic, rest, options.seed, plan));
+                        t.agents.push_back(simulate_agent(scenario, traits, population, model,
+                                                          chronic, rest, options.seed, plan));
                       }
-                      return out;
+                      return t;
                     }) &
-                oneapi::tbb::make_filter<AgentBlock, void>(oneapi::tbb::filter_mode::serial_in_order,
-                                                      [&](AgentBlock b) {
-                                                        if (!cancelled()) queue.push(std::move(b));
-                                                      }));
+                oneapi::tbb::make_filter<AgentTask, void>(
+                    oneapi::tbb::filter_mode::serial_in_order, [&](AgentTask t) {
+                      if (gathering.agents.empty()) gathering.first = t.first;
+                      for (auto& a : t.agents) gathering.agents.push_back(std::move(a));
+                      if (!t.closes) return;
+                      if (!cancelled()) queue.push(std::move(gathering));
+                      gathering = AgentBlock{};
+                    }));
       });
     } catch (...) {
       producer_error = std::current_exception();

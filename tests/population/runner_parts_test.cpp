@@ -103,6 +103,29 @@ TEST(RunnerParts, BlocksStartAtMultiplesOfTheBlockSizeCountedFromAgentZero) {
   EXPECT_EQ(block_count(o, 23), 5);
 }
 
+// Tasks (the unit of parallel work) are gathered into the same blocks (sink calls) whatever
+// their size, and the agents do not depend on it.
+TEST(RunnerParts, TaskSizeChangesNeitherBlocksNorAgents) {
+  const Scenario s = short_trial();
+  RunOptions o;
+  o.agents = 23;
+  o.seed = 4;
+  o.threads = 2;
+  o.block_agents = 5;
+  o.task_agents = 5;
+  const Part reference = run_part(s, o, 3, 19);  // agents 3..21
+  EXPECT_EQ(reference.block_firsts, (std::vector<std::int64_t>{3, 5, 10, 15, 20}));
+  for (const std::int64_t task : {1, 2, 3, 64}) {
+    o.task_agents = task;
+    const Part p = run_part(s, o, 3, 19);
+    EXPECT_EQ(p.block_firsts, reference.block_firsts) << "task_agents " << task;
+    ASSERT_EQ(p.agents.size(), reference.agents.size()) << "task_agents " << task;
+    for (std::size_t i = 0; i < p.agents.size(); ++i) {
+      expect_same_agent(p.agents[i], reference.agents[i], i + 3);
+    }
+  }
+}
+
 TEST(RunnerParts, AnEmptyPartCallsNoSink) {
   const Scenario s = short_trial();
   RunOptions o;

@@ -1,8 +1,10 @@
 // The virtual trial: every agent of every arm simulated in parallel with TBB.
 //
-// Agents go through a TBB pipeline in blocks of consecutive ids: blocks are simulated in
-// parallel and handed, in id order, to one consumer running on the calling thread (which may
-// write HDF5: one thread makes every such call). At most a few blocks are in flight, so memory
+// Agents go through a TBB pipeline in small tasks of consecutive ids, simulated in parallel and
+// gathered in id order into blocks, which are handed to one consumer running on the calling
+// thread (which may write HDF5: one thread makes every such call). Tasks are small so that even
+// a population of a few dozen agents keeps every thread busy to the end; blocks are larger so
+// that the consumer's writes stay few. At most a few tasks and blocks are in flight, so memory
 // is bounded by the thread count, not by the number of agents. Each agent's random streams
 // derive from (seed, agent id) alone, so the numbers are identical bit for bit at any thread
 // count.
@@ -23,7 +25,8 @@ struct RunOptions {
   std::uint64_t seed = 1;
   int threads = 0;          // 0: all cores
   int sample_every_days = 7;
-  std::int64_t block_agents = 32;  // agents per pipeline block
+  std::int64_t block_agents = 32;  // agents per consumer (sink) call: the HDF5 write batch
+  std::int64_t task_agents = 4;    // agents per parallel task (the unit of load balance)
   // The part of the population this call simulates: agents [first_agent, first_agent +
   // agent_count) of the whole run (agent_count < 0: to the last agent). Ids, arms and random
   // streams stay those of the whole run, and blocks start at multiples of block_agents counted

@@ -120,7 +120,7 @@ int run_run(const RunCliOptions& options) {
   if (options.agents) s.population.agents = static_cast<int>(*options.agents);
   const std::filesystem::path out =
       options.out.empty() ? std::filesystem::path("output") / (s.name + ".h5") : std::filesystem::path(options.out);
-  if (options.out.empty()) std::filesystem::create_directories("output");
+  if (options.out.empty()) create_output_directory("output");
   if (std::filesystem::exists(out) && !options.force) {
     throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
   }
@@ -265,7 +265,7 @@ int run_run_mpi(const RunCliOptions& options) {
     plan = make_run_plan(s, run);
     agents = total_agents(s, run);
     if (!job.root()) return;
-    if (options.out.empty()) std::filesystem::create_directories("output");
+    if (options.out.empty()) create_output_directory("output");
     if (std::filesystem::exists(out) && !options.force) {
       throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
     }
@@ -363,7 +363,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   CLI::App* cmd =
       app.add_subcommand("run", "simulate the population of every arm, write HDF5 and a summary");
   cmd->add_option("scenario", o->scenario, "scenario file (TOML)")->required();
-  cmd->add_option("--out", o->out, "HDF5 output (default output/<scenario-name>.h5)");
+  cmd->add_option("-o,--out", o->out, "HDF5 output (default output/<scenario-name>.h5)");
   cmd->add_option("--agents", o->agents, "agents in all arms together (default: the scenario's)")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000000}));
   cmd->add_option("--seed", o->seed, "random seed")->default_val(1);

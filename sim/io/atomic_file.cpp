@@ -35,6 +35,15 @@ void require_writable(const fs::path& target) {
   }
 }
 
+void create_output_directory(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    throw OutputError(
+        fmt::format("cannot create output directory '{}': {}", dir.string(), ec.message()));
+  }
+}
+
 AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)) {
   require_writable(target_);
   temp_ = parent_of(target_) /

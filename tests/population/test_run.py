@@ -94,7 +94,17 @@ class RunOutputs(unittest.TestCase):
         p = run("run", scenario, "--agents", 4, "--out", self.dir / "no/such/dir/x.h5", "--quiet")
         self.assertEqual(p.returncode, 73, p.stderr)
 
+    def test_default_output_directory_blocked_by_a_file_exits_73(self):
+        # Without --out the run writes output/<name>.h5 and creates output/ first; a file
+        # called "output" in the way is an output error, not an internal one.
+        (self.dir / "output").write_text("not a directory")
+        scenario = Path(SOURCE) / "scenarios/resistance_older_adults.toml"
+        p = run("run", scenario, "--agents", 4, "--quiet", cwd=self.dir)
+        self.assertEqual(p.returncode, 73, p.stderr)
+        self.assertIn("cannot create output directory 'output'", p.stderr)
+        self.assertEqual(sorted(q.name for q in self.dir.iterdir()), ["output"])
+
 
 if __name__ == "__main__":
-    BRAINLOAD, SOURCE = sys.argv[1], sys.argv[2]
+    BRAINLOAD, SOURCE = str(Path(sys.argv[1]).resolve()), str(Path(sys.argv[2]).resolve())
     unittest.main(argv=[sys.argv[0], *sys.argv[3:]], verbosity=2)

@@ -28,5 +28,8 @@ class AtomicFile {
 
 // Checks, before any work, that `target` could be created (exit 73 otherwise).
 void require_writable(const std::filesystem::path& target);
+// Creates `dir` (and its parents) for outputs; OutputError (exit 73) naming the path when that
+// fails, e.g. because a file of that name is in the way.
+void create_output_directory(const std::filesystem::path& dir);
 
 }  // namespace brainload

@@ -5,7 +5,8 @@ namespace brainload {
 namespace {
 
 constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
-    {"work_vo2max_frac", "1", "whole-body oxygen demand of the current activity, fraction of VO2max"},
+    {"work_vo2max_frac", "1",
+     "whole-body oxygen demand of the current activity, fraction of VO2max"},
     {"heart_rate_bpm", "beats/min", "heart rate"},
     {"motor_drive", "1", "central command from motor cortex, 0-1"},
     {"epinephrine_nmol_l", "nmol/L", "plasma epinephrine (adrenal medulla)"},
@@ -71,11 +72,20 @@ std::array<double, kAcuteObservableCount> acute_values(const AcuteModel& m, cons
 }
 
 std::array<double, kChronicObservableCount> chronic_values(const ChronicState& c) {
-  return {c.vo2max_ml_kg_min,     c.strength_1rm_rel,      c.bdnf_resting_ng_ml,
-          c.hippocampal_volume_rel, c.prefrontal_connectivity_rel, c.brain_age_gap_years,
-          c.cognition_composite_z, c.executive_function_z, c.working_memory_z,
-          c.depression_z,         c.il6_resting_pg_ml,     c.bbb_integrity,
-          c.fatigue,              c.sessions_done};
+  return {c.vo2max_ml_kg_min,
+          c.strength_1rm_rel,
+          c.bdnf_resting_ng_ml,
+          c.hippocampal_volume_rel,
+          c.prefrontal_connectivity_rel,
+          c.brain_age_gap_years,
+          c.cognition_composite_z,
+          c.executive_function_z,
+          c.working_memory_z,
+          c.depression_z,
+          c.il6_resting_pg_ml,
+          c.bbb_integrity,
+          c.fatigue,
+          c.sessions_done};
 }
 
 }  // namespace brainload

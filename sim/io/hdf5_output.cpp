@@ -34,9 +34,9 @@
 #endif
 
 #include <algorithm>
-#include <limits>
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <set>
 #include <string>
 #include <string_view>
@@ -170,20 +170,19 @@ class Writer {
     const Handle type = vlen_string_type();
     const Handle space = scalar_space();
     const std::string what = fmt::format("attribute '{}' on {}", name, owner);
-    const Handle attr = own(H5Acreate2(obj, name, type.get(), space.get(), H5P_DEFAULT,
-                                       H5P_DEFAULT),
-                            H5Aclose, "H5Acreate2 of " + what);
+    const Handle attr =
+        own(H5Acreate2(obj, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+            "H5Acreate2 of " + what);
     const char* text = value.c_str();
     check(H5Awrite(attr.get(), type.get(), &text), "H5Awrite of " + what);
   }
 
-  void uint64_attr(hid_t obj, const char* name, std::uint64_t value,
-                   std::string_view owner) const {
+  void uint64_attr(hid_t obj, const char* name, std::uint64_t value, std::string_view owner) const {
     const Handle space = scalar_space();
     const std::string what = fmt::format("attribute '{}' on {}", name, owner);
-    const Handle attr = own(H5Acreate2(obj, name, H5T_STD_U64LE, space.get(), H5P_DEFAULT,
-                                       H5P_DEFAULT),
-                            H5Aclose, "H5Acreate2 of " + what);
+    const Handle attr =
+        own(H5Acreate2(obj, name, H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+            "H5Acreate2 of " + what);
     check(H5Awrite(attr.get(), H5T_NATIVE_UINT64, &value), "H5Awrite of " + what);
   }
 
@@ -214,7 +213,7 @@ struct VarSpec {
   Storage storage;
 };
 
-constexpr hsize_t kAgentChunk = 65536;       // per-agent variables
+constexpr hsize_t kAgentChunk = 65536;  // per-agent variables
 constexpr hsize_t kTrajectoryAgentChunk = 1024;
 constexpr hsize_t kTrajectoryTimeChunk = 4096;
 constexpr hsize_t kTrajectoryChunkElems = 131072;  // 1 MiB of float64 per chunk at most
@@ -248,9 +247,9 @@ void validate(const fs::path& path, const std::vector<VarSpec>& vars,
     std::uint64_t expected = 1;
     for (Dim d : v.dims) expected *= len[d];  // each factor fits in memory already
     if (v.size != expected) {
-      throw OutputError(fmt::format(
-          "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({})",
-          path.string(), name, v.size, expected, dims_text(v.dims, len)));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({})",
+                      path.string(), name, v.size, expected, dims_text(v.dims, len)));
     }
   }
 }
@@ -271,8 +270,7 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
   }
   const bool any_zero = std::any_of(shape.begin(), shape.end(), [](hsize_t n) { return n == 0; });
   if (!storage.chunk.empty() && !any_zero) {
-    w.check(H5Pset_chunk(dcpl.get(), static_cast<int>(storage.chunk.size()),
-                         storage.chunk.data()),
+    w.check(H5Pset_chunk(dcpl.get(), static_cast<int>(storage.chunk.size()), storage.chunk.data()),
             fmt::format("H5Pset_chunk for '{}'", name));
     if (storage.compress) {
       w.check(H5Pset_shuffle(dcpl.get()), fmt::format("H5Pset_shuffle for '{}'", name));
@@ -280,9 +278,9 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
               fmt::format("H5Pset_deflate for '{}'", name));
     }
   }
-  return w.own(H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT, dcpl.get(),
-                          H5P_DEFAULT),
-               H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
+  return w.own(
+      H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
 }
 
 void write_all(const Writer& w, hid_t ds, hid_t memtype, const void* data, std::size_t size,
@@ -299,8 +297,8 @@ void write_rows(const Writer& w, hid_t ds, hid_t memtype, const void* data, hsiz
   const Handle file_space = w.own(H5Dget_space(ds), H5Sclose, "H5Dget_space of '" + name + "'");
   const std::array<hsize_t, 2> start{first, 0};
   const std::array<hsize_t, 2> count{rows, row_len};
-  w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                              count.data(), nullptr),
+  w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
           fmt::format("H5Sselect_hyperslab of '{}'", name));
   const Handle mem_space = w.simple_space(
       rank == 1 ? std::vector<hsize_t>{rows} : std::vector<hsize_t>{rows, row_len}, name);
@@ -456,7 +454,8 @@ struct RunFileWriter::Impl {
     {
       scales[kAgent] = create_dataset(w, file.get(), "agent", H5T_STD_I64LE, {len[kAgent]},
                                       per_agent_storage(len, false));
-      std::vector<std::int64_t> ids(static_cast<std::size_t>(std::min<hsize_t>(len[kAgent], kAgentChunk)));
+      std::vector<std::int64_t> ids(
+          static_cast<std::size_t>(std::min<hsize_t>(len[kAgent], kAgentChunk)));
       for (hsize_t first = 0; first < len[kAgent]; first += ids.size()) {
         const hsize_t rows = std::min<hsize_t>(ids.size(), len[kAgent] - first);
         for (hsize_t i = 0; i < rows; ++i) ids[i] = static_cast<std::int64_t>(first + i);
@@ -522,7 +521,9 @@ struct RunFileWriter::Impl {
     trajectory_chunk_rows = trajectory_storage(len).chunk[0];
   }
 
-  [[nodiscard]] hsize_t row_len(const Var& v) const { return v.dims.size() == 2 ? len[v.dims[1]] : 1; }
+  [[nodiscard]] hsize_t row_len(const Var& v) const {
+    return v.dims.size() == 2 ? len[v.dims[1]] : 1;
+  }
 
   // Rows [first, first + rows) of a dataset whose first axis is `agent`. In collective mode
   // every rank calls this, a rank with no rows selecting none.
@@ -605,9 +606,10 @@ struct RunFileWriter::Impl {
     const std::size_t expected_vars = block.agent_vars.size() + block.agent_int_vars.size() +
                                       block.outcome_vars.size() + block.trajectory_vars.size();
     if (expected_vars != streamed.size()) {
-      throw OutputError(fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
-                                    "layout {}",
-                                    path.string(), expected_vars, streamed.size()));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
+                      "layout {}",
+                      path.string(), expected_vars, streamed.size()));
     }
     const auto first = static_cast<hsize_t>(first_agent);
     const auto rows = static_cast<hsize_t>(count);
@@ -629,7 +631,8 @@ struct RunFileWriter::Impl {
     for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
     if (!collective) {
-      for (const auto& v : block.trajectory_vars) write_block_var(streamed[k++], v.data, first, rows);
+      for (const auto& v : block.trajectory_vars)
+        write_block_var(streamed[k++], v.data, first, rows);
       return;
     }
     if (block.trajectory_vars.empty()) return;
@@ -664,9 +667,10 @@ struct RunFileWriter::Impl {
     // In collective mode only rank 0 brings the data.
     const bool has_data = !collective || mpi_rank == 0;
     if (has_data && data.size() != quantiles.size()) {
-      throw OutputError(fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
-                                    "layout has {}",
-                                    path.string(), data.size(), quantiles.size()));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
+                      "layout has {}",
+                      path.string(), data.size(), quantiles.size()));
     }
     const hsize_t expected = len[kArm] * len[kTime] * len[kQuantile];
     for (std::size_t k = 0; has_data && k < data.size(); ++k) {
@@ -697,7 +701,8 @@ struct RunFileWriter::Impl {
   void write_arm_names() {
     file = w.own(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
                  "reopening the file on rank 0 (H5Fopen)");
-    const Handle ds = w.own(H5Dopen2(file.get(), "arm", H5P_DEFAULT), H5Dclose, "H5Dopen2 of 'arm'");
+    const Handle ds =
+        w.own(H5Dopen2(file.get(), "arm", H5P_DEFAULT), H5Dclose, "H5Dopen2 of 'arm'");
     const Handle type = w.vlen_string_type();
     std::vector<const char*> names;
     for (const auto& a : arm_names) names.push_back(a.c_str());
@@ -782,8 +787,8 @@ void write_run_hdf5(const fs::path& path, const RunOutput& output) {
   std::vector<VarSpec> vars;
   const auto add = [&vars](const auto& list, std::vector<Dim> dims) {
     for (const auto& v : list) {
-      vars.push_back(VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(), false,
-                             dims, {}});
+      vars.push_back(
+          VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(), false, dims, {}});
     }
   };
   add(output.agent_vars, {kAgent});

@@ -69,8 +69,8 @@ constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   
                                                           "load_1rm", "rest_s", "dual_task"};
 constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s", "kind"};
 constexpr std::array<std::string_view, 1> kRestKeys{"minutes"};
-constexpr std::array<std::string_view, 7> kArmKeys{"name",     "sessions", "weekly", "from_day",
-                                                   "to_day",   "events",   "setting"};
+constexpr std::array<std::string_view, 7> kArmKeys{"name",   "sessions", "weekly", "from_day",
+                                                   "to_day", "events",   "setting"};
 constexpr std::array<std::string_view, 3> kSettings{"supervised", "group", "home"};
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};

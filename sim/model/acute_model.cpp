@@ -18,8 +18,9 @@ double AcuteModel::arousal(const AcuteState& x) const {
 }
 
 double AcuteModel::cognitive_performance_z(const AcuteState& x) const {
-  return brainload::cognitive_performance_z(params_.cognition, arousal(x), x[ix::cbf],
-                                            x[ix::brain_lactate] - params_.lactate.brain_rest_mmol_l);
+  return brainload::cognitive_performance_z(
+      params_.cognition, arousal(x), x[ix::cbf],
+      x[ix::brain_lactate] - params_.lactate.brain_rest_mmol_l);
 }
 
 double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
@@ -57,26 +58,27 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::heart_rate] = heart_rate_rate(p.heart_rate, x[ix::heart_rate],
                                          heart_rate_target_bpm(p.heart_rate, subject_, d));
 
-  const auto cat = catecholamine_rates(p.catecholamines, x[ix::epinephrine],
-                                       x[ix::norepinephrine], motor_drive());
+  const auto cat = catecholamine_rates(p.catecholamines, x[ix::epinephrine], x[ix::norepinephrine],
+                                       motor_drive());
   dxdt[ix::epinephrine] = cat.epinephrine_per_min;
   dxdt[ix::norepinephrine] = cat.norepinephrine_per_min;
 
   const double e_excess = x[ix::epinephrine] - p.catecholamines.epinephrine_rest_nmol_l;
-  const auto ar = arousal_rates(p.arousal, d, e_excess, x[ix::vagal], x[ix::nts], x[ix::lc],
-                                x[ix::brain_ne]);
+  const auto ar =
+      arousal_rates(p.arousal, d, e_excess, x[ix::vagal], x[ix::nts], x[ix::lc], x[ix::brain_ne]);
   dxdt[ix::vagal] = ar.vagal_per_min;
   dxdt[ix::nts] = ar.nts_per_min;
   dxdt[ix::lc] = ar.lc_hz_per_min;
   dxdt[ix::brain_ne] = ar.brain_ne_per_min;
 
-  const auto cbf = cerebral_blood_flow_rates(p.cerebral_blood_flow, work, x[ix::cbf], x[ix::strain]);
+  const auto cbf =
+      cerebral_blood_flow_rates(p.cerebral_blood_flow, work, x[ix::cbf], x[ix::strain]);
   dxdt[ix::cbf] = cbf.cbf_per_min;
   dxdt[ix::strain] = cbf.strain_per_min;
 
   const double lt = subject_.lactate_threshold_frac;
-  const double production = lactate_production(p.lactate, d.muscle_intensity_frac,
-                                               d.muscle_mass_frac, lt, subject_.lactate_production_rel);
+  const double production = lactate_production(
+      p.lactate, d.muscle_intensity_frac, d.muscle_mass_frac, lt, subject_.lactate_production_rel);
   const auto lac = lactate_rates(p.lactate, production, work, lt, subject_.lactate_clearance_rel,
                                  x[ix::muscle_lactate], x[ix::blood_lactate], x[ix::brain_lactate]);
   dxdt[ix::muscle_lactate] = lac.muscle_per_min;
@@ -90,9 +92,9 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::bone_signal] = oc.signal_per_min;
   dxdt[ix::osteocalcin] = oc.osteocalcin_per_min;
   const double oc_rel = x[ix::osteocalcin] / p.osteocalcin.rest_ng_ml;
-  dxdt[ix::bdnf] = bdnf_rate(p.bdnf, x[ix::bdnf], subject_.bdnf_resting_ng_ml,
-                             subject_.bdnf_release_rel, motor_drive(), lactate_excess,
-                             x[ix::brain_ne], oc_rel);
+  dxdt[ix::bdnf] =
+      bdnf_rate(p.bdnf, x[ix::bdnf], subject_.bdnf_resting_ng_ml, subject_.bdnf_release_rel,
+                motor_drive(), lactate_excess, x[ix::brain_ne], oc_rel);
 
   const auto il6 = il6_rates(p.il6, work, d.muscle_mass_frac, x[ix::il6_muscle], x[ix::il6],
                              subject_.il6_resting_pg_ml);

@@ -125,7 +125,8 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                       t.agents.reserve(static_cast<std::size_t>(t.last - t.first));
                       for (std::int64_t id = t.first; id < t.last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
-                        AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
+                        AgentTraits traits =
+                            sample_agent(scenario, population, options.seed, id, arm);
                         if (options.perturb) options.perturb(traits);
                         t.agents.push_back(simulate_agent(scenario, traits, population, model,
                                                           chronic, rest, options.seed, plan));

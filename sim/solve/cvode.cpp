@@ -28,7 +28,9 @@ int rhs(realtype t, N_Vector y, N_Vector ydot, void* user) {
 }
 
 void check(int flag, const char* what) {
-  if (flag < 0) throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " + std::to_string(flag));
+  if (flag < 0)
+    throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " +
+                             std::to_string(flag));
 }
 
 // Owns the SUNDIALS objects of one integration.

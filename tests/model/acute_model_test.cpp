@@ -1,10 +1,10 @@
 // The composed acute model: rest is a steady state (apart from the circadian HPA drive and the
 // dose integrals), and every derivative is finite.
+#include "brainload/model/acute_model.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "brainload/model/acute_model.hpp"
 
 namespace brainload {
 namespace {

@@ -13,7 +13,8 @@ namespace brainload {
 namespace {
 
 Scenario small_trial() {
-  Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/resistance_older_adults.toml");
+  Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) +
+                                  "/scenarios/resistance_older_adults.toml");
   s.days = 56;
   s.assess_days = {0, 56};
   return s;
@@ -62,7 +63,8 @@ TEST(Runner, TrainingArmAttendsMostSessionsAndGetsStronger) {
   const TrialSummary t = summarize(s, r);
   ASSERT_EQ(t.arms.size(), 2U);
   const ArmSummary& trained = t.arms[1];
-  const double attended = static_cast<double>(trained.sessions_done) / static_cast<double>(trained.sessions_scheduled);
+  const double attended =
+      static_cast<double>(trained.sessions_done) / static_cast<double>(trained.sessions_scheduled);
   EXPECT_GT(attended, 0.6);  // supervised trials report 70–90 % (MODEL.md)
   EXPECT_LT(attended, 0.97);
   EXPECT_EQ(t.arms[0].sessions_done, 0);
@@ -193,7 +195,8 @@ TEST(Runner, GroupTrainingIsAttendedMoreThanHomeTraining) {
   const auto rate = [](const ArmSummary& a) {
     return static_cast<double>(a.sessions_done) / static_cast<double>(a.sessions_scheduled);
   };
-  EXPECT_LT(rate(t.arms[0]) + 0.05, rate(t.arms[1])) << rate(t.arms[0]) << " vs " << rate(t.arms[1]);
+  EXPECT_LT(rate(t.arms[0]) + 0.05, rate(t.arms[1]))
+      << rate(t.arms[0]) << " vs " << rate(t.arms[1]);
 }
 
 }  // namespace

@@ -106,8 +106,11 @@ TEST(Integrate, CvodeBdfAgreesWithDopri5) {
   hard.muscle_mass_frac = 0.5;
   hard.compound = 0.7;
   hard.exercising = true;
-  tl.segments = {{0.0, 10.0, Drive{}}, {10.0, 14.0, hard}, {14.0, 17.0, Drive{}},
-                 {17.0, 21.0, hard}, {21.0, 300.0, Drive{}}};
+  tl.segments = {{0.0, 10.0, Drive{}},
+                 {10.0, 14.0, hard},
+                 {14.0, 17.0, Drive{}},
+                 {17.0, 21.0, hard},
+                 {21.0, 300.0, Drive{}}};
   tl.end_min = 300.0;
   AcuteModel a(AcuteParams{}, s, 480.0);
   AcuteModel b(AcuteParams{}, s, 480.0);
@@ -121,10 +124,12 @@ TEST(Integrate, CvodeBdfAgreesWithDopri5) {
   std::vector<double> samples{12.0, 20.0, 100.0};
   std::vector<AcuteState> seen_a;
   std::vector<AcuteState> seen_b;
-  const SolveStats sa = integrate_acute(a, tl, xa, 0.0, 300.0, samples,
-                                        [&](const AcuteState& y, double) { seen_a.push_back(y); }, tight);
-  const SolveStats sb = integrate_acute(b, tl, xb, 0.0, 300.0, samples,
-                                        [&](const AcuteState& y, double) { seen_b.push_back(y); }, cvode);
+  const SolveStats sa = integrate_acute(
+      a, tl, xa, 0.0, 300.0, samples, [&](const AcuteState& y, double) { seen_a.push_back(y); },
+      tight);
+  const SolveStats sb = integrate_acute(
+      b, tl, xb, 0.0, 300.0, samples, [&](const AcuteState& y, double) { seen_b.push_back(y); },
+      cvode);
   EXPECT_GT(sa.steps, 0);
   EXPECT_GT(sb.steps, 0);
   ASSERT_EQ(seen_b.size(), samples.size());

@@ -3,8 +3,8 @@
 // State (all per the units in the names; "rel" = 1 at rest):
 //   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
 //   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
-//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol ·
-//   and dose integrals the chronic layer reads once a day.
+//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol
+//   · and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -58,14 +58,14 @@ inline constexpr std::size_t crh = 18;
 inline constexpr std::size_t acth = 19;
 inline constexpr std::size_t cortisol = 20;  // relative to the daily mean (x3)
 // Dose integrals (units × min), reset by the chronic layer each day.
-inline constexpr std::size_t dose_bdnf_action = 21;     // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t dose_lactate = 22;         // ∫ blood lactate above rest, mmol/L·min
-inline constexpr std::size_t dose_osteocalcin = 23;     // ∫ relative ucOC rise
-inline constexpr std::size_t dose_il6 = 24;             // ∫ relative IL-6 rise
-inline constexpr std::size_t dose_vegf = 25;            // ∫ relative VEGF rise
-inline constexpr std::size_t dose_hpa_drive = 26;       // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t dose_arousal = 27;         // ∫ arousal above rest
-inline constexpr std::size_t dose_strain = 28;          // ∫ cerebrovascular strain
+inline constexpr std::size_t dose_bdnf_action = 21;  // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t dose_lactate = 22;      // ∫ blood lactate above rest, mmol/L·min
+inline constexpr std::size_t dose_osteocalcin = 23;  // ∫ relative ucOC rise
+inline constexpr std::size_t dose_il6 = 24;          // ∫ relative IL-6 rise
+inline constexpr std::size_t dose_vegf = 25;         // ∫ relative VEGF rise
+inline constexpr std::size_t dose_hpa_drive = 26;    // ∫ exercise drive of the HPA axis
+inline constexpr std::size_t dose_arousal = 27;      // ∫ arousal above rest
+inline constexpr std::size_t dose_strain = 28;       // ∫ cerebrovascular strain
 inline constexpr std::size_t count = 29;
 inline constexpr std::size_t first_dose = dose_bdnf_action;
 }  // namespace ix

@@ -12,14 +12,14 @@ namespace brainload {
 namespace {
 
 const Scenario& lisa() {
-  static const Scenario s = [] {
+  static const Scenario kLisa = [] {
     Scenario x =
         load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/lisa_trial.toml");
     x.days = 365;
     x.assess_days = {0, 365};
     return x;
   }();
-  return s;
+  return kLisa;
 }
 
 void BM_RhsEvaluation(benchmark::State& state) {

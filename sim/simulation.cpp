@@ -77,7 +77,7 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   Drive awake_rest;
   integrate_constant(model, awake_rest, x, -config.spin_up_days * units::kMinutesPerDay, 0.0,
                      config.solver);
-  for (std::size_t k = ix::first_dose; k < ix::count; ++k) x[k] = 0.0;
+  for (std::size_t k = ix::kFirstDose; k < ix::kCount; ++k) x[k] = 0.0;
 
   const double t0 = std::clamp(options.from_day * units::kMinutesPerDay, 0.0, tl.end_min);
   const double t1 =

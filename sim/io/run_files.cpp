@@ -27,7 +27,7 @@ struct AgentIntField {
 };
 
 const std::vector<AgentField>& agent_fields() {
-  static const std::vector<AgentField> fields{
+  static const std::vector<AgentField> kFields{
       {"age_years", "years", "age at the start",
        [](const AgentResult& r) { return r.traits.subject.age_years; }},
       {"baseline_vo2max_ml_kg_min", "mL/kg/min", "VO2max at the start",
@@ -49,11 +49,11 @@ const std::vector<AgentField>& agent_fields() {
       {"baseline_depression_z", "1", "depressive symptoms at the start, SD units",
        [](const AgentResult& r) { return r.traits.baseline_depression; }},
   };
-  return fields;
+  return kFields;
 }
 
 const std::vector<AgentIntField>& agent_int_fields() {
-  static const std::vector<AgentIntField> fields{
+  static const std::vector<AgentIntField> kFields{
       {"arm_index", "1", "index of the agent's arm in the arm coordinate",
        [](const AgentResult& r) { return std::int64_t{r.traits.arm}; }},
       {"female", "1", "1 if female",
@@ -74,7 +74,7 @@ const std::vector<AgentIntField>& agent_int_fields() {
        "physiological bounds or not finite",
        [](const AgentResult& r) { return std::int64_t{r.failure_code}; }},
   };
-  return fields;
+  return kFields;
 }
 
 }  // namespace

@@ -88,16 +88,16 @@ const char* acute_state_problem(const AcuteState& x) {
     const char* what;
   };
   static constexpr std::array<Bound, 10> kBounds{{
-      {ix::heart_rate, 20.0, 260.0, "heart rate out of 20-260 bpm"},
-      {ix::epinephrine, 0.0, 100.0, "epinephrine out of 0-100 nmol/L"},
-      {ix::norepinephrine, 0.0, 200.0, "norepinephrine out of 0-200 nmol/L"},
-      {ix::blood_lactate, 0.0, 40.0, "blood lactate out of 0-40 mmol/L"},
-      {ix::brain_lactate, 0.0, 40.0, "brain lactate out of 0-40 mmol/L"},
-      {ix::cbf, 0.2, 3.0, "cerebral blood flow out of 0.2-3 x rest"},
-      {ix::bdnf, 0.0, 500.0, "serum BDNF out of 0-500 ng/mL"},
-      {ix::il6, 0.0, 5000.0, "IL-6 out of 0-5000 pg/mL"},
-      {ix::cortisol, 0.0, 20.0, "cortisol out of 0-20 x daily mean"},
-      {ix::lc, 0.0, 50.0, "LC firing out of 0-50 Hz"},
+      {ix::kHeartRate, 20.0, 260.0, "heart rate out of 20-260 bpm"},
+      {ix::kEpinephrine, 0.0, 100.0, "epinephrine out of 0-100 nmol/L"},
+      {ix::kNorepinephrine, 0.0, 200.0, "norepinephrine out of 0-200 nmol/L"},
+      {ix::kBloodLactate, 0.0, 40.0, "blood lactate out of 0-40 mmol/L"},
+      {ix::kBrainLactate, 0.0, 40.0, "brain lactate out of 0-40 mmol/L"},
+      {ix::kCbf, 0.2, 3.0, "cerebral blood flow out of 0.2-3 x rest"},
+      {ix::kBdnf, 0.0, 500.0, "serum BDNF out of 0-500 ng/mL"},
+      {ix::kIl6, 0.0, 5000.0, "IL-6 out of 0-5000 pg/mL"},
+      {ix::kCortisol, 0.0, 20.0, "cortisol out of 0-20 x daily mean"},
+      {ix::kLc, 0.0, 50.0, "LC firing out of 0-50 Hz"},
   }};
   for (const Bound& b : kBounds) {
     if (x[b.i] < b.lo || x[b.i] > b.hi) return b.what;
@@ -214,10 +214,10 @@ Timeline day_timeline(const Scenario& scenario, double t0, double t1,
 double dose_excess(const AcuteModel& model, const AcuteState& x) {
   const AcuteState r = model.resting_state();
   double worst = 0.0;
-  for (std::size_t i : {ix::muscle_lactate, ix::bone_signal})
+  for (std::size_t i : {ix::kMuscleLactate, ix::kBoneSignal})
     worst = std::max(worst, std::abs(x[i]));
-  for (std::size_t i :
-       {ix::blood_lactate, ix::vegf, ix::bdnf, ix::osteocalcin, ix::epinephrine, ix::brain_ne}) {
+  for (std::size_t i : {ix::kBloodLactate, ix::kVegf, ix::kBdnf, ix::kOsteocalcin, ix::kEpinephrine,
+                        ix::kBrainNe}) {
     worst = std::max(worst, std::abs(x[i] - r[i]) / r[i]);
   }
   return worst;
@@ -237,9 +237,9 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   const auto minute =
       static_cast<std::size_t>(std::floor(units::clock_of(start, scenario.start_clock_min))) %
       rest.hpa.size();
-  x[ix::crh] = rest.hpa[minute][0];
-  x[ix::acth] = rest.hpa[minute][1];
-  x[ix::cortisol] = rest.hpa[minute][2];
+  x[ix::kCrh] = rest.hpa[minute][0];
+  x[ix::kActh] = rest.hpa[minute][1];
+  x[ix::kCortisol] = rest.hpa[minute][2];
   integrate_acute(model, tl, x, start, end, {}, nullptr, config.solver);
   constexpr double kExtendMin = 30.0;
   const double limit = start + units::kMinutesPerDay;
@@ -249,7 +249,7 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   // The states that make explicit steps short (time constants of seconds to minutes) and that
   // reach the doses; the rest (heart rate, cerebral blood flow and strain, IL-6, brain lactate,
   // the HPA axis) feed no daily dose and are simply held once these are at rest.
-  constexpr std::array kFast{ix::epinephrine, ix::vagal, ix::nts, ix::lc, ix::muscle_lactate};
+  constexpr std::array kFast{ix::kEpinephrine, ix::kVagal, ix::kNts, ix::kLc, ix::kMuscleLactate};
   const auto fast_at_rest = [&] {
     return std::ranges::all_of(kFast, [&](std::size_t i) {
       return std::abs(x[i] - r[i]) <= config.quiescence_rel * std::max(1.0, std::abs(r[i]));
@@ -269,10 +269,10 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
 }
 
 void read_doses(const AcuteState& x, DailyDose& dose) {
-  dose.bdnf_action = x[ix::dose_bdnf_action];
-  dose.osteocalcin = x[ix::dose_osteocalcin];
-  dose.vegf = x[ix::dose_vegf];
-  dose.hpa_exercise_drive = x[ix::dose_hpa_drive];
+  dose.bdnf_action = x[ix::kDoseBdnfAction];
+  dose.osteocalcin = x[ix::kDoseOsteocalcin];
+  dose.vegf = x[ix::kDoseVegf];
+  dose.hpa_exercise_drive = x[ix::kDoseHpaDrive];
 }
 
 }  // namespace
@@ -328,7 +328,7 @@ RestCycle compute_rest_cycle(const ModelConfig& config) {
   RestCycle cycle;
   cycle.hpa.resize(static_cast<std::size_t>(units::kMinutesPerDay));
   for (std::size_t m = 0; m < cycle.hpa.size(); ++m) {
-    cycle.hpa[m] = {x[ix::crh], x[ix::acth], x[ix::cortisol]};
+    cycle.hpa[m] = {x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]};
     integrate_constant(model, Drive{}, x, static_cast<double>(m), static_cast<double>(m + 1),
                        config.solver);
   }
@@ -408,7 +408,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
         const double t0 = day * units::kMinutesPerDay;
         const Timeline tl = day_timeline(scenario, t0, t0 + units::kMinutesPerDay, pieces);
         AcuteModel model(config.acute, today, scenario.start_clock_min);
-        for (std::size_t k = ix::first_dose; k < ix::count; ++k) carried[k] = 0.0;
+        for (std::size_t k = ix::kFirstDose; k < ix::kCount; ++k) carried[k] = 0.0;
         integrate_acute(model, tl, carried, t0, tl.end_min, {}, nullptr, config.solver);
         problem = acute_state_problem(carried);
         read_doses(carried, dose);
@@ -422,7 +422,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
     }
     if (problem != nullptr || !solver_error.empty()) {
       out.failed = true;
-      out.failure_code = problem != nullptr ? AgentResult::kOutOfBounds : AgentResult::kSolver;
+      out.failure_code = problem != nullptr ? AgentResult::out_of_bounds : AgentResult::solver;
       out.failure =
           (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
           " on day " + std::to_string(day);
@@ -432,7 +432,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
     step_chronic_day(chronic, dose, traits.trainability, s);
     if (!chronic_finite(s)) {
       out.failed = true;
-      out.failure_code = AgentResult::kOutOfBounds;
+      out.failure_code = AgentResult::out_of_bounds;
       out.failure = "non-finite chronic state on day " + std::to_string(day);
       break;
     }

@@ -85,8 +85,8 @@ std::vector<Protocol> make_builtins() {
 }
 
 const std::vector<Protocol>& builtins() {
-  static const std::vector<Protocol> protocols = make_builtins();
-  return protocols;
+  static const std::vector<Protocol> kProtocols = make_builtins();
+  return kProtocols;
 }
 
 double seconds_of(const Block& block) {

@@ -95,7 +95,7 @@ TEST(Runner, AnAgentWhoseIntegrationFailsIsFlaggedAndTheRunGoesOn) {
   for (const AgentResult& a : r.agents) {
     if (a.traits.id == 5) {
       EXPECT_TRUE(a.failed);
-      EXPECT_NE(a.failure_code, AgentResult::kNone);
+      EXPECT_NE(a.failure_code, AgentResult::none);
       EXPECT_FALSE(a.failure.empty());
     } else {
       EXPECT_FALSE(a.failed) << a.traits.id << ": " << a.failure;

@@ -78,9 +78,9 @@ struct AgentResult {
   int dropout_day = -1;
   // An agent whose integration fails is flagged, excluded from statistics and counted; the run
   // goes on.
-  enum FailureCode : int { kNone = 0, kSolver = 1, kOutOfBounds = 2 };
+  enum FailureCode : int { none = 0, solver = 1, out_of_bounds = 2 };
   bool failed = false;
-  int failure_code = kNone;
+  int failure_code = none;
   std::string failure;
 };
 

@@ -76,7 +76,7 @@ void print_table(const Scenario& s, const TrialSummary& t) {
   const std::size_t last = t.assess_days.size() - 1;
   fmt::print("\n{} — {} agents, change from day {} to day {} (mean ± sd)\n", s.name,
              s.population.agents, t.assess_days.front(), t.assess_days[last]);
-  const char* shown[] = {"strength_1rm_rel",    "vo2max_ml_kg_min",      "bdnf_resting_ng_ml",
+  const std::array shown{"strength_1rm_rel",    "vo2max_ml_kg_min",      "bdnf_resting_ng_ml",
                          "brain_age_gap_years", "cognition_composite_z", "executive_function_z",
                          "working_memory_z",    "depression_z"};
   fmt::print("{:<14} {:>5} {:>8} {:>9}", "arm", "n", "dropout", "attended");

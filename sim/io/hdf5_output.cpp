@@ -144,20 +144,22 @@ class Writer {
   }
   Handle own(hid_t id, Handle::Closer closer, std::string_view what) const {
     if (id < 0) fail(path_, what);
-    return Handle(id, closer);
+    return {id, closer};
   }
   [[nodiscard]] const fs::path& path() const { return path_; }
 
-  Handle plist(hid_t cls, std::string_view what) const {
+  [[nodiscard]] Handle plist(hid_t cls, std::string_view what) const {
     return own(H5Pcreate(cls), H5Pclose, what);
   }
-  Handle scalar_space() const { return own(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate(scalar)"); }
-  Handle simple_space(const std::vector<hsize_t>& dims, std::string_view name) const {
+  [[nodiscard]] Handle scalar_space() const {
+    return own(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate(scalar)");
+  }
+  [[nodiscard]] Handle simple_space(const std::vector<hsize_t>& dims, std::string_view name) const {
     return own(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
                fmt::format("H5Screate_simple for '{}'", name));
   }
   // Variable-length UTF-8 string type: read back by h5py/xarray as Python str.
-  Handle vlen_string_type() const {
+  [[nodiscard]] Handle vlen_string_type() const {
     Handle t = own(H5Tcopy(H5T_C_S1), H5Tclose, "H5Tcopy(H5T_C_S1)");
     check(H5Tset_size(t.get(), H5T_VARIABLE), "H5Tset_size(H5T_VARIABLE)");
     check(H5Tset_cset(t.get(), H5T_CSET_UTF8), "H5Tset_cset(UTF-8)");
@@ -581,7 +583,7 @@ struct RunFileWriter::Impl {
   }
 
   // Selects nothing in `file_space` and returns a memory space that selects nothing.
-  Handle select_none(hid_t file_space, const std::string& name) const {
+  [[nodiscard]] Handle select_none(hid_t file_space, const std::string& name) const {
     w.check(H5Sselect_none(file_space), fmt::format("H5Sselect_none of '{}'", name));
     Handle mem_space = w.simple_space({1}, name);
     w.check(H5Sselect_none(mem_space.get()), fmt::format("H5Sselect_none of '{}'", name));

@@ -905,7 +905,7 @@ SessionSpec read_session(Context& ctx, const TableRef& t, const std::set<std::st
 }
 
 std::vector<Weekday> read_weekdays(Context& ctx, const TableRef& t) {
-  constexpr std::string_view kExpected = "a non-empty array of weekdays like [\"mon\", \"thu\"]";
+  constexpr std::string_view kExpected = R"(a non-empty array of weekdays like ["mon", "thu"])";
   std::vector<Weekday> days;
   const toml::node* node = lookup(ctx, t, "days", Need::required, kExpected);
   if (node == nullptr) return days;

@@ -58,7 +58,7 @@ std::int64_t fixed(double x, std::size_t k) {
   return std::llround(static_cast<long double>(x) / resolution_of(k));
 }
 
-__extension__ typedef unsigned __int128 ExactUint;
+__extension__ using ExactUint = unsigned __int128;
 
 // 256-bit unsigned integer, just enough for the exact variance numerator n·Σq² − (Σq)².
 struct U256 {

@@ -63,7 +63,7 @@ struct TrialSummary {
 };
 
 // 128-bit integers (a GCC/Clang extension) hold the exact fixed-point sums below.
-__extension__ typedef __int128 ExactInt;
+__extension__ using ExactInt = __int128;
 
 inline constexpr std::array<double, 5> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
 

@@ -132,7 +132,7 @@ struct AgeDistribution {
   Kind kind = Kind::uniform;
   double a = 20.0;  // min (uniform) or mean (normal), years
   double b = 30.0;  // max (uniform) or sd (normal), years
-  double mean() const { return kind == Kind::uniform ? 0.5 * (a + b) : a; }
+  [[nodiscard]] double mean() const { return kind == Kind::uniform ? 0.5 * (a + b) : a; }
 };
 
 struct PopulationSpec {

@@ -505,6 +505,7 @@ struct RunFileWriter::Impl {
                              bool is_int, std::vector<Var>& into) {
       for (const auto& v : list) {
         std::vector<hsize_t> shape;
+        shape.reserve(dims.size());
         for (Dim d : dims) shape.push_back(len[d]);
         Handle ds = create_dataset(w, file.get(), v.name, is_int ? H5T_STD_I64LE : H5T_IEEE_F64LE,
                                    shape, storage);
@@ -608,7 +609,7 @@ struct RunFileWriter::Impl {
 
   void write_agents(std::int64_t first_agent, std::int64_t count, const RunOutput& block) {
     if (first_agent < 0 || count < 0 ||
-        static_cast<hsize_t>(first_agent + count) > len[dim::agent]) {
+        static_cast<hsize_t>(first_agent) + static_cast<hsize_t>(count) > len[dim::agent]) {
       throw OutputError(fmt::format("cannot write HDF5 file '{}': agents {}..{} outside 0..{}",
                                     path.string(), first_agent, first_agent + count,
                                     len[dim::agent]));

@@ -683,7 +683,7 @@ std::filesystem::path temp_path(std::string_view suffix) {
 }
 
 std::filesystem::path write_temp(std::string_view content) {
-  const auto path = temp_path(".toml");
+  auto path = temp_path(".toml");
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }

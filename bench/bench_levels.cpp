@@ -12,13 +12,14 @@ namespace brainload {
 namespace {
 
 const Scenario& lisa() {
-  static const Scenario s = [] {
-    Scenario x = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/lisa_trial.toml");
+  static const Scenario kLisa = [] {
+    Scenario x =
+        load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/lisa_trial.toml");
     x.days = 365;
     x.assess_days = {0, 365};
     return x;
   }();
-  return s;
+  return kLisa;
 }
 
 void BM_RhsEvaluation(benchmark::State& state) {
@@ -51,11 +52,12 @@ void individual_year(benchmark::State& state, AcuteStrategy strategy, SolverMeth
   const RunPlan plan = make_run_plan(lisa(), o);
   const AgentTraits traits = sample_agent(lisa(), PopulationParams{}, 1, 1, 1);
   for (auto _ : state) {
-    AgentResult r = simulate_agent(lisa(), traits, PopulationParams{}, config, ChronicParams{},
-                                   rest, 1, plan);
+    AgentResult r =
+        simulate_agent(lisa(), traits, PopulationParams{}, config, ChronicParams{}, rest, 1, plan);
     benchmark::DoNotOptimize(r);
   }
-  state.counters["agent_years_per_s"] = benchmark::Counter(1.0, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["agent_years_per_s"] =
+      benchmark::Counter(1.0, benchmark::Counter::kIsIterationInvariantRate);
 }
 void BM_IndividualYear_SessionWindows(benchmark::State& s) {
   individual_year(s, AcuteStrategy::session_windows, SolverMethod::dopri5);

@@ -94,8 +94,9 @@ int main(int argc, char** argv) {
   const Timing all = timed_run(s, agents, cores, runner);
   const Timing one = timed_run(s, agents, 1, runner);
   const double agent_years = static_cast<double>(agents) * years;
-  std::printf("runner (session windows, dopri5): %lld agents, wall %.2f s at %d threads, %.2f s at 1\n",
-              static_cast<long long>(agents), all.wall, cores, one.wall);
+  std::printf(
+      "runner (session windows, dopri5): %lld agents, wall %.2f s at %d threads, %.2f s at 1\n",
+      static_cast<long long>(agents), all.wall, cores, one.wall);
   std::printf("  agent-years per core-second: %.1f (CPU time at %d threads), %.1f (1 thread)\n",
               agent_years / all.cpu, cores, agent_years / one.cpu);
   std::printf("  speedup 1 -> %d threads: %.2fx\n", cores, one.wall / all.wall);
@@ -113,8 +114,10 @@ int main(int argc, char** argv) {
   const Timing ref = timed_run(s, baseline_agents, 1, reference);
   const double per_agent_base = base.cpu / static_cast<double>(baseline_agents);
   const double per_agent_bdf = bdf.cpu / static_cast<double>(baseline_agents);
-  std::printf("baseline (continuous dopri5, same tolerances): %.3f s per agent, runner %.4f s: %.1fx faster\n",
-              per_agent_base, per_agent_runner, per_agent_base / per_agent_runner);
+  std::printf(
+      "baseline (continuous dopri5, same tolerances): %.3f s per agent, runner %.4f s: %.1fx "
+      "faster\n",
+      per_agent_base, per_agent_runner, per_agent_base / per_agent_runner);
   std::printf("CVODE BDF (continuous, same tolerances): %.3f s per agent: runner %.1fx faster\n",
               per_agent_bdf, per_agent_bdf / per_agent_runner);
 
@@ -134,16 +137,18 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("accuracy contract (1e-3 relative or an absolute floor, against the 1e-9 continuous "
-              "reference): worst outcome %s at %.3f of the allowance (%.1e relative): %s\n",
-              worst.c_str(), worst_ratio, worst_rel, worst_ratio <= 1.0 ? "kept" : "BROKEN");
+  std::printf(
+      "accuracy contract (1e-3 relative or an absolute floor, against the 1e-9 continuous "
+      "reference): worst outcome %s at %.3f of the allowance (%.1e relative): %s\n",
+      worst.c_str(), worst_ratio, worst_rel, worst_ratio <= 1.0 ? "kept" : "BROKEN");
 
   if (memory_agents > 0) {
     double seconds = 0.0;
     const double rss = child_peak_rss_mib(memory_agents, &seconds);
-    std::printf("memory: brainload run with %lld agents (bench/memory_day.toml, HDF5 per-agent "
-                "outcomes + quantiles): peak RSS %.0f MiB in %.1f s\n",
-                static_cast<long long>(memory_agents), rss, seconds);
+    std::printf(
+        "memory: brainload run with %lld agents (bench/memory_day.toml, HDF5 per-agent "
+        "outcomes + quantiles): peak RSS %.0f MiB in %.1f s\n",
+        static_cast<long long>(memory_agents), rss, seconds);
   }
   return 0;
 }

@@ -5,7 +5,8 @@ namespace brainload {
 namespace {
 
 constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
-    {"work_vo2max_frac", "1", "whole-body oxygen demand of the current activity, fraction of VO2max"},
+    {"work_vo2max_frac", "1",
+     "whole-body oxygen demand of the current activity, fraction of VO2max"},
     {"heart_rate_bpm", "beats/min", "heart rate"},
     {"motor_drive", "1", "central command from motor cortex, 0-1"},
     {"epinephrine_nmol_l", "nmol/L", "plasma epinephrine (adrenal medulla)"},
@@ -50,32 +51,41 @@ std::span<const ObservableInfo, kChronicObservableCount> chronic_observables() {
 
 std::array<double, kAcuteObservableCount> acute_values(const AcuteModel& m, const AcuteState& x) {
   return {m.drive().work_vo2max_frac,
-          x[ix::heart_rate],
+          x[ix::kHeartRate],
           m.motor_drive(),
-          x[ix::epinephrine],
-          x[ix::norepinephrine],
-          x[ix::vagal],
-          x[ix::nts],
-          x[ix::lc],
-          x[ix::brain_ne],
+          x[ix::kEpinephrine],
+          x[ix::kNorepinephrine],
+          x[ix::kVagal],
+          x[ix::kNts],
+          x[ix::kLc],
+          x[ix::kBrainNe],
           m.arousal(x),
-          x[ix::cbf],
-          x[ix::blood_lactate],
-          x[ix::brain_lactate],
-          x[ix::vegf],
-          x[ix::bdnf],
-          x[ix::osteocalcin],
-          x[ix::il6],
+          x[ix::kCbf],
+          x[ix::kBloodLactate],
+          x[ix::kBrainLactate],
+          x[ix::kVegf],
+          x[ix::kBdnf],
+          x[ix::kOsteocalcin],
+          x[ix::kIl6],
           m.cortisol_nmol_l(x),
           m.cognitive_performance_z(x)};
 }
 
 std::array<double, kChronicObservableCount> chronic_values(const ChronicState& c) {
-  return {c.vo2max_ml_kg_min,     c.strength_1rm_rel,      c.bdnf_resting_ng_ml,
-          c.hippocampal_volume_rel, c.prefrontal_connectivity_rel, c.brain_age_gap_years,
-          c.cognition_composite_z, c.executive_function_z, c.working_memory_z,
-          c.depression_z,         c.il6_resting_pg_ml,     c.bbb_integrity,
-          c.fatigue,              c.sessions_done};
+  return {c.vo2max_ml_kg_min,
+          c.strength_1rm_rel,
+          c.bdnf_resting_ng_ml,
+          c.hippocampal_volume_rel,
+          c.prefrontal_connectivity_rel,
+          c.brain_age_gap_years,
+          c.cognition_composite_z,
+          c.executive_function_z,
+          c.working_memory_z,
+          c.depression_z,
+          c.il6_resting_pg_ml,
+          c.bbb_integrity,
+          c.fatigue,
+          c.sessions_done};
 }
 
 }  // namespace brainload

@@ -16,13 +16,13 @@ constexpr double kArousalSampleMin = 0.25;  // grid for event means of arousal (
 
 struct Sample {
   double t;
-  bool row;         // emit a trace row
-  int event;        // event index or -1
+  bool row;   // emit a trace row
+  int event;  // event index or -1
 };
 
 std::vector<Sample> sample_plan(const Timeline& tl, const TraceOptions& o,
-                                const std::vector<std::pair<double, double>>& windows,
-                                double t0, double t1) {
+                                const std::vector<std::pair<double, double>>& windows, double t0,
+                                double t1) {
   std::vector<Sample> plan;
   const double every = o.every_min > 0.0 ? o.every_min : 1.0;
   const auto n = static_cast<long>(std::floor((t1 - t0) / every + 1e-9));
@@ -55,9 +55,12 @@ double mean_over(const std::vector<std::pair<double, double>>& series, double a,
 
 const char* event_type_name(EventType type) {
   switch (type) {
-    case EventType::cognitive_test: return "cognitive_test";
-    case EventType::learn: return "learn";
-    case EventType::recall: return "recall";
+    case EventType::cognitive_test:
+      return "cognitive_test";
+    case EventType::learn:
+      return "learn";
+    case EventType::recall:
+      return "recall";
   }
   return "?";
 }
@@ -67,24 +70,25 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   Trace trace;
   trace.arm = arm.name;
   trace.subject = typical_subject(scenario.population);
-  const Timeline tl = build_timeline(scenario, arm, trace.subject, config.session,
-                                     config.acute.osteocalcin);
+  const Timeline tl =
+      build_timeline(scenario, arm, trace.subject, config.session, config.acute.osteocalcin);
   AcuteModel model(config.acute, trace.subject, scenario.start_clock_min);
   AcuteState x = model.resting_state();
   Drive awake_rest;
   integrate_constant(model, awake_rest, x, -config.spin_up_days * units::kMinutesPerDay, 0.0,
                      config.solver);
-  for (std::size_t k = ix::first_dose; k < ix::count; ++k) x[k] = 0.0;
+  for (std::size_t k = ix::kFirstDose; k < ix::kCount; ++k) x[k] = 0.0;
 
   const double t0 = std::clamp(options.from_day * units::kMinutesPerDay, 0.0, tl.end_min);
-  const double t1 = std::clamp(options.to_day.value_or(scenario.days) * units::kMinutesPerDay, t0,
-                               tl.end_min);
+  const double t1 =
+      std::clamp(options.to_day.value_or(scenario.days) * units::kMinutesPerDay, t0, tl.end_min);
 
   // Arousal is needed at fine resolution around learning for the memory events.
   std::vector<std::pair<double, double>> windows;
   const double consolidation = config.acute.cognition.consolidation_window_min;
   for (const auto& e : tl.events) {
-    if (e.type == EventType::learn) windows.emplace_back(e.t_min, e.t_min + e.minutes + consolidation);
+    if (e.type == EventType::learn)
+      windows.emplace_back(e.t_min, e.t_min + e.minutes + consolidation);
   }
   const std::vector<Sample> plan = sample_plan(tl, options, windows, t0, t1);
   std::vector<double> times;
@@ -99,7 +103,8 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
     const Sample& s = plan[cursor++];
     const double a = model.arousal(state);
     if (!windows.empty()) arousal_series.emplace_back(t, a);
-    if (s.event >= 0) event_z[static_cast<std::size_t>(s.event)] = model.cognitive_performance_z(state);
+    if (s.event >= 0)
+      event_z[static_cast<std::size_t>(s.event)] = model.cognitive_performance_z(state);
     if (!s.row) return;
     // A grid point and an event at the same time make one row.
     if (!trace.rows.empty() && trace.rows.back().t_min == t &&
@@ -123,7 +128,9 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
     const TimedEvent& ev = tl.events[e];
     EventRecord rec{ev.t_min, ev.type, 0.0, {}};
     switch (ev.type) {
-      case EventType::cognitive_test: rec.value = event_z[e]; break;
+      case EventType::cognitive_test:
+        rec.value = event_z[e];
+        break;
       case EventType::learn: {
         const double during = mean_over(arousal_series, ev.t_min, ev.t_min + ev.minutes);
         rec.value = cp.encoding_weight_z *
@@ -140,7 +147,8 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
         } else {
           const double after = mean_over(arousal_series, last_learn_end,
                                          std::min(ev.t_min, last_learn_end + consolidation));
-          rec.value = recall_z(cp, last_learn_encoding, std::isnan(after) ? cp.arousal_rest : after);
+          rec.value =
+              recall_z(cp, last_learn_encoding, std::isnan(after) ? cp.arousal_rest : after);
           rec.note = "recall z of the most recent learn";
         }
         break;

@@ -35,8 +35,8 @@ struct ModelConfig {
   SolverOptions solver;
   double spin_up_days = 3.0;  // rest days before t = 0 so the circadian HPA axis is settled
   AcuteStrategy strategy = AcuteStrategy::session_windows;
-  double quiescence_rel = 1e-5;  // relative excess below which a window may close (assumed)
-  double min_window_min = 120.0; // windows last at least this long after the last session (min)
+  double quiescence_rel = 1e-5;   // relative excess below which a window may close (assumed)
+  double min_window_min = 120.0;  // windows last at least this long after the last session (min)
 };
 
 struct EventRecord {

@@ -1,9 +1,9 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <optional>
-#include <iostream>
 
 #include "brainload/io/atomic_file.hpp"
 #include "brainload/io/csv.hpp"
@@ -43,8 +43,8 @@ const Arm& pick_arm(const Scenario& s, const std::string& name) {
   }
   std::string known;
   for (const auto& arm : s.arms) known += (known.empty() ? "" : ", ") + arm.name;
-  throw UsageError(fmt::format("--arm: scenario '{}' has no arm '{}'; its arms are: {}", s.name,
-                               name, known));
+  throw UsageError(
+      fmt::format("--arm: scenario '{}' has no arm '{}'; its arms are: {}", s.name, name, known));
 }
 
 int run_check(const CheckOptions& options) {
@@ -63,8 +63,8 @@ int run_trace(const TraceCliOptions& options) {
     throw UsageError(fmt::format("--to {} is before --from {}", *options.to_day, options.from_day));
   }
   if (options.from_day > s.days) {
-    throw UsageError(fmt::format("--from {} is after the scenario's last day ({})", options.from_day,
-                                 s.days));
+    throw UsageError(
+        fmt::format("--from {} is after the scenario's last day ({})", options.from_day, s.days));
   }
   TraceOptions t;
   t.every_min = options.every_min;

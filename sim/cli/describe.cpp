@@ -212,7 +212,8 @@ int run_describe(bool json) {
 
 Command add_describe_command(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
-  CLI::App* cmd = app.add_subcommand("describe", "every observable, parameter, protocol and exercise");
+  CLI::App* cmd =
+      app.add_subcommand("describe", "every observable, parameter, protocol and exercise");
   cmd->add_flag("--json", *json, "print JSON instead of text");
   return {cmd, [json] { return run_describe(*json); }};
 }

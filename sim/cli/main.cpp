@@ -11,7 +11,9 @@
 #include "brainload/population/runner.hpp"
 #include "cli/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_cli(int argc, char** argv) {
   using namespace brainload::cli;
   CLI::App app{"brainload: how exercise acts on the brain, from one session to a virtual trial"};
   app.set_version_flag("--version", std::string("brainload ") + BRAINLOAD_VERSION);
@@ -62,4 +64,17 @@ int main(int argc, char** argv) {
     return 70;
   }
   return 2;
+}
+
+}  // namespace
+
+// An exception that leaves run_cli (building the command line, or printing one of the errors
+// above) is an internal error too, instead of std::terminate.
+int main(int argc, char** argv) {
+  try {
+    return run_cli(argc, argv);
+  } catch (...) {
+    std::fputs("internal error: unexpected exception\n", stderr);
+    return 70;
+  }
 }

@@ -168,7 +168,7 @@ std::string script_path(const char* script) {
 
 std::string python_interpreter() {
   const char* env = std::getenv("BRAINLOAD_PYTHON");
-  const std::string python = (env != nullptr && *env != '\0') ? env : kDefaultPython;
+  std::string python = (env != nullptr && *env != '\0') ? env : kDefaultPython;
   if (::access(python.c_str(), X_OK) != 0) {
     throw std::runtime_error(fmt::format(
         "cannot run '{}': plots need Debian's Python 3 with matplotlib and h5py (apt-get "

@@ -76,9 +76,9 @@ void print_table(const Scenario& s, const TrialSummary& t) {
   const std::size_t last = t.assess_days.size() - 1;
   fmt::print("\n{} — {} agents, change from day {} to day {} (mean ± sd)\n", s.name,
              s.population.agents, t.assess_days.front(), t.assess_days[last]);
-  const char* shown[] = {"strength_1rm_rel",      "vo2max_ml_kg_min",     "bdnf_resting_ng_ml",
-                         "brain_age_gap_years",   "cognition_composite_z", "executive_function_z",
-                         "working_memory_z",      "depression_z"};
+  const std::array shown{"strength_1rm_rel",    "vo2max_ml_kg_min",      "bdnf_resting_ng_ml",
+                         "brain_age_gap_years", "cognition_composite_z", "executive_function_z",
+                         "working_memory_z",    "depression_z"};
   fmt::print("{:<14} {:>5} {:>8} {:>9}", "arm", "n", "dropout", "attended");
   for (const char* name : shown) fmt::print(" {:>18}", std::string(name).substr(0, 18));
   fmt::print("\n");
@@ -100,9 +100,10 @@ void print_table(const Scenario& s, const TrialSummary& t) {
   }
   for (const ArmSummary& arm : t.arms) {
     if (arm.failed > 0) {
-      fmt::print("{}: {} agent(s) failed to integrate and are excluded (see failure_code in the "
-                 "HDF5 file)\n",
-                 arm.name, arm.failed);
+      fmt::print(
+          "{}: {} agent(s) failed to integrate and are excluded (see failure_code in the "
+          "HDF5 file)\n",
+          arm.name, arm.failed);
     }
   }
   for (const Correlation& c : t.correlations) {
@@ -118,14 +119,16 @@ int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
   require_valid(s);
   if (options.agents) s.population.agents = static_cast<int>(*options.agents);
-  const std::filesystem::path out =
-      options.out.empty() ? std::filesystem::path("output") / (s.name + ".h5") : std::filesystem::path(options.out);
+  const std::filesystem::path out = options.out.empty()
+                                        ? std::filesystem::path("output") / (s.name + ".h5")
+                                        : std::filesystem::path(options.out);
   if (options.out.empty()) create_output_directory("output");
   if (std::filesystem::exists(out) && !options.force) {
     throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
   }
   require_writable(out);
-  if (!options.summary_json.empty() && options.summary_json != "-") require_writable(options.summary_json);
+  if (!options.summary_json.empty() && options.summary_json != "-")
+    require_writable(options.summary_json);
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
@@ -371,7 +374,8 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   cmd->add_option("--threads", o->threads,
                   "worker threads per rank (default and maximum: the cores per rank)")
 #else
-  cmd->add_option("--threads", o->threads, "worker threads (default and maximum: the number of cores)")
+  cmd->add_option("--threads", o->threads,
+                  "worker threads (default and maximum: the number of cores)")
 #endif
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--summary-json", o->summary_json,

@@ -34,9 +34,9 @@
 #endif
 
 #include <algorithm>
-#include <limits>
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <set>
 #include <string>
 #include <string_view>
@@ -144,20 +144,22 @@ class Writer {
   }
   Handle own(hid_t id, Handle::Closer closer, std::string_view what) const {
     if (id < 0) fail(path_, what);
-    return Handle(id, closer);
+    return {id, closer};
   }
   [[nodiscard]] const fs::path& path() const { return path_; }
 
-  Handle plist(hid_t cls, std::string_view what) const {
+  [[nodiscard]] Handle plist(hid_t cls, std::string_view what) const {
     return own(H5Pcreate(cls), H5Pclose, what);
   }
-  Handle scalar_space() const { return own(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate(scalar)"); }
-  Handle simple_space(const std::vector<hsize_t>& dims, std::string_view name) const {
+  [[nodiscard]] Handle scalar_space() const {
+    return own(H5Screate(H5S_SCALAR), H5Sclose, "H5Screate(scalar)");
+  }
+  [[nodiscard]] Handle simple_space(const std::vector<hsize_t>& dims, std::string_view name) const {
     return own(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
                fmt::format("H5Screate_simple for '{}'", name));
   }
   // Variable-length UTF-8 string type: read back by h5py/xarray as Python str.
-  Handle vlen_string_type() const {
+  [[nodiscard]] Handle vlen_string_type() const {
     Handle t = own(H5Tcopy(H5T_C_S1), H5Tclose, "H5Tcopy(H5T_C_S1)");
     check(H5Tset_size(t.get(), H5T_VARIABLE), "H5Tset_size(H5T_VARIABLE)");
     check(H5Tset_cset(t.get(), H5T_CSET_UTF8), "H5Tset_cset(UTF-8)");
@@ -170,20 +172,19 @@ class Writer {
     const Handle type = vlen_string_type();
     const Handle space = scalar_space();
     const std::string what = fmt::format("attribute '{}' on {}", name, owner);
-    const Handle attr = own(H5Acreate2(obj, name, type.get(), space.get(), H5P_DEFAULT,
-                                       H5P_DEFAULT),
-                            H5Aclose, "H5Acreate2 of " + what);
+    const Handle attr =
+        own(H5Acreate2(obj, name, type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+            "H5Acreate2 of " + what);
     const char* text = value.c_str();
     check(H5Awrite(attr.get(), type.get(), &text), "H5Awrite of " + what);
   }
 
-  void uint64_attr(hid_t obj, const char* name, std::uint64_t value,
-                   std::string_view owner) const {
+  void uint64_attr(hid_t obj, const char* name, std::uint64_t value, std::string_view owner) const {
     const Handle space = scalar_space();
     const std::string what = fmt::format("attribute '{}' on {}", name, owner);
-    const Handle attr = own(H5Acreate2(obj, name, H5T_STD_U64LE, space.get(), H5P_DEFAULT,
-                                       H5P_DEFAULT),
-                            H5Aclose, "H5Acreate2 of " + what);
+    const Handle attr =
+        own(H5Acreate2(obj, name, H5T_STD_U64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+            "H5Acreate2 of " + what);
     check(H5Awrite(attr.get(), H5T_NATIVE_UINT64, &value), "H5Awrite of " + what);
   }
 
@@ -193,9 +194,13 @@ class Writer {
 
 // --- layout ------------------------------------------------------------------------------
 
-enum Dim : std::size_t { kAgent, kArm, kAssessDay, kTime, kQuantile, kDimCount };
-constexpr std::array<const char*, kDimCount> kDimNames = {"agent", "arm", "assess_day", "time",
-                                                          "quantile"};
+// The dimensions, named like the HDF5 dimension scales; dim::count is the number of them.
+namespace dim {
+enum Dim : std::size_t { agent, arm, assess_day, time, quantile, count };
+}  // namespace dim
+using dim::Dim;
+constexpr std::array<const char*, dim::count> kDimNames = {"agent", "arm", "assess_day", "time",
+                                                           "quantile"};
 
 struct Storage {
   std::vector<hsize_t> chunk;  // empty: contiguous
@@ -214,13 +219,13 @@ struct VarSpec {
   Storage storage;
 };
 
-constexpr hsize_t kAgentChunk = 65536;       // per-agent variables
+constexpr hsize_t kAgentChunk = 65536;  // per-agent variables
 constexpr hsize_t kTrajectoryAgentChunk = 1024;
 constexpr hsize_t kTrajectoryTimeChunk = 4096;
 constexpr hsize_t kTrajectoryChunkElems = 131072;  // 1 MiB of float64 per chunk at most
 constexpr unsigned kDeflateLevel = 4;
 
-std::string dims_text(const std::vector<Dim>& dims, const std::array<hsize_t, kDimCount>& len) {
+std::string dims_text(const std::vector<Dim>& dims, const std::array<hsize_t, dim::count>& len) {
   std::string out;
   for (Dim d : dims) {
     if (!out.empty()) out += " x ";
@@ -231,7 +236,7 @@ std::string dims_text(const std::vector<Dim>& dims, const std::array<hsize_t, kD
 
 // Throws OutputError before anything is written if a name or a size is wrong.
 void validate(const fs::path& path, const std::vector<VarSpec>& vars,
-              const std::array<hsize_t, kDimCount>& len) {
+              const std::array<hsize_t, dim::count>& len) {
   std::set<std::string_view> seen(kDimNames.begin(), kDimNames.end());
   for (const VarSpec& v : vars) {
     const std::string& name = *v.name;
@@ -248,9 +253,9 @@ void validate(const fs::path& path, const std::vector<VarSpec>& vars,
     std::uint64_t expected = 1;
     for (Dim d : v.dims) expected *= len[d];  // each factor fits in memory already
     if (v.size != expected) {
-      throw OutputError(fmt::format(
-          "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({})",
-          path.string(), name, v.size, expected, dims_text(v.dims, len)));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': variable '{}' has {} values, expected {} ({})",
+                      path.string(), name, v.size, expected, dims_text(v.dims, len)));
     }
   }
 }
@@ -271,8 +276,7 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
   }
   const bool any_zero = std::any_of(shape.begin(), shape.end(), [](hsize_t n) { return n == 0; });
   if (!storage.chunk.empty() && !any_zero) {
-    w.check(H5Pset_chunk(dcpl.get(), static_cast<int>(storage.chunk.size()),
-                         storage.chunk.data()),
+    w.check(H5Pset_chunk(dcpl.get(), static_cast<int>(storage.chunk.size()), storage.chunk.data()),
             fmt::format("H5Pset_chunk for '{}'", name));
     if (storage.compress) {
       w.check(H5Pset_shuffle(dcpl.get()), fmt::format("H5Pset_shuffle for '{}'", name));
@@ -280,9 +284,9 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
               fmt::format("H5Pset_deflate for '{}'", name));
     }
   }
-  return w.own(H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT, dcpl.get(),
-                          H5P_DEFAULT),
-               H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
+  return w.own(
+      H5Dcreate2(file, name.c_str(), filetype, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      H5Dclose, fmt::format("H5Dcreate2 of '{}'", name));
 }
 
 void write_all(const Writer& w, hid_t ds, hid_t memtype, const void* data, std::size_t size,
@@ -299,8 +303,8 @@ void write_rows(const Writer& w, hid_t ds, hid_t memtype, const void* data, hsiz
   const Handle file_space = w.own(H5Dget_space(ds), H5Sclose, "H5Dget_space of '" + name + "'");
   const std::array<hsize_t, 2> start{first, 0};
   const std::array<hsize_t, 2> count{rows, row_len};
-  w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
-                              count.data(), nullptr),
+  w.check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
           fmt::format("H5Sselect_hyperslab of '{}'", name));
   const Handle mem_space = w.simple_space(
       rank == 1 ? std::vector<hsize_t>{rows} : std::vector<hsize_t>{rows, row_len}, name);
@@ -308,19 +312,20 @@ void write_rows(const Writer& w, hid_t ds, hid_t memtype, const void* data, hsiz
           fmt::format("H5Dwrite of rows {}..{} of '{}'", first, first + rows, name));
 }
 
-Storage per_agent_storage(const std::array<hsize_t, kDimCount>& len, bool with_day) {
+Storage per_agent_storage(const std::array<hsize_t, dim::count>& len, bool with_day) {
   Storage s;
-  if (len[kAgent] > kAgentChunk) {
-    s.chunk = with_day ? std::vector<hsize_t>{kAgentChunk, std::max<hsize_t>(len[kAssessDay], 1)}
-                       : std::vector<hsize_t>{kAgentChunk};
+  if (len[dim::agent] > kAgentChunk) {
+    s.chunk = with_day
+                  ? std::vector<hsize_t>{kAgentChunk, std::max<hsize_t>(len[dim::assess_day], 1)}
+                  : std::vector<hsize_t>{kAgentChunk};
   }
   return s;
 }
 
-Storage trajectory_storage(const std::array<hsize_t, kDimCount>& len) {
+Storage trajectory_storage(const std::array<hsize_t, dim::count>& len) {
   Storage s;
-  const hsize_t t_chunk = std::clamp<hsize_t>(len[kTime], 1, kTrajectoryTimeChunk);
-  const hsize_t a_max = std::clamp<hsize_t>(len[kAgent], 1, kTrajectoryAgentChunk);
+  const hsize_t t_chunk = std::clamp<hsize_t>(len[dim::time], 1, kTrajectoryTimeChunk);
+  const hsize_t a_max = std::clamp<hsize_t>(len[dim::agent], 1, kTrajectoryAgentChunk);
   const hsize_t a_chunk = std::clamp<hsize_t>(kTrajectoryChunkElems / t_chunk, 1, a_max);
   s.chunk = {a_chunk, t_chunk};
   s.compress = true;
@@ -349,9 +354,9 @@ struct RunFileWriter::Impl {
   hsize_t pending_rows = 0;
   hsize_t trajectory_chunk_rows = 1;
   std::size_t first_trajectory = 0;  // index of the first trajectory variable in `streamed`
-  std::array<hsize_t, kDimCount> len{};
+  std::array<hsize_t, dim::count> len{};
   Handle file;
-  std::array<Handle, kDimCount> scales;
+  std::array<Handle, dim::count> scales;
   struct Var {
     std::string name;
     std::vector<Dim> dims;
@@ -369,11 +374,11 @@ struct RunFileWriter::Impl {
       throw OutputError(fmt::format("cannot write HDF5 file '{}': negative agent count {}",
                                     path.string(), layout.agents));
     }
-    len[kAgent] = static_cast<hsize_t>(layout.agents);
-    len[kArm] = layout.arm_names.size();
-    len[kAssessDay] = layout.assess_days.size();
-    len[kTime] = layout.time_days.size();
-    len[kQuantile] = layout.quantiles.size();
+    len[dim::agent] = static_cast<hsize_t>(layout.agents);
+    len[dim::arm] = layout.arm_names.size();
+    len[dim::assess_day] = layout.assess_days.size();
+    len[dim::time] = layout.time_days.size();
+    len[dim::quantile] = layout.quantiles.size();
 
     // Names are checked here; sizes when data arrives.
     std::vector<VarSpec> names;
@@ -382,11 +387,11 @@ struct RunFileWriter::Impl {
         names.push_back(VarSpec{&v.name, &v.units, &v.long_name, nullptr, 0, false, dims, {}});
       }
     };
-    add_names(layout.agent_vars, {kAgent});
-    add_names(layout.agent_int_vars, {kAgent});
-    add_names(layout.outcome_vars, {kAgent, kAssessDay});
-    add_names(layout.quantile_vars, {kArm, kTime, kQuantile});
-    add_names(layout.trajectory_vars, {kAgent, kTime});
+    add_names(layout.agent_vars, {dim::agent});
+    add_names(layout.agent_int_vars, {dim::agent});
+    add_names(layout.outcome_vars, {dim::agent, dim::assess_day});
+    add_names(layout.quantile_vars, {dim::arm, dim::time, dim::quantile});
+    add_names(layout.trajectory_vars, {dim::agent, dim::time});
     validate_names(names);
 
     if (!layout.trajectory_vars.empty() && H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
@@ -454,13 +459,14 @@ struct RunFileWriter::Impl {
 
     // Dimension scales (coordinate variables), in dimension order.
     {
-      scales[kAgent] = create_dataset(w, file.get(), "agent", H5T_STD_I64LE, {len[kAgent]},
-                                      per_agent_storage(len, false));
-      std::vector<std::int64_t> ids(static_cast<std::size_t>(std::min<hsize_t>(len[kAgent], kAgentChunk)));
-      for (hsize_t first = 0; first < len[kAgent]; first += ids.size()) {
-        const hsize_t rows = std::min<hsize_t>(ids.size(), len[kAgent] - first);
+      scales[dim::agent] = create_dataset(w, file.get(), "agent", H5T_STD_I64LE, {len[dim::agent]},
+                                          per_agent_storage(len, false));
+      std::vector<std::int64_t> ids(
+          static_cast<std::size_t>(std::min<hsize_t>(len[dim::agent], kAgentChunk)));
+      for (hsize_t first = 0; first < len[dim::agent]; first += ids.size()) {
+        const hsize_t rows = std::min<hsize_t>(ids.size(), len[dim::agent] - first);
         for (hsize_t i = 0; i < rows; ++i) ids[i] = static_cast<std::int64_t>(first + i);
-        put_rows(scales[kAgent].get(), H5T_NATIVE_INT64, ids.data(), first,
+        put_rows(scales[dim::agent].get(), H5T_NATIVE_INT64, ids.data(), first,
                  mpi_rank == 0 ? rows : 0, 1, 1, "agent");
       }
     }
@@ -468,27 +474,27 @@ struct RunFileWriter::Impl {
       const Handle type = w.vlen_string_type();
       std::vector<const char*> names;
       for (const auto& a : out.arm_names) names.push_back(a.c_str());
-      scales[kArm] = create_dataset(w, file.get(), "arm", type.get(), {len[kArm]}, {});
+      scales[dim::arm] = create_dataset(w, file.get(), "arm", type.get(), {len[dim::arm]}, {});
       if (!collective) {
-        write_all(w, scales[kArm].get(), type.get(), names.data(), names.size(), "arm");
+        write_all(w, scales[dim::arm].get(), type.get(), names.data(), names.size(), "arm");
       }
     }
     const auto coordinate = [&](Dim d, const std::vector<double>& values) {
       scales[d] = create_dataset(w, file.get(), kDimNames[d], H5T_IEEE_F64LE, {len[d]}, {});
       put_all(scales[d].get(), H5T_NATIVE_DOUBLE, values.data(), values.size(), kDimNames[d]);
     };
-    coordinate(kAssessDay, out.assess_days);
-    coordinate(kTime, out.time_days);
-    coordinate(kQuantile, out.quantiles);
+    coordinate(dim::assess_day, out.assess_days);
+    coordinate(dim::time, out.time_days);
+    coordinate(dim::quantile, out.quantiles);
 
-    constexpr std::array<std::pair<const char*, const char*>, kDimCount> kScaleAttrs = {{
+    constexpr std::array<std::pair<const char*, const char*>, dim::count> kScaleAttrs = {{
         {"1", "agent index"},
         {"1", "trial arm"},
         {"days", "assessment day (days since scenario start)"},
         {"days", "time since scenario start"},
         {"1", "quantile of the arm's population"},
     }};
-    for (std::size_t d = 0; d < kDimCount; ++d) {
+    for (std::size_t d = 0; d < dim::count; ++d) {
       const std::string owner = fmt::format("dimension '{}'", kDimNames[d]);
       w.check(H5DSset_scale(scales[d].get(), kDimNames[d]), "H5DSset_scale of " + owner);
       w.string_attr(scales[d].get(), "units", kScaleAttrs[d].first, owner);
@@ -499,6 +505,7 @@ struct RunFileWriter::Impl {
                              bool is_int, std::vector<Var>& into) {
       for (const auto& v : list) {
         std::vector<hsize_t> shape;
+        shape.reserve(dims.size());
         for (Dim d : dims) shape.push_back(len[d]);
         Handle ds = create_dataset(w, file.get(), v.name, is_int ? H5T_STD_I64LE : H5T_IEEE_F64LE,
                                    shape, storage);
@@ -513,16 +520,19 @@ struct RunFileWriter::Impl {
         into.push_back(Var{v.name, dims, is_int, std::move(ds)});
       }
     };
-    declare(out.agent_vars, {kAgent}, per_agent_storage(len, false), false, streamed);
-    declare(out.agent_int_vars, {kAgent}, per_agent_storage(len, false), true, streamed);
-    declare(out.outcome_vars, {kAgent, kAssessDay}, per_agent_storage(len, true), false, streamed);
-    declare(out.quantile_vars, {kArm, kTime, kQuantile}, Storage{}, false, quantiles);
+    declare(out.agent_vars, {dim::agent}, per_agent_storage(len, false), false, streamed);
+    declare(out.agent_int_vars, {dim::agent}, per_agent_storage(len, false), true, streamed);
+    declare(out.outcome_vars, {dim::agent, dim::assess_day}, per_agent_storage(len, true), false,
+            streamed);
+    declare(out.quantile_vars, {dim::arm, dim::time, dim::quantile}, Storage{}, false, quantiles);
     first_trajectory = streamed.size();
-    declare(out.trajectory_vars, {kAgent, kTime}, trajectory_storage(len), false, streamed);
+    declare(out.trajectory_vars, {dim::agent, dim::time}, trajectory_storage(len), false, streamed);
     trajectory_chunk_rows = trajectory_storage(len).chunk[0];
   }
 
-  [[nodiscard]] hsize_t row_len(const Var& v) const { return v.dims.size() == 2 ? len[v.dims[1]] : 1; }
+  [[nodiscard]] hsize_t row_len(const Var& v) const {
+    return v.dims.size() == 2 ? len[v.dims[1]] : 1;
+  }
 
   // Rows [first, first + rows) of a dataset whose first axis is `agent`. In collective mode
   // every rank calls this, a rank with no rows selecting none.
@@ -574,7 +584,7 @@ struct RunFileWriter::Impl {
   }
 
   // Selects nothing in `file_space` and returns a memory space that selects nothing.
-  Handle select_none(hid_t file_space, const std::string& name) const {
+  [[nodiscard]] Handle select_none(hid_t file_space, const std::string& name) const {
     w.check(H5Sselect_none(file_space), fmt::format("H5Sselect_none of '{}'", name));
     Handle mem_space = w.simple_space({1}, name);
     w.check(H5Sselect_none(mem_space.get()), fmt::format("H5Sselect_none of '{}'", name));
@@ -598,16 +608,19 @@ struct RunFileWriter::Impl {
   }
 
   void write_agents(std::int64_t first_agent, std::int64_t count, const RunOutput& block) {
-    if (first_agent < 0 || count < 0 || static_cast<hsize_t>(first_agent + count) > len[kAgent]) {
+    if (first_agent < 0 || count < 0 ||
+        static_cast<hsize_t>(first_agent) + static_cast<hsize_t>(count) > len[dim::agent]) {
       throw OutputError(fmt::format("cannot write HDF5 file '{}': agents {}..{} outside 0..{}",
-                                    path.string(), first_agent, first_agent + count, len[kAgent]));
+                                    path.string(), first_agent, first_agent + count,
+                                    len[dim::agent]));
     }
     const std::size_t expected_vars = block.agent_vars.size() + block.agent_int_vars.size() +
                                       block.outcome_vars.size() + block.trajectory_vars.size();
     if (expected_vars != streamed.size()) {
-      throw OutputError(fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
-                                    "layout {}",
-                                    path.string(), expected_vars, streamed.size()));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
+                      "layout {}",
+                      path.string(), expected_vars, streamed.size()));
     }
     const auto first = static_cast<hsize_t>(first_agent);
     const auto rows = static_cast<hsize_t>(count);
@@ -629,7 +642,8 @@ struct RunFileWriter::Impl {
     for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
     if (!collective) {
-      for (const auto& v : block.trajectory_vars) write_block_var(streamed[k++], v.data, first, rows);
+      for (const auto& v : block.trajectory_vars)
+        write_block_var(streamed[k++], v.data, first, rows);
       return;
     }
     if (block.trajectory_vars.empty()) return;
@@ -664,18 +678,19 @@ struct RunFileWriter::Impl {
     // In collective mode only rank 0 brings the data.
     const bool has_data = !collective || mpi_rank == 0;
     if (has_data && data.size() != quantiles.size()) {
-      throw OutputError(fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
-                                    "layout has {}",
-                                    path.string(), data.size(), quantiles.size()));
+      throw OutputError(
+          fmt::format("cannot write HDF5 file '{}': {} quantile variables, the "
+                      "layout has {}",
+                      path.string(), data.size(), quantiles.size()));
     }
-    const hsize_t expected = len[kArm] * len[kTime] * len[kQuantile];
+    const hsize_t expected = len[dim::arm] * len[dim::time] * len[dim::quantile];
     for (std::size_t k = 0; has_data && k < data.size(); ++k) {
       if (data[k].data.size() != expected) {
         throw OutputError(fmt::format(
             "cannot write HDF5 file '{}': variable '{}' has {} values, expected {} (arm={} x "
             "time={} x quantile={})",
-            path.string(), quantiles[k].name, data[k].data.size(), expected, len[kArm], len[kTime],
-            len[kQuantile]));
+            path.string(), quantiles[k].name, data[k].data.size(), expected, len[dim::arm],
+            len[dim::time], len[dim::quantile]));
       }
     }
     if (collective) write_pending(true);
@@ -697,7 +712,8 @@ struct RunFileWriter::Impl {
   void write_arm_names() {
     file = w.own(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
                  "reopening the file on rank 0 (H5Fopen)");
-    const Handle ds = w.own(H5Dopen2(file.get(), "arm", H5P_DEFAULT), H5Dclose, "H5Dopen2 of 'arm'");
+    const Handle ds =
+        w.own(H5Dopen2(file.get(), "arm", H5P_DEFAULT), H5Dclose, "H5Dopen2 of 'arm'");
     const Handle type = w.vlen_string_type();
     std::vector<const char*> names;
     for (const auto& a : arm_names) names.push_back(a.c_str());
@@ -773,24 +789,24 @@ void RunFileWriter::finish(const std::vector<OutputVariable>& quantile_vars) {
 
 void write_run_hdf5(const fs::path& path, const RunOutput& output) {
   // Check every size before the file exists, so a malformed request leaves nothing behind.
-  std::array<hsize_t, kDimCount> len{};
-  len[kAgent] = static_cast<hsize_t>(std::max<std::int64_t>(output.agents, 0));
-  len[kArm] = output.arm_names.size();
-  len[kAssessDay] = output.assess_days.size();
-  len[kTime] = output.time_days.size();
-  len[kQuantile] = output.quantiles.size();
+  std::array<hsize_t, dim::count> len{};
+  len[dim::agent] = static_cast<hsize_t>(std::max<std::int64_t>(output.agents, 0));
+  len[dim::arm] = output.arm_names.size();
+  len[dim::assess_day] = output.assess_days.size();
+  len[dim::time] = output.time_days.size();
+  len[dim::quantile] = output.quantiles.size();
   std::vector<VarSpec> vars;
   const auto add = [&vars](const auto& list, std::vector<Dim> dims) {
     for (const auto& v : list) {
-      vars.push_back(VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(), false,
-                             dims, {}});
+      vars.push_back(
+          VarSpec{&v.name, &v.units, &v.long_name, v.data.data(), v.data.size(), false, dims, {}});
     }
   };
-  add(output.agent_vars, {kAgent});
-  add(output.agent_int_vars, {kAgent});
-  add(output.outcome_vars, {kAgent, kAssessDay});
-  add(output.quantile_vars, {kArm, kTime, kQuantile});
-  add(output.trajectory_vars, {kAgent, kTime});
+  add(output.agent_vars, {dim::agent});
+  add(output.agent_int_vars, {dim::agent});
+  add(output.outcome_vars, {dim::agent, dim::assess_day});
+  add(output.quantile_vars, {dim::arm, dim::time, dim::quantile});
+  add(output.trajectory_vars, {dim::agent, dim::time});
   validate(path, vars, len);
 
   RunOutput layout = output;

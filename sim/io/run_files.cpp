@@ -27,11 +27,13 @@ struct AgentIntField {
 };
 
 const std::vector<AgentField>& agent_fields() {
-  static const std::vector<AgentField> fields{
-      {"age_years", "years", "age at the start", [](const AgentResult& r) { return r.traits.subject.age_years; }},
+  static const std::vector<AgentField> kFields{
+      {"age_years", "years", "age at the start",
+       [](const AgentResult& r) { return r.traits.subject.age_years; }},
       {"baseline_vo2max_ml_kg_min", "mL/kg/min", "VO2max at the start",
        [](const AgentResult& r) { return r.traits.subject.vo2max_ml_kg_min; }},
-      {"hr_rest_bpm", "beats/min", "resting heart rate", [](const AgentResult& r) { return r.traits.subject.hr_rest_bpm; }},
+      {"hr_rest_bpm", "beats/min", "resting heart rate",
+       [](const AgentResult& r) { return r.traits.subject.hr_rest_bpm; }},
       {"lactate_threshold_frac", "1", "lactate threshold, fraction of VO2max",
        [](const AgentResult& r) { return r.traits.subject.lactate_threshold_frac; }},
       {"baseline_bdnf_ng_ml", "ng/mL", "resting serum BDNF at the start",
@@ -42,24 +44,28 @@ const std::vector<AgentField>& agent_fields() {
        [](const AgentResult& r) { return r.traits.subject.bdnf_release_rel; }},
       {"trainability", "1", "multiplier of every training gain (sampled)",
        [](const AgentResult& r) { return r.traits.trainability; }},
-      {"motivation_z", "1", "motivation, SD units (sampled)", [](const AgentResult& r) { return r.traits.motivation; }},
+      {"motivation_z", "1", "motivation, SD units (sampled)",
+       [](const AgentResult& r) { return r.traits.motivation; }},
       {"baseline_depression_z", "1", "depressive symptoms at the start, SD units",
        [](const AgentResult& r) { return r.traits.baseline_depression; }},
   };
-  return fields;
+  return kFields;
 }
 
 const std::vector<AgentIntField>& agent_int_fields() {
-  static const std::vector<AgentIntField> fields{
+  static const std::vector<AgentIntField> kFields{
       {"arm_index", "1", "index of the agent's arm in the arm coordinate",
        [](const AgentResult& r) { return std::int64_t{r.traits.arm}; }},
-      {"female", "1", "1 if female", [](const AgentResult& r) { return std::int64_t{r.traits.subject.female}; }},
+      {"female", "1", "1 if female",
+       [](const AgentResult& r) { return std::int64_t{r.traits.subject.female}; }},
       {"val66met_carrier", "1", "1 if BDNF Val66Met (Met) carrier",
        [](const AgentResult& r) { return std::int64_t{r.traits.val66met}; }},
       {"sessions_scheduled", "1", "sessions the schedule offered",
        [](const AgentResult& r) { return std::int64_t{r.sessions_scheduled}; }},
-      {"sessions_attended", "1", "sessions done", [](const AgentResult& r) { return std::int64_t{r.sessions_done}; }},
-      {"dropout_day", "1", "day index (days since start) at which the agent dropped out, -1 if never",
+      {"sessions_attended", "1", "sessions done",
+       [](const AgentResult& r) { return std::int64_t{r.sessions_done}; }},
+      {"dropout_day", "1",
+       "day index (days since start) at which the agent dropped out, -1 if never",
        [](const AgentResult& r) { return std::int64_t{r.dropout_day}; }},
       {"failed", "1", "1 if the integration failed (excluded from statistics)",
        [](const AgentResult& r) { return std::int64_t{r.failed}; }},
@@ -68,7 +74,7 @@ const std::vector<AgentIntField>& agent_int_fields() {
        "physiological bounds or not finite",
        [](const AgentResult& r) { return std::int64_t{r.failure_code}; }},
   };
-  return fields;
+  return kFields;
 }
 
 }  // namespace
@@ -140,19 +146,26 @@ RunOutput run_layout(const Scenario& scenario, const RunPlan& plan, std::int64_t
   o.quantiles.assign(kQuantiles.begin(), kQuantiles.end());
   o.agents = agents;
   for (const auto& f : agent_fields()) o.agent_vars.push_back({f.name, f.units, f.long_name, {}});
-  for (const auto& f : agent_int_fields()) o.agent_int_vars.push_back({f.name, f.units, f.long_name, {}});
+  for (const auto& f : agent_int_fields())
+    o.agent_int_vars.push_back({f.name, f.units, f.long_name, {}});
   for (const auto& info : chronic_observables()) {
-    o.outcome_vars.push_back({std::string(info.name), std::string(info.unit),
-                              std::string(info.meaning) + ", at each assessment (with test noise)", {}});
+    o.outcome_vars.push_back({std::string(info.name),
+                              std::string(info.unit),
+                              std::string(info.meaning) + ", at each assessment (with test noise)",
+                              {}});
   }
   for (const auto& info : chronic_observables()) {
-    o.quantile_vars.push_back({std::string(info.name) + "_quantiles", std::string(info.unit),
-                               std::string(info.meaning) + ", quantiles over the arm's agents", {}});
+    o.quantile_vars.push_back({std::string(info.name) + "_quantiles",
+                               std::string(info.unit),
+                               std::string(info.meaning) + ", quantiles over the arm's agents",
+                               {}});
   }
   if (trajectories) {
     for (const auto& info : chronic_observables()) {
-      o.trajectory_vars.push_back({std::string(info.name) + "_trajectory", std::string(info.unit),
-                                   std::string(info.meaning) + ", per agent over time", {}});
+      o.trajectory_vars.push_back({std::string(info.name) + "_trajectory",
+                                   std::string(info.unit),
+                                   std::string(info.meaning) + ", per agent over time",
+                                   {}});
     }
   }
   return o;
@@ -212,7 +225,8 @@ std::vector<OutputVariable> quantile_variables(const Scenario& scenario, const R
     for (std::size_t a = 0; a < arms; ++a) {
       for (std::size_t s = 0; s < nt; ++s) {
         for (std::size_t qi = 0; qi < nq; ++qi) {
-          v.data[(a * nt + s) * nq + qi] = q[((a * nt + s) * kChronicObservableCount + k) * nq + qi];
+          v.data[(a * nt + s) * nq + qi] =
+              q[((a * nt + s) * kChronicObservableCount + k) * nq + qi];
         }
       }
     }

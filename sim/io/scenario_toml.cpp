@@ -69,8 +69,8 @@ constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   
                                                           "load_1rm", "rest_s", "dual_task"};
 constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s", "kind"};
 constexpr std::array<std::string_view, 1> kRestKeys{"minutes"};
-constexpr std::array<std::string_view, 7> kArmKeys{"name",     "sessions", "weekly", "from_day",
-                                                   "to_day",   "events",   "setting"};
+constexpr std::array<std::string_view, 7> kArmKeys{"name",   "sessions", "weekly", "from_day",
+                                                   "to_day", "events",   "setting"};
 constexpr std::array<std::string_view, 3> kSettings{"supervised", "group", "home"};
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
@@ -905,7 +905,7 @@ SessionSpec read_session(Context& ctx, const TableRef& t, const std::set<std::st
 }
 
 std::vector<Weekday> read_weekdays(Context& ctx, const TableRef& t) {
-  constexpr std::string_view kExpected = "a non-empty array of weekdays like [\"mon\", \"thu\"]";
+  constexpr std::string_view kExpected = R"(a non-empty array of weekdays like ["mon", "thu"])";
   std::vector<Weekday> days;
   const toml::node* node = lookup(ctx, t, "days", Need::required, kExpected);
   if (node == nullptr) return days;

@@ -34,7 +34,7 @@ struct Cursor {
 void skip_string(Cursor& c) {
   const char quote = c.at();
   const bool basic = quote == '"';
-  const std::string_view triple = basic ? std::string_view("\"\"\"") : std::string_view("'''");
+  const std::string_view triple = basic ? std::string_view(R"(""")") : std::string_view("'''");
   if (c.starts_with(triple)) {
     for (int k = 0; k < 3; ++k) c.advance();
     while (!c.done() && !c.starts_with(triple)) {

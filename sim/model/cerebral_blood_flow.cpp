@@ -14,9 +14,8 @@ double cerebral_blood_flow_target(const CerebralBloodFlowParams& p, double work_
   const double g0 = bell(0.0);
   const double rise = p.peak_rise_rel * (bell(work_vo2max_frac) - g0) / (1.0 - g0);
   const double hypocapnia =
-      p.hypocapnia_slope_per_frac *
-      std::clamp(work_vo2max_frac - p.rcp_vo2max_frac, 0.0,
-                 p.hypocapnia_cap_vo2max_frac - p.rcp_vo2max_frac);
+      p.hypocapnia_slope_per_frac * std::clamp(work_vo2max_frac - p.rcp_vo2max_frac, 0.0,
+                                               p.hypocapnia_cap_vo2max_frac - p.rcp_vo2max_frac);
   const double l = std::max(0.0, strain);
   const double ln = std::pow(l, p.strain_hill);
   const double depression =

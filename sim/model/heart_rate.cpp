@@ -7,9 +7,7 @@
 namespace brainload {
 
 namespace {
-double resting_vo2_frac(const Subject& s) {
-  return units::kRestingVo2MlKgMin / s.vo2max_ml_kg_min;
-}
+double resting_vo2_frac(const Subject& s) { return units::kRestingVo2MlKgMin / s.vo2max_ml_kg_min; }
 }  // namespace
 
 double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {

@@ -29,10 +29,11 @@ double exercise_hpa_drive(const HpaParams& p, double work_vo2max_frac, double re
 
 HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth, double cortisol_rel) {
   const double feedback = gr(cortisol_rel, p.feedback_k) / gr(1.0, p.feedback_k);
-  return {units::rate_from_half_life(p.crh_half_life_min) * (drive * feedback - crh),
-          units::rate_from_half_life(p.acth_half_life_min) *
-              (crh * p.pituitary_mass * feedback - acth),
-          units::rate_from_half_life(p.cortisol_half_life_min) * (acth * p.adrenal_mass - cortisol_rel)};
+  return {
+      units::rate_from_half_life(p.crh_half_life_min) * (drive * feedback - crh),
+      units::rate_from_half_life(p.acth_half_life_min) * (crh * p.pituitary_mass * feedback - acth),
+      units::rate_from_half_life(p.cortisol_half_life_min) *
+          (acth * p.adrenal_mass - cortisol_rel)};
 }
 
 }  // namespace brainload

@@ -38,7 +38,8 @@ std::uint64_t mix(std::uint64_t z) {
 enum class Stream : std::uint64_t { traits = 1, adherence = 2, measurement = 3 };
 
 Engine stream(std::uint64_t seed, std::int64_t id, Stream s) {
-  return Engine(mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 + static_cast<std::uint64_t>(s))));
+  return Engine(
+      mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 + static_cast<std::uint64_t>(s))));
 }
 
 double normal(Engine& e, double mean = 0.0, double sd = 1.0) {
@@ -55,13 +56,13 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 struct Range {
   double lo, hi;
 };
-constexpr Range kAge{18.0, 100.0};            // years
-constexpr Range kVo2max{10.0, 90.0};          // mL/kg/min
-constexpr Range kHrRest{38.0, 110.0};         // bpm
-constexpr Range kThreshold{0.35, 0.9};        // fraction of VO2max
-constexpr Range kBdnf{5.0, 90.0};             // ng/mL serum
-constexpr Range kIl6{0.2, 25.0};              // pg/mL
-constexpr Range kTrainability{0.1, 5.0};      // multiplier
+constexpr Range kAge{18.0, 100.0};        // years
+constexpr Range kVo2max{10.0, 90.0};      // mL/kg/min
+constexpr Range kHrRest{38.0, 110.0};     // bpm
+constexpr Range kThreshold{0.35, 0.9};    // fraction of VO2max
+constexpr Range kBdnf{5.0, 90.0};         // ng/mL serum
+constexpr Range kIl6{0.2, 25.0};          // pg/mL
+constexpr Range kTrainability{0.1, 5.0};  // multiplier
 constexpr int kMaxDraws = 1000;
 
 template <class Draw>
@@ -87,16 +88,16 @@ const char* acute_state_problem(const AcuteState& x) {
     const char* what;
   };
   static constexpr std::array<Bound, 10> kBounds{{
-      {ix::heart_rate, 20.0, 260.0, "heart rate out of 20-260 bpm"},
-      {ix::epinephrine, 0.0, 100.0, "epinephrine out of 0-100 nmol/L"},
-      {ix::norepinephrine, 0.0, 200.0, "norepinephrine out of 0-200 nmol/L"},
-      {ix::blood_lactate, 0.0, 40.0, "blood lactate out of 0-40 mmol/L"},
-      {ix::brain_lactate, 0.0, 40.0, "brain lactate out of 0-40 mmol/L"},
-      {ix::cbf, 0.2, 3.0, "cerebral blood flow out of 0.2-3 x rest"},
-      {ix::bdnf, 0.0, 500.0, "serum BDNF out of 0-500 ng/mL"},
-      {ix::il6, 0.0, 5000.0, "IL-6 out of 0-5000 pg/mL"},
-      {ix::cortisol, 0.0, 20.0, "cortisol out of 0-20 x daily mean"},
-      {ix::lc, 0.0, 50.0, "LC firing out of 0-50 Hz"},
+      {ix::kHeartRate, 20.0, 260.0, "heart rate out of 20-260 bpm"},
+      {ix::kEpinephrine, 0.0, 100.0, "epinephrine out of 0-100 nmol/L"},
+      {ix::kNorepinephrine, 0.0, 200.0, "norepinephrine out of 0-200 nmol/L"},
+      {ix::kBloodLactate, 0.0, 40.0, "blood lactate out of 0-40 mmol/L"},
+      {ix::kBrainLactate, 0.0, 40.0, "brain lactate out of 0-40 mmol/L"},
+      {ix::kCbf, 0.2, 3.0, "cerebral blood flow out of 0.2-3 x rest"},
+      {ix::kBdnf, 0.0, 500.0, "serum BDNF out of 0-500 ng/mL"},
+      {ix::kIl6, 0.0, 5000.0, "IL-6 out of 0-5000 pg/mL"},
+      {ix::kCortisol, 0.0, 20.0, "cortisol out of 0-20 x daily mean"},
+      {ix::kLc, 0.0, 50.0, "LC firing out of 0-50 Hz"},
   }};
   for (const Bound& b : kBounds) {
     if (x[b.i] < b.lo || x[b.i] > b.hi) return b.what;
@@ -126,7 +127,8 @@ SessionLoads resistance_loads(const Protocol& protocol) {
     if (const auto* r = std::get_if<ResistanceBlock>(&spec.block)) {
       const ExerciseInfo* e = find_exercise(r->exercise);
       if (e == nullptr) continue;
-      const double l = r->sets * r->reps * r->load_1rm * r->load_1rm * e->muscle_mass_frac / kNormalisation;
+      const double l =
+          r->sets * r->reps * r->load_1rm * r->load_1rm * e->muscle_mass_frac / kNormalisation;
       loads.resistance += l;
       if (r->load_1rm >= kHeavyLoad) loads.heavy += l;
     }
@@ -149,13 +151,13 @@ std::array<double, kChronicObservableCount> measured(const ChronicState& s,
   return chronic_values(m);
 }
 
-
 // Lays the day's attended session out as pieces of constant drive and adds its loads to the dose.
 void add_session_dose(const Protocol& protocol, const ScheduledSession& ss, const Subject& today,
                       const ModelConfig& config, std::vector<Segment>& pieces, DailyDose& dose) {
   double t = ss.t0_min;
   double max_effort = 0.0;
-  for (const auto& piece : session_pieces(protocol, today, config.session, config.acute.osteocalcin)) {
+  for (const auto& piece :
+       session_pieces(protocol, today, config.session, config.acute.osteocalcin)) {
     pieces.push_back({t, t + piece.minutes, piece.drive});
     t += piece.minutes;
     max_effort = std::max(max_effort, piece.drive.effort);
@@ -200,7 +202,8 @@ Timeline day_timeline(const Scenario& scenario, double t0, double t1,
     Drive d;
     const bool in_piece = next < pieces.size() && pieces[next].t0_min <= mid;
     if (in_piece) d = pieces[next].drive;
-    const bool in_session = !pieces.empty() && pieces.front().t0_min <= mid && mid < pieces.back().t1_min;
+    const bool in_session =
+        !pieces.empty() && pieces.front().t0_min <= mid && mid < pieces.back().t1_min;
     d.awake = in_piece || in_session || !is_asleep(scenario, mid);
     tl.segments.push_back({a, b, d});
   }
@@ -211,9 +214,10 @@ Timeline day_timeline(const Scenario& scenario, double t0, double t1,
 double dose_excess(const AcuteModel& model, const AcuteState& x) {
   const AcuteState r = model.resting_state();
   double worst = 0.0;
-  for (std::size_t i : {ix::muscle_lactate, ix::bone_signal}) worst = std::max(worst, std::abs(x[i]));
-  for (std::size_t i : {ix::blood_lactate, ix::vegf, ix::bdnf, ix::osteocalcin, ix::epinephrine,
-                        ix::brain_ne}) {
+  for (std::size_t i : {ix::kMuscleLactate, ix::kBoneSignal})
+    worst = std::max(worst, std::abs(x[i]));
+  for (std::size_t i : {ix::kBloodLactate, ix::kVegf, ix::kBdnf, ix::kOsteocalcin, ix::kEpinephrine,
+                        ix::kBrainNe}) {
     worst = std::max(worst, std::abs(x[i] - r[i]) / r[i]);
   }
   return worst;
@@ -230,11 +234,12 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   Timeline tl = day_timeline(scenario, start, end, pieces);
   AcuteModel model(config.acute, today, scenario.start_clock_min);
   AcuteState x = model.resting_state();
-  const auto minute = static_cast<std::size_t>(
-      std::floor(units::clock_of(start, scenario.start_clock_min))) % rest.hpa.size();
-  x[ix::crh] = rest.hpa[minute][0];
-  x[ix::acth] = rest.hpa[minute][1];
-  x[ix::cortisol] = rest.hpa[minute][2];
+  const auto minute =
+      static_cast<std::size_t>(std::floor(units::clock_of(start, scenario.start_clock_min))) %
+      rest.hpa.size();
+  x[ix::kCrh] = rest.hpa[minute][0];
+  x[ix::kActh] = rest.hpa[minute][1];
+  x[ix::kCortisol] = rest.hpa[minute][2];
   integrate_acute(model, tl, x, start, end, {}, nullptr, config.solver);
   constexpr double kExtendMin = 30.0;
   const double limit = start + units::kMinutesPerDay;
@@ -244,7 +249,7 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   // The states that make explicit steps short (time constants of seconds to minutes) and that
   // reach the doses; the rest (heart rate, cerebral blood flow and strain, IL-6, brain lactate,
   // the HPA axis) feed no daily dose and are simply held once these are at rest.
-  constexpr std::array kFast{ix::epinephrine, ix::vagal, ix::nts, ix::lc, ix::muscle_lactate};
+  constexpr std::array kFast{ix::kEpinephrine, ix::kVagal, ix::kNts, ix::kLc, ix::kMuscleLactate};
   const auto fast_at_rest = [&] {
     return std::ranges::all_of(kFast, [&](std::size_t i) {
       return std::abs(x[i] - r[i]) <= config.quiescence_rel * std::max(1.0, std::abs(r[i]));
@@ -264,10 +269,10 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
 }
 
 void read_doses(const AcuteState& x, DailyDose& dose) {
-  dose.bdnf_action = x[ix::dose_bdnf_action];
-  dose.osteocalcin = x[ix::dose_osteocalcin];
-  dose.vegf = x[ix::dose_vegf];
-  dose.hpa_exercise_drive = x[ix::dose_hpa_drive];
+  dose.bdnf_action = x[ix::kDoseBdnfAction];
+  dose.osteocalcin = x[ix::kDoseOsteocalcin];
+  dose.vegf = x[ix::kDoseVegf];
+  dose.hpa_exercise_drive = x[ix::kDoseHpaDrive];
 }
 
 }  // namespace
@@ -298,8 +303,8 @@ AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, st
   s.bdnf_resting_ng_ml = draw_in(kBdnf, "resting BDNF", [&] {
     return typical.bdnf_resting_ng_ml * std::exp(normal(e, 0.0, p.bdnf_cv));
   });
-  const double fitness_rel = s.vo2max_ml_kg_min /
-                             typical_subject(age, female, pop.training_status).vo2max_ml_kg_min;
+  const double fitness_rel =
+      s.vo2max_ml_kg_min / typical_subject(age, female, pop.training_status).vo2max_ml_kg_min;
   s.il6_resting_pg_ml = draw_in(kIl6, "resting IL-6", [&] {
     return typical.il6_resting_pg_ml * std::exp(normal(e, 0.0, p.il6_sd_log)) *
            std::pow(fitness_rel, p.il6_vo2max_elasticity);
@@ -323,7 +328,7 @@ RestCycle compute_rest_cycle(const ModelConfig& config) {
   RestCycle cycle;
   cycle.hpa.resize(static_cast<std::size_t>(units::kMinutesPerDay));
   for (std::size_t m = 0; m < cycle.hpa.size(); ++m) {
-    cycle.hpa[m] = {x[ix::crh], x[ix::acth], x[ix::cortisol]};
+    cycle.hpa[m] = {x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]};
     integrate_constant(model, Drive{}, x, static_cast<double>(m), static_cast<double>(m + 1),
                        config.solver);
   }
@@ -332,8 +337,8 @@ RestCycle compute_rest_cycle(const ModelConfig& config) {
 
 AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
                            const PopulationParams& pp, const ModelConfig& config,
-                           const ChronicParams& chronic, const RestCycle& rest,
-                           std::uint64_t seed, const RunPlan& plan) {
+                           const ChronicParams& chronic, const RestCycle& rest, std::uint64_t seed,
+                           const RunPlan& plan) {
   AgentResult out;
   out.traits = traits;
   const Arm& arm = scenario.arms[static_cast<std::size_t>(traits.arm)];
@@ -370,7 +375,8 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
   for (int day = 0; day < scenario.days; ++day) {
     record(day);
     if (!out.dropped_out) {
-      const double hazard = pp.dropout_hazard_per_day * std::exp(-pp.dropout_motivation * traits.motivation);
+      const double hazard =
+          pp.dropout_hazard_per_day * std::exp(-pp.dropout_motivation * traits.motivation);
       if (!sessions.empty() && next_session < sessions.size() && uniform(adherence) < hazard) {
         out.dropped_out = true;
         out.dropout_day = day;
@@ -384,12 +390,11 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       const double self_efficacy = pp.self_efficacy_per_log_session * std::log1p(s.sessions_done);
       const double setting = arm.setting == TrainingSetting::group  ? pp.attend_group
                              : arm.setting == TrainingSetting::home ? pp.attend_home
-                                                                     : 0.0;
-      const double p_attend = logistic(pp.attend_intercept + setting +
-                                       pp.attend_motivation * traits.motivation +
-                                       pp.attend_self_efficacy * self_efficacy -
-                                       pp.attend_fatigue * s.fatigue -
-                                       pp.attend_mood * (traits.baseline_depression + s.depression_z));
+                                                                    : 0.0;
+      const double p_attend =
+          logistic(pp.attend_intercept + setting + pp.attend_motivation * traits.motivation +
+                   pp.attend_self_efficacy * self_efficacy - pp.attend_fatigue * s.fatigue -
+                   pp.attend_mood * (traits.baseline_depression + s.depression_z));
       if (uniform(adherence) >= p_attend) continue;
       const Protocol* protocol = find_protocol(scenario, ss.protocol);
       if (protocol == nullptr) continue;
@@ -403,7 +408,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
         const double t0 = day * units::kMinutesPerDay;
         const Timeline tl = day_timeline(scenario, t0, t0 + units::kMinutesPerDay, pieces);
         AcuteModel model(config.acute, today, scenario.start_clock_min);
-        for (std::size_t k = ix::first_dose; k < ix::count; ++k) carried[k] = 0.0;
+        for (std::size_t k = ix::kFirstDose; k < ix::kCount; ++k) carried[k] = 0.0;
         integrate_acute(model, tl, carried, t0, tl.end_min, {}, nullptr, config.solver);
         problem = acute_state_problem(carried);
         read_doses(carried, dose);
@@ -417,16 +422,17 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
     }
     if (problem != nullptr || !solver_error.empty()) {
       out.failed = true;
-      out.failure_code = problem != nullptr ? AgentResult::kOutOfBounds : AgentResult::kSolver;
-      out.failure = (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
-                    " on day " + std::to_string(day);
+      out.failure_code = problem != nullptr ? AgentResult::out_of_bounds : AgentResult::solver;
+      out.failure =
+          (problem != nullptr ? std::string(problem) : "integration failed: " + solver_error) +
+          " on day " + std::to_string(day);
       break;
     }
     out.sessions_done += dose.sessions;
     step_chronic_day(chronic, dose, traits.trainability, s);
     if (!chronic_finite(s)) {
       out.failed = true;
-      out.failure_code = AgentResult::kOutOfBounds;
+      out.failure_code = AgentResult::out_of_bounds;
       out.failure = "non-finite chronic state on day " + std::to_string(day);
       break;
     }

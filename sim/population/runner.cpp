@@ -84,8 +84,8 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
   const int threads = options.threads > 0 ? std::min(options.threads, cores) : cores;
   // Tasks in flight: enough that a slow task (a long-lived agent) does not idle the others
   // while the in-order gathering waits for it; blocks waiting for the consumer: a few.
-  const auto tasks_in_flight = static_cast<std::size_t>(4 * threads + 2);
-  const auto blocks_queued = static_cast<std::ptrdiff_t>(2 * threads + 1);
+  const auto tasks_in_flight = 4 * static_cast<std::size_t>(threads) + 2;
+  const auto blocks_queued = 2 * static_cast<std::ptrdiff_t>(threads) + 1;
 
   std::atomic<bool> stop{false};
   const auto cancelled = [&] {
@@ -125,7 +125,8 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                       t.agents.reserve(static_cast<std::size_t>(t.last - t.first));
                       for (std::int64_t id = t.first; id < t.last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
-                        AgentTraits traits = sample_agent(scenario, population, options.seed, id, arm);
+                        AgentTraits traits =
+                            sample_agent(scenario, population, options.seed, id, arm);
                         if (options.perturb) options.perturb(traits);
                         t.agents.push_back(simulate_agent(scenario, traits, population, model,
                                                           chronic, rest, options.seed, plan));

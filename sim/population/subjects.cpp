@@ -36,8 +36,9 @@ Subject typical_subject(double age_years, bool female, TrainingStatus status,
       s.cortisol_reactivity_rel = n.cortisol_trained_rel;
       break;
   }
-  s.il6_resting_pg_ml = (n.il6_at_25_pg_ml + n.il6_per_year_pg_ml * std::max(0.0, age_years - 25.0)) *
-                        (status == TrainingStatus::trained ? n.il6_trained_rel : 1.0);
+  s.il6_resting_pg_ml =
+      (n.il6_at_25_pg_ml + n.il6_per_year_pg_ml * std::max(0.0, age_years - 25.0)) *
+      (status == TrainingStatus::trained ? n.il6_trained_rel : 1.0);
   s.bdnf_resting_ng_ml = n.bdnf_resting_ng_ml;
   return s;
 }

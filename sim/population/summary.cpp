@@ -14,20 +14,20 @@ bool counted(const AgentResult& a) { return !a.failed && !a.assessments.empty();
 // Histogram span of each chronic observable, in chronic_observables() order (assumed
 // physiological ranges, wide enough for every scenario shipped).
 constexpr std::array<std::pair<double, double>, kChronicObservableCount> kRanges{{
-    {5.0, 95.0},      // vo2max_ml_kg_min
-    {0.3, 3.0},       // strength_1rm_rel
-    {0.0, 120.0},     // bdnf_resting_ng_ml
-    {0.7, 1.3},       // hippocampal_volume_rel
-    {0.7, 1.5},       // prefrontal_connectivity_rel
-    {-20.0, 20.0},    // brain_age_gap_years
-    {-6.0, 6.0},      // cognition_composite_z
-    {-6.0, 6.0},      // executive_function_z
-    {-6.0, 6.0},      // working_memory_z
-    {-6.0, 6.0},      // depression_z
-    {0.0, 30.0},      // il6_resting_pg_ml
-    {0.0, 1.0},       // bbb_integrity
-    {0.0, 60.0},      // fatigue
-    {0.0, 4000.0},    // sessions_done
+    {5.0, 95.0},    // vo2max_ml_kg_min
+    {0.3, 3.0},     // strength_1rm_rel
+    {0.0, 120.0},   // bdnf_resting_ng_ml
+    {0.7, 1.3},     // hippocampal_volume_rel
+    {0.7, 1.5},     // prefrontal_connectivity_rel
+    {-20.0, 20.0},  // brain_age_gap_years
+    {-6.0, 6.0},    // cognition_composite_z
+    {-6.0, 6.0},    // executive_function_z
+    {-6.0, 6.0},    // working_memory_z
+    {-6.0, 6.0},    // depression_z
+    {0.0, 30.0},    // il6_resting_pg_ml
+    {0.0, 1.0},     // bbb_integrity
+    {0.0, 60.0},    // fatigue
+    {0.0, 4000.0},  // sessions_done
 }};
 
 constexpr std::size_t kStrength = 1;
@@ -58,7 +58,7 @@ std::int64_t fixed(double x, std::size_t k) {
   return std::llround(static_cast<long double>(x) / resolution_of(k));
 }
 
-__extension__ typedef unsigned __int128 ExactUint;
+__extension__ using ExactUint = unsigned __int128;
 
 // 256-bit unsigned integer, just enough for the exact variance numerator n·Σq² − (Σq)².
 struct U256 {
@@ -87,7 +87,9 @@ long double to_long_double(U256 v) {
   return static_cast<long double>(v.hi) * 0x1p128L + static_cast<long double>(v.lo);
 }
 
-ExactUint magnitude(ExactInt v) { return v < 0 ? static_cast<ExactUint>(-v) : static_cast<ExactUint>(v); }
+ExactUint magnitude(ExactInt v) {
+  return v < 0 ? static_cast<ExactUint>(-v) : static_cast<ExactUint>(v);
+}
 
 }  // namespace
 
@@ -185,9 +187,9 @@ void TrialAccumulator::add(const AgentResult& r) {
     }
   }
   for (std::size_t d = 1; d < std::min(assess, r.assessments.size()); ++d) {
-    strength_brain_age_[arm * assess + d].add(r.assessments[d][kStrength] - r.assessments[0][kStrength],
-                                              r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge],
-                                              kStrength, kBrainAge);
+    strength_brain_age_[arm * assess + d].add(
+        r.assessments[d][kStrength] - r.assessments[0][kStrength],
+        r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge], kStrength, kBrainAge);
   }
   for (std::size_t t = 0; t < std::min(samples_, r.samples.size()); ++t) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
@@ -263,7 +265,8 @@ void TrialAccumulator::merge_serialized(const std::vector<std::uint64_t>& w) {
   TrialAccumulator o = *this;
   std::size_t i = 0;
   for (ArmSummary& a : o.arms_) {
-    for (std::int64_t* v : {&a.n, &a.dropouts, &a.failed, &a.sessions_scheduled, &a.sessions_done}) {
+    for (std::int64_t* v :
+         {&a.n, &a.dropouts, &a.failed, &a.sessions_scheduled, &a.sessions_done}) {
       *v = static_cast<std::int64_t>(w.at(i++));
     }
   }
@@ -290,8 +293,10 @@ TrialSummary TrialAccumulator::summary() const {
   t.assess_days = scenario.assess_days;
   t.arms = arms_;
   const std::size_t assess = scenario.assess_days.size();
-  const auto at = [&](const std::vector<Moments>& m, std::size_t a, std::size_t d, std::size_t k)
-      -> const Moments& { return m[(a * assess + d) * kChronicObservableCount + k]; };
+  const auto at = [&](const std::vector<Moments>& m, std::size_t a, std::size_t d,
+                      std::size_t k) -> const Moments& {
+    return m[(a * assess + d) * kChronicObservableCount + k];
+  };
   for (std::size_t a = 0; a < t.arms.size(); ++a) {
     t.arms[a].outcomes.resize(assess);
     for (std::size_t d = 0; d < assess; ++d) {

@@ -21,20 +21,28 @@ struct ModalityInfo {
 ModalityInfo modality_info(Modality m, const SessionDriveParams& p) {
   // Muscle fractions (Janssen 2000) and compound scores (assumed) per modality.
   switch (m) {
-    case Modality::cycle: return {0.45, 0.5, 0.0, 0.0};
-    case Modality::run: return {0.60, 0.8, p.run_contacts_per_min, p.run_peak_force_bw};
-    case Modality::row: return {0.70, 0.9, 0.0, 0.0};
-    case Modality::walk: return {0.50, 0.6, p.walk_contacts_per_min, p.walk_peak_force_bw};
-    case Modality::swim: return {0.60, 0.8, 0.0, 0.0};
+    case Modality::cycle:
+      return {0.45, 0.5, 0.0, 0.0};
+    case Modality::run:
+      return {0.60, 0.8, p.run_contacts_per_min, p.run_peak_force_bw};
+    case Modality::row:
+      return {0.70, 0.9, 0.0, 0.0};
+    case Modality::walk:
+      return {0.50, 0.6, p.walk_contacts_per_min, p.walk_peak_force_bw};
+    case Modality::swim:
+      return {0.60, 0.8, 0.0, 0.0};
   }
   return {0.45, 0.5, 0.0, 0.0};
 }
 
 double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDriveParams& p) {
   switch (i.kind) {
-    case Intensity::Kind::vo2max: return i.value;
-    case Intensity::Kind::hrmax: return vo2max_frac_from_hrmax_frac(s, i.value);
-    case Intensity::Kind::all_out: return p.all_out_muscle_intensity;
+    case Intensity::Kind::vo2max:
+      return i.value;
+    case Intensity::Kind::hrmax:
+      return vo2max_frac_from_hrmax_frac(s, i.value);
+    case Intensity::Kind::all_out:
+      return p.all_out_muscle_intensity;
   }
   return 0.0;
 }

@@ -113,7 +113,9 @@ Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject&
 
 std::size_t segment_at(const Timeline& timeline, double t_min) {
   const auto it = std::ranges::upper_bound(timeline.segments, t_min, {}, &Segment::t0_min);
-  return it == timeline.segments.begin() ? 0 : static_cast<std::size_t>(it - timeline.segments.begin() - 1);
+  return it == timeline.segments.begin()
+             ? 0
+             : static_cast<std::size_t>(it - timeline.segments.begin() - 1);
 }
 
 }  // namespace brainload

@@ -14,21 +14,23 @@ namespace brainload {
 
 namespace {
 
-constexpr auto kN = static_cast<sunindextype>(ix::count);
+constexpr auto kN = static_cast<sunindextype>(ix::kCount);
 
 // CVODE's right-hand side: copies in and out of the model's fixed-size state.
 int rhs(realtype t, N_Vector y, N_Vector ydot, void* user) {
   const auto* model = static_cast<const AcuteModel*>(user);
   AcuteState in;
   AcuteState out;
-  std::copy_n(N_VGetArrayPointer(y), ix::count, in.begin());
+  std::copy_n(N_VGetArrayPointer(y), ix::kCount, in.begin());
   (*model)(in, out, t);
-  std::copy_n(out.begin(), ix::count, N_VGetArrayPointer(ydot));
+  std::copy_n(out.begin(), ix::kCount, N_VGetArrayPointer(ydot));
   return 0;
 }
 
 void check(int flag, const char* what) {
-  if (flag < 0) throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " + std::to_string(flag));
+  if (flag < 0)
+    throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " +
+                             std::to_string(flag));
 }
 
 // Owns the SUNDIALS objects of one integration.
@@ -95,7 +97,7 @@ SolveStats integrate_acute_cvode(AcuteModel& model, const Timeline& timeline, Ac
       if (!sample_here) break;
       if (observer) {
         AcuteState at;
-        std::copy_n(N_VGetArrayPointer(cv.y), ix::count, at.begin());
+        std::copy_n(N_VGetArrayPointer(cv.y), ix::kCount, at.begin());
         observer(at, samples[next_sample]);
       }
       ++next_sample;
@@ -105,7 +107,7 @@ SolveStats integrate_acute_cvode(AcuteModel& model, const Timeline& timeline, Ac
   long steps = 0;
   CVodeGetNumSteps(cv.mem, &steps);
   stats.steps = steps;
-  std::copy_n(N_VGetArrayPointer(cv.y), ix::count, x.begin());
+  std::copy_n(N_VGetArrayPointer(cv.y), ix::kCount, x.begin());
   return stats;
 }
 

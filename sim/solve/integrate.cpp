@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <boost/numeric/odeint.hpp>
+#include <cmath>
 
 #include "solve/cvode.hpp"
-#include <cmath>
 
 namespace brainload {
 
@@ -44,8 +44,8 @@ double run_segment(AcuteModel& model, AcuteState& x, double t0, double t1, doubl
 }  // namespace
 
 SolveStats integrate_acute(AcuteModel& model, const Timeline& timeline, AcuteState& x, double t0,
-                           double t1, std::span<const double> samples, const AcuteObserver& observer,
-                           const SolverOptions& options) {
+                           double t1, std::span<const double> samples,
+                           const AcuteObserver& observer, const SolverOptions& options) {
   if (options.method == SolverMethod::cvode_bdf) {
     return integrate_acute_cvode(model, timeline, x, t0, t1, samples, observer, options);
   }

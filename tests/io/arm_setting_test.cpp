@@ -11,7 +11,8 @@ std::string scenario_with(const std::string& arm_extra) {
 }
 
 TEST(ArmSetting, DefaultsToSupervisedAndReadsEachValue) {
-  EXPECT_EQ(parse_scenario(scenario_with(""), "s.toml").arms[0].setting, TrainingSetting::supervised);
+  EXPECT_EQ(parse_scenario(scenario_with(""), "s.toml").arms[0].setting,
+            TrainingSetting::supervised);
   EXPECT_EQ(parse_scenario(scenario_with("setting = \"group\""), "s.toml").arms[0].setting,
             TrainingSetting::group);
   EXPECT_EQ(parse_scenario(scenario_with("setting = \"home\""), "s.toml").arms[0].setting,

@@ -65,7 +65,8 @@ RunOutput small_run() {
   RunOutput out;
   out.scenario_name = "demo";
   out.scenario_text =
-      "[scenario]\nname = \"demo\"\ndescription = \"\xC3\x9Cn\xC3\xAF" "code \xE2\x9C\x93 and "
+      "[scenario]\nname = \"demo\"\ndescription = \"\xC3\x9Cn\xC3\xAF"
+      "code \xE2\x9C\x93 and "
       "\\\"quotes\\\"\"\ndays = 1\n";
   out.model_version = "0.1.0-test";
   out.command = "brainload run \"scenarios/demo file.toml\" --agents 3 --seed 12345678901234567890";

@@ -372,7 +372,7 @@ TEST(ScenarioTomlErrors, ZeroWeeks) {
 TEST(ScenarioTomlErrors, StartClockOutOfRange) {
   expect_single_error(with_scenario("name = \"x\"\nstart_clock = \"24:00\""), "t.toml:3:15",
                       "scenario.start_clock",
-                      "expected a time \"HH:MM\" from 00:00 to 23:59, got \"24:00\"");
+                      R"(expected a time "HH:MM" from 00:00 to 23:59, got "24:00")");
 }
 
 TEST(ScenarioTomlErrors, StartClockWithoutLeadingZero) {
@@ -602,7 +602,7 @@ TEST(ScenarioTomlErrors, DuplicateArmName) {
 }
 
 TEST(ScenarioTomlErrors, UnknownProtocolListsBuiltins) {
-  expect_single_error(with_arm("sessions = [ { day = 0, at = \"09:00\", protocol = \"hiit\" } ]"),
+  expect_single_error(with_arm(R"(sessions = [ { day = 0, at = "09:00", protocol = "hiit" } ])"),
                       "t.toml:5:50", "arm[0].sessions[0].protocol",
                       "unknown protocol 'hiit'; expected a [protocol.hiit] table in this file or "
                       "a built-in one: wingate, sprint_6x6s, hiit_4x4");
@@ -615,20 +615,19 @@ TEST(ScenarioTomlErrors, SessionWithoutAt) {
 
 TEST(ScenarioTomlErrors, NegativeSessionDay) {
   expect_single_error(
-      with_arm("sessions = [ { day = -1, at = \"09:00\", protocol = \"wingate\" } ]"),
-      "t.toml:5:22", "arm[0].sessions[0].day", "expected an integer from 0 to 36500, got -1");
+      with_arm(R"(sessions = [ { day = -1, at = "09:00", protocol = "wingate" } ])"), "t.toml:5:22",
+      "arm[0].sessions[0].day", "expected an integer from 0 to 36500, got -1");
 }
 
 TEST(ScenarioTomlErrors, WeeklyWithNoDays) {
-  expect_single_error(
-      with_arm("weekly = [ { days = [], at = \"09:00\", protocol = \"wingate\" } ]"), "t.toml:5:21",
-      "arm[0].weekly[0].days", "expected a non-empty array of weekdays");
+  expect_single_error(with_arm(R"(weekly = [ { days = [], at = "09:00", protocol = "wingate" } ])"),
+                      "t.toml:5:21", "arm[0].weekly[0].days",
+                      "expected a non-empty array of weekdays");
 }
 
 TEST(ScenarioTomlErrors, WeeklyDayTwice) {
   expect_single_error(
-      with_arm(
-          "weekly = [ { days = [\"mon\", \"mon\"], at = \"09:00\", protocol = \"wingate\" } ]"),
+      with_arm(R"(weekly = [ { days = ["mon", "mon"], at = "09:00", protocol = "wingate" } ])"),
       "t.toml:5:29", "arm[0].weekly[0].days[1]", "'mon' is listed twice");
 }
 
@@ -638,20 +637,20 @@ TEST(ScenarioTomlErrors, ToDayBeforeFromDay) {
 }
 
 TEST(ScenarioTomlErrors, UnknownEventType) {
-  expect_single_error(with_arm("events = [ { day = 0, at = \"09:00\", type = \"exam\" } ]"),
+  expect_single_error(with_arm(R"(events = [ { day = 0, at = "09:00", type = "exam" } ])"),
                       "t.toml:5:44", "arm[0].events[0].type",
                       "expected one of: cognitive_test, learn, recall, got \"exam\"");
 }
 
 TEST(ScenarioTomlErrors, LearnWithoutMinutes) {
-  expect_single_error(with_arm("events = [ { day = 0, at = \"09:00\", type = \"learn\" } ]"),
+  expect_single_error(with_arm(R"(events = [ { day = 0, at = "09:00", type = "learn" } ])"),
                       "t.toml:5:12", "arm[0].events[0].minutes",
                       "missing required key 'minutes'; expected a number > 0 and ≤ 600");
 }
 
 TEST(ScenarioTomlErrors, MinutesOnACognitiveTest) {
   expect_single_error(
-      with_arm("events = [ { day = 0, at = \"09:00\", type = \"recall\", minutes = 5 } ]"),
+      with_arm(R"(events = [ { day = 0, at = "09:00", type = "recall", minutes = 5 } ])"),
       "t.toml:5:64", "arm[0].events[0].minutes", "minutes applies only to type = \"learn\"");
 }
 
@@ -684,7 +683,7 @@ std::filesystem::path temp_path(std::string_view suffix) {
 }
 
 std::filesystem::path write_temp(std::string_view content) {
-  const auto path = temp_path(".toml");
+  auto path = temp_path(".toml");
   std::ofstream(path, std::ios::binary) << content;
   return path;
 }
@@ -802,7 +801,7 @@ TEST(ScenarioTomlTeaching, TheShippedTeachingScenariosParse) {
 TEST(ScenarioTomlTeachingErrors, NotATable) {
   expect_single_error("teaching = \"why?\"\n[scenario]\nname = \"t\"\n[[arm]]\nname = \"a\"\n",
                       "t.toml:1:12", "teaching",
-                      "expected a table [teaching] with questions = [\"...\"], got \"why?\"");
+                      R"(expected a table [teaching] with questions = ["..."], got "why?")");
 }
 
 TEST(ScenarioTomlTeachingErrors, MissingQuestions) {

@@ -1,10 +1,10 @@
 // The composed acute model: rest is a steady state (apart from the circadian HPA drive and the
 // dose integrals), and every derivative is finite.
+#include "brainload/model/acute_model.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "brainload/model/acute_model.hpp"
 
 namespace brainload {
 namespace {
@@ -14,10 +14,10 @@ TEST(AcuteModel, RestIsSteadyExceptCircadianAxis) {
   const AcuteState x = model.resting_state();
   AcuteState dxdt{};
   model(x, dxdt, 0.0);
-  for (std::size_t k = 0; k < ix::crh; ++k) {
+  for (std::size_t k = 0; k < ix::kCrh; ++k) {
     EXPECT_NEAR(dxdt[k], 0.0, 1e-12) << "state " << k;
   }
-  for (std::size_t k = 0; k < ix::count; ++k) EXPECT_TRUE(std::isfinite(dxdt[k])) << k;
+  for (std::size_t k = 0; k < ix::kCount; ++k) EXPECT_TRUE(std::isfinite(dxdt[k])) << k;
 }
 
 TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
@@ -32,12 +32,12 @@ TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
   const AcuteState x = model.resting_state();
   AcuteState dxdt{};
   model(x, dxdt, 0.0);
-  EXPECT_GT(dxdt[ix::heart_rate], 0.0);
-  EXPECT_GT(dxdt[ix::epinephrine], 0.0);
-  EXPECT_GT(dxdt[ix::norepinephrine], 0.0);
-  EXPECT_GT(dxdt[ix::muscle_lactate], 0.0);
-  EXPECT_GT(dxdt[ix::il6_muscle], 0.0);
-  EXPECT_GT(dxdt[ix::cbf], 0.0);
+  EXPECT_GT(dxdt[ix::kHeartRate], 0.0);
+  EXPECT_GT(dxdt[ix::kEpinephrine], 0.0);
+  EXPECT_GT(dxdt[ix::kNorepinephrine], 0.0);
+  EXPECT_GT(dxdt[ix::kMuscleLactate], 0.0);
+  EXPECT_GT(dxdt[ix::kIl6Muscle], 0.0);
+  EXPECT_GT(dxdt[ix::kCbf], 0.0);
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ TEST(Arousal, EpinephrineDrivesTheChainInOrder) {
   const ArousalParams p;
   const Drive awake;
   const auto r = arousal_rates(p, awake, 1.0, 1.0, 1.0, p.lc_wake_hz, 1.0);
-  EXPECT_GT(r.vagal_per_min, 0.0);           // epinephrine acts on vagal afferents first
-  EXPECT_DOUBLE_EQ(r.nts_per_min, 0.0);      // the NTS follows the vagus, not epinephrine
+  EXPECT_GT(r.vagal_per_min, 0.0);       // epinephrine acts on vagal afferents first
+  EXPECT_DOUBLE_EQ(r.nts_per_min, 0.0);  // the NTS follows the vagus, not epinephrine
   EXPECT_DOUBLE_EQ(r.lc_hz_per_min, 0.0);
   const auto r2 = arousal_rates(p, awake, 0.0, 2.0, 2.0, p.lc_wake_hz, 1.0);
   EXPECT_GT(r2.lc_hz_per_min, 0.0);

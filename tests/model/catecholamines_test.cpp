@@ -9,7 +9,8 @@ namespace {
 
 TEST(Catecholamines, RestIsSteady) {
   const CatecholamineParams p;
-  const auto r = catecholamine_rates(p, p.epinephrine_rest_nmol_l, p.norepinephrine_rest_nmol_l, 0.0);
+  const auto r =
+      catecholamine_rates(p, p.epinephrine_rest_nmol_l, p.norepinephrine_rest_nmol_l, 0.0);
   EXPECT_DOUBLE_EQ(r.epinephrine_per_min, 0.0);
   EXPECT_DOUBLE_EQ(r.norepinephrine_per_min, 0.0);
   EXPECT_GE(p.epinephrine_rest_nmol_l, 0.2);  // textbook 0.2–0.4 nmol/L
@@ -21,7 +22,8 @@ TEST(Catecholamines, RestIsSteady) {
 TEST(Catecholamines, ThirtySecondSprintRaisesEpinephrineSeveralFold) {
   const CatecholamineParams p;
   const double e0 = p.epinephrine_rest_nmol_l;
-  const double slope = catecholamine_rates(p, e0, p.norepinephrine_rest_nmol_l, 0.9).epinephrine_per_min;
+  const double slope =
+      catecholamine_rates(p, e0, p.norepinephrine_rest_nmol_l, 0.9).epinephrine_per_min;
   const double k = std::log(2.0) / p.epinephrine_half_life_min;
   const double target = e0 + slope / k;
   const double end = target + (e0 - target) * std::exp(-k * 0.5);
@@ -33,7 +35,8 @@ TEST(Catecholamines, ModerateDriveRaisesLittle) {
   const CatecholamineParams p;
   const double k = std::log(2.0) / p.epinephrine_half_life_min;
   const double slope =
-      catecholamine_rates(p, p.epinephrine_rest_nmol_l, p.norepinephrine_rest_nmol_l, 0.5).epinephrine_per_min;
+      catecholamine_rates(p, p.epinephrine_rest_nmol_l, p.norepinephrine_rest_nmol_l, 0.5)
+          .epinephrine_per_min;
   const double steady_fold = 1.0 + slope / k / p.epinephrine_rest_nmol_l;
   EXPECT_GT(steady_fold, 1.1);
   EXPECT_LT(steady_fold, 2.5);

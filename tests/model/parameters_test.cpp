@@ -26,7 +26,7 @@ namespace {
 // visit(...) line in the visitor of its header AND the count here updated; these tests fail
 // until both are done (the size check below catches a field added without either).
 const std::map<std::string, std::size_t>& expected_counts() {
-  static const std::map<std::string, std::size_t> counts = {
+  static const std::map<std::string, std::size_t> kCounts = {
       {"heart_rate", 3},            // HeartRateParams
       {"central_command", 2},       // CentralCommandParams
       {"catecholamines", 7},        // CatecholamineParams
@@ -42,7 +42,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"session", 12},              // SessionDriveParams
       {"subject_norms", 21},        // SubjectNorms
   };
-  return counts;
+  return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 95;  // the twelve AcuteParams groups above
 constexpr std::size_t kParameterCount = 128;      // all groups above
@@ -100,8 +100,9 @@ double value_of(const std::vector<Row>& rows, std::string_view group, std::strin
 // only doubles in it (the size check), this means no field was left out of the visitor.
 template <class P>
 void expect_every_field_visited(const char* what) {
-  constexpr std::size_t n = sizeof(P) / sizeof(double);
-  ASSERT_EQ(sizeof(P), n * sizeof(double)) << what << " holds something other than doubles";
+  constexpr std::size_t kFieldCount = sizeof(P) / sizeof(double);
+  ASSERT_EQ(sizeof(P), kFieldCount * sizeof(double))
+      << what << " holds something other than doubles";
   P params{};
   // Pathway visitors pass (name, value, unit, source), AcuteParams (group, name, value, …).
   visit_parameters(params, [](auto&&... args) {
@@ -112,9 +113,9 @@ void expect_every_field_visited(const char* what) {
     };
     (set_nan(args), ...);
   });
-  std::array<double, n> fields{};
+  std::array<double, kFieldCount> fields{};
   std::memcpy(fields.data(), &params, sizeof(P));
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = 0; k < kFieldCount; ++k) {
     EXPECT_TRUE(std::isnan(fields[k])) << what << ": field " << k << " is not visited";
   }
 }

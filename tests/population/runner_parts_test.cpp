@@ -3,7 +3,10 @@
 // the whole run's bits, wherever the parts start relative to the blocks.
 #include <gtest/gtest.h>
 
-#include <cstring>
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <vector>
 
 #include "brainload/io/scenario_toml.hpp"
@@ -12,6 +15,15 @@
 
 namespace brainload {
 namespace {
+
+// The same bits (NaN payloads and signed zeros included), element by element: the runs must be
+// bit-identical, which == on doubles does not say.
+template <std::size_t N>
+bool same_bits(const std::array<double, N>& a, const std::array<double, N>& b) {
+  return std::ranges::equal(a, b, [](double x, double y) {
+    return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y);
+  });
+}
 
 Scenario short_trial() {
   Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) +
@@ -44,15 +56,12 @@ void expect_same_agent(const AgentResult& a, const AgentResult& b, std::size_t i
   EXPECT_EQ(a.dropout_day, b.dropout_day) << "agent " << id;
   ASSERT_EQ(a.assessments.size(), b.assessments.size()) << "agent " << id;
   for (std::size_t d = 0; d < a.assessments.size(); ++d) {
-    EXPECT_EQ(0, std::memcmp(a.assessments[d].data(), b.assessments[d].data(),
-                             sizeof(double) * kChronicObservableCount))
+    EXPECT_TRUE(same_bits(a.assessments[d], b.assessments[d]))
         << "agent " << id << ", assessment " << d;
   }
   ASSERT_EQ(a.samples.size(), b.samples.size()) << "agent " << id;
   for (std::size_t t = 0; t < a.samples.size(); ++t) {
-    EXPECT_EQ(0, std::memcmp(a.samples[t].data(), b.samples[t].data(),
-                             sizeof(double) * kChronicObservableCount))
-        << "agent " << id << ", sample " << t;
+    EXPECT_TRUE(same_bits(a.samples[t], b.samples[t])) << "agent " << id << ", sample " << t;
   }
 }
 

@@ -38,13 +38,17 @@ void expect_close(const Scenario& s, int days, std::int64_t agents) {
 }
 
 TEST(StrategyAccuracy, SessionWindowsMatchContinuousOnResistanceTraining) {
-  expect_close(load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/lisa_trial.toml"), 60, 6);
+  expect_close(load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/lisa_trial.toml"),
+               60, 6);
 }
 
 TEST(StrategyAccuracy, SessionWindowsMatchContinuousOnJumpingAndHiit) {
-  Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/jumping_vs_cycling.toml");
+  Scenario s =
+      load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/jumping_vs_cycling.toml");
   expect_close(s, 1, 4);
-  expect_close(load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/back_to_back_hiit.toml"), 1, 8);
+  expect_close(
+      load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/back_to_back_hiit.toml"),
+      1, 8);
 }
 
 }  // namespace

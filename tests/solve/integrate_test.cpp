@@ -34,7 +34,7 @@ TEST(Integrate, HeartRateFollowsTheExactExponentialAcrossSegments) {
   for (double t = 0.0; t <= 30.0; t += 0.5) times.push_back(t);
   std::vector<std::pair<double, double>> seen;
   integrate_acute(model, tl, x, 0.0, 30.0, times,
-                  [&](const AcuteState& y, double t) { seen.emplace_back(t, y[ix::heart_rate]); });
+                  [&](const AcuteState& y, double t) { seen.emplace_back(t, y[ix::kHeartRate]); });
   ASSERT_EQ(seen.size(), times.size());
   const double hr10 = target + (s.hr_rest_bpm - target) * std::exp(-10.0 / hp.on_tau_min);
   const double hr20 = s.hr_rest_bpm + (hr10 - s.hr_rest_bpm) * std::exp(-10.0 / hp.off_tau_min);
@@ -64,7 +64,7 @@ TEST(Integrate, SamplingDoesNotChangeTheSolution) {
   for (double t = 0.0; t <= 120.0; t += 0.1) dense.push_back(t);
   integrate_acute(a, tl, xa, 0.0, 120.0, dense, [](const AcuteState&, double) {});
   integrate_acute(b, tl, xb, 0.0, 120.0, {}, nullptr);
-  for (std::size_t k = 0; k < ix::count; ++k) {
+  for (std::size_t k = 0; k < ix::kCount; ++k) {
     EXPECT_NEAR(xa[k], xb[k], 1e-9 * (1.0 + std::abs(xb[k]))) << "state " << k;
   }
 }
@@ -83,7 +83,7 @@ TEST(Integrate, TighterToleranceAgreesWithDefault) {
   tight.rel_tol = 1e-10;
   integrate_acute(a, tl, xa, 0.0, 240.0, {}, nullptr);
   integrate_acute(b, tl, xb, 0.0, 240.0, {}, nullptr, tight);
-  for (std::size_t k = 0; k < ix::count; ++k) {
+  for (std::size_t k = 0; k < ix::kCount; ++k) {
     EXPECT_NEAR(xa[k], xb[k], 1e-4 * (1e-3 + std::abs(xb[k]))) << "state " << k;
   }
 }
@@ -106,8 +106,11 @@ TEST(Integrate, CvodeBdfAgreesWithDopri5) {
   hard.muscle_mass_frac = 0.5;
   hard.compound = 0.7;
   hard.exercising = true;
-  tl.segments = {{0.0, 10.0, Drive{}}, {10.0, 14.0, hard}, {14.0, 17.0, Drive{}},
-                 {17.0, 21.0, hard}, {21.0, 300.0, Drive{}}};
+  tl.segments = {{0.0, 10.0, Drive{}},
+                 {10.0, 14.0, hard},
+                 {14.0, 17.0, Drive{}},
+                 {17.0, 21.0, hard},
+                 {21.0, 300.0, Drive{}}};
   tl.end_min = 300.0;
   AcuteModel a(AcuteParams{}, s, 480.0);
   AcuteModel b(AcuteParams{}, s, 480.0);
@@ -121,14 +124,16 @@ TEST(Integrate, CvodeBdfAgreesWithDopri5) {
   std::vector<double> samples{12.0, 20.0, 100.0};
   std::vector<AcuteState> seen_a;
   std::vector<AcuteState> seen_b;
-  const SolveStats sa = integrate_acute(a, tl, xa, 0.0, 300.0, samples,
-                                        [&](const AcuteState& y, double) { seen_a.push_back(y); }, tight);
-  const SolveStats sb = integrate_acute(b, tl, xb, 0.0, 300.0, samples,
-                                        [&](const AcuteState& y, double) { seen_b.push_back(y); }, cvode);
+  const SolveStats sa = integrate_acute(
+      a, tl, xa, 0.0, 300.0, samples, [&](const AcuteState& y, double) { seen_a.push_back(y); },
+      tight);
+  const SolveStats sb = integrate_acute(
+      b, tl, xb, 0.0, 300.0, samples, [&](const AcuteState& y, double) { seen_b.push_back(y); },
+      cvode);
   EXPECT_GT(sa.steps, 0);
   EXPECT_GT(sb.steps, 0);
   ASSERT_EQ(seen_b.size(), samples.size());
-  for (std::size_t k = 0; k < ix::count; ++k) {
+  for (std::size_t k = 0; k < ix::kCount; ++k) {
     EXPECT_NEAR(xa[k], xb[k], 1e-5 * (1.0 + std::abs(xa[k]))) << "state " << k;
     for (std::size_t j = 0; j < samples.size(); ++j) {
       EXPECT_NEAR(seen_a[j][k], seen_b[j][k], 1e-5 * (1.0 + std::abs(seen_a[j][k])))

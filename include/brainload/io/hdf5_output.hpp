@@ -15,7 +15,7 @@ namespace brainload {
 
 struct OutputVariable {
   std::string name;
-  std::string units;      // CF units string ("1" for dimensionless)
+  std::string units;  // CF units string ("1" for dimensionless)
   std::string long_name;
   std::vector<double> data;  // row-major over the variable's dimensions
 };
@@ -35,17 +35,17 @@ struct RunOutput {
   std::string command;
   std::uint64_t seed = 0;
   // Coordinates.
-  std::vector<std::string> arm_names;     // dimension `arm`
-  std::vector<double> assess_days;        // dimension `assess_day` (days since start)
-  std::vector<double> time_days;          // dimension `time` (days since start)
-  std::vector<double> quantiles;          // dimension `quantile` (0–1)
-  std::int64_t agents = 0;                // dimension `agent` (coordinate 0..agents-1)
+  std::vector<std::string> arm_names;  // dimension `arm`
+  std::vector<double> assess_days;     // dimension `assess_day` (days since start)
+  std::vector<double> time_days;       // dimension `time` (days since start)
+  std::vector<double> quantiles;       // dimension `quantile` (0–1)
+  std::int64_t agents = 0;             // dimension `agent` (coordinate 0..agents-1)
   // Data.
-  std::vector<OutputVariable> agent_vars;        // (agent)
-  std::vector<OutputIntVariable> agent_int_vars; // (agent), e.g. arm index, sessions done
-  std::vector<OutputVariable> outcome_vars;      // (agent, assess_day)
-  std::vector<OutputVariable> quantile_vars;     // (arm, time, quantile)
-  std::vector<OutputVariable> trajectory_vars;   // (agent, time), chunked and compressed; optional
+  std::vector<OutputVariable> agent_vars;         // (agent)
+  std::vector<OutputIntVariable> agent_int_vars;  // (agent), e.g. arm index, sessions done
+  std::vector<OutputVariable> outcome_vars;       // (agent, assess_day)
+  std::vector<OutputVariable> quantile_vars;      // (arm, time, quantile)
+  std::vector<OutputVariable> trajectory_vars;    // (agent, time), chunked and compressed; optional
 };
 
 // Writes the whole file at `path` (the caller writes to a temporary path and renames).

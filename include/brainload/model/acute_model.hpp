@@ -3,8 +3,8 @@
 // State (all per the units in the names; "rel" = 1 at rest):
 //   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
 //   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
-//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol ·
-//   and dose integrals the chronic layer reads once a day.
+//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol
+//   · and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -36,41 +36,41 @@ namespace brainload {
 
 // Indices into AcuteState.
 namespace ix {
-inline constexpr std::size_t heart_rate = 0;
-inline constexpr std::size_t epinephrine = 1;
-inline constexpr std::size_t norepinephrine = 2;
-inline constexpr std::size_t vagal = 3;
-inline constexpr std::size_t nts = 4;
-inline constexpr std::size_t lc = 5;
-inline constexpr std::size_t brain_ne = 6;
-inline constexpr std::size_t cbf = 7;
-inline constexpr std::size_t strain = 8;
-inline constexpr std::size_t muscle_lactate = 9;
-inline constexpr std::size_t blood_lactate = 10;
-inline constexpr std::size_t brain_lactate = 11;
-inline constexpr std::size_t vegf = 12;
-inline constexpr std::size_t bdnf = 13;
-inline constexpr std::size_t bone_signal = 14;  // accumulated bone loading (osteocalcin.hpp)
-inline constexpr std::size_t osteocalcin = 15;
-inline constexpr std::size_t il6_muscle = 16;
-inline constexpr std::size_t il6 = 17;
-inline constexpr std::size_t crh = 18;
-inline constexpr std::size_t acth = 19;
-inline constexpr std::size_t cortisol = 20;  // relative to the daily mean (x3)
+inline constexpr std::size_t kHeartRate = 0;
+inline constexpr std::size_t kEpinephrine = 1;
+inline constexpr std::size_t kNorepinephrine = 2;
+inline constexpr std::size_t kVagal = 3;
+inline constexpr std::size_t kNts = 4;
+inline constexpr std::size_t kLc = 5;
+inline constexpr std::size_t kBrainNe = 6;
+inline constexpr std::size_t kCbf = 7;
+inline constexpr std::size_t kStrain = 8;
+inline constexpr std::size_t kMuscleLactate = 9;
+inline constexpr std::size_t kBloodLactate = 10;
+inline constexpr std::size_t kBrainLactate = 11;
+inline constexpr std::size_t kVegf = 12;
+inline constexpr std::size_t kBdnf = 13;
+inline constexpr std::size_t kBoneSignal = 14;  // accumulated bone loading (osteocalcin.hpp)
+inline constexpr std::size_t kOsteocalcin = 15;
+inline constexpr std::size_t kIl6Muscle = 16;
+inline constexpr std::size_t kIl6 = 17;
+inline constexpr std::size_t kCrh = 18;
+inline constexpr std::size_t kActh = 19;
+inline constexpr std::size_t kCortisol = 20;  // relative to the daily mean (x3)
 // Dose integrals (units × min), reset by the chronic layer each day.
-inline constexpr std::size_t dose_bdnf_action = 21;     // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t dose_lactate = 22;         // ∫ blood lactate above rest, mmol/L·min
-inline constexpr std::size_t dose_osteocalcin = 23;     // ∫ relative ucOC rise
-inline constexpr std::size_t dose_il6 = 24;             // ∫ relative IL-6 rise
-inline constexpr std::size_t dose_vegf = 25;            // ∫ relative VEGF rise
-inline constexpr std::size_t dose_hpa_drive = 26;       // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t dose_arousal = 27;         // ∫ arousal above rest
-inline constexpr std::size_t dose_strain = 28;          // ∫ cerebrovascular strain
-inline constexpr std::size_t count = 29;
-inline constexpr std::size_t first_dose = dose_bdnf_action;
+inline constexpr std::size_t kDoseBdnfAction = 21;   // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t kDoseLactate = 22;      // ∫ blood lactate above rest, mmol/L·min
+inline constexpr std::size_t kDoseOsteocalcin = 23;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseIl6 = 24;          // ∫ relative IL-6 rise
+inline constexpr std::size_t kDoseVegf = 25;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 26;     // ∫ exercise drive of the HPA axis
+inline constexpr std::size_t kDoseArousal = 27;      // ∫ arousal above rest
+inline constexpr std::size_t kDoseStrain = 28;       // ∫ cerebrovascular strain
+inline constexpr std::size_t kCount = 29;
+inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 
-using AcuteState = std::array<double, ix::count>;
+using AcuteState = std::array<double, ix::kCount>;
 
 struct AcuteParams {
   HeartRateParams heart_rate;

@@ -20,25 +20,25 @@
 namespace brainload {
 
 struct ArousalParams {
-  double vagal_gain = 2.0;            // g_v: afferent activity up to ×3 (assumed)
-  double vagal_ec50_nmol_l = 0.3;     // nmol/L of epinephrine above rest for half effect (assumed:
-                                      // moderate exercise, ΔE ≈ 0.15 nmol/L, reaches a third)
-  double vagal_tau_min = 0.5;         // min (assumed)
-  double nts_gain = 1.0;              // g_n (assumed: relay)
-  double nts_tau_min = 0.5;           // min (assumed)
-  double lc_wake_hz = 1.5;            // Hz; quiet-waking tonic rate 1–2 Hz (Aston-Jones &
-                                      // Bloom 1981, J Neurosci 1:876)
-  double lc_sleep_factor = 0.3;       // LC slows in slow-wave sleep, silent in REM; night
-                                      // average assumed 0.3 of waking
-  double lc_nts_gain_hz = 1.2;        // Hz per unit NTS excess (assumed; caps LC ≈ 4 Hz)
-  double lc_engagement_hz = 0.5;      // Hz added by a demanding task (assumed; Aston-Jones &
-                                      // Cohen 2005, Annu Rev Neurosci 28:403)
-  double lc_tau_min = 0.5;            // min (assumed)
-  double brain_ne_tau_min = 15.0;     // min (assumed: cognitive benefits persist 10–20 min after
-                                      // exercise and fade by an hour, Chang et al. 2012, Brain Res
-                                      // 1453:87)
-  double arousal_theta = 0.33;        // θ: with σ, rest arousal 0.35 at NE_b = 1 and 0.75 at
-  double arousal_sigma = 0.533;       // NE_b = 2.5 (derived from those two assumed anchors)
+  double vagal_gain = 2.0;         // g_v: afferent activity up to ×3 (assumed)
+  double vagal_ec50_nmol_l = 0.3;  // nmol/L of epinephrine above rest for half effect (assumed:
+                                   // moderate exercise, ΔE ≈ 0.15 nmol/L, reaches a third)
+  double vagal_tau_min = 0.5;      // min (assumed)
+  double nts_gain = 1.0;           // g_n (assumed: relay)
+  double nts_tau_min = 0.5;        // min (assumed)
+  double lc_wake_hz = 1.5;         // Hz; quiet-waking tonic rate 1–2 Hz (Aston-Jones &
+                                   // Bloom 1981, J Neurosci 1:876)
+  double lc_sleep_factor = 0.3;    // LC slows in slow-wave sleep, silent in REM; night
+                                   // average assumed 0.3 of waking
+  double lc_nts_gain_hz = 1.2;     // Hz per unit NTS excess (assumed; caps LC ≈ 4 Hz)
+  double lc_engagement_hz = 0.5;   // Hz added by a demanding task (assumed; Aston-Jones &
+                                   // Cohen 2005, Annu Rev Neurosci 28:403)
+  double lc_tau_min = 0.5;         // min (assumed)
+  double brain_ne_tau_min = 15.0;  // min (assumed: cognitive benefits persist 10–20 min after
+                                   // exercise and fade by an hour, Chang et al. 2012, Brain Res
+                                   // 1453:87)
+  double arousal_theta = 0.33;     // θ: with σ, rest arousal 0.35 at NE_b = 1 and 0.75 at
+  double arousal_sigma = 0.533;    // NE_b = 2.5 (derived from those two assumed anchors)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

@@ -51,8 +51,8 @@ void visit_parameters(P& p, Visitor&& visit) {
 
 [[nodiscard]] double bdnf_rate(const BdnfParams& p, double bdnf_ng_ml, double rest_ng_ml,
                                double release_rel, double motor_drive,
-                               double blood_lactate_excess_mmol_l,
-                               double brain_ne_rel, double osteocalcin_rel);
+                               double blood_lactate_excess_mmol_l, double brain_ne_rel,
+                               double osteocalcin_rel);
 [[nodiscard]] double bdnf_action(double bdnf_ng_ml, double rest_ng_ml, double arousal,
                                  double cognitive_engagement);
 

@@ -14,17 +14,17 @@
 namespace brainload {
 
 struct CatecholamineParams {
-  double epinephrine_rest_nmol_l = 0.3;      // nmol/L; textbook 0.2–0.4 (MODEL.md)
-  double norepinephrine_rest_nmol_l = 1.8;   // nmol/L; resting plasma NE 1.2–2.5 (Zouhal 2008)
-  double epinephrine_half_life_min = 1.5;    // min; plasma t½ 1–3 min (Esler et al. 1990,
-                                             // Physiol Rev 70:963)
-  double norepinephrine_half_life_min = 1.5; // min; same source
-  double epinephrine_gain = 5.5;   // β_E, dimensionless (derived: ×7–9 at the end of a 30 s
-                                   // sprint, m ≈ 0.9; Zouhal 2008 reports ×5–15)
+  double epinephrine_rest_nmol_l = 0.3;       // nmol/L; textbook 0.2–0.4 (MODEL.md)
+  double norepinephrine_rest_nmol_l = 1.8;    // nmol/L; resting plasma NE 1.2–2.5 (Zouhal 2008)
+  double epinephrine_half_life_min = 1.5;     // min; plasma t½ 1–3 min (Esler et al. 1990,
+                                              // Physiol Rev 70:963)
+  double norepinephrine_half_life_min = 1.5;  // min; same source
+  double epinephrine_gain = 5.5;     // β_E, dimensionless (derived: ×7–9 at the end of a 30 s
+                                     // sprint, m ≈ 0.9; Zouhal 2008 reports ×5–15)
   double norepinephrine_gain = 4.3;  // β_NE (derived: ×4–5 at the end of a 30 s sprint, Zouhal
                                      // 2008)
-  double drive_exponent = 4.0;     // n: ≈ ×1.4 at m = 0.5, so little response below ≈ 50 %
-                                   // effort (Kjaer 1998)
+  double drive_exponent = 4.0;       // n: ≈ ×1.4 at m = 0.5, so little response below ≈ 50 %
+                                     // effort (Kjaer 1998)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

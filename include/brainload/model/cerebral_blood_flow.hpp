@@ -22,21 +22,21 @@
 namespace brainload {
 
 struct CerebralBloodFlowParams {
-  double peak_rise_rel = 0.17;       // a: +17 % at the peak (Ide & Secher 2000: 10–20 %)
-  double peak_vo2max_frac = 0.65;    // x_p: peak at 60–70 % VO2max (same source)
-  double width_vo2max_frac = 0.33;   // w: leaves ≈ +5 % at VO2max (derived, Smith & Ainslie 2017)
+  double peak_rise_rel = 0.17;      // a: +17 % at the peak (Ide & Secher 2000: 10–20 %)
+  double peak_vo2max_frac = 0.65;   // x_p: peak at 60–70 % VO2max (same source)
+  double width_vo2max_frac = 0.33;  // w: leaves ≈ +5 % at VO2max (derived, Smith & Ainslie 2017)
   double hypocapnia_slope_per_frac = 0.15;  // h: fall per unit x above x_rcp (assumed)
-  double rcp_vo2max_frac = 0.85;     // x_rcp: respiratory compensation point (assumed typical)
-  double hypocapnia_cap_vo2max_frac = 1.2;  // x_cap (assumed)
-  double tau_min = 0.5;              // min; MCAv follows PaCO2 within a minute (assumed)
+  double rcp_vo2max_frac = 0.85;  // x_rcp: respiratory compensation point (assumed typical)
+  double hypocapnia_cap_vo2max_frac = 1.2;     // x_cap (assumed)
+  double tau_min = 0.5;                        // min; MCAv follows PaCO2 within a minute (assumed)
   double strain_threshold_vo2max_frac = 0.80;  // x_strain (assumed: near RCP)
-  double strain_gain = 1.0;          // g, per min per unit x (defines L's unit)
-  double strain_decay_tau_min = 360.0;  // τ_L, min (assumed from hours-long post-exercise
-                                        // hypotension, Halliwill 2013)
-  double strain_half_effect = 1.0;   // L50 (assumed: one 4×4 session ≈ 1)
-  double strain_hill = 4.0;          // n (assumed: steep threshold)
-  double strain_max_depression = 0.15;  // d_max: at most −15 % (assumed)
-  double floor_rel = 0.5;            // CBF* never below this (safety bound, assumed)
+  double strain_gain = 1.0;                    // g, per min per unit x (defines L's unit)
+  double strain_decay_tau_min = 360.0;         // τ_L, min (assumed from hours-long post-exercise
+                                               // hypotension, Halliwill 2013)
+  double strain_half_effect = 1.0;             // L50 (assumed: one 4×4 session ≈ 1)
+  double strain_hill = 4.0;                    // n (assumed: steep threshold)
+  double strain_max_depression = 0.15;         // d_max: at most −15 % (assumed)
+  double floor_rel = 0.5;                      // CBF* never below this (safety bound, assumed)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

@@ -10,42 +10,42 @@ namespace brainload {
 struct ChronicState {
   // Observables.
   double vo2max_ml_kg_min = 42.0;
-  double strength_1rm_rel = 1.0;          // 1 = baseline
-  double bdnf_resting_ng_ml = 30.0;       // serum
-  double hippocampal_volume_rel = 1.0;    // 1 = baseline
+  double strength_1rm_rel = 1.0;        // 1 = baseline
+  double bdnf_resting_ng_ml = 30.0;     // serum
+  double hippocampal_volume_rel = 1.0;  // 1 = baseline
   double prefrontal_connectivity_rel = 1.0;
-  double brain_age_gap_years = 0.0;       // change of (brain age − chronological age) since day 0
-  double cognition_composite_z = 0.0;     // against own baseline, SD units
+  double brain_age_gap_years = 0.0;    // change of (brain age − chronological age) since day 0
+  double cognition_composite_z = 0.0;  // against own baseline, SD units
   double executive_function_z = 0.0;
   double working_memory_z = 0.0;
-  double depression_z = 0.0;              // lower is better
+  double depression_z = 0.0;  // lower is better
   double il6_resting_pg_ml = 1.5;
-  double bbb_integrity = 0.9;             // 0–1
-  double fatigue = 0.0;                   // Banister fatigue, load units
+  double bbb_integrity = 0.9;  // 0–1
+  double fatigue = 0.0;        // Banister fatigue, load units
   double sessions_done = 0.0;
 
   // Internal states (days are the time unit of the chronic layer).
   double age_years = 25.0;
-  double fitness_load = 0.0;        // Banister g (load units)
-  double resistance_avg = 0.0;      // 14-day exponentially weighted daily resistance load
-  double heavy_avg = 0.0;           // same, sets ≥ 70 % 1RM only
-  double aerobic_avg = 0.0;         // 14-day exponentially weighted daily aerobic load
-  double training_avg = 0.0;        // 28-day exponentially weighted daily training load
-  double bdnf_dose_avg = 0.0;       // 14-day weighted daily BDNF action + osteocalcin dose
-  double vegf_dose_avg = 0.0;       // 14-day weighted daily VEGF dose
-  double dual_task_avg = 0.0;       // 14-day weighted daily dual-task minutes
-  double hpa_dose_avg = 0.0;        // 28-day weighted daily exercise HPA drive
-  double strength_neural = 0.0;     // neural part of the strength gain (fraction of 1RM)
-  double strength_muscle = 0.0;     // structural part (fraction of 1RM)
-  double strength_ageing = 0.0;     // loss since baseline from ageing (fraction of 1RM)
-  double fitness_gain = 0.0;        // relative VO2max gain from training
-  double bdnf_gain = 0.0;           // relative resting-BDNF gain from training
-  double il6_reduction = 0.0;       // relative resting-IL-6 reduction from training
-  double bbb_gain = 0.0;            // BBB-integrity gain from training (0–1 units)
+  double fitness_load = 0.0;     // Banister g (load units)
+  double resistance_avg = 0.0;   // 14-day exponentially weighted daily resistance load
+  double heavy_avg = 0.0;        // same, sets ≥ 70 % 1RM only
+  double aerobic_avg = 0.0;      // 14-day exponentially weighted daily aerobic load
+  double training_avg = 0.0;     // 28-day exponentially weighted daily training load
+  double bdnf_dose_avg = 0.0;    // 14-day weighted daily BDNF action + osteocalcin dose
+  double vegf_dose_avg = 0.0;    // 14-day weighted daily VEGF dose
+  double dual_task_avg = 0.0;    // 14-day weighted daily dual-task minutes
+  double hpa_dose_avg = 0.0;     // 28-day weighted daily exercise HPA drive
+  double strength_neural = 0.0;  // neural part of the strength gain (fraction of 1RM)
+  double strength_muscle = 0.0;  // structural part (fraction of 1RM)
+  double strength_ageing = 0.0;  // loss since baseline from ageing (fraction of 1RM)
+  double fitness_gain = 0.0;     // relative VO2max gain from training
+  double bdnf_gain = 0.0;        // relative resting-BDNF gain from training
+  double il6_reduction = 0.0;    // relative resting-IL-6 reduction from training
+  double bbb_gain = 0.0;         // BBB-integrity gain from training (0–1 units)
   double cortisol_reactivity_reduction = 0.0;  // relative
-  double working_memory_gain = 0.0; // SD units, from dual-task training
-  double composite_gain = 0.0;      // SD units, training-driven part of composite cognition
-  double executive_gain = 0.0;      // SD units, training-driven part of executive function
+  double working_memory_gain = 0.0;            // SD units, from dual-task training
+  double composite_gain = 0.0;          // SD units, training-driven part of composite cognition
+  double executive_gain = 0.0;          // SD units, training-driven part of executive function
   double vo2max_base_ml_kg_min = 42.0;  // untrained value at the current age
   double il6_base_pg_ml = 1.5;          // untrained value at the current age
   double bdnf_base_ng_ml = 30.0;

@@ -22,17 +22,17 @@
 namespace brainload {
 
 struct CognitionParams {
-  double arousal_optimum = 0.60;     // A_opt (assumed: moderate tonic LC state is optimal)
-  double arousal_width = 0.30;       // w (assumed)
-  double arousal_rest = 0.35;        // A_rest: awake rest arousal (same anchor as ArousalParams)
-  double arousal_weight_z = 0.55;    // k_A, SD units (derived: ≈ +0.2 SD just after moderate
-                                     // exercise, Chang et al. 2012, Brain Res 1453:87, d ≈ 0.1–0.3)
-  double perfusion_gain_weight_z = 0.8;  // k_up, SD per unit relative CBF above rest (assumed)
-  double perfusion_loss_weight_z = 4.0;  // k_down, SD per unit below rest (assumed: a 10 % fall
-                                         // costs ≈ 0.4 SD)
-  double lactate_fuel_weight_z = 0.04;  // k_lac, SD per mmol/L brain lactate (assumed, small)
-  double encoding_weight_z = 0.6;       // k_enc, SD (assumed)
-  double consolidation_weight_z = 0.8;  // k_cons, SD per unit arousal (assumed)
+  double arousal_optimum = 0.60;   // A_opt (assumed: moderate tonic LC state is optimal)
+  double arousal_width = 0.30;     // w (assumed)
+  double arousal_rest = 0.35;      // A_rest: awake rest arousal (same anchor as ArousalParams)
+  double arousal_weight_z = 0.55;  // k_A, SD units (derived: ≈ +0.2 SD just after moderate
+                                   // exercise, Chang et al. 2012, Brain Res 1453:87, d ≈ 0.1–0.3)
+  double perfusion_gain_weight_z = 0.8;    // k_up, SD per unit relative CBF above rest (assumed)
+  double perfusion_loss_weight_z = 4.0;    // k_down, SD per unit below rest (assumed: a 10 % fall
+                                           // costs ≈ 0.4 SD)
+  double lactate_fuel_weight_z = 0.04;     // k_lac, SD per mmol/L brain lactate (assumed, small)
+  double encoding_weight_z = 0.6;          // k_enc, SD (assumed)
+  double consolidation_weight_z = 0.8;     // k_cons, SD per unit arousal (assumed)
   double consolidation_window_min = 60.0;  // min after learning that count (Cahill 2003)
 };
 

@@ -17,11 +17,11 @@
 namespace brainload {
 
 struct HeartRateParams {
-  double on_tau_min = 0.3;    // min; vagal withdrawal lifts HR within seconds of a hard start,
-                              // τ ≈ 15–30 s (assumed)
-  double off_tau_min = 1.5;   // min; HR recovery, fast vagal phase τ ≈ 1 min and a slower
-                              // sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529);
-                              // one exponential, assumed
+  double on_tau_min = 0.3;      // min; vagal withdrawal lifts HR within seconds of a hard start,
+                                // τ ≈ 15–30 s (assumed)
+  double off_tau_min = 1.5;     // min; HR recovery, fast vagal phase τ ≈ 1 min and a slower
+                                // sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529);
+                                // one exponential, assumed
   double sleep_drop_bpm = 7.0;  // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
 };
 

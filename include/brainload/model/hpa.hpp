@@ -29,16 +29,16 @@ struct HpaParams {
   // Circadian harmonics, fitted (least squares in log, peak weighted ×4) to a serum profile of
   // 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00),
   // 60 (23:00) nmol/L read off Debono et al. 2009; result: peak 430 at 08:17, nadir 50 at 00:51.
-  double circadian_c1 = 2.188;                 // dimensionless (fitted)
-  double circadian_c2 = -0.658;                // dimensionless (fitted)
-  double circadian_phase1_clock_min = 529.5;   // φ1, min after midnight (fitted)
-  double circadian_phase2_clock_min = 51.1;    // φ2, min after midnight (fitted)
-  double circadian_norm = 1.0;                 // u_norm: the fit leaves the mean of x3 at 1.01
-  double cortisol_scale_nmol_l = 210.45;       // nmol/L per unit x3 (fitted: peak 430 nmol/L)
-  double pituitary_mass = 1.0;           // P (chronic layer)
-  double adrenal_mass = 1.0;             // A (chronic layer)
-  double exercise_gain = 17.0;           // g_ex (derived: 30 min at 60 / 80 % VO2max → +40 / +83 %,
-                                         // Hill et al. 2008)
+  double circadian_c1 = 2.188;                // dimensionless (fitted)
+  double circadian_c2 = -0.658;               // dimensionless (fitted)
+  double circadian_phase1_clock_min = 529.5;  // φ1, min after midnight (fitted)
+  double circadian_phase2_clock_min = 51.1;   // φ2, min after midnight (fitted)
+  double circadian_norm = 1.0;                // u_norm: the fit leaves the mean of x3 at 1.01
+  double cortisol_scale_nmol_l = 210.45;      // nmol/L per unit x3 (fitted: peak 430 nmol/L)
+  double pituitary_mass = 1.0;                // P (chronic layer)
+  double adrenal_mass = 1.0;                  // A (chronic layer)
+  double exercise_gain = 17.0;  // g_ex (derived: 30 min at 60 / 80 % VO2max → +40 / +83 %,
+                                // Hill et al. 2008)
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % lowers, 60 % raises (Hill 2008)
 };
 

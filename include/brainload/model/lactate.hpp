@@ -20,21 +20,21 @@
 namespace brainload {
 
 struct LactateParams {
-  double rest_mmol_l = 1.0;               // mmol/L; textbook 1–2 (MODEL.md)
+  double rest_mmol_l = 1.0;                    // mmol/L; textbook 1–2 (MODEL.md)
   double production_max_mmol_l_per_min = 1.4;  // p_max at x_m = 1 and mass_ref (derived: a 30 s
-                                          // Wingate at x_m ≈ 2.5 drives blood lactate to
-                                          // 11–13 mmol/L, Beneke et al. 2007)
-  double mass_ref_frac = 0.5;             // reference muscle mass (two-leg cycling, assumed)
-  double exchange_per_min = 0.5;          // k_ex (derived: blood peak 5–8 min after a sprint,
-                                          // Beneke 2007)
+                                               // Wingate at x_m ≈ 2.5 drives blood lactate to
+                                               // 11–13 mmol/L, Beneke et al. 2007)
+  double mass_ref_frac = 0.5;                  // reference muscle mass (two-leg cycling, assumed)
+  double exchange_per_min = 0.5;             // k_ex (derived: blood peak 5–8 min after a sprint,
+                                             // Beneke 2007)
   double passive_clearance_per_min = 0.025;  // k_pass (derived: t½ ≈ 28 min after a Wingate,
                                              // Beneke 2007 k2 ≈ 0.02–0.03 min⁻¹)
-  double active_clearance_gain = 2.0;     // a: clearance ×3 at work near LT (Menzies 2010)
-  double brain_rest_mmol_l = 1.0;         // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
-                                          // Maddock et al. 2016, J Neurosci 36:2449)
+  double active_clearance_gain = 2.0;        // a: clearance ×3 at work near LT (Menzies 2010)
+  double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
+                                             // Maddock et al. 2016, J Neurosci 36:2449)
   double brain_transport_mmol_l_per_min = 0.45;  // T (derived: brain ≈ 2.2 mM at blood 12 mM)
-  double brain_km_mmol_l = 5.0;           // K_m of MCT1 (Halestrap 2012)
-  double brain_oxidation_per_min = 0.15;  // k_ox (assumed: brain lactate turnover ≈ 7 min)
+  double brain_km_mmol_l = 5.0;                  // K_m of MCT1 (Halestrap 2012)
+  double brain_oxidation_per_min = 0.15;         // k_ox (assumed: brain lactate turnover ≈ 7 min)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

@@ -21,8 +21,8 @@ struct OsteocalcinParams {
   double gain = 0.5;                // g: at most +50 % (assumed; Levinger 2011 saw ≈ +10–30 %)
   double signal_half_effect = 300.0;  // σ50, loading cycles × BW² (assumed: one jump session
                                       // ≈ 0.7 × σ50)
-  double signal_tau_min = 60.0;     // τ_σ, min (assumed: osteocyte signalling over an hour)
-  double half_life_min = 40.0;      // min (assumed)
+  double signal_tau_min = 60.0;       // τ_σ, min (assumed: osteocyte signalling over an hour)
+  double half_life_min = 40.0;        // min (assumed)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

@@ -9,9 +9,9 @@ namespace brainload {
 struct Subject {
   double age_years = 25.0;
   bool female = false;
-  double vo2max_ml_kg_min = 42.0;        // maximal oxygen uptake
-  double hr_rest_bpm = 65.0;             // resting heart rate
-  double hr_max_bpm = 190.5;             // maximal heart rate; Tanaka et al. 2001: 208 − 0.7 × age
+  double vo2max_ml_kg_min = 42.0;  // maximal oxygen uptake
+  double hr_rest_bpm = 65.0;       // resting heart rate
+  double hr_max_bpm = 190.5;       // maximal heart rate; Tanaka et al. 2001: 208 − 0.7 × age
   double lactate_threshold_frac = 0.60;  // lactate threshold, fraction of VO2max
   double lactate_clearance_rel = 1.0;    // blood-lactate clearance, 1 = untrained adult
   double lactate_production_rel = 1.0;   // glycolytic lactate production, 1 = untrained adult

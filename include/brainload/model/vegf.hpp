@@ -13,10 +13,10 @@
 namespace brainload {
 
 struct VegfParams {
-  double rest_pg_ml = 250.0;        // pg/mL; serum VEGF 100–400 in healthy adults (assumed centre)
-  double lactate_gain = 0.6;        // g: at most +60 % (derived from Kraus 2004's range)
-  double lactate_ec50_mmol_l = 5.0; // mmol/L above rest for half effect (assumed)
-  double half_life_min = 30.0;      // min (assumed)
+  double rest_pg_ml = 250.0;  // pg/mL; serum VEGF 100–400 in healthy adults (assumed centre)
+  double lactate_gain = 0.6;  // g: at most +60 % (derived from Kraus 2004's range)
+  double lactate_ec50_mmol_l = 5.0;  // mmol/L above rest for half effect (assumed)
+  double half_life_min = 30.0;       // min (assumed)
 };
 
 // Every field with its unit and source, for `brainload describe` and parameter overrides:

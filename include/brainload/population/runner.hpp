@@ -23,7 +23,7 @@ namespace brainload {
 struct RunOptions {
   std::int64_t agents = 0;  // 0: the scenario's population.agents
   std::uint64_t seed = 1;
-  int threads = 0;          // 0: all cores
+  int threads = 0;  // 0: all cores
   int sample_every_days = 7;
   std::int64_t block_agents = 32;  // agents per consumer (sink) call: the HDF5 write batch
   std::int64_t task_agents = 4;    // agents per parallel task (the unit of load balance)
@@ -49,7 +49,8 @@ struct Cancelled : std::exception {
 [[nodiscard]] std::int64_t block_count(const RunOptions& options, std::int64_t total);
 
 // Consumer of results: agents [first, first + block.size()) in increasing order (within
-// options' part of the population), on the calling thread. An exception thrown here stops the run and propagates.
+// options' part of the population), on the calling thread. An exception thrown here stops the run
+// and propagates.
 using AgentSink = std::function<void(std::int64_t first, std::vector<AgentResult>& block)>;
 
 // Agents are allocated to arms in rotation: agent id → arm id % arms.

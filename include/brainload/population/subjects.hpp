@@ -21,7 +21,7 @@ struct SubjectNorms {
   // Decline per year after 25 (Fleg et al. 2005, Circulation 112:674: ≈ 1 %/y averaged over
   // adulthood, faster late). Fraction of the 25-year value per year.
   double vo2max_decline_per_year = 0.008;
-  double hr_rest_untrained_bpm = 70.0;   // assumed population typical
+  double hr_rest_untrained_bpm = 70.0;     // assumed population typical
   double hr_rest_recreational_bpm = 64.0;  // assumed population typical
   double hr_rest_trained_bpm = 55.0;       // assumed population typical
   // Lactate threshold, fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 %
@@ -43,8 +43,8 @@ struct SubjectNorms {
   // Ferrucci et al. 2005, Blood 105:2294, ≈ 1.5 → 2.5 pg/mL from young to old).
   double il6_at_25_pg_ml = 1.3;
   double il6_per_year_pg_ml = 0.02;
-  double il6_trained_rel = 0.85;  // assumed: trained adults run ≈ 15 % lower resting IL-6
-                                  // (Fischer 2006, Exerc Immunol Rev 12:6)
+  double il6_trained_rel = 0.85;     // assumed: trained adults run ≈ 15 % lower resting IL-6
+                                     // (Fischer 2006, Exerc Immunol Rev 12:6)
   double bdnf_resting_ng_ml = 30.0;  // serum; textbook 25–35 (MODEL.md)
 };
 
@@ -69,8 +69,7 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("hr_rest_untrained_bpm", p.hr_rest_untrained_bpm, "bpm", "assumed population typical");
   visit("hr_rest_recreational_bpm", p.hr_rest_recreational_bpm, "bpm",
         "assumed population typical");
-  visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm",
-        "assumed population typical");
+  visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm", "assumed population typical");
   visit("lt_untrained", p.lt_untrained, "1",
         "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained)");
   visit("lt_recreational", p.lt_recreational, "1",
@@ -100,7 +99,9 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
   visit("il6_per_year_pg_ml", p.il6_per_year_pg_ml, "pg/mL/y",
         "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
-  visit("il6_trained_rel", p.il6_trained_rel, "1", "assumed: trained adults run about 15 % lower resting IL-6 (Fischer 2006, Exerc Immunol Rev 12:6)");
+  visit("il6_trained_rel", p.il6_trained_rel, "1",
+        "assumed: trained adults run about 15 % lower resting IL-6 (Fischer 2006, Exerc Immunol "
+        "Rev 12:6)");
   visit("bdnf_resting_ng_ml", p.bdnf_resting_ng_ml, "ng/mL",
         "serum; textbook 25–35 ng/mL (MODEL.md)");
 }

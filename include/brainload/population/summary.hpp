@@ -63,19 +63,19 @@ struct TrialSummary {
 };
 
 // 128-bit integers (a GCC/Clang extension) hold the exact fixed-point sums below.
-__extension__ typedef __int128 ExactInt;
+__extension__ using ExactInt = __int128;
 
 inline constexpr std::array<double, 5> kQuantiles{0.05, 0.25, 0.5, 0.75, 0.95};
 
 // Statistics of a run, fed one agent at a time and holding nothing per agent: sums per arm,
 // assessment and observable, and fixed-bin histograms per arm, sample time and observable for
-// the quantile series. Every sum is kept exactly, in 128-bit fixed point (a resolution of 2^-44 of each observable's span), so
-// the statistics do not depend on the order agents arrive in or on how the population was split
-// across threads or processes: accumulators of parts merge into the same bits as one
-// accumulator of the whole.
-// Quantiles are read from the histograms with linear interpolation inside a bin; the bins
-// span the physiological range of each observable in kHistogramBins steps (values outside
-// count in the edge bins), which bounds their error by one bin width.
+// the quantile series. Every sum is kept exactly, in 128-bit fixed point (a resolution of 2^-44 of
+// each observable's span), so the statistics do not depend on the order agents arrive in or on how
+// the population was split across threads or processes: accumulators of parts merge into the same
+// bits as one accumulator of the whole. Quantiles are read from the histograms with linear
+// interpolation inside a bin; the bins span the physiological range of each observable in
+// kHistogramBins steps (values outside count in the edge bins), which bounds their error by one bin
+// width.
 class TrialAccumulator {
  public:
   static constexpr std::size_t kHistogramBins = 1024;
@@ -111,15 +111,16 @@ class TrialAccumulator {
   const Scenario* scenario_;
   std::size_t samples_;
   std::vector<ArmSummary> arms_;
-  std::vector<Moments> values_;   // [arm][assess][obs]
-  std::vector<Moments> changes_;  // [arm][assess][obs]
+  std::vector<Moments> values_;                // [arm][assess][obs]
+  std::vector<Moments> changes_;               // [arm][assess][obs]
   std::vector<CoMoments> strength_brain_age_;  // [arm][assess]
-  std::vector<std::uint32_t> histogram_;        // [arm][sample][obs][bin]
-  std::vector<std::uint32_t> histogram_n_;      // [arm][sample][obs]
+  std::vector<std::uint32_t> histogram_;       // [arm][sample][obs][bin]
+  std::vector<std::uint32_t> histogram_n_;     // [arm][sample][obs]
 };
 
 [[nodiscard]] TrialSummary summarize(const Scenario& scenario, const RunResults& results);
-[[nodiscard]] std::vector<double> arm_quantiles(const Scenario& scenario, const RunResults& results);
+[[nodiscard]] std::vector<double> arm_quantiles(const Scenario& scenario,
+                                                const RunResults& results);
 
 // Pearson correlation across the agents of one arm between the changes (last − first
 // assessment) of two chronic observables.

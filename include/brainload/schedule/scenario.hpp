@@ -52,9 +52,9 @@ struct ResistanceBlock {
   std::string exercise;  // a name from the built-in exercise catalogue
   int sets = 1;
   int reps = 1;
-  double load_1rm = 0.0;  // fraction of one-repetition maximum
-  double rest_s = 0.0;    // between sets
-  bool dual_task = false; // a cognitive task during the sets
+  double load_1rm = 0.0;   // fraction of one-repetition maximum
+  double rest_s = 0.0;     // between sets
+  bool dual_task = false;  // a cognitive task during the sets
 };
 
 struct ImpactBlock {
@@ -118,8 +118,8 @@ struct Arm {
   TrainingSetting setting = TrainingSetting::supervised;
   std::vector<SessionSpec> sessions;
   std::vector<WeeklySpec> weekly;
-  int from_day = 0;                  // weekly sessions start on this day
-  std::optional<int> to_day;         // weekly sessions stop after this day; default: last day
+  int from_day = 0;           // weekly sessions start on this day
+  std::optional<int> to_day;  // weekly sessions stop after this day; default: last day
   std::vector<EventSpec> events;
   SourceLocation where;
 };
@@ -132,7 +132,7 @@ struct AgeDistribution {
   Kind kind = Kind::uniform;
   double a = 20.0;  // min (uniform) or mean (normal), years
   double b = 30.0;  // max (uniform) or sd (normal), years
-  double mean() const { return kind == Kind::uniform ? 0.5 * (a + b) : a; }
+  [[nodiscard]] double mean() const { return kind == Kind::uniform ? 0.5 * (a + b) : a; }
 };
 
 struct PopulationSpec {
@@ -147,7 +147,7 @@ struct Scenario {
   std::string name;
   std::string description;
   int days = 1;
-  double start_clock_min = 0.0;     // wall clock at t = 0, minutes after midnight
+  double start_clock_min = 0.0;  // wall clock at t = 0, minutes after midnight
   Weekday start_weekday = Weekday::mon;
   double sleep_from_min = 23 * 60;  // wall clock when the individual falls asleep
   double sleep_to_min = 7 * 60;     // wall clock when the individual wakes

@@ -28,7 +28,7 @@ struct TimedEvent {
 };
 
 struct Timeline {
-  std::vector<Segment> segments;  // contiguous, sorted, covering [0, end_min]
+  std::vector<Segment> segments;   // contiguous, sorted, covering [0, end_min]
   std::vector<TimedEvent> events;  // sorted by time
   std::vector<ScheduledSession> sessions;
   double end_min = 0.0;
@@ -40,8 +40,10 @@ struct TimelineOptions {
 };
 
 [[nodiscard]] Timeline build_timeline(const Scenario& scenario, const Arm& arm,
-                                      const Subject& subject, const SessionDriveParams& drive_params,
-                                      const OsteocalcinParams& bone, const TimelineOptions& options = {});
+                                      const Subject& subject,
+                                      const SessionDriveParams& drive_params,
+                                      const OsteocalcinParams& bone,
+                                      const TimelineOptions& options = {});
 
 // Index of the segment containing t (the last one whose t0 ≤ t).
 [[nodiscard]] std::size_t segment_at(const Timeline& timeline, double t_min);

@@ -23,10 +23,10 @@ enum class SolverMethod { dopri5, cvode_bdf };
 
 struct SolverOptions {
   SolverMethod method = SolverMethod::dopri5;
-  double abs_tol = 1e-8;      // absolute error per step (state units)
-  double rel_tol = 1e-6;      // relative error per step
-  double first_dt_min = 0.01; // first trial step (min)
-  double max_dt_min = 60.0;   // cap so the circadian forcing is resolved (min)
+  double abs_tol = 1e-8;       // absolute error per step (state units)
+  double rel_tol = 1e-6;       // relative error per step
+  double first_dt_min = 0.01;  // first trial step (min)
+  double max_dt_min = 60.0;    // cap so the circadian forcing is resolved (min)
 };
 
 struct SolveStats {
@@ -39,8 +39,8 @@ using AcuteObserver = std::function<void(const AcuteState&, double)>;
 // Advances x from t0 to t1 (both inside the timeline), calling observer at every time of
 // `samples` that lies in [t0, t1] (sorted ascending). The model's drive is set per segment.
 SolveStats integrate_acute(AcuteModel& model, const Timeline& timeline, AcuteState& x, double t0,
-                           double t1, std::span<const double> samples, const AcuteObserver& observer,
-                           const SolverOptions& options = {});
+                           double t1, std::span<const double> samples,
+                           const AcuteObserver& observer, const SolverOptions& options = {});
 
 // Advances x at rest (the given drive) from t0 to t1 without a timeline: spin-up of the
 // circadian HPA axis before a scenario starts.

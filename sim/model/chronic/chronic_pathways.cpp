@@ -8,9 +8,9 @@
 namespace brainload {
 
 namespace {
-constexpr double kDay = 1.0;                 // one step, days
+constexpr double kDay = 1.0;                   // one step, days
 constexpr double kYear = units::kDaysPerYear;  // days
-constexpr double kLongWindowDays = 28.0;     // window of the training, HPA averages (assumed)
+constexpr double kLongWindowDays = 28.0;       // window of the training, HPA averages (assumed)
 }  // namespace
 
 double saturating(double load, double half_load) {
@@ -26,7 +26,8 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
                               double trainability, ChronicState& s) {
   // Banister impulse-response, exact for a daily impulse: g ← g·e^(−1/τ1) + w.
   s.fitness_load = s.fitness_load * std::exp(-kDay / p.fitness_tau_days) + dose.training_load;
-  s.fatigue = s.fatigue * std::exp(-kDay / p.fatigue_tau_days) + p.fatigue_gain * dose.training_load;
+  s.fatigue =
+      s.fatigue * std::exp(-kDay / p.fatigue_tau_days) + p.fatigue_gain * dose.training_load;
 
   const double resistance = trainability * saturating(s.resistance_avg, p.resistance_half_load);
   s.strength_neural = relax(s.strength_neural, p.strength_neural_max * resistance,
@@ -34,7 +35,8 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
   s.strength_muscle = relax(s.strength_muscle, p.strength_muscle_max * resistance,
                             p.strength_muscle_tau_days, kDay);
   if (s.age_years > 50.0) s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
-  s.strength_1rm_rel = std::max(0.1, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
+  s.strength_1rm_rel =
+      std::max(0.1, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
 
   const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
   s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
@@ -56,20 +58,22 @@ void step_hippocampus(const HippocampusParams& p, ChronicState& s) {
 }
 
 void step_prefrontal(const PrefrontalParams& p, double trainability, ChronicState& s) {
-  const double target = 1.0 + p.gain_max * trainability * saturating(s.heavy_avg, p.heavy_half_load);
+  const double target =
+      1.0 + p.gain_max * trainability * saturating(s.heavy_avg, p.heavy_half_load);
   s.prefrontal_connectivity_rel = relax(s.prefrontal_connectivity_rel, target, p.tau_days, kDay);
 }
 
 void step_brain_age(const BrainAgeParams& p, double trainability, ChronicState& s) {
   // d(gap)/dt = −k · trainability · S(load) − gap / τ_recovery   (years per year)
   const double benefit = trainability * saturating(s.training_avg, p.benefit_half_load);
-  const double rate = -p.slowing_max_years_per_year * benefit -
-                      s.brain_age_gap_years / p.recovery_tau_years;
+  const double rate =
+      -p.slowing_max_years_per_year * benefit - s.brain_age_gap_years / p.recovery_tau_years;
   s.brain_age_gap_years += rate * kDay / kYear;
 }
 
 void step_chronic_cognition(const ChronicCognitionParams& p, double trainability, ChronicState& s) {
-  const double target_wm = p.working_memory_max * saturating(s.dual_task_avg, p.dual_task_half_minutes);
+  const double target_wm =
+      p.working_memory_max * saturating(s.dual_task_avg, p.dual_task_half_minutes);
   s.working_memory_gain = relax(s.working_memory_gain, target_wm, p.working_memory_tau_days, kDay);
   s.working_memory_z = s.working_memory_gain;
   const double drive = trainability * saturating(s.training_avg, p.half_load);
@@ -91,8 +95,8 @@ void step_mood(const MoodParams& p, ChronicState& s) {
 }
 
 void step_inflammation(const InflammationParams& p, double trainability, ChronicState& s) {
-  const double target = p.reduction_max * std::min(1.0, trainability) *
-                        saturating(s.training_avg, p.half_load);
+  const double target =
+      p.reduction_max * std::min(1.0, trainability) * saturating(s.training_avg, p.half_load);
   s.il6_reduction = relax(s.il6_reduction, target, p.tau_days, kDay);
   s.il6_base_pg_ml += p.rise_per_year_pg_ml * kDay / kYear;
   s.il6_resting_pg_ml = s.il6_base_pg_ml * (1.0 - s.il6_reduction);
@@ -100,19 +104,23 @@ void step_inflammation(const InflammationParams& p, double trainability, Chronic
 
 void step_cortisol_reactivity(const CortisolReactivityParams& p, ChronicState& s) {
   const double target = p.reduction_max * saturating(s.hpa_dose_avg, p.half_dose);
-  s.cortisol_reactivity_reduction = relax(s.cortisol_reactivity_reduction, target, p.tau_days, kDay);
+  s.cortisol_reactivity_reduction =
+      relax(s.cortisol_reactivity_reduction, target, p.tau_days, kDay);
 }
 
 void step_bbb(const BbbParams& p, ChronicState& s) {
   if (s.age_years > p.loss_onset_years) s.bbb_base -= p.loss_per_year * kDay / kYear;
-  s.bbb_gain = relax(s.bbb_gain, p.gain_max * saturating(s.vegf_dose_avg, p.half_dose), p.tau_days, kDay);
+  s.bbb_gain =
+      relax(s.bbb_gain, p.gain_max * saturating(s.vegf_dose_avg, p.half_dose), p.tau_days, kDay);
   s.bbb_integrity = std::clamp(s.bbb_base + s.bbb_gain, 0.0, 1.0);
 }
 
 void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trainability,
                       ChronicState& s) {
   const double w = p.training.load_window_days;
-  auto fold = [&](double& avg, double value, double window) { avg = relax(avg, value, window, kDay); };
+  auto fold = [&](double& avg, double value, double window) {
+    avg = relax(avg, value, window, kDay);
+  };
   fold(s.resistance_avg, dose.resistance_load, w);
   fold(s.heavy_avg, dose.heavy_resistance_load, w);
   fold(s.aerobic_avg, dose.aerobic_load, w);
@@ -145,7 +153,8 @@ Subject acute_subject(const Subject& baseline, const ChronicState& s) {
   // assumed proportional to the relative VO2max gain).
   a.lactate_threshold_frac = std::min(0.85, baseline.lactate_threshold_frac + 0.5 * s.fitness_gain);
   a.lactate_clearance_rel = baseline.lactate_clearance_rel * (1.0 + s.fitness_gain);
-  a.cortisol_reactivity_rel = baseline.cortisol_reactivity_rel * (1.0 - s.cortisol_reactivity_reduction);
+  a.cortisol_reactivity_rel =
+      baseline.cortisol_reactivity_rel * (1.0 - s.cortisol_reactivity_reduction);
   a.bdnf_resting_ng_ml = s.bdnf_resting_ng_ml;
   a.il6_resting_pg_ml = s.il6_resting_pg_ml;
   a.strength_rel = s.strength_1rm_rel;

@@ -32,36 +32,36 @@
 namespace brainload {
 
 struct TrainingAdaptationParams {
-  double fitness_tau_days = 42.0;   // Banister τ1 (Performance Manager Chart CTL window)
-  double fatigue_tau_days = 7.0;    // Banister τ2 (ATL window)
-  double fatigue_gain = 1.0;        // k2 (load units per load unit; assumed 1)
-  double load_window_days = 14.0;   // EWMA window of resistance and aerobic loads (assumed)
-  double strength_neural_max = 0.12;   // neural gain at saturation, fraction of 1RM (derived:
-                                       // early gains of 10–15 % in 4–6 weeks, Sale 1988)
+  double fitness_tau_days = 42.0;          // Banister τ1 (Performance Manager Chart CTL window)
+  double fatigue_tau_days = 7.0;           // Banister τ2 (ATL window)
+  double fatigue_gain = 1.0;               // k2 (load units per load unit; assumed 1)
+  double load_window_days = 14.0;          // EWMA window of resistance and aerobic loads (assumed)
+  double strength_neural_max = 0.12;       // neural gain at saturation, fraction of 1RM (derived:
+                                           // early gains of 10–15 % in 4–6 weeks, Sale 1988)
   double strength_neural_tau_days = 21.0;  // (Sale 1988)
-  double strength_muscle_max = 0.28;   // structural gain at saturation (derived: ≈ +25–35 %
-                                       // after 6–12 months, Peterson et al. 2010, Ageing Res Rev
-                                       // 9:226)
+  double strength_muscle_max = 0.28;       // structural gain at saturation (derived: ≈ +25–35 %
+                                      // after 6–12 months, Peterson et al. 2010, Ageing Res Rev
+                                      // 9:226)
   double strength_muscle_tau_days = 120.0;  // (assumed: hypertrophy over months)
-  double resistance_half_load = 0.3;   // L50 of the daily resistance load (assumed: 3 heavy
-                                       // sessions a week ≈ 1.2 × L50)
-  double strength_loss_per_year = 0.015;  // after age 50 (Goodpaster et al. 2006, J Gerontol A
-                                          // 61:1059: ≈ 1.5–3 %/y in older adults)
-  double vo2max_gain_max = 0.20;       // relative VO2max gain at saturation (HERITAGE mean
-                                       // ≈ +17 % after 20 weeks, Bouchard 1999)
-  double vo2max_tau_days = 60.0;       // (assumed; detraining losses over 4–12 weeks, Mujika &
-                                       // Padilla 2000, Sports Med 30:79)
-  double aerobic_half_load = 1.0;      // L50 of the daily aerobic load (assumed)
-  double vo2max_loss_per_year = 0.008; // fraction of the 25-year value (Fleg et al. 2005)
+  double resistance_half_load = 0.3;        // L50 of the daily resistance load (assumed: 3 heavy
+                                            // sessions a week ≈ 1.2 × L50)
+  double strength_loss_per_year = 0.015;    // after age 50 (Goodpaster et al. 2006, J Gerontol A
+                                            // 61:1059: ≈ 1.5–3 %/y in older adults)
+  double vo2max_gain_max = 0.20;            // relative VO2max gain at saturation (HERITAGE mean
+                                            // ≈ +17 % after 20 weeks, Bouchard 1999)
+  double vo2max_tau_days = 60.0;        // (assumed; detraining losses over 4–12 weeks, Mujika &
+                                        // Padilla 2000, Sports Med 30:79)
+  double aerobic_half_load = 1.0;       // L50 of the daily aerobic load (assumed)
+  double vo2max_loss_per_year = 0.008;  // fraction of the 25-year value (Fleg et al. 2005)
 };
 
 struct RestingBdnfParams {
-  double gain_max = 0.16;        // relative rise at saturation (fitted: +0.73 ng/mL on ≈ 30 in
-                                 // older adults, Setayesh & Mohammad Rahimi 2023)
-  double half_dose = 3.0;        // half-effect daily dose (activity-weighted BDNF action + OC,
-                                 // min; assumed)
+  double gain_max = 0.16;           // relative rise at saturation (fitted: +0.73 ng/mL on ≈ 30 in
+                                    // older adults, Setayesh & Mohammad Rahimi 2023)
+  double half_dose = 3.0;           // half-effect daily dose (activity-weighted BDNF action + OC,
+                                    // min; assumed)
   double osteocalcin_weight = 0.5;  // OC dose per BDNF dose unit (assumed; Oury 2013)
-  double tau_days = 28.0;        // (assumed: elevated levels persist weeks, fade after stopping)
+  double tau_days = 28.0;           // (assumed: elevated levels persist weeks, fade after stopping)
   double loss_per_year_ng_ml = 0.1;  // (assumed; serum BDNF falls slowly with age, Erickson et
                                      // al. 2010, J Neurosci 30:5368)
 };
@@ -84,58 +84,59 @@ struct PrefrontalParams {
 struct BrainAgeParams {
   double slowing_max_years_per_year = 2.4;  // gap change per year at saturated benefit (fitted:
                                             // LISA −1.4 to −2.3 y vs control at one year)
-  double benefit_half_load = 0.01;  // L50 of the daily training load for brain age (fitted: HRT ≈ MIT)
+  double benefit_half_load =
+      0.01;  // L50 of the daily training load for brain age (fitted: HRT ≈ MIT)
   double recovery_tau_years = 6.0;  // return of the gap after training stops (assumed: LISA
                                     // benefit still present a year after training ended)
 };
 
 struct ChronicCognitionParams {
-  double composite_max = 0.90;      // SD gain at saturated training (fitted: composite SMD 0.71
-                                    // after 12–24 weeks, Landrigan et al. 2020)
-  double executive_max = 0.45;      // SD gain at saturated training (fitted: EF SMD 0.39,
-                                    // Landrigan 2020)
-  double half_load = 0.03;          // L50 of the 28-day daily training load (assumed = brain age)
-  double rise_tau_days = 42.0;      // benefits appear in 6–12 weeks (seed 000)
-  double decay_tau_days = 365.0;    // and outlast training (Fiatarone Singh et al. 2014, J Am Med
-                                    // Dir Assoc 15:873: still present 18 months later)
-  double composite_per_hippocampus = 10.0; // SD per unit relative hippocampal volume (assumed)
-  double executive_per_prefrontal = 1.0;   // SD per unit relative connectivity (assumed)
-  double working_memory_max = 0.45;        // SD from dual-task training at saturation (fitted:
-                                           // WM SMD 0.44 with cognitive training, 2022 review)
-  double dual_task_half_minutes = 5.0;     // L50 of daily dual-task minutes (assumed)
-  double working_memory_tau_days = 60.0;   // (assumed)
+  double composite_max = 0.90;    // SD gain at saturated training (fitted: composite SMD 0.71
+                                  // after 12–24 weeks, Landrigan et al. 2020)
+  double executive_max = 0.45;    // SD gain at saturated training (fitted: EF SMD 0.39,
+                                  // Landrigan 2020)
+  double half_load = 0.03;        // L50 of the 28-day daily training load (assumed = brain age)
+  double rise_tau_days = 42.0;    // benefits appear in 6–12 weeks (seed 000)
+  double decay_tau_days = 365.0;  // and outlast training (Fiatarone Singh et al. 2014, J Am Med
+                                  // Dir Assoc 15:873: still present 18 months later)
+  double composite_per_hippocampus = 10.0;  // SD per unit relative hippocampal volume (assumed)
+  double executive_per_prefrontal = 1.0;    // SD per unit relative connectivity (assumed)
+  double working_memory_max = 0.45;         // SD from dual-task training at saturation (fitted:
+                                            // WM SMD 0.44 with cognitive training, 2022 review)
+  double dual_task_half_minutes = 5.0;      // L50 of daily dual-task minutes (assumed)
+  double working_memory_tau_days = 60.0;    // (assumed)
 };
 
 struct MoodParams {
-  double per_bdnf_gain = -2.0;      // SD per unit relative resting-BDNF gain (assumed)
-  double per_il6_reduction = -0.5;  // SD per unit relative IL-6 reduction (assumed)
-  double training_max = -0.11;      // SD from regular training at saturation (behavioural
-                                    // activation, self-efficacy; fitted: SMD −0.38, Setayesh
-                                    // & Mohammad Rahimi 2023)
-  double training_half_load = 0.03; // L50 of the 28-day daily training load (assumed)
+  double per_bdnf_gain = -2.0;       // SD per unit relative resting-BDNF gain (assumed)
+  double per_il6_reduction = -0.5;   // SD per unit relative IL-6 reduction (assumed)
+  double training_max = -0.11;       // SD from regular training at saturation (behavioural
+                                     // activation, self-efficacy; fitted: SMD −0.38, Setayesh
+                                     // & Mohammad Rahimi 2023)
+  double training_half_load = 0.03;  // L50 of the 28-day daily training load (assumed)
 };
 
 struct InflammationParams {
-  double reduction_max = 0.2;   // relative resting IL-6 fall at saturation (assumed from
-                                // Fischer 2006 and Nicklas et al. 2008, Brain Behav Immun 22:1043)
-  double half_load = 0.3;       // L50 of the 28-day daily training load (assumed)
-  double tau_days = 90.0;       // (assumed)
+  double reduction_max = 0.2;  // relative resting IL-6 fall at saturation (assumed from
+                               // Fischer 2006 and Nicklas et al. 2008, Brain Behav Immun 22:1043)
+  double half_load = 0.3;      // L50 of the 28-day daily training load (assumed)
+  double tau_days = 90.0;      // (assumed)
   double rise_per_year_pg_ml = 0.02;  // with age (Ferrucci 2005; as SubjectNorms)
 };
 
 struct CortisolReactivityParams {
-  double reduction_max = 0.3;   // relative fall of the exercise HPA response (assumed, Hackney 2006)
-  double half_dose = 10.0;      // L50 of the 28-day daily exercise HPA drive, min (assumed)
-  double tau_days = 60.0;       // (assumed)
+  double reduction_max = 0.3;  // relative fall of the exercise HPA response (assumed, Hackney 2006)
+  double half_dose = 10.0;     // L50 of the 28-day daily exercise HPA drive, min (assumed)
+  double tau_days = 60.0;      // (assumed)
 };
 
 struct BbbParams {
   double loss_per_year = 0.003;  // integrity lost per year after 40 (assumed; Montagne et al.
                                  // 2015, Neuron 85:296: hippocampal BBB breakdown with age)
   double loss_onset_years = 40.0;
-  double gain_max = 0.03;        // integrity gained at saturation of the VEGF dose (assumed)
-  double half_dose = 20.0;       // L50 of the 14-day daily VEGF dose, min (assumed)
-  double tau_days = 60.0;        // (assumed)
+  double gain_max = 0.03;   // integrity gained at saturation of the VEGF dose (assumed)
+  double half_dose = 20.0;  // L50 of the 14-day daily VEGF dose, min (assumed)
+  double tau_days = 60.0;   // (assumed)
 };
 
 struct ChronicParams {

@@ -5,17 +5,18 @@
 namespace brainload {
 
 struct DailyDose {
-  double training_load = 0.0;    // session-RPE load: Σ effort × minutes / 60 (Foster et al. 2001,
-                                 // J Strength Cond Res 15:109), arbitrary units
-  double resistance_load = 0.0;  // Σ reps × (%1RM)² × muscle fraction / 20: a LISA heavy session ≈ 0.8
+  double training_load = 0.0;  // session-RPE load: Σ effort × minutes / 60 (Foster et al. 2001,
+                               // J Strength Cond Res 15:109), arbitrary units
+  double resistance_load =
+      0.0;  // Σ reps × (%1RM)² × muscle fraction / 20: a LISA heavy session ≈ 0.8
   double heavy_resistance_load = 0.0;  // the part of resistance_load from sets ≥ 70 % 1RM
-  double aerobic_load = 0.0;     // Σ minutes × max(0, x − 0.4) / 10 at whole-body intensity x
+  double aerobic_load = 0.0;       // Σ minutes × max(0, x − 0.4) / 10 at whole-body intensity x
   double dual_task_minutes = 0.0;  // minutes of sets done with a cognitive task
-  double bdnf_action = 0.0;      // ∫ activity-weighted relative serum-BDNF rise, min
-  double osteocalcin = 0.0;      // ∫ relative ucOC rise, min
-  double vegf = 0.0;             // ∫ relative VEGF rise, min
+  double bdnf_action = 0.0;        // ∫ activity-weighted relative serum-BDNF rise, min
+  double osteocalcin = 0.0;        // ∫ relative ucOC rise, min
+  double vegf = 0.0;               // ∫ relative VEGF rise, min
   double hpa_exercise_drive = 0.0;  // ∫ exercise drive of the HPA axis, min
-  int sessions = 0;              // sessions done that day
+  int sessions = 0;                 // sessions done that day
 };
 
 }  // namespace brainload

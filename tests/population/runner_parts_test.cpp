@@ -4,34 +4,19 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cstdint>
 #include <vector>
 
-#include "brainload/io/scenario_toml.hpp"
 #include "brainload/population/runner.hpp"
 #include "brainload/population/summary.hpp"
+#include "runner_test_support.hpp"
 
 namespace brainload {
 namespace {
 
-// The same bits (NaN payloads and signed zeros included), element by element: the runs must be
-// bit-identical, which == on doubles does not say.
-template <std::size_t N>
-bool same_bits(const std::array<double, N>& a, const std::array<double, N>& b) {
-  return std::ranges::equal(a, b, [](double x, double y) {
-    return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y);
-  });
-}
+using testing::same_bits;
 
-Scenario short_trial() {
-  Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) +
-                                  "/scenarios/resistance_older_adults.toml");
-  s.days = 28;
-  s.assess_days = {0, 28};
-  return s;
-}
+Scenario short_trial() { return testing::resistance_trial_of(28); }
 
 struct Part {
   std::vector<AgentResult> agents;

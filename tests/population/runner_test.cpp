@@ -5,32 +5,18 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 
-#include "brainload/io/scenario_toml.hpp"
 #include "brainload/population/summary.hpp"
+#include "runner_test_support.hpp"
 
 namespace brainload {
 namespace {
 
-// The same bits (NaN payloads and signed zeros included), element by element: the runs must be
-// bit-identical, which == on doubles does not say.
-template <std::size_t N>
-bool same_bits(const std::array<double, N>& a, const std::array<double, N>& b) {
-  return std::ranges::equal(a, b, [](double x, double y) {
-    return std::bit_cast<std::uint64_t>(x) == std::bit_cast<std::uint64_t>(y);
-  });
-}
+using testing::same_bits;
 
-Scenario small_trial() {
-  Scenario s = load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) +
-                                  "/scenarios/resistance_older_adults.toml");
-  s.days = 56;
-  s.assess_days = {0, 56};
-  return s;
-}
+Scenario small_trial() { return testing::resistance_trial_of(56); }
 
 TEST(Runner, SameSeedSameNumbersAtOneAndTwoThreads) {
   const Scenario s = small_trial();

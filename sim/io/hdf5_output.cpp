@@ -234,9 +234,8 @@ std::string dims_text(const std::vector<Dim>& dims, const std::array<hsize_t, di
   return out.empty() ? "scalar" : out;
 }
 
-// Throws OutputError before anything is written if a name or a size is wrong.
-void validate(const fs::path& path, const std::vector<VarSpec>& vars,
-              const std::array<hsize_t, dim::count>& len) {
+// Throws OutputError before anything is written if a variable name is invalid or taken.
+void validate_names(const fs::path& path, const std::vector<VarSpec>& vars) {
   std::set<std::string_view> seen(kDimNames.begin(), kDimNames.end());
   for (const VarSpec& v : vars) {
     const std::string& name = *v.name;
@@ -250,6 +249,15 @@ void validate(const fs::path& path, const std::vector<VarSpec>& vars,
           "cannot write HDF5 file '{}': variable name '{}' is used twice (or is a dimension name)",
           path.string(), name));
     }
+  }
+}
+
+// Throws OutputError before anything is written if a name or a size is wrong.
+void validate(const fs::path& path, const std::vector<VarSpec>& vars,
+              const std::array<hsize_t, dim::count>& len) {
+  validate_names(path, vars);
+  for (const VarSpec& v : vars) {
+    const std::string& name = *v.name;
     std::uint64_t expected = 1;
     for (Dim d : v.dims) expected *= len[d];  // each factor fits in memory already
     if (v.size != expected) {
@@ -392,7 +400,7 @@ struct RunFileWriter::Impl {
     add_names(layout.outcome_vars, {dim::agent, dim::assess_day});
     add_names(layout.quantile_vars, {dim::arm, dim::time, dim::quantile});
     add_names(layout.trajectory_vars, {dim::agent, dim::time});
-    validate_names(names);
+    validate_names(path, names);
 
     if (!layout.trajectory_vars.empty() && H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
       fail(path, "deflate filter lookup (this HDF5 library has no zlib)");
@@ -423,24 +431,6 @@ struct RunFileWriter::Impl {
     } catch (...) {
       abandon();
       throw;
-    }
-  }
-
-  void validate_names(const std::vector<VarSpec>& vars) const {
-    std::set<std::string_view> seen(kDimNames.begin(), kDimNames.end());
-    for (const VarSpec& v : vars) {
-      const std::string& name = *v.name;
-      if (name.empty() || name.find('/') != std::string::npos || name == "." ||
-          name.find('\0') != std::string::npos) {
-        throw OutputError(fmt::format("cannot write HDF5 file '{}': invalid variable name '{}'",
-                                      path.string(), name));
-      }
-      if (!seen.insert(name).second) {
-        throw OutputError(fmt::format(
-            "cannot write HDF5 file '{}': variable name '{}' is used twice (or is a dimension "
-            "name)",
-            path.string(), name));
-      }
     }
   }
 

@@ -231,8 +231,8 @@ class PlotTrace(Temp):
 # ---------------------------------------------------------------------------------------------
 
 
-class PlotRun(Temp):
-    """`brainload plot` and `brainload report` of a run file."""
+class LiftingRun(Temp):
+    """A 40-agent run of teaching/lifting_year (cls.h5, cls.json) for the classes below."""
 
     @classmethod
     def setUpClass(cls):
@@ -242,6 +242,10 @@ class PlotRun(Temp):
         proc = run("run", scenario("teaching/lifting_year"), "--agents", "40", "--out", cls.h5,
                    "--summary-json", cls.json, "--quiet", "--threads", "2")
         assert proc.returncode == 0, outcome(proc)
+
+
+class PlotRun(LiftingRun):
+    """`brainload plot` and `brainload report` of a run file."""
 
     def test_run_file_gives_ribbons_contrasts_and_responders(self):
         out = self.tmp / "plots"
@@ -295,17 +299,12 @@ class PlotRun(Temp):
                 self.assertAlmostEqual(m["ci95"][k], t["ci95"][k], places=9, msg=m["outcome"])
 
 
-class Report(Temp):
+class Report(LiftingRun):
     """`brainload report`: one page that needs nothing from the network."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.h5 = cls.tmp / "lifting.h5"
-        cls.json = cls.tmp / "lifting.json"
-        proc = run("run", scenario("teaching/lifting_year"), "--agents", "40", "--out", cls.h5,
-                   "--summary-json", cls.json, "--quiet", "--threads", "2")
-        assert proc.returncode == 0, outcome(proc)
         cls.html = cls.tmp / "report page.html"
         proc = run("report", cls.h5, "--html", cls.html)
         assert proc.returncode == 0, outcome(proc)

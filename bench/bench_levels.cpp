@@ -44,16 +44,16 @@ BENCHMARK(BM_RhsEvaluation);
 
 // One heavy-resistance agent (arm 1 of LISA) over one simulated year.
 void individual_year(benchmark::State& state, AcuteStrategy strategy, SolverMethod method) {
-  ModelConfig config;
+  SolverConfig config;
   config.strategy = strategy;
   config.solver.method = method;
-  const RestCycle rest = compute_rest_cycle(config);
+  const RestCycle rest = compute_rest_cycle(ModelParams{}, config);
   RunOptions o;
   const RunPlan plan = make_run_plan(lisa(), o);
-  const AgentTraits traits = sample_agent(lisa(), PopulationParams{}, 1, 1, 1);
+  const AgentTraits traits = sample_agent(lisa(), ModelParams{}, 1, 1, 1);
   for (auto _ : state) {
     AgentResult r =
-        simulate_agent(lisa(), traits, PopulationParams{}, config, ChronicParams{}, rest, 1, plan);
+        simulate_agent(lisa(), traits, ModelParams{}, config, rest, 1, plan);
     benchmark::DoNotOptimize(r);
   }
   state.counters["agent_years_per_s"] =

@@ -39,14 +39,14 @@ struct Timing {
   RunResults results;
 };
 
-Timing timed_run(const Scenario& s, std::int64_t agents, int threads, const ModelConfig& config) {
+Timing timed_run(const Scenario& s, std::int64_t agents, int threads, const SolverConfig& config) {
   RunOptions o;
   o.agents = agents;
   o.threads = threads;
   const double c0 = cpu_seconds();
   const auto w0 = std::chrono::steady_clock::now();
   Timing t;
-  t.results = run_population(s, o, config);
+  t.results = run_population(s, o, {}, config);
   t.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - w0).count();
   t.cpu = cpu_seconds() - c0;
   return t;
@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   std::printf("brainload trial benchmark: %s, %d days, %d cores\n", s.name.c_str(), s.days, cores);
 
-  const ModelConfig runner;
+  const SolverConfig runner;
   const Timing all = timed_run(s, agents, cores, runner);
   const Timing one = timed_run(s, agents, 1, runner);
   const double agent_years = static_cast<double>(agents) * years;
@@ -102,11 +102,11 @@ int main(int argc, char** argv) {
   std::printf("  speedup 1 -> %d threads: %.2fx\n", cores, one.wall / all.wall);
 
   const double per_agent_runner = one.cpu / static_cast<double>(agents);
-  ModelConfig dopri;
+  SolverConfig dopri;
   dopri.strategy = AcuteStrategy::continuous;
-  ModelConfig cvode = dopri;
+  SolverConfig cvode = dopri;
   cvode.solver.method = SolverMethod::cvode_bdf;
-  ModelConfig reference = dopri;
+  SolverConfig reference = dopri;
   reference.solver.abs_tol = 1e-10;
   reference.solver.rel_tol = 1e-9;
   const Timing base = timed_run(s, baseline_agents, 1, dopri);

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "brainload/population/subjects.hpp"
+#include "brainload/model/subject_norms.hpp"
 #include "brainload/schedule/timeline.hpp"
 #include "brainload/units.hpp"
 
@@ -66,13 +66,13 @@ const char* event_type_name(EventType type) {
 }
 
 Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptions& options,
-                      const ModelConfig& config) {
+                      const ModelParams& params, const SolverConfig& config) {
   Trace trace;
   trace.arm = arm.name;
-  trace.subject = typical_subject(scenario.population);
+  trace.subject = typical_subject(scenario.population, params.norms);
   const Timeline tl =
-      build_timeline(scenario, arm, trace.subject, config.session, config.acute.osteocalcin);
-  AcuteModel model(config.acute, trace.subject, scenario.start_clock_min);
+      build_timeline(scenario, arm, trace.subject, params.session, params.acute.osteocalcin);
+  AcuteModel model(params.acute, trace.subject, scenario.start_clock_min);
   AcuteState x = model.resting_state();
   Drive awake_rest;
   integrate_constant(model, awake_rest, x, -config.spin_up_days * units::kMinutesPerDay, 0.0,
@@ -85,7 +85,7 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
 
   // Arousal is needed at fine resolution around learning for the memory events.
   std::vector<std::pair<double, double>> windows;
-  const double consolidation = config.acute.cognition.consolidation_window_min;
+  const double consolidation = params.acute.cognition.consolidation_window_min;
   for (const auto& e : tl.events) {
     if (e.type == EventType::learn)
       windows.emplace_back(e.t_min, e.t_min + e.minutes + consolidation);
@@ -121,7 +121,7 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   // Integrate from 0 so the state at t0 is right, observing from the first sample on.
   trace.stats = integrate_acute(model, tl, x, 0.0, t1, times, observer, config.solver);
 
-  const auto& cp = config.acute.cognition;
+  const auto& cp = params.acute.cognition;
   double last_learn_encoding = std::numeric_limits<double>::quiet_NaN();
   double last_learn_end = 0.0;
   for (std::size_t e = 0; e < tl.events.size(); ++e) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "brainload/model/acute_model.hpp"
+#include "brainload/params.hpp"
 #include "brainload/model/chronic_state.hpp"
 #include "brainload/observables.hpp"
 #include "brainload/schedule/scenario.hpp"
@@ -29,9 +30,8 @@ namespace brainload {
 //                    straightforward baseline and the reference for the accuracy contract.
 enum class AcuteStrategy { session_windows, continuous };
 
-struct ModelConfig {
-  AcuteParams acute;
-  SessionDriveParams session;
+// How one individual is integrated (the model itself is ModelParams, brainload/params.hpp).
+struct SolverConfig {
   SolverOptions solver;
   double spin_up_days = 3.0;  // rest days before t = 0 so the circadian HPA axis is settled
   AcuteStrategy strategy = AcuteStrategy::session_windows;
@@ -71,7 +71,8 @@ struct Trace {
 
 // The reference individual (typical_subject of the population, no randomness, every session).
 [[nodiscard]] Trace trace_reference(const Scenario& scenario, const Arm& arm,
-                                    const TraceOptions& options, const ModelConfig& config = {});
+                                    const TraceOptions& options, const ModelParams& params = {},
+                                    const SolverConfig& config = {});
 
 [[nodiscard]] const char* event_type_name(EventType type);
 

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "brainload/model/exercise.hpp"
-#include "brainload/population/subjects.hpp"
+#include "brainload/model/subject_norms.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/schedule/timeline.hpp"
@@ -153,11 +153,11 @@ std::array<double, kChronicObservableCount> measured(const ChronicState& s,
 
 // Lays the day's attended session out as pieces of constant drive and adds its loads to the dose.
 void add_session_dose(const Protocol& protocol, const ScheduledSession& ss, const Subject& today,
-                      const ModelConfig& config, std::vector<Segment>& pieces, DailyDose& dose) {
+                      const ModelParams& params, std::vector<Segment>& pieces, DailyDose& dose) {
   double t = ss.t0_min;
   double max_effort = 0.0;
   for (const auto& piece :
-       session_pieces(protocol, today, config.session, config.acute.osteocalcin)) {
+       session_pieces(protocol, today, params.session, params.acute.osteocalcin)) {
     pieces.push_back({t, t + piece.minutes, piece.drive});
     t += piece.minutes;
     max_effort = std::max(max_effort, piece.drive.effort);
@@ -226,13 +226,14 @@ double dose_excess(const AcuteModel& model, const AcuteState& x) {
 // The session-window strategy: from rest at the first piece until the dose-carrying states are
 // back at rest (no earlier than min_window_min after the last piece, at most a day).
 AcuteState integrate_window(const Scenario& scenario, const Subject& today,
-                            const ModelConfig& config, const RestCycle& rest,
+                            const ModelParams& params, const SolverConfig& config,
+                            const RestCycle& rest,
                             const std::vector<Segment>& pieces) {
   const double start = pieces.front().t0_min;
   const double earliest_end = pieces.back().t1_min + config.min_window_min;
   double end = pieces.back().t1_min;
   Timeline tl = day_timeline(scenario, start, end, pieces);
-  AcuteModel model(config.acute, today, scenario.start_clock_min);
+  AcuteModel model(params.acute, today, scenario.start_clock_min);
   AcuteState x = model.resting_state();
   const auto minute =
       static_cast<std::size_t>(std::floor(units::clock_of(start, scenario.start_clock_min))) %
@@ -277,8 +278,9 @@ void read_doses(const AcuteState& x, DailyDose& dose) {
 
 }  // namespace
 
-AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, std::uint64_t seed,
+AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, std::uint64_t seed,
                          std::int64_t id, int arm) {
+  const PopulationParams& p = params.population;
   Engine e = stream(seed, id, Stream::traits);
   const PopulationSpec& pop = scenario.population;
   AgentTraits t;
@@ -290,7 +292,7 @@ AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, st
                : normal(e, pop.age.a, pop.age.b);
   });
   const bool female = uniform(e) < pop.female_fraction;
-  Subject s = typical_subject(age, female, pop.training_status);
+  Subject s = typical_subject(age, female, pop.training_status, params.norms);
   const Subject typical = s;
   s.vo2max_ml_kg_min = draw_in(kVo2max, "VO2max", [&] {
     return typical.vo2max_ml_kg_min * std::exp(normal(e, 0.0, p.vo2max_cv));
@@ -304,7 +306,7 @@ AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, st
     return typical.bdnf_resting_ng_ml * std::exp(normal(e, 0.0, p.bdnf_cv));
   });
   const double fitness_rel =
-      s.vo2max_ml_kg_min / typical_subject(age, female, pop.training_status).vo2max_ml_kg_min;
+      s.vo2max_ml_kg_min / typical_subject(age, female, pop.training_status, params.norms).vo2max_ml_kg_min;
   s.il6_resting_pg_ml = draw_in(kIl6, "resting IL-6", [&] {
     return typical.il6_resting_pg_ml * std::exp(normal(e, 0.0, p.il6_sd_log)) *
            std::pow(fitness_rel, p.il6_vo2max_elasticity);
@@ -320,8 +322,8 @@ AgentTraits sample_agent(const Scenario& scenario, const PopulationParams& p, st
   return t;
 }
 
-RestCycle compute_rest_cycle(const ModelConfig& config) {
-  AcuteModel model(config.acute, Subject{}, 0.0);
+RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config) {
+  AcuteModel model(params.acute, Subject{}, 0.0);
   AcuteState x = model.resting_state();
   integrate_constant(model, Drive{}, x, -config.spin_up_days * units::kMinutesPerDay, 0.0,
                      config.solver);
@@ -336,9 +338,10 @@ RestCycle compute_rest_cycle(const ModelConfig& config) {
 }
 
 AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
-                           const PopulationParams& pp, const ModelConfig& config,
-                           const ChronicParams& chronic, const RestCycle& rest, std::uint64_t seed,
-                           const RunPlan& plan) {
+                           const ModelParams& params, const SolverConfig& config,
+                           const RestCycle& rest, std::uint64_t seed, const RunPlan& plan) {
+  const PopulationParams& pp = params.population;
+  const ChronicParams& chronic = params.chronic;
   AgentResult out;
   out.traits = traits;
   const Arm& arm = scenario.arms[static_cast<std::size_t>(traits.arm)];
@@ -366,7 +369,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
   // The continuous strategy carries the acute state across days (spun up to t = 0 at rest).
   AcuteState carried{};
   if (config.strategy == AcuteStrategy::continuous) {
-    AcuteModel model(config.acute, traits.subject, scenario.start_clock_min);
+    AcuteModel model(params.acute, traits.subject, scenario.start_clock_min);
     carried = model.resting_state();
     integrate_constant(model, Drive{}, carried, -config.spin_up_days * units::kMinutesPerDay, 0.0,
                        config.solver);
@@ -398,7 +401,7 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       if (uniform(adherence) >= p_attend) continue;
       const Protocol* protocol = find_protocol(scenario, ss.protocol);
       if (protocol == nullptr) continue;
-      add_session_dose(*protocol, ss, acute_subject(traits.subject, s), config, pieces, dose);
+      add_session_dose(*protocol, ss, acute_subject(traits.subject, s), params, pieces, dose);
     }
     const Subject today = acute_subject(traits.subject, s);
     const char* problem = nullptr;
@@ -407,13 +410,13 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
       if (config.strategy == AcuteStrategy::continuous) {
         const double t0 = day * units::kMinutesPerDay;
         const Timeline tl = day_timeline(scenario, t0, t0 + units::kMinutesPerDay, pieces);
-        AcuteModel model(config.acute, today, scenario.start_clock_min);
+        AcuteModel model(params.acute, today, scenario.start_clock_min);
         for (std::size_t k = ix::kFirstDose; k < ix::kCount; ++k) carried[k] = 0.0;
         integrate_acute(model, tl, carried, t0, tl.end_min, {}, nullptr, config.solver);
         problem = acute_state_problem(carried);
         read_doses(carried, dose);
       } else if (!pieces.empty()) {
-        AcuteState x = integrate_window(scenario, today, config, rest, pieces);
+        AcuteState x = integrate_window(scenario, today, params, config, rest, pieces);
         problem = acute_state_problem(x);
         read_doses(x, dose);
       }

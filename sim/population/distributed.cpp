@@ -130,8 +130,7 @@ int threads_per_rank(int requested, int ranks_on_node) {
 
 void run_population_distributed(const MpiJob& job, const Scenario& scenario,
                                 const RunOptions& options, const RoundSink& sink,
-                                const ModelConfig& model, const ChronicParams& chronic,
-                                const PopulationParams& population) {
+                                const ModelParams& params, const SolverConfig& config) {
   const std::int64_t total = total_agents(scenario, options);
   const AgentRange range = rank_agents(total, job.rank(), job.size());
   RunOptions mine = options;
@@ -179,7 +178,7 @@ void run_population_distributed(const MpiJob& job, const Scenario& scenario,
 
   std::exception_ptr local_error;
   try {
-    run_population_streaming(scenario, mine, deliver, model, chronic, population);
+    run_population_streaming(scenario, mine, deliver, params, config);
   } catch (...) {
     if (agreed_stop) throw;  // every rank stopped at the same round
     local_error = std::current_exception();

@@ -70,15 +70,15 @@ std::int64_t total_agents(const Scenario& scenario, const RunOptions& options) {
 }
 
 void run_population_streaming(const Scenario& scenario, const RunOptions& options,
-                              const AgentSink& sink, const ModelConfig& model,
-                              const ChronicParams& chronic, const PopulationParams& population) {
+                              const AgentSink& sink, const ModelParams& params,
+                              const SolverConfig& config) {
   const RunPlan plan = make_run_plan(scenario, options);
   const std::int64_t n = total_agents(scenario, options);
   const std::int64_t block = std::max<std::int64_t>(1, options.block_agents);
   const std::int64_t task = std::clamp<std::int64_t>(options.task_agents, 1, block);
   const AgentSpan part = agent_span(options, n);
   const auto arms = static_cast<std::int64_t>(scenario.arms.size());
-  const RestCycle rest = compute_rest_cycle(model);
+  const RestCycle rest = compute_rest_cycle(params, config);
   // More threads than cores gain nothing and make TBB warn; cap at the core count.
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const int threads = options.threads > 0 ? std::min(options.threads, cores) : cores;
@@ -126,10 +126,10 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                       for (std::int64_t id = t.first; id < t.last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
                         AgentTraits traits =
-                            sample_agent(scenario, population, options.seed, id, arm);
+                            sample_agent(scenario, params, options.seed, id, arm);
                         if (options.perturb) options.perturb(traits);
-                        t.agents.push_back(simulate_agent(scenario, traits, population, model,
-                                                          chronic, rest, options.seed, plan));
+                        t.agents.push_back(simulate_agent(scenario, traits, params, config, rest,
+                                                          options.seed, plan));
                       }
                       return t;
                     }) &
@@ -168,8 +168,7 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
 }
 
 RunResults run_population(const Scenario& scenario, const RunOptions& options,
-                          const ModelConfig& model, const ChronicParams& chronic,
-                          const PopulationParams& population) {
+                          const ModelParams& params, const SolverConfig& config) {
   RunResults results;
   results.seed = options.seed;
   results.total_agents = total_agents(scenario, options);
@@ -180,7 +179,7 @@ RunResults run_population(const Scenario& scenario, const RunOptions& options,
       [&](std::int64_t, std::vector<AgentResult>& block) {
         for (auto& a : block) results.agents.push_back(std::move(a));
       },
-      model, chronic, population);
+      params, config);
   return results;
 }
 

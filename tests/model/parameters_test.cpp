@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "brainload/model/acute_model.hpp"
-#include "brainload/population/subjects.hpp"
+#include "brainload/model/subject_norms.hpp"
 #include "brainload/schedule/session_drive.hpp"
 
 namespace brainload {

@@ -109,7 +109,7 @@ TEST(Runner, SamplingRejectsImpossibleTraitsInsteadOfClamping) {
   Scenario s = small_trial();
   s.population.age = {AgeDistribution::Kind::normal, 30.0, 40.0};  // wide: many draws < 18 y
   for (std::int64_t id = 0; id < 200; ++id) {
-    const AgentTraits t = sample_agent(s, PopulationParams{}, 3, id, 0);
+    const AgentTraits t = sample_agent(s, ModelParams{}, 3, id, 0);
     EXPECT_GE(t.subject.age_years, 18.0);
     EXPECT_NE(t.subject.age_years, 18.0);  // rejected and redrawn, not clamped to the edge
     EXPECT_GE(t.subject.vo2max_ml_kg_min, 10.0);

@@ -19,13 +19,13 @@ void expect_close(const Scenario& s, int days, std::int64_t agents) {
   RunOptions o;
   o.agents = agents;
   o.threads = 2;
-  ModelConfig fast;
-  ModelConfig reference;
+  SolverConfig fast;
+  SolverConfig reference;
   reference.strategy = AcuteStrategy::continuous;
   reference.solver.abs_tol = 1e-10;
   reference.solver.rel_tol = 1e-9;
-  const RunResults a = run_population(sc, o, fast);
-  const RunResults b = run_population(sc, o, reference);
+  const RunResults a = run_population(sc, o, {}, fast);
+  const RunResults b = run_population(sc, o, {}, reference);
   for (std::size_t i = 0; i < a.agents.size(); ++i) {
     const auto& x = a.agents[i].samples.back();
     const auto& y = b.agents[i].samples.back();

@@ -86,8 +86,7 @@ using RoundSink = std::function<void(std::int64_t first, std::vector<AgentResult
 // own error if it failed, StoppedByOtherRank otherwise.
 void run_population_distributed(const MpiJob& job, const Scenario& scenario,
                                 const RunOptions& options, const RoundSink& sink,
-                                const ModelConfig& model = {}, const ChronicParams& chronic = {},
-                                const PopulationParams& population = {});
+                                const ModelParams& params = {}, const SolverConfig& config = {});
 
 // Collective: whether any rank passes true.
 [[nodiscard]] bool any_rank(const MpiJob& job, bool local);

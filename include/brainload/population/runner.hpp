@@ -55,9 +55,8 @@ using AgentSink = std::function<void(std::int64_t first, std::vector<AgentResult
 
 // Agents are allocated to arms in rotation: agent id → arm id % arms.
 void run_population_streaming(const Scenario& scenario, const RunOptions& options,
-                              const AgentSink& sink, const ModelConfig& model = {},
-                              const ChronicParams& chronic = {},
-                              const PopulationParams& population = {});
+                              const AgentSink& sink, const ModelParams& params = {},
+                              const SolverConfig& config = {});
 
 // Everything in memory (tests, validation, small runs).
 struct RunResults {
@@ -68,8 +67,7 @@ struct RunResults {
 };
 
 [[nodiscard]] RunResults run_population(const Scenario& scenario, const RunOptions& options,
-                                        const ModelConfig& model = {},
-                                        const ChronicParams& chronic = {},
-                                        const PopulationParams& population = {});
+                                        const ModelParams& params = {},
+                                        const SolverConfig& config = {});
 
 }  // namespace brainload

@@ -1,4 +1,4 @@
-#include "brainload/population/subjects.hpp"
+#include "brainload/model/subject_norms.hpp"
 
 #include <algorithm>
 

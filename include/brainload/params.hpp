@@ -8,7 +8,9 @@
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/chronic/chronic_pathways.hpp"
+#include "brainload/model/measurement.hpp"
 #include "brainload/model/subject_norms.hpp"
+#include "brainload/schedule/session_dose.hpp"
 #include "brainload/schedule/session_drive.hpp"
 
 namespace brainload {
@@ -60,9 +62,11 @@ struct PopulationParams {
 struct ModelParams {
   AcuteParams acute;
   SessionDriveParams session;
+  SessionDoseParams dose;
   ChronicParams chronic;
   SubjectNorms norms;
   PopulationParams population;
+  MeasurementParams measurement;
 };
 
 }  // namespace brainload

@@ -1,5 +1,6 @@
-// Running one individual through one arm: spin-up, integration along the timeline, events.
-// `trace` uses it for the reference individual; the population runner for every agent.
+// One individual through one arm: the one loop that `trace` (the reference individual, every
+// row observed) and every trial agent (drawn traits, attendance, measurement noise) go through.
+// They differ only in the attendance rule and the observer handed to live().
 #pragma once
 
 #include <array>
@@ -11,6 +12,7 @@
 #include "brainload/params.hpp"
 #include "brainload/model/chronic_state.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/scenario.hpp"
 #include "brainload/schedule/session_drive.hpp"
 #include "brainload/solve/integrate.hpp"
@@ -39,14 +41,95 @@ struct SolverConfig {
   double min_window_min = 120.0;  // windows last at least this long after the last session (min)
 };
 
+// The resting HPA axis over one day, minute by minute (it depends on no individual trait):
+// where a session window starts, and where a day integrated in full starts after a day that was
+// not.
+struct RestCycle {
+  std::vector<std::array<double, 3>> hpa;  // crh, acth, cortisol at clock minute 0..1439
+};
+
+[[nodiscard]] RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config);
+
+// One event's result, exact (a trial's observer adds the assay's measurement noise).
+//   cognitive_test  cognitive_performance_z at that moment
+//   learn           encoding z: inverted U of the mean arousal while learning
+//   recall          recall z of the most recent learn (NaN if none)
+//   measure         the observable's value, or its peak, mean or area over the window
 struct EventRecord {
+  std::size_t index = 0;  // into Arm::events
   double t_min = 0.0;
   EventType type = EventType::cognitive_test;
-  // cognitive_test: cognitive_performance_z; learn: encoding z (inverted U of mean arousal while
-  // learning); recall: recall_z of the most recent learn (NaN if none).
   double value = 0.0;
   std::string note;
 };
+
+// Who attends: asked at the start of each day on which sessions remain, and for each scheduled
+// session of a day (not after a dropout). A trace attends everything; a trial agent draws.
+class AttendanceRule {
+ public:
+  AttendanceRule() = default;
+  AttendanceRule(const AttendanceRule&) = default;
+  AttendanceRule& operator=(const AttendanceRule&) = default;
+  AttendanceRule(AttendanceRule&&) = default;
+  AttendanceRule& operator=(AttendanceRule&&) = default;
+  virtual ~AttendanceRule() = default;
+  // false: the individual drops out of the study today, for good.
+  virtual bool stays(int day, const ChronicState& state) = 0;
+  virtual bool attends(const ScheduledSession& session, const ChronicState& state) = 0;
+};
+
+// Every session, as prescribed, no dropout: a lab protocol, and the reference individual.
+class AttendEverySession final : public AttendanceRule {
+ public:
+  bool stays(int /*day*/, const ChronicState& /*state*/) override { return true; }
+  bool attends(const ScheduledSession& /*session*/, const ChronicState& /*state*/) override {
+    return true;
+  }
+};
+
+// What the caller sees of a life, as odeint's observers see a solution.
+class LifeObserver {
+ public:
+  LifeObserver() = default;
+  LifeObserver(const LifeObserver&) = default;
+  LifeObserver& operator=(const LifeObserver&) = default;
+  LifeObserver(LifeObserver&&) = default;
+  LifeObserver& operator=(LifeObserver&&) = default;
+  virtual ~LifeObserver() = default;
+  // Acute sample times wanted in [t0, t1), and t1 itself when `last` (appended to `times` in
+  // increasing order). A day with any is integrated in full, not in session windows.
+  virtual void sample_times(double /*t0*/, double /*t1*/, bool /*last*/,
+                            std::vector<double>& /*times*/) const {}
+  // The acute state at a wanted time or at an event's moment (`event` its index, or -1).
+  virtual void acute(double /*t_min*/, const AcuteModel& /*model*/, const AcuteState& /*x*/,
+                     int /*event*/) {}
+  // The chronic state at the start of each day, and after the last day (day == days).
+  virtual void day(int /*day*/, const ChronicState& /*state*/) {}
+  // An event's result once it is complete (only for events reached while in the study).
+  virtual void event(const EventRecord& /*record*/) {}
+};
+
+struct Life {
+  int sessions_scheduled = 0;
+  int sessions_done = 0;
+  bool dropped_out = false;
+  int dropout_day = -1;
+  // An integration that fails ends the life; the caller flags it and goes on.
+  enum FailureCode : int { none = 0, solver = 1, out_of_bounds = 2 };
+  int failure_code = none;
+  std::string failure;
+  SolveStats stats;
+};
+
+// The one loop: lives one individual through `days` days of an arm (schedule → acute windows →
+// doses → chronic day step → events), told who attends and what to observe. Days the observer
+// or an event looks into are integrated in full, carrying the acute state; other days with
+// sessions are integrated in session windows (SolverConfig::strategy), days without cost one
+// chronic step. Pure: same inputs, same calls, on any thread.
+[[nodiscard]] Life live(const Scenario& scenario, const Arm& arm, const Subject& subject,
+                        double trainability, int days, const ModelParams& params,
+                        const SolverConfig& config, const RestCycle& rest, AttendanceRule& attendance,
+                        LifeObserver& observer);
 
 struct TraceOptions {
   double every_min = 1.0;
@@ -65,15 +148,22 @@ struct Trace {
   std::string arm;
   Subject subject;
   std::vector<TraceRow> rows;
-  std::vector<EventRecord> events;
+  std::vector<EventRecord> events;  // every event of the arm, in time order (NaN if not reached)
   SolveStats stats;
+  std::string failure;  // why the integration stopped early, empty if it did not
 };
 
-// The reference individual (typical_subject of the population, no randomness, every session).
+// The reference individual (the population's typical subject, every session attended) through
+// the one loop, observed every `every_min` minutes in [from_day, to_day]: acute and chronic.
 [[nodiscard]] Trace trace_reference(const Scenario& scenario, const Arm& arm,
                                     const TraceOptions& options, const ModelParams& params = {},
                                     const SolverConfig& config = {});
 
 [[nodiscard]] const char* event_type_name(EventType type);
+[[nodiscard]] const char* measure_stat_name(MeasureStat stat);
+
+// The unit of an event's value: "1" (z scores) or the measured observable's unit (times "min"
+// for an area).
+[[nodiscard]] std::string event_unit(const EventSpec& event);
 
 }  // namespace brainload

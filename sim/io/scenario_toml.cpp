@@ -37,6 +37,7 @@
 #include <utility>
 
 #include "brainload/model/exercise.hpp"
+#include "brainload/observables.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "toml_nesting.hpp"
@@ -53,8 +54,8 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 5> kTopKeys{"scenario", "population", "protocol", "arm",
-                                                   "teaching"};
+constexpr std::array<std::string_view, 6> kTopKeys{"scenario", "population", "protocol", "arm",
+                                                   "teaching", "report"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
@@ -71,17 +72,22 @@ constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s",
 constexpr std::array<std::string_view, 1> kRestKeys{"minutes"};
 constexpr std::array<std::string_view, 7> kArmKeys{"name",   "sessions", "weekly", "from_day",
                                                    "to_day", "events",   "setting"};
-constexpr std::array<std::string_view, 3> kSettings{"supervised", "group", "home"};
+constexpr std::array<std::string_view, 4> kSettings{"supervised", "group", "home", "lab"};
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
-constexpr std::array<std::string_view, 4> kEventKeys{"day", "at", "type", "minutes"};
+constexpr std::array<std::string_view, 8> kEventKeys{"name",       "day",  "at",
+                                                     "type",       "minutes", "observable",
+                                                     "stat",       "window_min"};
+constexpr std::array<std::string_view, 1> kReportKeys{"outcomes"};
 constexpr std::array<std::string_view, 2> kTeachingKeys{"questions", "answers"};
 
 // Choices, in the order of the enums they map to.
 constexpr std::array<std::string_view, 5> kModes{"cycle", "run", "row", "walk", "swim"};
 constexpr std::array<std::string_view, 7> kWeekdays{"mon", "tue", "wed", "thu",
                                                     "fri", "sat", "sun"};
-constexpr std::array<std::string_view, 3> kEventTypes{"cognitive_test", "learn", "recall"};
+constexpr std::array<std::string_view, 4> kEventTypes{"cognitive_test", "learn", "recall",
+                                                      "measure"};
+constexpr std::array<std::string_view, 4> kMeasureStats{"value", "peak", "mean", "auc"};
 constexpr std::array<std::string_view, 3> kTrainingStatuses{"untrained", "recreational", "trained"};
 
 constexpr std::string_view kBlockShapes =
@@ -941,7 +947,37 @@ WeeklySpec read_weekly(Context& ctx, const TableRef& t, const std::set<std::stri
   return weekly;
 }
 
-constexpr std::size_t kLearn = 1;  // index of "learn" in kEventTypes
+constexpr std::size_t kLearn = 1;    // index of "learn" in kEventTypes
+constexpr std::size_t kMeasure = 3;  // index of "measure" in kEventTypes
+constexpr double kMaxMeasureWindowMin = 1440.0;  // a measurement window of at most a day
+
+// The default event name: <type>_d<day>_<HHMM>, e.g. cognitive_test_d0_1400.
+std::string default_event_name(const EventSpec& e) {
+  const auto clock = static_cast<int>(std::lround(e.at_min));
+  return fmt::format("{}_d{}_{:02}{:02}", kEventTypes[static_cast<std::size_t>(e.type)], e.day,
+                     clock / 60, clock % 60);
+}
+
+// `measure` only: which acute observable, which statistic, over which window.
+void read_measure(Context& ctx, const TableRef& t, EventSpec& event) {
+  std::vector<std::string_view> names;
+  for (const auto& info : acute_observables()) names.push_back(info.name);
+  if (const auto k = read_choice(ctx, t, "observable", Need::required, names)) {
+    event.observable = std::string(names[*k]);
+  }
+  if (const auto stat = read_choice(ctx, t, "stat", Need::optional, kMeasureStats)) {
+    event.stat = static_cast<MeasureStat>(*stat);
+  }
+  const bool windowed = event.stat != MeasureStat::value;
+  const auto window = read_number(ctx, t, "window_min", windowed ? Need::required : Need::optional,
+                                  above_zero_to(kMaxMeasureWindowMin));
+  if (window && !windowed) {
+    ctx.error(*t.get("window_min"), t.field("window_min"),
+              "window_min applies only to stat = \"peak\", \"mean\" or \"auc\"; expected no "
+              "window_min for stat = \"value\" (remove it)");
+  }
+  event.window_min = window.value_or(0.0);
+}
 
 EventSpec read_event(Context& ctx, const TableRef& t) {
   check_keys(ctx, t, kEventKeys);
@@ -952,6 +988,16 @@ EventSpec read_event(Context& ctx, const TableRef& t) {
   const auto type = read_choice(ctx, t, "type", Need::required, kEventTypes);
   if (type) event.type = static_cast<EventType>(*type);
   const bool learn = type && *type == kLearn;
+  if (type && *type == kMeasure) {
+    read_measure(ctx, t, event);
+  } else {
+    for (std::string_view key : {"observable", "stat", "window_min"}) {
+      if (const toml::node* node = t.get(key)) {
+        ctx.error(*node, t.field(key),
+                  fmt::format("{} applies only to type = \"measure\" (remove it)", key));
+      }
+    }
+  }
   if (learn || !type) {
     event.minutes = read_number(ctx, t, "minutes", learn ? Need::required : Need::optional,
                                 above_zero_to(600.0))
@@ -961,6 +1007,11 @@ EventSpec read_event(Context& ctx, const TableRef& t) {
               fmt::format("minutes applies only to type = \"learn\"; expected no minutes for "
                           "type = \"{}\" (remove it)",
                           kEventTypes[*type]));
+  }
+  if (t.get("name") != nullptr) {
+    event.name = read_name(ctx, t, "name", "an event name").value_or("");
+  } else {
+    event.name = default_event_name(event);
   }
   return event;
 }
@@ -1075,6 +1126,32 @@ std::optional<std::vector<std::string>> read_texts(Context& ctx, const TableRef&
   return ok ? std::optional(std::move(texts)) : std::nullopt;
 }
 
+// Optional [report] outcomes = [...]: chronic outcomes the printed summary of `run` shows.
+void read_report_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  const toml::table* table =
+      section(ctx, root, "report", "a table [report] with outcomes = [\"brain_age_gap_years\"]");
+  if (table == nullptr) return;
+  const TableRef t{*table, "report"};
+  check_keys(ctx, t, kReportKeys);
+  scenario.report_where = ctx.at(*table);
+  const auto outcomes = read_texts(ctx, t, "outcomes", Need::required);
+  if (!outcomes) return;
+  std::vector<std::string_view> names;
+  for (const auto& info : chronic_observables()) names.push_back(info.name);
+  const toml::node* array = t.get("outcomes");
+  for (std::size_t i = 0; i < outcomes->size(); ++i) {
+    const std::string& name = (*outcomes)[i];
+    if (std::ranges::find(names, name) == names.end()) {
+      const toml::node* item = array->as_array()->get(i);
+      ctx.error(*item, fmt::format("report.outcomes[{}]", i),
+                fmt::format("unknown chronic outcome \"{}\"{}; expected one of: {}", name,
+                            suggestion(name, names), join(names)));
+      continue;
+    }
+    scenario.report_outcomes.push_back(name);
+  }
+}
+
 // Optional; `brainload report` shows the questions before the plots and the answers after.
 void read_teaching_section(Context& ctx, const toml::table& root, Scenario& scenario) {
   const toml::table* table =
@@ -1148,6 +1225,7 @@ Scenario parse_scenario(std::string_view text, std::string_view file_name) {
   const std::set<std::string> declared = read_protocol_section(ctx, root, scenario);
   read_arm_section(ctx, root, declared, scenario);
   read_teaching_section(ctx, root, scenario);
+  read_report_section(ctx, root, scenario);
   if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
   return scenario;
 }

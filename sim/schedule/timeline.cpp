@@ -10,11 +10,6 @@ namespace brainload {
 
 namespace {
 
-struct TimedPiece {
-  double t0, t1;
-  Drive drive;
-};
-
 bool same_drive(const Drive& a, const Drive& b) {
   return a.work_vo2max_frac == b.work_vo2max_frac &&
          a.muscle_intensity_frac == b.muscle_intensity_frac && a.effort == b.effort &&
@@ -24,12 +19,14 @@ bool same_drive(const Drive& a, const Drive& b) {
          a.awake == b.awake;
 }
 
-// Sleep-window boundaries (scenario time) inside [0, end].
-void add_sleep_boundaries(const Scenario& s, double end, std::vector<double>& cuts) {
-  for (int day = -1; day <= s.days + 1; ++day) {
+// Sleep-window boundaries (scenario time) inside (t0, t1).
+void add_sleep_boundaries(const Scenario& s, double t0, double t1, std::vector<double>& cuts) {
+  const auto first = static_cast<int>(std::floor(t0 / units::kMinutesPerDay)) - 1;
+  const auto last = static_cast<int>(std::floor(t1 / units::kMinutesPerDay)) + 1;
+  for (int day = first; day <= last; ++day) {
     for (double clock : {s.sleep_from_min, s.sleep_to_min}) {
       const double t = day * units::kMinutesPerDay + clock - s.start_clock_min;
-      if (t > 0.0 && t < end) cuts.push_back(t);
+      if (t > t0 && t < t1) cuts.push_back(t);
     }
   }
 }
@@ -42,72 +39,81 @@ bool is_asleep(const Scenario& s, double t_min) {
   return c >= s.sleep_from_min && c < s.sleep_to_min;
 }
 
+Timeline span_timeline(const Scenario& scenario, double t0, double t1,
+                       const std::vector<Segment>& pieces, const std::vector<Window>& sessions,
+                       const std::vector<Window>& learning) {
+  Timeline tl;
+  tl.end_min = t1;
+  std::vector<double> cuts{t0, t1};
+  for (const Segment& p : pieces) {
+    cuts.push_back(p.t0_min);
+    cuts.push_back(p.t1_min);
+  }
+  for (const auto& [a, b] : learning) {
+    cuts.push_back(a);
+    cuts.push_back(b);
+  }
+  add_sleep_boundaries(scenario, t0, t1, cuts);
+  std::ranges::sort(cuts);
+  cuts.erase(std::unique(cuts.begin(), cuts.end(),
+                         [](double a, double b) { return std::abs(a - b) < 1e-9; }),
+             cuts.end());
+  std::erase_if(cuts, [&](double c) { return c < t0 || c > t1; });
+
+  const auto inside = [](const std::vector<Window>& windows, double t) {
+    return std::ranges::any_of(windows, [&](const Window& w) { return w.first <= t && t < w.second; });
+  };
+  std::size_t next_piece = 0;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+    const double a = cuts[k];
+    const double b = cuts[k + 1];
+    const double mid = 0.5 * (a + b);
+    while (next_piece < pieces.size() && pieces[next_piece].t1_min <= mid) ++next_piece;
+    Drive d;
+    const bool in_piece = next_piece < pieces.size() && pieces[next_piece].t0_min <= mid;
+    if (in_piece) d = pieces[next_piece].drive;
+    const bool learning_now = inside(learning, mid);
+    if (learning_now) d.cognitive_engagement = 1.0;
+    // Within a session (rests included) the person is awake, as while learning.
+    d.awake = in_piece || inside(sessions, mid) || learning_now || !is_asleep(scenario, mid);
+    if (!tl.segments.empty() && same_drive(tl.segments.back().drive, d)) {
+      tl.segments.back().t1_min = b;
+    } else {
+      tl.segments.push_back({a, b, d});
+    }
+  }
+  return tl;
+}
+
 Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject& subject,
                         const SessionDriveParams& drive_params, const OsteocalcinParams& bone,
                         const TimelineOptions& options) {
-  Timeline tl;
-  tl.end_min = scenario_end_min(scenario);
-  tl.sessions = expand_sessions(scenario, arm);
-
-  std::vector<TimedPiece> pieces;
-  std::vector<std::pair<double, double>> attended;
-  std::vector<double> cuts{0.0, tl.end_min};
-  for (std::size_t k = 0; k < tl.sessions.size(); ++k) {
+  const std::vector<ScheduledSession> sessions = expand_sessions(scenario, arm);
+  std::vector<Segment> pieces;
+  std::vector<Window> attended;
+  for (std::size_t k = 0; k < sessions.size(); ++k) {
     if (options.attend != nullptr && !(*options.attend)[k]) continue;
-    const auto& session = tl.sessions[k];
+    const auto& session = sessions[k];
     const Protocol* protocol = find_protocol(scenario, session.protocol);
     if (protocol == nullptr) continue;
     attended.emplace_back(session.t0_min, session.t1_min);
     double t = session.t0_min;
     for (const auto& piece : session_pieces(*protocol, subject, drive_params, bone)) {
       pieces.push_back({t, t + piece.minutes, piece.drive});
-      cuts.push_back(t);
       t += piece.minutes;
-      cuts.push_back(t);
     }
   }
-
-  std::vector<std::pair<double, double>> learning;
+  std::vector<Window> learning;
+  std::vector<TimedEvent> events;
   for (const auto& e : arm.events) {
     const double t = to_scenario_min(scenario, e.day, e.at_min);
-    tl.events.push_back({t, e.type, e.minutes, e.where});
-    if (e.type == EventType::learn) {
-      learning.emplace_back(t, t + e.minutes);
-      cuts.push_back(t);
-      cuts.push_back(t + e.minutes);
-    }
+    events.push_back({t, e.type, e.minutes, e.where});
+    if (e.type == EventType::learn) learning.emplace_back(t, t + e.minutes);
   }
-  std::ranges::stable_sort(tl.events, {}, &TimedEvent::t_min);
-  add_sleep_boundaries(scenario, tl.end_min, cuts);
-
-  std::ranges::sort(cuts);
-  cuts.erase(std::unique(cuts.begin(), cuts.end(),
-                         [](double a, double b) { return std::abs(a - b) < 1e-9; }),
-             cuts.end());
-  std::erase_if(cuts, [&](double c) { return c < 0.0 || c > tl.end_min; });
-
-  std::size_t next_piece = 0;
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    const double t0 = cuts[k];
-    const double t1 = cuts[k + 1];
-    const double mid = 0.5 * (t0 + t1);
-    while (next_piece < pieces.size() && pieces[next_piece].t1 <= mid) ++next_piece;
-    Drive d;
-    const bool in_piece = next_piece < pieces.size() && pieces[next_piece].t0 <= mid;
-    if (in_piece) d = pieces[next_piece].drive;
-    const bool learning_now = std::ranges::any_of(
-        learning, [&](const auto& w) { return w.first <= mid && mid < w.second; });
-    if (learning_now) d.cognitive_engagement = 1.0;
-    // Within a session (rests included) the person is awake, as while learning.
-    const bool in_session = std::ranges::any_of(
-        attended, [&](const auto& w) { return w.first <= mid && mid < w.second; });
-    d.awake = in_session || learning_now || !is_asleep(scenario, mid);
-    if (!tl.segments.empty() && same_drive(tl.segments.back().drive, d)) {
-      tl.segments.back().t1_min = t1;
-    } else {
-      tl.segments.push_back({t0, t1, d});
-    }
-  }
+  std::ranges::stable_sort(events, {}, &TimedEvent::t_min);
+  Timeline tl = span_timeline(scenario, 0.0, scenario_end_min(scenario), pieces, attended, learning);
+  tl.sessions = sessions;
+  tl.events = std::move(events);
   return tl;
 }
 

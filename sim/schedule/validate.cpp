@@ -246,6 +246,20 @@ void check_events(const Scenario& scenario, std::size_t arm_index, Report& repor
                  fmt::format("learn event at {} for {} min ends after the scenario does ({}); "
                              "expected it to end inside the simulated span",
                              at, e.minutes, when_text(scenario, end)));
+    } else if (e.type == EventType::measure && t0 + e.window_min > end + 1e-9) {
+      report.add(e.where, field + ".window_min",
+                 fmt::format("measurement at {} over {} min ends after the scenario does ({}); "
+                             "expected the window to end inside the simulated span",
+                             at, e.window_min, when_text(scenario, end)));
+    }
+    for (std::size_t k = 0; k < j; ++k) {
+      if (arm.events[k].name == e.name) {
+        report.add(e.where, field + ".name",
+                   fmt::format("event name \"{}\" is used twice in this arm (also events[{}]); "
+                               "expected a unique name (set name = \"...\")",
+                               e.name, k));
+        break;
+      }
     }
   }
 }

@@ -58,7 +58,7 @@ constexpr std::array<Expected, 23> kExpected{{
     {"bad_clock", 7, 30, "arm[0].sessions[0].at", "from 00:00 to 23:59, got \"24:30\""},
     // unknown names
     {"unknown_event_type", 7, 44, "arm[0].events[0].type",
-     "expected one of: cognitive_test, learn, recall, got \"exam\""},
+     "expected one of: cognitive_test, learn, recall, measure, got \"exam\""},
     // huge numbers
     {"huge_float", 4, 13, "", "'1e400' could not be interpreted as a value"},
     {"huge_integer", 6, 30, "", "'99999999999999999999' is not representable in 64 bits"},

@@ -639,7 +639,7 @@ TEST(ScenarioTomlErrors, ToDayBeforeFromDay) {
 TEST(ScenarioTomlErrors, UnknownEventType) {
   expect_single_error(with_arm(R"(events = [ { day = 0, at = "09:00", type = "exam" } ])"),
                       "t.toml:5:44", "arm[0].events[0].type",
-                      "expected one of: cognitive_test, learn, recall, got \"exam\"");
+                      "expected one of: cognitive_test, learn, recall, measure, got \"exam\"");
 }
 
 TEST(ScenarioTomlErrors, LearnWithoutMinutes) {

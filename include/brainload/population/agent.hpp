@@ -28,6 +28,7 @@ struct AgentResult {
   AgentTraits traits;
   std::vector<std::array<double, kChronicObservableCount>> assessments;  // per assess day
   std::vector<std::array<double, kChronicObservableCount>> samples;      // per time sample
+  std::vector<double> events;  // per Arm::events entry, measured (NaN: not taken, e.g. dropout)
   int sessions_scheduled = 0;
   int sessions_done = 0;
   bool dropped_out = false;
@@ -44,18 +45,13 @@ struct RunPlan {
   std::vector<int> sample_days;  // chronic samples for quantile series and trajectories
 };
 
-// The resting HPA axis over one day, minute by minute (it depends on no individual trait):
-// the starting point of every session-day integration.
-struct RestCycle {
-  std::vector<std::array<double, 3>> hpa;  // crh, acth, cortisol at clock minute 0..1439
-};
-
-[[nodiscard]] RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config);
-
 [[nodiscard]] AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params,
                                        std::uint64_t seed, std::int64_t id, int arm);
 
-// Simulates one agent over the whole scenario. Pure: same inputs, same result, any thread.
+// Lives one agent through the whole scenario (the one loop, simulation.hpp) with the trial's
+// attendance rule (adherence and dropout drawn, or every session in a `lab` arm) and an observer
+// that takes the assessments, samples and events with measurement noise. Pure: same inputs,
+// same result, any thread.
 [[nodiscard]] AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
                                          const ModelParams& params, const SolverConfig& config,
                                          const RestCycle& rest,

@@ -99,19 +99,30 @@ struct WeeklySpec {
   SourceLocation where;
 };
 
-enum class EventType { cognitive_test, learn, recall };
+// cognitive_test: the cognitive performance z at that moment; learn: encoding z of a learning
+// block; recall: recall z of the most recent learn; measure: a blood draw or recording of one
+// acute observable (a value at that moment, or its peak, mean or area over a window after it).
+enum class EventType { cognitive_test, learn, recall, measure };
+
+// What a `measure` event reads of its observable over [at, at + window_min].
+enum class MeasureStat { value, peak, mean, auc };
 
 struct EventSpec {
+  std::string name;  // unique within the arm; default <type>_d<day>_<HHMM>
   int day = 0;
   double at_min = 0.0;
   EventType type = EventType::cognitive_test;
-  double minutes = 0.0;  // duration, `learn` only (0 otherwise)
+  double minutes = 0.0;     // duration, `learn` only (0 otherwise)
+  std::string observable;   // `measure` only: an acute observable name
+  MeasureStat stat = MeasureStat::value;
+  double window_min = 0.0;  // `measure` with peak, mean or auc: the window after `at` (min)
   SourceLocation where;
 };
 
 // Where and how an arm trains: supervised one-to-one (the default), in a supervised group, or
-// unsupervised at home. Sets the adherence of its agents.
-enum class TrainingSetting { supervised, group, home };
+// unsupervised at home, which set the adherence of its agents; or `lab`, a laboratory protocol
+// in which every agent does every session as prescribed (no adherence draw, no dropout).
+enum class TrainingSetting { supervised, group, home, lab };
 
 struct Arm {
   std::string name;
@@ -159,6 +170,10 @@ struct Scenario {
   // and their answers (empty, or one per question).
   std::vector<std::string> teaching_questions;
   std::vector<std::string> teaching_answers;
+  // Optional [report] outcomes = [...]: chronic outcomes the printed summary shows whatever the
+  // span (by default it shows them only when the scenario lasts at least 28 days).
+  std::vector<std::string> report_outcomes;
+  SourceLocation report_where;
   std::string file;         // path it was read from
   std::string source_text;  // the whole file, kept for provenance in outputs
 };

@@ -3,6 +3,7 @@
 // waking up, a learning block) is where the solver stops and restarts.
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "brainload/model/drive.hpp"
@@ -39,6 +40,19 @@ struct TimelineOptions {
   const std::vector<bool>* attend = nullptr;  // one flag per expand_sessions() entry
 };
 
+// A time window [first, second] in minutes since the scenario start.
+using Window = std::pair<double, double>;
+
+// Segments of constant drive covering [t0, t1]: the given session pieces (sorted, inside the
+// span), rest between them, cut at the sleep boundaries; the person is awake inside `sessions`
+// windows and `learning` windows (where cognitive engagement is 1) and otherwise by the clock.
+// Consecutive segments of equal drive merge. Events are not filled in.
+[[nodiscard]] Timeline span_timeline(const Scenario& scenario, double t0, double t1,
+                                     const std::vector<Segment>& pieces,
+                                     const std::vector<Window>& sessions,
+                                     const std::vector<Window>& learning);
+
+// The whole scenario for one arm (every session attended unless `options` says otherwise).
 [[nodiscard]] Timeline build_timeline(const Scenario& scenario, const Arm& arm,
                                       const Subject& subject,
                                       const SessionDriveParams& drive_params,

@@ -302,7 +302,7 @@ const char* measure_stat_name(MeasureStat stat) {
 }
 
 std::string event_unit(const EventSpec& event) {
-  if (event.type != EventType::measure) return "1";
+  if (event.type != EventType::measure) return "SD";
   const std::string unit(acute_observables()[acute_index(event.observable)].unit);
   return event.stat == MeasureStat::auc ? unit + " min" : unit;
 }

@@ -162,7 +162,7 @@ struct Trace {
 [[nodiscard]] const char* event_type_name(EventType type);
 [[nodiscard]] const char* measure_stat_name(MeasureStat stat);
 
-// The unit of an event's value: "1" (z scores) or the measured observable's unit (times "min"
+// The unit of an event's value: "SD" (z scores) or the measured observable's unit (times "min"
 // for an area).
 [[nodiscard]] std::string event_unit(const EventSpec& event);
 

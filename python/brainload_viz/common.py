@@ -2,7 +2,8 @@
 running `brainload trace`, and writing files that appear only when complete.
 
 Inputs (README "Reading the trace CSV", "HDF5 output"):
-- a trace CSV: `time_min`, the acute and chronic observables, `event`, `event_value`;
+- a trace CSV: `time_min`, the acute and chronic observables, `event` (its type),
+  `event_value`, `event_name`;
 - a run HDF5 file: dimensions agent, arm, assess_day, time (days), quantile; per-agent
   outcomes (agent, assess_day); `<observable>_quantiles` (arm, time, quantile); optional
   `<observable>_trajectory` (agent, time); global attributes `scenario` (the TOML text), `seed`,
@@ -295,7 +296,7 @@ def parse_trace_csv(text: str, label: str, source: str) -> Trace:
         raise VizError(f"{source}: not a brainload trace CSV (the first column must be "
                        "time_min; make one with `brainload trace SCENARIO.toml --csv FILE`)",
                        EXIT_DATA)
-    text_columns = {"event", "event_value"}
+    text_columns = {"event", "event_value", "event_name"}
     numeric = [(i, name) for i, name in enumerate(header) if name not in text_columns]
     event_i = header.index("event") if "event" in header else None
     value_i = header.index("event_value") if "event_value" in header else None

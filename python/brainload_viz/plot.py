@@ -132,8 +132,10 @@ def figure_trace(plt, traces, observables, title: str):
                            alpha=0.12 if len(traces) == 1 else 0.06, lw=0)
             ax.plot(clock.x(t.time), t.columns[name], color=colors[t.label], lw=widths[t.label],
                     zorder=3 + len(traces) - list(widths).index(t.label), label=t.label)
-            for time_min, kind, value in t.events:
+            # One dotted line per event moment (a test and a blood draw may share one).
+            for time_min in sorted({e[0] for e in t.events}):
                 ax.axvline(clock.x(time_min), color=colors[t.label], lw=0.7, ls=":", alpha=0.7)
+            for time_min, kind, value in t.events:
                 if name == "cognitive_performance_z" and kind == "cognitive_test" \
                         and math.isfinite(value):
                     ax.plot(clock.x(time_min), value, marker="o", color=colors[t.label], ms=5)

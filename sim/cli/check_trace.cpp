@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <stdexcept>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -72,15 +73,20 @@ int run_trace(const TraceCliOptions& options) {
   t.to_day = options.to_day;
   if (options.csv != "-") require_writable(options.csv);
   const Trace trace = trace_reference(s, arm, t);
+  if (!trace.failure.empty()) {
+    throw std::runtime_error(fmt::format("the reference individual of arm '{}' could not be "
+                                         "simulated: {}",
+                                         arm.name, trace.failure));
+  }
   if (options.csv == "-") {
-    write_trace_csv(std::cout, trace);
+    write_trace_csv(std::cout, trace, arm.events);
     std::cout.flush();
     return 0;
   }
   AtomicFile file(options.csv);
   {
     std::ofstream out(file.temp_path());
-    write_trace_csv(out, trace);
+    write_trace_csv(out, trace, arm.events);
     out.close();
     if (!out) throw OutputError(fmt::format("cannot write '{}'", options.csv));
   }
@@ -100,7 +106,9 @@ Command add_check_command(CLI::App& app) {
 Command add_trace_command(CLI::App& app) {
   auto options = std::make_shared<TraceCliOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "trace", "one reference individual (typical parameters, attends every session) as CSV");
+      "trace",
+      "one reference individual (typical parameters, attends every session) as CSV: the acute "
+      "observables and the chronic state of the day, row by row");
   cmd->add_option("scenario", options->scenario, "scenario file (TOML)")->required();
   cmd->add_option("--arm", options->arm, "arm to trace (default: the first)");
   cmd->add_option("--every", options->every_min, "minutes between rows")

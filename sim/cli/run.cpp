@@ -72,32 +72,82 @@ void write_summary_json(const RunCliOptions& options, const nlohmann::json& j) {
   }
 }
 
+// Chronic outcomes mean something over weeks: shown when the scenario lasts this long, or when
+// [report] outcomes lists them.
+constexpr int kChronicReportMinDays = 28;
+
+std::string shown_value(double mean, double sd, std::int64_t n) {
+  if (n == 0) return "—";
+  return n > 1 ? fmt::format("{:+.3g} ± {:.2g}", mean, sd) : fmt::format("{:+.3g}", mean);
+}
+
+void print_events(const TrialSummary& t) {
+  bool any = false;
+  for (const ArmSummary& arm : t.arms) any = any || !arm.events.empty();
+  if (!any) return;
+  fmt::print("\nevents (measured values, mean ± sd over the agents that took them)\n");
+  fmt::print("{:<14} {:<28} {:>5} {:>20}  {}\n", "arm", "event", "n", "value", "unit");
+  for (const ArmSummary& arm : t.arms) {
+    for (const EventStats& e : arm.events) {
+      fmt::print("{:<14} {:<28} {:>5} {:>20}  {}\n", arm.name, e.name, e.n,
+                 shown_value(e.mean, e.sd, e.n), e.unit);
+    }
+  }
+  if (t.event_contrasts.empty()) return;
+  fmt::print("\nevent contrasts against {} (difference of means, SMD, 95 % CI)\n", t.control);
+  for (const Contrast& c : t.event_contrasts) {
+    fmt::print("{:<14} {:<28} {:+.3g}  SMD {:+.2f}  [{:+.3g}, {:+.3g}]\n", c.arm, c.event,
+               c.mean_difference, c.smd, c.ci95_low, c.ci95_high);
+  }
+}
+
 void print_table(const Scenario& s, const TrialSummary& t) {
   const std::size_t last = t.assess_days.size() - 1;
-  fmt::print("\n{} — {} agents, change from day {} to day {} (mean ± sd)\n", s.name,
-             s.population.agents, t.assess_days.front(), t.assess_days[last]);
-  const std::array shown{"strength_1rm_rel",    "vo2max_ml_kg_min",      "bdnf_resting_ng_ml",
-                         "brain_age_gap_years", "cognition_composite_z", "executive_function_z",
-                         "working_memory_z",    "depression_z"};
+  const std::array defaults{"strength_1rm_rel",    "vo2max_ml_kg_min",      "bdnf_resting_ng_ml",
+                            "brain_age_gap_years", "cognition_composite_z", "executive_function_z",
+                            "working_memory_z",    "depression_z"};
+  std::vector<std::string> shown;
+  if (!s.report_outcomes.empty()) {
+    shown = s.report_outcomes;
+  } else if (s.days >= kChronicReportMinDays) {
+    shown.assign(defaults.begin(), defaults.end());
+  }
+  fmt::print("\n{} — {} agents\n", s.name, s.population.agents);
   fmt::print("{:<14} {:>5} {:>8} {:>9}", "arm", "n", "dropout", "attended");
-  for (const char* name : shown) fmt::print(" {:>18}", std::string(name).substr(0, 18));
+  if (!shown.empty()) {
+    fmt::print("   change from day {} to day {} (mean ± sd)", t.assess_days.front(),
+               t.assess_days[last]);
+  }
   fmt::print("\n");
   for (const ArmSummary& arm : t.arms) {
     const double attended = arm.sessions_scheduled > 0
                                 ? 100.0 * static_cast<double>(arm.sessions_done) /
                                       static_cast<double>(arm.sessions_scheduled)
                                 : 0.0;
-    fmt::print("{:<14} {:>5} {:>8} {:>8.0f}%", arm.name, arm.n, arm.dropouts, attended);
-    for (const char* name : shown) {
-      for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        if (chronic_observables()[k].name == name) {
-          const OutcomeStats& o = arm.outcomes[last][k];
-          fmt::print(" {:>18}", fmt::format("{:+.2f} ± {:.2f}", o.change_mean, o.change_sd));
+    fmt::print("{:<14} {:>5} {:>8} {:>8.0f}%\n", arm.name, arm.n, arm.dropouts, attended);
+  }
+  if (!shown.empty()) {
+    fmt::print("\n{:<14}", "arm");
+    for (const std::string& name : shown) fmt::print(" {:>18}", name.substr(0, 18));
+    fmt::print("\n");
+    for (const ArmSummary& arm : t.arms) {
+      fmt::print("{:<14}", arm.name);
+      for (const std::string& name : shown) {
+        for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
+          if (chronic_observables()[k].name == name) {
+            const OutcomeStats& o = arm.outcomes[last][k];
+            fmt::print(" {:>18}", fmt::format("{:+.2f} ± {:.2f}", o.change_mean, o.change_sd));
+          }
         }
       }
+      fmt::print("\n");
     }
-    fmt::print("\n");
+  } else {
+    fmt::print("(chronic outcomes are not shown for a {}-day scenario; list them in [report] "
+               "outcomes = [...] to see them)\n",
+               s.days);
   }
+  print_events(t);
   for (const ArmSummary& arm : t.arms) {
     if (arm.failed > 0) {
       fmt::print(
@@ -107,7 +157,7 @@ void print_table(const Scenario& s, const TrialSummary& t) {
     }
   }
   for (const Correlation& c : t.correlations) {
-    if (c.n > 2) {
+    if (c.n > 2 && !shown.empty()) {
       fmt::print("{}: across agents, {} change vs {} change to day {}: r = {:+.2f} (n = {})\n",
                  c.arm, c.x, c.y, c.day, c.r, c.n);
     }

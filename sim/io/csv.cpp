@@ -13,11 +13,11 @@ std::string number(double v) {
 }
 }  // namespace
 
-void write_trace_csv(std::ostream& out, const Trace& trace) {
+void write_trace_csv(std::ostream& out, const Trace& trace, const std::vector<EventSpec>& arm_events) {
   std::string header = "time_min";
   for (const auto& o : acute_observables()) header += fmt::format(",{}", o.name);
   for (const auto& o : chronic_observables()) header += fmt::format(",{}", o.name);
-  header += ",event,event_value\n";
+  header += ",event,event_value,event_name\n";
   out << header;
   std::string line;
   for (const auto& row : trace.rows) {
@@ -26,9 +26,10 @@ void write_trace_csv(std::ostream& out, const Trace& trace) {
     for (double v : row.chronic) line += ',' + number(v);
     if (row.event >= 0) {
       const auto& e = trace.events[static_cast<std::size_t>(row.event)];
-      line += fmt::format(",{},{}", event_type_name(e.type), number(e.value));
+      const EventSpec& spec = arm_events[e.index];
+      line += fmt::format(",{},{},{}", event_type_name(e.type), number(e.value), spec.name);
     } else {
-      line += ",,";
+      line += ",,,";
     }
     line += '\n';
     out << line;

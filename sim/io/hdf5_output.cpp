@@ -196,11 +196,11 @@ class Writer {
 
 // The dimensions, named like the HDF5 dimension scales; dim::count is the number of them.
 namespace dim {
-enum Dim : std::size_t { agent, arm, assess_day, time, quantile, count };
+enum Dim : std::size_t { agent, arm, assess_day, time, quantile, event, count };
 }  // namespace dim
 using dim::Dim;
-constexpr std::array<const char*, dim::count> kDimNames = {"agent", "arm", "assess_day", "time",
-                                                           "quantile"};
+constexpr std::array<const char*, dim::count> kDimNames = {"agent", "arm",      "assess_day",
+                                                           "time",  "quantile", "event"};
 
 struct Storage {
   std::vector<hsize_t> chunk;  // empty: contiguous
@@ -330,6 +330,15 @@ Storage per_agent_storage(const std::array<hsize_t, dim::count>& len, bool with_
   return s;
 }
 
+// Per-agent event values (agent, event): chunks of whole rows, as the outcomes.
+Storage event_storage(const std::array<hsize_t, dim::count>& len) {
+  Storage s;
+  if (len[dim::agent] > kAgentChunk) {
+    s.chunk = std::vector<hsize_t>{kAgentChunk, std::max<hsize_t>(len[dim::event], 1)};
+  }
+  return s;
+}
+
 Storage trajectory_storage(const std::array<hsize_t, dim::count>& len) {
   Storage s;
   const hsize_t t_chunk = std::clamp<hsize_t>(len[dim::time], 1, kTrajectoryTimeChunk);
@@ -353,6 +362,8 @@ struct RunFileWriter::Impl {
   int mpi_rank = 0;
   Handle dxpl;                         // collective transfers
   std::vector<std::string> arm_names;  // written by rank 0 after the collective close
+  std::vector<std::string> event_names;  // likewise (with event_units)
+  std::vector<std::string> event_units;
   bool collective_done = false;        // past the last collective call
   // Collective mode: the compressed trajectory rows [pending_first, pending_first +
   // pending_rows) wait in Var::pending until they fill whole chunks. Parallel HDF5 keeps no
@@ -387,6 +398,14 @@ struct RunFileWriter::Impl {
     len[dim::assess_day] = layout.assess_days.size();
     len[dim::time] = layout.time_days.size();
     len[dim::quantile] = layout.quantiles.size();
+    len[dim::event] = layout.event_names.size();
+    if (layout.event_names.size() != layout.event_units.size() ||
+        (len[dim::event] == 0 && !layout.event_vars.empty())) {
+      throw OutputError(fmt::format(
+          "cannot write HDF5 file '{}': {} event names, {} event units and {} event variables",
+          path.string(), layout.event_names.size(), layout.event_units.size(),
+          layout.event_vars.size()));
+    }
 
     // Names are checked here; sizes when data arrives.
     std::vector<VarSpec> names;
@@ -398,6 +417,7 @@ struct RunFileWriter::Impl {
     add_names(layout.agent_vars, {dim::agent});
     add_names(layout.agent_int_vars, {dim::agent});
     add_names(layout.outcome_vars, {dim::agent, dim::assess_day});
+    add_names(layout.event_vars, {dim::agent, dim::event});
     add_names(layout.quantile_vars, {dim::arm, dim::time, dim::quantile});
     add_names(layout.trajectory_vars, {dim::agent, dim::time});
     validate_names(path, names);
@@ -422,6 +442,8 @@ struct RunFileWriter::Impl {
       dxpl = w.plist(H5P_DATASET_XFER, "H5Pcreate(dataset transfer)");
       w.check(H5Pset_dxpl_mpio(dxpl.get(), H5FD_MPIO_COLLECTIVE), "H5Pset_dxpl_mpio(collective)");
       arm_names = layout.arm_names;
+      event_names = layout.event_names;
+      event_units = layout.event_units;
     }
 #endif
     file = w.own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose,
@@ -473,6 +495,17 @@ struct RunFileWriter::Impl {
       scales[d] = create_dataset(w, file.get(), kDimNames[d], H5T_IEEE_F64LE, {len[d]}, {});
       put_all(scales[d].get(), H5T_NATIVE_DOUBLE, values.data(), values.size(), kDimNames[d]);
     };
+    const bool events = len[dim::event] > 0;  // no event dimension when the scenario has none
+    if (events) {
+      const Handle type = w.vlen_string_type();
+      std::vector<const char*> names;
+      for (const auto& e : out.event_names) names.push_back(e.c_str());
+      scales[dim::event] =
+          create_dataset(w, file.get(), "event", type.get(), {len[dim::event]}, {});
+      if (!collective) {
+        write_all(w, scales[dim::event].get(), type.get(), names.data(), names.size(), "event");
+      }
+    }
     coordinate(dim::assess_day, out.assess_days);
     coordinate(dim::time, out.time_days);
     coordinate(dim::quantile, out.quantiles);
@@ -483,8 +516,10 @@ struct RunFileWriter::Impl {
         {"days", "assessment day (days since scenario start)"},
         {"days", "time since scenario start"},
         {"1", "quantile of the arm's population"},
+        {"1", "measurement or test event, by name (scenario events)"},
     }};
     for (std::size_t d = 0; d < dim::count; ++d) {
+      if (scales[d].get() < 0) continue;
       const std::string owner = fmt::format("dimension '{}'", kDimNames[d]);
       w.check(H5DSset_scale(scales[d].get(), kDimNames[d]), "H5DSset_scale of " + owner);
       w.string_attr(scales[d].get(), "units", kScaleAttrs[d].first, owner);
@@ -514,6 +549,22 @@ struct RunFileWriter::Impl {
     declare(out.agent_int_vars, {dim::agent}, per_agent_storage(len, false), true, streamed);
     declare(out.outcome_vars, {dim::agent, dim::assess_day}, per_agent_storage(len, true), false,
             streamed);
+    if (events) {
+      declare(out.event_vars, {dim::agent, dim::event}, event_storage(len), false, streamed);
+      // The unit of each event's values (they differ by event: SD, mmol/L, ...).
+      const Handle type = w.vlen_string_type();
+      Handle units =
+          create_dataset(w, file.get(), "event_unit", type.get(), {len[dim::event]}, {});
+      w.check(H5DSattach_scale(units.get(), scales[dim::event].get(), 0),
+              "H5DSattach_scale of 'event' to 'event_unit'");
+      w.string_attr(units.get(), "long_name", "unit of each event's values",
+                    "variable 'event_unit'");
+      if (!collective) {
+        std::vector<const char*> texts;
+        for (const auto& u : out.event_units) texts.push_back(u.c_str());
+        write_all(w, units.get(), type.get(), texts.data(), texts.size(), "event_unit");
+      }
+    }
     declare(out.quantile_vars, {dim::arm, dim::time, dim::quantile}, Storage{}, false, quantiles);
     first_trajectory = streamed.size();
     declare(out.trajectory_vars, {dim::agent, dim::time}, trajectory_storage(len), false, streamed);
@@ -605,7 +656,8 @@ struct RunFileWriter::Impl {
                                     len[dim::agent]));
     }
     const std::size_t expected_vars = block.agent_vars.size() + block.agent_int_vars.size() +
-                                      block.outcome_vars.size() + block.trajectory_vars.size();
+                                      block.outcome_vars.size() + block.event_vars.size() +
+                                      block.trajectory_vars.size();
     if (expected_vars != streamed.size()) {
       throw OutputError(
           fmt::format("cannot write HDF5 file '{}': a block has {} variables, the "
@@ -620,6 +672,7 @@ struct RunFileWriter::Impl {
     for (const auto& v : block.agent_vars) check_block_var(streamed[k++], v.data, rows);
     for (const auto& v : block.agent_int_vars) check_block_var(streamed[k++], v.data, rows);
     for (const auto& v : block.outcome_vars) check_block_var(streamed[k++], v.data, rows);
+    for (const auto& v : block.event_vars) check_block_var(streamed[k++], v.data, rows);
     for (const auto& v : block.trajectory_vars) check_block_var(streamed[k++], v.data, rows);
     if (collective && rows > 0 && pending_rows > 0 && first != pending_first + pending_rows) {
       throw OutputError(fmt::format(
@@ -631,6 +684,7 @@ struct RunFileWriter::Impl {
     for (const auto& v : block.agent_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.agent_int_vars) write_block_var(streamed[k++], v.data, first, rows);
     for (const auto& v : block.outcome_vars) write_block_var(streamed[k++], v.data, first, rows);
+    for (const auto& v : block.event_vars) write_block_var(streamed[k++], v.data, first, rows);
     if (!collective) {
       for (const auto& v : block.trajectory_vars)
         write_block_var(streamed[k++], v.data, first, rows);
@@ -708,6 +762,16 @@ struct RunFileWriter::Impl {
     std::vector<const char*> names;
     for (const auto& a : arm_names) names.push_back(a.c_str());
     write_all(w, ds.get(), type.get(), names.data(), names.size(), "arm");
+    if (!event_names.empty()) {
+      for (const auto& [dataset, texts] :
+           {std::pair{"event", &event_names}, std::pair{"event_unit", &event_units}}) {
+        const Handle eds = w.own(H5Dopen2(file.get(), dataset, H5P_DEFAULT), H5Dclose,
+                                 fmt::format("H5Dopen2 of '{}'", dataset));
+        std::vector<const char*> c;
+        for (const auto& e : *texts) c.push_back(e.c_str());
+        write_all(w, eds.get(), type.get(), c.data(), c.size(), dataset);
+      }
+    }
     if (!file.close()) fail(path, "closing the file (H5Fclose)");
   }
 
@@ -785,6 +849,7 @@ void write_run_hdf5(const fs::path& path, const RunOutput& output) {
   len[dim::assess_day] = output.assess_days.size();
   len[dim::time] = output.time_days.size();
   len[dim::quantile] = output.quantiles.size();
+  len[dim::event] = output.event_names.size();
   std::vector<VarSpec> vars;
   const auto add = [&vars](const auto& list, std::vector<Dim> dims) {
     for (const auto& v : list) {
@@ -795,6 +860,7 @@ void write_run_hdf5(const fs::path& path, const RunOutput& output) {
   add(output.agent_vars, {dim::agent});
   add(output.agent_int_vars, {dim::agent});
   add(output.outcome_vars, {dim::agent, dim::assess_day});
+  add(output.event_vars, {dim::agent, dim::event});
   add(output.quantile_vars, {dim::arm, dim::time, dim::quantile});
   add(output.trajectory_vars, {dim::agent, dim::time});
   validate(path, vars, len);

@@ -77,6 +77,17 @@ const std::vector<AgentIntField>& agent_int_fields() {
   return kFields;
 }
 
+// The `event` dimension: every event name of every arm, in order of first appearance.
+std::vector<std::string> event_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const Arm& arm : scenario.arms) {
+    for (const EventSpec& e : arm.events) {
+      if (std::ranges::find(names, e.name) == names.end()) names.push_back(e.name);
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::int64_t agents,
@@ -106,6 +117,19 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
       outcomes[std::string(chronic_observables()[k].name)] = by_day;
     }
     a["outcomes"] = outcomes;
+    nlohmann::json events = nlohmann::json::object();
+    for (const EventStats& e : arm.events) {
+      nlohmann::json ej{{"type", event_type_name(e.type)},
+                        {"day", e.day},
+                        {"time_min", e.time_min}};
+      if (e.type == EventType::measure) ej["observable"] = e.observable;
+      ej["unit"] = e.unit;
+      ej["n"] = e.n;
+      ej["mean"] = e.n > 0 ? number(e.mean) : nlohmann::json();
+      ej["sd"] = e.n > 1 ? number(e.sd) : nlohmann::json();
+      events[e.name] = ej;
+    }
+    a["events"] = events;
     j["arms"][arm.name] = a;
   }
   nlohmann::json contrasts = nlohmann::json::array();
@@ -113,6 +137,15 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
     contrasts.push_back({{"arm", c.arm},
                          {"vs", c.vs},
                          {"outcome", c.outcome},
+                         {"day", c.day},
+                         {"mean_difference", number(c.mean_difference)},
+                         {"smd", number(c.smd)},
+                         {"ci95", {number(c.ci95_low), number(c.ci95_high)}}});
+  }
+  for (const Contrast& c : summary.event_contrasts) {
+    contrasts.push_back({{"arm", c.arm},
+                         {"vs", c.vs},
+                         {"event", c.event},
                          {"day", c.day},
                          {"mean_difference", number(c.mean_difference)},
                          {"smd", number(c.smd)},
@@ -160,6 +193,23 @@ RunOutput run_layout(const Scenario& scenario, const RunPlan& plan, std::int64_t
                                std::string(info.meaning) + ", quantiles over the arm's agents",
                                {}});
   }
+  for (const std::string& name : event_names(scenario)) {
+    o.event_names.push_back(name);
+    for (const Arm& arm : scenario.arms) {
+      const auto it = std::ranges::find(arm.events, name, &EventSpec::name);
+      if (it != arm.events.end()) {
+        o.event_units.push_back(event_unit(*it));
+        break;
+      }
+    }
+  }
+  if (!o.event_names.empty()) {
+    o.event_vars.push_back({"event_value", "various (see event_unit)",
+                            "value measured at each scenario event (with the assay's or test's "
+                            "measurement error); NaN where the agent's arm has no such event or "
+                            "the agent had left the study",
+                            {}});
+  }
   if (trajectories) {
     for (const auto& info : chronic_observables()) {
       o.trajectory_vars.push_back({std::string(info.name) + "_trajectory",
@@ -197,6 +247,20 @@ RunOutput agent_block(const Scenario& scenario, const RunPlan& plan,
       }
     }
     o.outcome_vars.push_back(std::move(v));
+  }
+  const std::vector<std::string> events = event_names(scenario);
+  if (!events.empty()) {
+    OutputVariable v{"event_value", "", "", {}};
+    v.data.assign(n * events.size(), nan);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Arm& arm = scenario.arms[static_cast<std::size_t>(agents[i].traits.arm)];
+      for (std::size_t e = 0; e < std::min(arm.events.size(), agents[i].events.size()); ++e) {
+        const auto column = static_cast<std::size_t>(
+            std::ranges::find(events, arm.events[e].name) - events.begin());
+        v.data[i * events.size() + column] = agents[i].events[e];
+      }
+    }
+    o.event_vars.push_back(std::move(v));
   }
   if (trajectories) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {

@@ -30,6 +30,11 @@ constexpr std::array<std::pair<double, double>, kChronicObservableCount> kRanges
     {0.0, 4000.0},  // sessions_done
 }};
 
+// Event values share one fixed-point scale: every event kind (z scores, concentrations, areas)
+// lies within ±64 spans of 1e4, at a resolution of 1e4 · 2^-44 ≈ 6e-10 of its unit.
+constexpr double kEventSpan = 1e4;
+constexpr std::size_t kEventScale = kChronicObservableCount;  // scale index for events
+
 constexpr std::size_t kStrength = 1;
 constexpr std::size_t kBrainAge = 5;
 
@@ -45,15 +50,21 @@ namespace {
 constexpr long double kResolutionPerSpan = 0x1p-44L;
 constexpr double kSpansAllowed = 64.0;
 
+double span_of(std::size_t k) {
+  return k == kEventScale ? kEventSpan : kRanges[k].second - kRanges[k].first;
+}
+
 long double resolution_of(std::size_t k) {
-  return static_cast<long double>(kRanges[k].second - kRanges[k].first) * kResolutionPerSpan;
+  return static_cast<long double>(span_of(k)) * kResolutionPerSpan;
 }
 
 std::int64_t fixed(double x, std::size_t k) {
-  const double span = kRanges[k].second - kRanges[k].first;
+  const double span = span_of(k);
   if (!(std::abs(x) < kSpansAllowed * span)) {
-    throw std::overflow_error("trial statistics: " + std::string(chronic_observables()[k].name) +
-                              " = " + std::to_string(x) + " is outside the exact-sum range");
+    const std::string what =
+        k == kEventScale ? std::string("an event value") : std::string(chronic_observables()[k].name);
+    throw std::overflow_error("trial statistics: " + what + " = " + std::to_string(x) +
+                              " is outside the exact-sum range");
   }
   return std::llround(static_cast<long double>(x) / resolution_of(k));
 }
@@ -165,6 +176,10 @@ TrialAccumulator::TrialAccumulator(const Scenario& scenario, const RunPlan& plan
   values_.resize(arms * assess * kChronicObservableCount);
   changes_.resize(values_.size());
   strength_brain_age_.resize(arms * assess);
+  for (std::size_t a = 0; a < arms; ++a) {
+    event_offset_.push_back(events_.size());
+    events_.resize(events_.size() + scenario.arms[a].events.size());
+  }
   histogram_n_.assign(arms * samples_ * kChronicObservableCount, 0);
   histogram_.assign(histogram_n_.size() * kHistogramBins, 0);
 }
@@ -190,6 +205,9 @@ void TrialAccumulator::add(const AgentResult& r) {
     strength_brain_age_[arm * assess + d].add(
         r.assessments[d][kStrength] - r.assessments[0][kStrength],
         r.assessments[d][kBrainAge] - r.assessments[0][kBrainAge], kStrength, kBrainAge);
+  }
+  for (std::size_t e = 0; e < r.events.size(); ++e) {
+    if (std::isfinite(r.events[e])) events_[event_offset_[arm] + e].add(r.events[e], kEventScale);
   }
   for (std::size_t t = 0; t < std::min(samples_, r.samples.size()); ++t) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
@@ -221,6 +239,7 @@ void TrialAccumulator::merge(const TrialAccumulator& o) {
   for (std::size_t i = 0; i < strength_brain_age_.size(); ++i) {
     strength_brain_age_[i].merge(o.strength_brain_age_[i]);
   }
+  for (std::size_t i = 0; i < events_.size(); ++i) events_[i].merge(o.events_[i]);
   for (std::size_t i = 0; i < histogram_.size(); ++i) histogram_[i] += o.histogram_[i];
   for (std::size_t i = 0; i < histogram_n_.size(); ++i) histogram_n_[i] += o.histogram_n_[i];
 }
@@ -245,7 +264,7 @@ std::vector<std::uint64_t> TrialAccumulator::serialize() const {
       w.push_back(static_cast<std::uint64_t>(v));
     }
   }
-  for (const auto* m : {&values_, &changes_}) {
+  for (const auto* m : {&values_, &changes_, &events_}) {
     for (const Moments& x : *m) {
       w.push_back(static_cast<std::uint64_t>(x.n));
       put(w, x.sx);
@@ -270,7 +289,7 @@ void TrialAccumulator::merge_serialized(const std::vector<std::uint64_t>& w) {
       *v = static_cast<std::int64_t>(w.at(i++));
     }
   }
-  for (auto* m : {&o.values_, &o.changes_}) {
+  for (auto* m : {&o.values_, &o.changes_, &o.events_}) {
     for (Moments& x : *m) {
       x.n = static_cast<std::int64_t>(w.at(i++));
       x.sx = take(w, i);
@@ -285,6 +304,25 @@ void TrialAccumulator::merge_serialized(const std::vector<std::uint64_t>& w) {
   for (auto& h : o.histogram_n_) h = static_cast<std::uint32_t>(w.at(i++));
   if (i != w.size()) throw std::runtime_error("TrialAccumulator: serialized size mismatch");
   merge(o);
+}
+
+Contrast TrialAccumulator::contrast_of(const Moments& x, const Moments& c, std::size_t k) {
+  Contrast ct;
+  ct.mean_difference = x.mean(k) - c.mean(k);
+  const auto nx = static_cast<double>(x.n);
+  const auto nc = static_cast<double>(c.n);
+  const double pooled =
+      (nx + nc > 2.0)
+          ? std::sqrt(((nx - 1.0) * x.sd(k) * x.sd(k) + (nc - 1.0) * c.sd(k) * c.sd(k)) /
+                      (nx + nc - 2.0))
+          : 0.0;
+  ct.smd = pooled > 0.0 ? ct.mean_difference / pooled : 0.0;
+  // Normal approximation with the Welch standard error.
+  const double se =
+      (nx > 0.0 && nc > 0.0) ? std::sqrt(x.sd(k) * x.sd(k) / nx + c.sd(k) * c.sd(k) / nc) : 0.0;
+  ct.ci95_low = ct.mean_difference - 1.959964 * se;
+  ct.ci95_high = ct.mean_difference + 1.959964 * se;
+  return ct;
 }
 
 TrialSummary TrialAccumulator::summary() const {
@@ -312,36 +350,47 @@ TrialSummary TrialAccumulator::summary() const {
                                 "brain_age_gap_years", c.r(), static_cast<std::int64_t>(c.n)});
     }
   }
+  for (std::size_t a = 0; a < t.arms.size(); ++a) {
+    const Arm& arm = scenario.arms[a];
+    for (std::size_t e = 0; e < arm.events.size(); ++e) {
+      const EventSpec& spec = arm.events[e];
+      const Moments& m = events_[event_offset_[a] + e];
+      t.arms[a].events.push_back({spec.name, spec.type, spec.day, spec.at_min, spec.observable,
+                                  event_unit(spec), m.n, m.mean(kEventScale), m.sd(kEventScale)});
+    }
+  }
   std::size_t control = 0;
   for (std::size_t a = 0; a < scenario.arms.size(); ++a) {
     if (scenario.arms[a].name == "control") control = a;
   }
   t.control = scenario.arms[control].name;
+  // Events: each arm's against the control arm's event of the same name.
+  for (std::size_t a = 0; a < scenario.arms.size(); ++a) {
+    if (a == control) continue;
+    const Arm& arm = scenario.arms[a];
+    const Arm& ctl = scenario.arms[control];
+    for (std::size_t e = 0; e < arm.events.size(); ++e) {
+      const auto it = std::ranges::find(ctl.events, arm.events[e].name, &EventSpec::name);
+      if (it == ctl.events.end()) continue;
+      const auto ce = static_cast<std::size_t>(it - ctl.events.begin());
+      t.event_contrasts.push_back(contrast_of(events_[event_offset_[a] + e],
+                                              events_[event_offset_[control] + ce], kEventScale));
+      Contrast& c = t.event_contrasts.back();
+      c.arm = arm.name;
+      c.vs = ctl.name;
+      c.event = arm.events[e].name;
+      c.day = arm.events[e].day;
+    }
+  }
   for (std::size_t a = 0; a < scenario.arms.size(); ++a) {
     if (a == control) continue;
     for (std::size_t d = 1; d < assess; ++d) {
       for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
-        const Moments& x = at(changes_, a, d, k);
-        const Moments& c = at(changes_, control, d, k);
-        Contrast ct;
+        Contrast ct = contrast_of(at(changes_, a, d, k), at(changes_, control, d, k), k);
         ct.arm = scenario.arms[a].name;
         ct.vs = t.control;
         ct.outcome = std::string(chronic_observables()[k].name);
         ct.day = scenario.assess_days[d];
-        ct.mean_difference = x.mean(k) - c.mean(k);
-        const auto nx = static_cast<double>(x.n);
-        const auto nc = static_cast<double>(c.n);
-        const double pooled =
-            (nx + nc > 2.0)
-                ? std::sqrt(((nx - 1.0) * x.sd(k) * x.sd(k) + (nc - 1.0) * c.sd(k) * c.sd(k)) /
-                            (nx + nc - 2.0))
-                : 0.0;
-        ct.smd = pooled > 0.0 ? ct.mean_difference / pooled : 0.0;
-        const double se = (nx > 0.0 && nc > 0.0)
-                              ? std::sqrt(x.sd(k) * x.sd(k) / nx + c.sd(k) * c.sd(k) / nc)
-                              : 0.0;
-        ct.ci95_low = ct.mean_difference - 1.959964 * se;
-        ct.ci95_high = ct.mean_difference + 1.959964 * se;
         t.contrasts.push_back(ct);
       }
     }

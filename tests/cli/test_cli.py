@@ -213,7 +213,7 @@ class TraceOutput(unittest.TestCase):
         self.assertTrue(header.startswith("time_min,work_vo2max_frac,heart_rate_bpm,"), header)
         missing = [n for n in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES if n not in t.header]
         self.assertEqual(missing, [], f"observables missing from the header: {header}")
-        self.assertEqual(t.header[-2:], ["event", "event_value"], header)
+        self.assertEqual(t.header[-3:], ["event", "event_value", "event_name"], header)
         self.assertTrue(t.rows, "no data rows")
         self.assertTrue(all(len(row) == len(t.header) for row in t.rows), "ragged rows")
 

@@ -140,7 +140,8 @@ class PlotTrace(Temp):
         for (start, end), expected in zip(bands, (120.0, 180.0)):
             self.assertAlmostEqual(start, expected, delta=1.0)
             self.assertAlmostEqual(end - start, 25.0, delta=2.0)
-        self.assertEqual([(t, kind) for t, kind, _ in trace.events], [(420.0, "cognitive_test")])
+        self.assertEqual([(t, kind) for t, kind, _ in trace.events],
+                         [(420.0, "cognitive_test"), (420.0, "measure")])
         self.assertLess(trace.events[0][2], -0.1, "two HIIT sessions should hurt the 14:00 test")
 
     def test_several_csvs_are_overlaid(self):

@@ -1,7 +1,8 @@
 // The HDF5 file of `brainload run`: netCDF-4/CF-style, readable by
 // xarray.open_dataset(path, engine="h5netcdf") with named dimensions.
 //
-// Dimensions: agent, arm, assess_day, time (days), quantile. Every variable carries `units` and
+// Dimensions: agent, arm, assess_day, time (days), quantile, and event when the scenario has
+// events. Every variable carries `units` and
 // `long_name`; the file carries the scenario text, model version, seed and command as attributes.
 // Only this file's implementation touches HDF5, and only one thread calls it.
 #pragma once
@@ -40,10 +41,13 @@ struct RunOutput {
   std::vector<double> time_days;       // dimension `time` (days since start)
   std::vector<double> quantiles;       // dimension `quantile` (0–1)
   std::int64_t agents = 0;             // dimension `agent` (coordinate 0..agents-1)
+  std::vector<std::string> event_names;  // dimension `event` (absent when empty)
+  std::vector<std::string> event_units;  // `event_unit` (event): the unit of each event's values
   // Data.
   std::vector<OutputVariable> agent_vars;         // (agent)
   std::vector<OutputIntVariable> agent_int_vars;  // (agent), e.g. arm index, sessions done
   std::vector<OutputVariable> outcome_vars;       // (agent, assess_day)
+  std::vector<OutputVariable> event_vars;         // (agent, event): measured event values
   std::vector<OutputVariable> quantile_vars;      // (arm, time, quantile)
   std::vector<OutputVariable> trajectory_vars;    // (agent, time), chunked and compressed; optional
 };

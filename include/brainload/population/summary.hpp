@@ -19,6 +19,20 @@ struct OutcomeStats {
   double change_sd = 0.0;
 };
 
+// One event of one arm across its agents (measured values; agents that did not take it, e.g.
+// after dropping out, are not counted).
+struct EventStats {
+  std::string name;
+  EventType type = EventType::cognitive_test;
+  int day = 0;
+  double time_min = 0.0;   // clock time, minutes after midnight
+  std::string observable;  // measure only
+  std::string unit;
+  std::int64_t n = 0;
+  double mean = 0.0;
+  double sd = 0.0;
+};
+
 struct ArmSummary {
   std::string name;
   std::int64_t n = 0;
@@ -28,10 +42,13 @@ struct ArmSummary {
   std::int64_t sessions_done = 0;
   // [assessment][observable]
   std::vector<std::array<OutcomeStats, kChronicObservableCount>> outcomes;
+  std::vector<EventStats> events;  // the arm's events, in the arm's order
 };
 
 // Mean difference of change from baseline (arm − control), standardised by the pooled SD of
 // change, with a normal-approximation 95 % confidence interval (Welch standard error).
+// For an event (`event` set, `outcome` empty) the difference is of the measured values at the
+// event, standardised by their pooled SD.
 struct Contrast {
   std::string arm;
   std::string vs;
@@ -41,6 +58,7 @@ struct Contrast {
   double smd = 0.0;
   double ci95_low = 0.0;
   double ci95_high = 0.0;
+  std::string event;
 };
 
 // Across the agents of one arm, the Pearson correlation between the changes (from the first
@@ -58,6 +76,7 @@ struct TrialSummary {
   std::vector<int> assess_days;
   std::vector<ArmSummary> arms;
   std::vector<Contrast> contrasts;
+  std::vector<Contrast> event_contrasts;  // every arm's events against the control's same-named
   std::vector<Correlation> correlations;  // strength gain vs brain-age change, per arm
   std::string control;
 };
@@ -108,12 +127,16 @@ class TrialAccumulator {
     void merge(const CoMoments& o);
     [[nodiscard]] double r() const;
   };
+  [[nodiscard]] static Contrast contrast_of(const Moments& x, const Moments& control,
+                                            std::size_t observable);
   const Scenario* scenario_;
   std::size_t samples_;
   std::vector<ArmSummary> arms_;
   std::vector<Moments> values_;                // [arm][assess][obs]
   std::vector<Moments> changes_;               // [arm][assess][obs]
   std::vector<CoMoments> strength_brain_age_;  // [arm][assess]
+  std::vector<Moments> events_;                // [arm][event of the arm]
+  std::vector<std::size_t> event_offset_;      // first events_ entry of each arm
   std::vector<std::uint32_t> histogram_;       // [arm][sample][obs][bin]
   std::vector<std::uint32_t> histogram_n_;     // [arm][sample][obs]
 };

@@ -112,13 +112,9 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const double a = arousal(x);
   dxdt[ix::kDoseBdnfAction] =
       bdnf_action(x[ix::kBdnf], subject_.bdnf_resting_ng_ml, a, d.cognitive_engagement);
-  dxdt[ix::kDoseLactate] = std::max(0.0, lactate_excess);
   dxdt[ix::kDoseOsteocalcin] = std::max(0.0, oc_rel - 1.0);
-  dxdt[ix::kDoseIl6] = std::max(0.0, x[ix::kIl6] / subject_.il6_resting_pg_ml - 1.0);
   dxdt[ix::kDoseVegf] = std::max(0.0, x[ix::kVegf] / p.vegf.rest_pg_ml - 1.0);
   dxdt[ix::kDoseHpaDrive] = hpa_exercise;
-  dxdt[ix::kDoseArousal] = std::max(0.0, a - p.cognition.arousal_rest);
-  dxdt[ix::kDoseStrain] = x[ix::kStrain];
   if (slow_only_) {
     for (std::size_t i = 0; i < ix::kFirstDose; ++i) {
       if (!is_slow_state(i)) dxdt[i] = 0.0;

@@ -54,6 +54,44 @@ class RunOutputs(unittest.TestCase):
         # Agents alternate between arms.
         self.assertEqual(list(ds["arm_index"].values[:4]), [0, 1, 0, 1])
 
+    def test_events_in_the_summary_table_json_and_hdf5(self):
+        """The back-to-back HIIT question answered by `run`: the 14:00 test per arm, contrasts."""
+        import xarray as xr
+        out = self.dir / "b2b.h5"
+        js = self.dir / "b2b.json"
+        p = run("run", Path(SOURCE) / "scenarios/back_to_back_hiit.toml", "--agents", 40,
+                "--out", out, "--summary-json", js)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        summary = json.loads(js.read_text())
+        for arm in ("rest", "moderate", "single", "double"):
+            a = summary["arms"][arm]
+            self.assertEqual(a["dropouts"], 0, arm)  # a lab study
+            self.assertEqual(a["sessions_done"], a["sessions_scheduled"], arm)
+            test = a["events"]["cognitive_test_d0_1400"]
+            self.assertEqual((test["type"], test["day"], test["time_min"], test["n"]),
+                             ("cognitive_test", 0, 840.0, 10), arm)
+            self.assertIsInstance(test["mean"], float)
+            self.assertGreater(test["sd"], 0.0)
+            cbf = a["events"]["cbf_1400"]
+            self.assertEqual(cbf["observable"], "cerebral_blood_flow_rel")
+        contrasts = [c for c in summary["contrasts"] if "event" in c]
+        self.assertEqual({(c["arm"], c["vs"]) for c in contrasts},
+                         {("moderate", "rest"), ("single", "rest"), ("double", "rest")})
+        for c in contrasts:
+            self.assertEqual(set(c), {"arm", "vs", "event", "day", "mean_difference", "smd",
+                                      "ci95"})
+            self.assertLessEqual(c["ci95"][0], c["mean_difference"])
+        # The printed summary shows the events, not one-day "changes" of chronic outcomes.
+        self.assertIn("cognitive_test_d0_1400", p.stdout)
+        self.assertNotIn("brain_age_gap_years", p.stdout)
+        ds = xr.open_dataset(out, engine="h5netcdf", decode_timedelta=False)
+        self.assertEqual(ds["event_value"].dims, ("agent", "event"))
+        self.assertEqual(list(ds["event"].values), ["cognitive_test_d0_1400", "cbf_1400"])
+        self.assertEqual(list(ds["event_unit"].values), ["SD", "1"])
+        by_arm = ds["event_value"].groupby(ds["arm_index"]).mean("agent")
+        double = summary["arms"]["double"]["events"]["cognitive_test_d0_1400"]["mean"]
+        self.assertAlmostEqual(float(by_arm.values[3, 0]), double, places=9)
+
     def test_same_seed_same_json_at_one_and_two_threads(self):
         texts = []
         for threads in (1, 2):

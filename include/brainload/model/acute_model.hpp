@@ -57,16 +57,12 @@ inline constexpr std::size_t kIl6 = 17;
 inline constexpr std::size_t kCrh = 18;
 inline constexpr std::size_t kActh = 19;
 inline constexpr std::size_t kCortisol = 20;  // relative to the daily mean (x3)
-// Dose integrals (units × min), reset by the chronic layer each day.
+// Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
 inline constexpr std::size_t kDoseBdnfAction = 21;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseLactate = 22;      // ∫ blood lactate above rest, mmol/L·min
-inline constexpr std::size_t kDoseOsteocalcin = 23;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseIl6 = 24;          // ∫ relative IL-6 rise
-inline constexpr std::size_t kDoseVegf = 25;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 26;     // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t kDoseArousal = 27;      // ∫ arousal above rest
-inline constexpr std::size_t kDoseStrain = 28;       // ∫ cerebrovascular strain
-inline constexpr std::size_t kCount = 29;
+inline constexpr std::size_t kDoseOsteocalcin = 22;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = 23;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 24;     // ∫ exercise drive of the HPA axis
+inline constexpr std::size_t kCount = 25;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 

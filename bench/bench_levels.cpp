@@ -52,8 +52,7 @@ void individual_year(benchmark::State& state, AcuteStrategy strategy, SolverMeth
   const RunPlan plan = make_run_plan(lisa(), o);
   const AgentTraits traits = sample_agent(lisa(), ModelParams{}, 1, 1, 1);
   for (auto _ : state) {
-    AgentResult r =
-        simulate_agent(lisa(), traits, ModelParams{}, config, rest, 1, plan);
+    AgentResult r = simulate_agent(lisa(), traits, ModelParams{}, config, rest, 1, plan);
     benchmark::DoNotOptimize(r);
   }
   state.counters["agent_years_per_s"] =

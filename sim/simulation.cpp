@@ -266,9 +266,9 @@ void finish_event(LiveEvent& e, const std::vector<LiveEvent>& all, const ModelPa
 // What happens at one sample time of a day integrated in full.
 struct Sample {
   double t = 0.0;
-  bool wanted = false;   // the observer asked for it
-  int event = -1;        // an event's moment (index into the live events), or -1
-  bool window = false;   // inside some event's window
+  bool wanted = false;  // the observer asked for it
+  int event = -1;       // an event's moment (index into the live events), or -1
+  bool window = false;  // inside some event's window
 };
 
 }  // namespace
@@ -316,8 +316,8 @@ RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& conf
   cycle.hpa.resize(static_cast<std::size_t>(units::kMinutesPerDay));
   for (std::size_t m = 0; m < cycle.hpa.size(); ++m) {
     cycle.hpa[m] = {x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]};
-    (void)integrate_constant(model, Drive{}, x, static_cast<double>(m),
-                             static_cast<double>(m + 1), config.solver);
+    (void)integrate_constant(model, Drive{}, x, static_cast<double>(m), static_cast<double>(m + 1),
+                             config.solver);
   }
   return cycle;
 }
@@ -399,7 +399,8 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
         for (double t : wanted) plan.push_back({t, true, -1, false});
         for (LiveEvent* e : today_events) {
           const auto k = static_cast<int>(e - events.data());
-          if (e->t >= t0 && (e->t < t1 || (last && e->t <= t1))) plan.push_back({e->t, false, k, false});
+          if (e->t >= t0 && (e->t < t1 || (last && e->t <= t1)))
+            plan.push_back({e->t, false, k, false});
           if (e->done_at > e->t || e->end > e->t) {
             const double lo = std::max(t0, e->t);
             const double hi = std::min(t1, e->end);
@@ -417,8 +418,10 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
           if (!merged.empty() && std::abs(merged.back().t - p.t) < 1e-9) {
             merged.back().wanted = merged.back().wanted || p.wanted;
             merged.back().window = merged.back().window || p.window;
-            if (p.event >= 0 && merged.back().event < 0) merged.back().event = p.event;
-            else if (p.event >= 0) merged.push_back(p);  // two events at one moment
+            if (p.event >= 0 && merged.back().event < 0)
+              merged.back().event = p.event;
+            else if (p.event >= 0)
+              merged.push_back(p);  // two events at one moment
             continue;
           }
           merged.push_back(p);
@@ -447,8 +450,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
               LiveEvent& e = events[static_cast<std::size_t>(p.event)];
               if (e.spec->type == EventType::cognitive_test) {
                 finish_event(e, events, params, model.cognitive_performance_z(x), observer);
-              } else if (e.spec->type == EventType::measure &&
-                         e.spec->stat == MeasureStat::value) {
+              } else if (e.spec->type == EventType::measure && e.spec->stat == MeasureStat::value) {
                 finish_event(e, events, params, acute_values(model, x)[e.observable], observer);
               } else if (e.spec->type == EventType::recall) {
                 finish_event(e, events, params, kNaN, observer);
@@ -463,7 +465,9 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
               if (end_of_life) {
                 final_state.emplace_back(x, p.wanted);
               } else {
-                const int ev = p.event >= 0 ? static_cast<int>(events[static_cast<std::size_t>(p.event)].index) : -1;
+                const int ev =
+                    p.event >= 0 ? static_cast<int>(events[static_cast<std::size_t>(p.event)].index)
+                                 : -1;
                 observer.acute(t, model, x, ev);
               }
             }
@@ -589,11 +593,11 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   TraceObserver observer(trace, from, to, every);
   observer.set_positions(std::move(position));
   AttendEverySession everyone;
-  const int days = std::clamp(static_cast<int>(std::ceil(to / units::kMinutesPerDay - 1e-9)), 1,
-                              scenario.days);
+  const int days =
+      std::clamp(static_cast<int>(std::ceil(to / units::kMinutesPerDay - 1e-9)), 1, scenario.days);
   const RestCycle rest = compute_rest_cycle(params, config);
-  const Life life = live(scenario, arm, trace.subject, 1.0, days, params, config, rest, everyone,
-                         observer);
+  const Life life =
+      live(scenario, arm, trace.subject, 1.0, days, params, config, rest, everyone, observer);
   trace.stats = life.stats;
   trace.failure = life.failure;
   return trace;

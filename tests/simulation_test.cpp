@@ -24,7 +24,8 @@ Scenario shipped(const std::string& name) {
 
 std::size_t acute(std::string_view name) {
   const auto all = acute_observables();
-  return static_cast<std::size_t>(std::ranges::find(all, name, &ObservableInfo::name) - all.begin());
+  return static_cast<std::size_t>(std::ranges::find(all, name, &ObservableInfo::name) -
+                                  all.begin());
 }
 
 std::size_t chronic(std::string_view name) {

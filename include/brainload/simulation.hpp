@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "brainload/model/acute_model.hpp"
-#include "brainload/params.hpp"
 #include "brainload/model/chronic_state.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/params.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/scenario.hpp"
 #include "brainload/schedule/session_drive.hpp"
@@ -128,8 +128,8 @@ struct Life {
 // chronic step. Pure: same inputs, same calls, on any thread.
 [[nodiscard]] Life live(const Scenario& scenario, const Arm& arm, const Subject& subject,
                         double trainability, int days, const ModelParams& params,
-                        const SolverConfig& config, const RestCycle& rest, AttendanceRule& attendance,
-                        LifeObserver& observer);
+                        const SolverConfig& config, const RestCycle& rest,
+                        AttendanceRule& attendance, LifeObserver& observer);
 
 struct TraceOptions {
   double every_min = 1.0;

@@ -1,10 +1,10 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <stdexcept>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 #include "brainload/io/atomic_file.hpp"
 #include "brainload/io/csv.hpp"
@@ -74,9 +74,10 @@ int run_trace(const TraceCliOptions& options) {
   if (options.csv != "-") require_writable(options.csv);
   const Trace trace = trace_reference(s, arm, t);
   if (!trace.failure.empty()) {
-    throw std::runtime_error(fmt::format("the reference individual of arm '{}' could not be "
-                                         "simulated: {}",
-                                         arm.name, trace.failure));
+    throw std::runtime_error(
+        fmt::format("the reference individual of arm '{}' could not be "
+                    "simulated: {}",
+                    arm.name, trace.failure));
   }
   if (options.csv == "-") {
     write_trace_csv(std::cout, trace, arm.events);

@@ -14,8 +14,8 @@
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/exercise.hpp"
-#include "brainload/observables.hpp"
 #include "brainload/model/subject_norms.hpp"
+#include "brainload/observables.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/schedule/session_drive.hpp"
 #include "cli/commands.hpp"

@@ -143,9 +143,10 @@ void print_table(const Scenario& s, const TrialSummary& t) {
       fmt::print("\n");
     }
   } else {
-    fmt::print("(chronic outcomes are not shown for a {}-day scenario; list them in [report] "
-               "outcomes = [...] to see them)\n",
-               s.days);
+    fmt::print(
+        "(chronic outcomes are not shown for a {}-day scenario; list them in [report] "
+        "outcomes = [...] to see them)\n",
+        s.days);
   }
   print_events(t);
   for (const ArmSummary& arm : t.arms) {

@@ -13,7 +13,8 @@ std::string number(double v) {
 }
 }  // namespace
 
-void write_trace_csv(std::ostream& out, const Trace& trace, const std::vector<EventSpec>& arm_events) {
+void write_trace_csv(std::ostream& out, const Trace& trace,
+                     const std::vector<EventSpec>& arm_events) {
   std::string header = "time_min";
   for (const auto& o : acute_observables()) header += fmt::format(",{}", o.name);
   for (const auto& o : chronic_observables()) header += fmt::format(",{}", o.name);

@@ -360,11 +360,11 @@ struct RunFileWriter::Impl {
   // Collective mode (MPI builds): every rank writes the file together.
   bool collective = false;
   int mpi_rank = 0;
-  Handle dxpl;                         // collective transfers
-  std::vector<std::string> arm_names;  // written by rank 0 after the collective close
+  Handle dxpl;                           // collective transfers
+  std::vector<std::string> arm_names;    // written by rank 0 after the collective close
   std::vector<std::string> event_names;  // likewise (with event_units)
   std::vector<std::string> event_units;
-  bool collective_done = false;        // past the last collective call
+  bool collective_done = false;  // past the last collective call
   // Collective mode: the compressed trajectory rows [pending_first, pending_first +
   // pending_rows) wait in Var::pending until they fill whole chunks. Parallel HDF5 keeps no
   // chunk cache for filtered writes, so each write of part of a chunk decompresses and
@@ -553,8 +553,7 @@ struct RunFileWriter::Impl {
       declare(out.event_vars, {dim::agent, dim::event}, event_storage(len), false, streamed);
       // The unit of each event's values (they differ by event: SD, mmol/L, ...).
       const Handle type = w.vlen_string_type();
-      Handle units =
-          create_dataset(w, file.get(), "event_unit", type.get(), {len[dim::event]}, {});
+      Handle units = create_dataset(w, file.get(), "event_unit", type.get(), {len[dim::event]}, {});
       w.check(H5DSattach_scale(units.get(), scales[dim::event].get(), 0),
               "H5DSattach_scale of 'event' to 'event_unit'");
       w.string_attr(units.get(), "long_name", "unit of each event's values",

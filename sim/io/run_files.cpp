@@ -119,9 +119,8 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
     a["outcomes"] = outcomes;
     nlohmann::json events = nlohmann::json::object();
     for (const EventStats& e : arm.events) {
-      nlohmann::json ej{{"type", event_type_name(e.type)},
-                        {"day", e.day},
-                        {"time_min", e.time_min}};
+      nlohmann::json ej{
+          {"type", event_type_name(e.type)}, {"day", e.day}, {"time_min", e.time_min}};
       if (e.type == EventType::measure) ej["observable"] = e.observable;
       ej["unit"] = e.unit;
       ej["n"] = e.n;
@@ -204,7 +203,8 @@ RunOutput run_layout(const Scenario& scenario, const RunPlan& plan, std::int64_t
     }
   }
   if (!o.event_names.empty()) {
-    o.event_vars.push_back({"event_value", "various (see event_unit)",
+    o.event_vars.push_back({"event_value",
+                            "various (see event_unit)",
                             "value measured at each scenario event (with the assay's or test's "
                             "measurement error); NaN where the agent's arm has no such event or "
                             "the agent had left the study",
@@ -255,8 +255,8 @@ RunOutput agent_block(const Scenario& scenario, const RunPlan& plan,
     for (std::size_t i = 0; i < n; ++i) {
       const Arm& arm = scenario.arms[static_cast<std::size_t>(agents[i].traits.arm)];
       for (std::size_t e = 0; e < std::min(arm.events.size(), agents[i].events.size()); ++e) {
-        const auto column = static_cast<std::size_t>(
-            std::ranges::find(events, arm.events[e].name) - events.begin());
+        const auto column = static_cast<std::size_t>(std::ranges::find(events, arm.events[e].name) -
+                                                     events.begin());
         v.data[i * events.size() + column] = agents[i].events[e];
       }
     }

@@ -54,8 +54,8 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 6> kTopKeys{"scenario", "population", "protocol", "arm",
-                                                   "teaching", "report"};
+constexpr std::array<std::string_view, 6> kTopKeys{"scenario", "population", "protocol",
+                                                   "arm",      "teaching",   "report"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
@@ -75,9 +75,8 @@ constexpr std::array<std::string_view, 7> kArmKeys{"name",   "sessions", "weekly
 constexpr std::array<std::string_view, 4> kSettings{"supervised", "group", "home", "lab"};
 constexpr std::array<std::string_view, 3> kSessionKeys{"day", "at", "protocol"};
 constexpr std::array<std::string_view, 3> kWeeklyKeys{"days", "at", "protocol"};
-constexpr std::array<std::string_view, 8> kEventKeys{"name",       "day",  "at",
-                                                     "type",       "minutes", "observable",
-                                                     "stat",       "window_min"};
+constexpr std::array<std::string_view, 8> kEventKeys{"name",    "day",        "at",   "type",
+                                                     "minutes", "observable", "stat", "window_min"};
 constexpr std::array<std::string_view, 1> kReportKeys{"outcomes"};
 constexpr std::array<std::string_view, 2> kTeachingKeys{"questions", "answers"};
 
@@ -947,8 +946,8 @@ WeeklySpec read_weekly(Context& ctx, const TableRef& t, const std::set<std::stri
   return weekly;
 }
 
-constexpr std::size_t kLearn = 1;    // index of "learn" in kEventTypes
-constexpr std::size_t kMeasure = 3;  // index of "measure" in kEventTypes
+constexpr std::size_t kLearn = 1;                // index of "learn" in kEventTypes
+constexpr std::size_t kMeasure = 3;              // index of "measure" in kEventTypes
 constexpr double kMaxMeasureWindowMin = 1440.0;  // a measurement window of at most a day
 
 // The default event name: <type>_d<day>_<HHMM>, e.g. cognitive_test_d0_1400.

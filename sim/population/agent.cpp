@@ -10,8 +10,8 @@
 #include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <cmath>
-#include <stdexcept>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "brainload/model/measurement.hpp"
@@ -206,7 +206,8 @@ AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, st
     return typical.bdnf_resting_ng_ml * std::exp(normal(e, 0.0, p.bdnf_cv));
   });
   const double fitness_rel =
-      s.vo2max_ml_kg_min / typical_subject(age, female, pop.training_status, params.norms).vo2max_ml_kg_min;
+      s.vo2max_ml_kg_min /
+      typical_subject(age, female, pop.training_status, params.norms).vo2max_ml_kg_min;
   s.il6_resting_pg_ml = draw_in(kIl6, "resting IL-6", [&] {
     return typical.il6_resting_pg_ml * std::exp(normal(e, 0.0, p.il6_sd_log)) *
            std::pow(fitness_rel, p.il6_vo2max_elasticity);

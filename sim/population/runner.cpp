@@ -125,8 +125,7 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
                       t.agents.reserve(static_cast<std::size_t>(t.last - t.first));
                       for (std::int64_t id = t.first; id < t.last && !cancelled(); ++id) {
                         const int arm = static_cast<int>(id % arms);
-                        AgentTraits traits =
-                            sample_agent(scenario, params, options.seed, id, arm);
+                        AgentTraits traits = sample_agent(scenario, params, options.seed, id, arm);
                         if (options.perturb) options.perturb(traits);
                         t.agents.push_back(simulate_agent(scenario, traits, params, config, rest,
                                                           options.seed, plan));

@@ -61,8 +61,8 @@ long double resolution_of(std::size_t k) {
 std::int64_t fixed(double x, std::size_t k) {
   const double span = span_of(k);
   if (!(std::abs(x) < kSpansAllowed * span)) {
-    const std::string what =
-        k == kEventScale ? std::string("an event value") : std::string(chronic_observables()[k].name);
+    const std::string what = k == kEventScale ? std::string("an event value")
+                                              : std::string(chronic_observables()[k].name);
     throw std::overflow_error("trial statistics: " + what + " = " + std::to_string(x) +
                               " is outside the exact-sum range");
   }

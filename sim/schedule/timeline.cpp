@@ -61,7 +61,8 @@ Timeline span_timeline(const Scenario& scenario, double t0, double t1,
   std::erase_if(cuts, [&](double c) { return c < t0 || c > t1; });
 
   const auto inside = [](const std::vector<Window>& windows, double t) {
-    return std::ranges::any_of(windows, [&](const Window& w) { return w.first <= t && t < w.second; });
+    return std::ranges::any_of(windows,
+                               [&](const Window& w) { return w.first <= t && t < w.second; });
   };
   std::size_t next_piece = 0;
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
@@ -111,7 +112,8 @@ Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject&
     if (e.type == EventType::learn) learning.emplace_back(t, t + e.minutes);
   }
   std::ranges::stable_sort(events, {}, &TimedEvent::t_min);
-  Timeline tl = span_timeline(scenario, 0.0, scenario_end_min(scenario), pieces, attended, learning);
+  Timeline tl =
+      span_timeline(scenario, 0.0, scenario_end_min(scenario), pieces, attended, learning);
   tl.sessions = sessions;
   tl.events = std::move(events);
   return tl;

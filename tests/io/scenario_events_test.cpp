@@ -70,8 +70,8 @@ TEST(ScenarioEvents, WindowedStatNeedsAWindowAndValueRefusesOne) {
       with_events(R"({ day = 0, at = "10:00", type = "measure", observable = "il6_pg_ml", )"
                   R"(window_min = 10 })"));
   EXPECT_NE(stray.find("window_min applies only"), std::string::npos) << stray;
-  const std::string wrong_type = error_of(
-      with_events(R"({ day = 0, at = "10:00", type = "cognitive_test", stat = "peak" })"));
+  const std::string wrong_type =
+      error_of(with_events(R"({ day = 0, at = "10:00", type = "cognitive_test", stat = "peak" })"));
   EXPECT_NE(wrong_type.find("stat applies only to type = \"measure\""), std::string::npos)
       << wrong_type;
 }

@@ -9,6 +9,7 @@
 namespace brainload {
 
 // `arm_events` are the traced arm's events (Trace::events index into them), for their names.
-void write_trace_csv(std::ostream& out, const Trace& trace, const std::vector<EventSpec>& arm_events);
+void write_trace_csv(std::ostream& out, const Trace& trace,
+                     const std::vector<EventSpec>& arm_events);
 
 }  // namespace brainload

@@ -36,11 +36,11 @@ struct RunOutput {
   std::string command;
   std::uint64_t seed = 0;
   // Coordinates.
-  std::vector<std::string> arm_names;  // dimension `arm`
-  std::vector<double> assess_days;     // dimension `assess_day` (days since start)
-  std::vector<double> time_days;       // dimension `time` (days since start)
-  std::vector<double> quantiles;       // dimension `quantile` (0–1)
-  std::int64_t agents = 0;             // dimension `agent` (coordinate 0..agents-1)
+  std::vector<std::string> arm_names;    // dimension `arm`
+  std::vector<double> assess_days;       // dimension `assess_day` (days since start)
+  std::vector<double> time_days;         // dimension `time` (days since start)
+  std::vector<double> quantiles;         // dimension `quantile` (0–1)
+  std::int64_t agents = 0;               // dimension `agent` (coordinate 0..agents-1)
   std::vector<std::string> event_names;  // dimension `event` (absent when empty)
   std::vector<std::string> event_units;  // `event_unit` (event): the unit of each event's values
   // Data.

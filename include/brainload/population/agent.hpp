@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "brainload/params.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/params.hpp"
 #include "brainload/schedule/scenario.hpp"
 #include "brainload/simulation.hpp"
 
@@ -54,7 +54,7 @@ struct RunPlan {
 // same result, any thread.
 [[nodiscard]] AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
                                          const ModelParams& params, const SolverConfig& config,
-                                         const RestCycle& rest,
-                                         std::uint64_t seed, const RunPlan& plan);
+                                         const RestCycle& rest, std::uint64_t seed,
+                                         const RunPlan& plan);
 
 }  // namespace brainload

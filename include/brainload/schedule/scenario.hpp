@@ -112,8 +112,8 @@ struct EventSpec {
   int day = 0;
   double at_min = 0.0;
   EventType type = EventType::cognitive_test;
-  double minutes = 0.0;     // duration, `learn` only (0 otherwise)
-  std::string observable;   // `measure` only: an acute observable name
+  double minutes = 0.0;    // duration, `learn` only (0 otherwise)
+  std::string observable;  // `measure` only: an acute observable name
   MeasureStat stat = MeasureStat::value;
   double window_min = 0.0;  // `measure` with peak, mean or auc: the window after `at` (min)
   SourceLocation where;

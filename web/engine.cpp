@@ -33,7 +33,7 @@ struct Edits {
   int repeats = 0;               // interval repeats / resistance and impact sets; 0: as written
   double rest_scale = 1.0;       // × rest between repeats and sets
   double shift_min = 0.0;        // every session moved by this many minutes
-  double second_gap_min = 0.0;   // > 0: the arm's first session again this long after its start
+  double second_gap_min = 0.0;   // > 0: a second session this long after the first starts (min)
   int training_status = -1;      // -1: as written; 0 untrained, 1 recreational, 2 trained
   double age_years = 0.0;        // > 0: the individual's age
   int female = -1;               // -1: as written (majority sex); 0 male, 1 female
@@ -93,10 +93,17 @@ void apply(Scenario& s, const Edits& e) {
     s.population.age = {AgeDistribution::Kind::uniform, e.age_years, e.age_years};
   if (e.female == 0 || e.female == 1) s.population.female_fraction = e.female == 1 ? 1.0 : 0.0;
   for (auto& arm : s.arms) {
+    // A second session this long after the first starts: the arm's own second session of
+    // that day is moved there, or the first is repeated there.
     if (e.second_gap_min > 0.0 && !arm.sessions.empty()) {
-      SessionSpec second = arm.sessions.front();
-      second.at_min += e.second_gap_min;
-      arm.sessions.insert(arm.sessions.begin() + 1, second);
+      const SessionSpec& first = arm.sessions.front();
+      if (arm.sessions.size() >= 2 && arm.sessions[1].day == first.day) {
+        arm.sessions[1].at_min = first.at_min + e.second_gap_min;
+      } else {
+        SessionSpec second = first;
+        second.at_min += e.second_gap_min;
+        arm.sessions.insert(arm.sessions.begin() + 1, second);
+      }
     }
     for (auto& session : arm.sessions) {
       session.at_min += e.shift_min;

@@ -401,7 +401,7 @@ function drawSubject() {
   const female = rng() < info.female_fraction ? 1 : 0;
   S.edits.age_years = age;
   S.edits.female = female;
-  $('c-age').value = String(Math.round(age));
+  $('c-age').value = String(Math.max(15, Math.round(age)));
   $('c-sex').value = String(female);
   showOutputs();
   $('subject').textContent = `${S.student}'s subject: ${female ? 'female' : 'male'}, ${age} years ` +
@@ -577,8 +577,9 @@ const CONTROLS = [
   ['c-repeats', 'repeats', (v) => (v > 0 ? String(v) : 'as written')],
   ['c-rest', 'rest_scale', (v) => `× ${v.toFixed(2)}`],
   ['c-shift', 'shift_min', (v) => (v === 0 ? 'as written' : `${v > 0 ? '+' : '−'}${Math.abs(v)} min`)],
-  ['c-second', 'second_gap_min', (v) => (v > 0 ? `+${v} min` : 'none')],
-  ['c-age', 'age_years', (v) => (v > 0 ? `${v} y` : 'scenario')],
+  ['c-second', 'second_gap_min', (v) => (v > 0 ? `${v} min after` : 'as written')],
+  // The slider's lowest stop (14) means "as in the scenario".
+  ['c-age', 'age_years', (v) => (v >= 15 ? `${v} y` : 'scenario'), (v) => (v >= 15 ? v : 0)],
 ];
 function showOutputs() {
   for (const [id, , label] of CONTROLS) {
@@ -588,7 +589,7 @@ function showOutputs() {
 }
 function resetEdits() {
   S.edits = { ...IDENTITY_EDITS };
-  for (const [id, key] of CONTROLS) $(id).value = String(IDENTITY_EDITS[key]);
+  for (const [id, key] of CONTROLS) $(id).value = id === 'c-age' ? '14' : String(IDENTITY_EDITS[key]);
   $('c-status').value = '-1';
   $('c-sex').value = '-1';
   $('subject').textContent = '';
@@ -596,9 +597,10 @@ function resetEdits() {
 }
 
 function bindControls() {
-  for (const [id, key] of CONTROLS) {
+  for (const [id, key, , toEdit] of CONTROLS) {
     $(id).addEventListener('input', (ev) => {
-      S.edits[key] = Number(ev.target.value);
+      const v = Number(ev.target.value);
+      S.edits[key] = toEdit ? toEdit(v) : v;
       showOutputs();
       scheduleUpdate();
     });

@@ -155,6 +155,16 @@ try {
   const shown = await page.$eval('#questions li .answer', (a) => !a.hidden && a.textContent.length > 10);
   check(shown, 'the answer shows after the prediction');
 
+  // The second session of the 'double' arm moved from 10:00 to 11:30: its arousal peak moves.
+  const peakTime = () => page.$eval('td[data-observable="arousal"][data-arm="double"]', (td) => Number(td.dataset.peakTimeMin));
+  const early = await peakTime();
+  const n0 = await page.evaluate(() => window.brainloadPage.updates);
+  await page.$eval('#c-second', (e) => { e.value = '150'; e.dispatchEvent(new Event('input')); });
+  await page.waitForFunction((n) => window.brainloadPage.updates > n, { timeout: 10000 }, n0);
+  const late = await peakTime();
+  check(late - early > 60, `second session 150 min after the first: double's arousal peak ${early} → ${late} min`);
+  await page.click('#reset');
+
   // Two students, two personal subjects, pooled by the teacher view.
   const csvFiles = [];
   for (const student of ['Ada Lovelace', 'Camille Claudel']) {

@@ -37,6 +37,7 @@
 #include <utility>
 
 #include "brainload/model/exercise.hpp"
+#include "brainload/params.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "toml_nesting.hpp"
@@ -53,8 +54,8 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 5> kTopKeys{"scenario", "population", "protocol", "arm",
-                                                   "teaching"};
+constexpr std::array<std::string_view, 6> kTopKeys{"scenario", "population", "protocol",
+                                                   "arm",      "teaching",   "parameters"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
@@ -1097,6 +1098,67 @@ void read_teaching_section(Context& ctx, const toml::table& root, Scenario& scen
 }
 
 // ---------------------------------------------------------------------------------------------
+// [parameters]
+
+// One override: a number for a parameter ModelParams knows, inside its valid range. An unknown
+// name is reported at its key, a bad value at the value.
+void read_parameter(Context& ctx, const std::string& name, const toml::source_region& key_at,
+                    const toml::node& node, Scenario& scenario) {
+  const std::string field = fmt::format("parameters.{}", name);
+  if (!find_parameter(ModelParams{}, name)) {
+    ctx.error(ctx.at(key_at), field, *parameter_problem(name, 0.0));
+    return;
+  }
+  std::optional<double> value;
+  if (const auto* i = node.as_integer()) value = static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) value = f->get();
+  if (!value) {
+    ctx.error(node, field, fmt::format("expected a number, got {}", shown(node)));
+    return;
+  }
+  if (const auto problem = parameter_problem(name, *value)) {
+    ctx.error(node, field, *problem);
+    return;
+  }
+  scenario.parameters.push_back({name, *value, ctx.at(node)});
+}
+
+// Optional: "<group>.<field>" = number, quoted, or nested as [parameters.<group>] tables (and
+// unquoted dotted keys, which TOML reads as the same nesting).
+void read_parameters_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  const toml::table* table =
+      section(ctx, root, "parameters", "a table [parameters] with \"<group>.<field>\" = number");
+  if (table == nullptr) return;
+  for (auto&& [key, node] : *table) {
+    const toml::table* group = node.as_table();
+    if (group == nullptr) {
+      read_parameter(ctx, std::string(key.str()), key.source(), node, scenario);
+      continue;
+    }
+    for (auto&& [field, value] : *group) {
+      read_parameter(ctx, fmt::format("{}.{}", key.str(), field.str()), field.source(), value,
+                     scenario);
+    }
+  }
+  // In file order (toml++ tables iterate by key). "lactate.rest_mmol_l" = 1 and
+  // [parameters.lactate] rest_mmol_l = 1 name the same parameter.
+  std::ranges::stable_sort(
+      scenario.parameters, [](const ParameterSetting& a, const ParameterSetting& b) {
+        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+      });
+  std::map<std::string, int> first_line;
+  for (const ParameterSetting& p : scenario.parameters) {
+    const auto [it, inserted] = first_line.emplace(p.name, p.where.line);
+    if (!inserted) {
+      ctx.error(p.where, fmt::format("parameters.{}", p.name),
+                fmt::format("parameter '{}' is already set at line {}; expected each parameter "
+                            "once",
+                            p.name, it->second));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
   const auto& begin = error.source().begin;
@@ -1148,6 +1210,7 @@ Scenario parse_scenario(std::string_view text, std::string_view file_name) {
   const std::set<std::string> declared = read_protocol_section(ctx, root, scenario);
   read_arm_section(ctx, root, declared, scenario);
   read_teaching_section(ctx, root, scenario);
+  read_parameters_section(ctx, root, scenario);
   if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
   return scenario;
 }

@@ -143,6 +143,14 @@ struct PopulationSpec {
   SourceLocation where;
 };
 
+// One `[parameters]` entry: a model parameter by its full name ("lactate.rest_mmol_l", as
+// `brainload describe` lists it), set for every arm. Checked against ModelParams when read.
+struct ParameterSetting {
+  std::string name;
+  double value = 0.0;
+  SourceLocation where;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -159,8 +167,9 @@ struct Scenario {
   // and their answers (empty, or one per question).
   std::vector<std::string> teaching_questions;
   std::vector<std::string> teaching_answers;
-  std::string file;         // path it was read from
-  std::string source_text;  // the whole file, kept for provenance in outputs
+  std::vector<ParameterSetting> parameters;  // [parameters], in file order
+  std::string file;                          // path it was read from
+  std::string source_text;                   // the whole file, kept for provenance in outputs
 };
 
 }  // namespace brainload

@@ -108,7 +108,12 @@ nlohmann::json describe_json() {
   auto list = [](auto infos) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& o : infos) {
-      a.push_back({{"name", o.name}, {"unit", o.unit}, {"meaning", o.meaning}});
+      a.push_back({{"name", o.name},
+                   {"unit", o.unit},
+                   {"meaning", o.meaning},
+                   {"long_name", o.meaning},
+                   {"label", o.label},
+                   {"kind", o.kind == ObservableKind::acute ? "acute" : "chronic"}});
     }
     return a;
   };

@@ -905,7 +905,7 @@ TEST(ScenarioTomlParameters, OutOfRangeAtTheValueNamingTheRange) {
 }
 
 TEST(ScenarioTomlParameters, NonNumericValue) {
-  expect_single_error(with_parameters("\"lactate.rest_mmol_l\" = \"high\""), "t.toml:4:25",
+  expect_single_error(with_parameters(R"("lactate.rest_mmol_l" = "high")"), "t.toml:4:25",
                       "parameters.lactate.rest_mmol_l", "expected a number, got \"high\"");
   expect_single_error(with_parameters("\"lactate.rest_mmol_l\" = [1]"), "t.toml:4:25",
                       "parameters.lactate.rest_mmol_l", "expected a number, got an array");

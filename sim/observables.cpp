@@ -4,44 +4,121 @@ namespace brainload {
 
 namespace {
 
+using AcuteGetter = double (*)(const AcuteModel&, const AcuteState&);
+using ChronicGetter = double (*)(const ChronicState&);
+
+constexpr ObservableInfo acute(std::string_view name, std::string_view unit, std::string_view label,
+                               std::string_view meaning, AcuteGetter value) {
+  return {name, unit, meaning, label, ObservableKind::acute, value, nullptr};
+}
+
+// A state variable read as it is.
+template <std::size_t I>
+double state(const AcuteModel& /*model*/, const AcuteState& x) {
+  return x[I];
+}
+
+struct Span {
+  double min;
+  double max;
+};
+
+constexpr ObservableInfo chronic(std::string_view name, std::string_view unit,
+                                 std::string_view label, std::string_view meaning,
+                                 ChronicGetter value, Span histogram, double accuracy_floor) {
+  return {name,    unit,  meaning,       label,         ObservableKind::chronic,
+          nullptr, value, histogram.min, histogram.max, accuracy_floor};
+}
+
 constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
-    {"work_vo2max_frac", "1",
-     "whole-body oxygen demand of the current activity, fraction of VO2max"},
-    {"heart_rate_bpm", "beats/min", "heart rate"},
-    {"motor_drive", "1", "central command from motor cortex, 0-1"},
-    {"epinephrine_nmol_l", "nmol/L", "plasma epinephrine (adrenal medulla)"},
-    {"norepinephrine_nmol_l", "nmol/L", "plasma norepinephrine (sympathetic spill-over)"},
-    {"vagal_afferent_rel", "1", "vagal afferent activity, 1 = rest"},
-    {"nts_activity_rel", "1", "nucleus of the solitary tract activity, 1 = rest"},
-    {"lc_firing_hz", "Hz", "locus coeruleus tonic firing rate"},
-    {"brain_norepinephrine_rel", "1", "cortical norepinephrine, 1 = awake rest"},
-    {"arousal", "1", "arousal (focus, alertness), 0-1"},
-    {"cerebral_blood_flow_rel", "1", "middle-cerebral-artery blood velocity, 1 = rest"},
-    {"lactate_mmol_l", "mmol/L", "blood lactate"},
-    {"brain_lactate_mmol_l", "mmol/L", "brain lactate"},
-    {"vegf_pg_ml", "pg/mL", "serum VEGF"},
-    {"bdnf_serum_ng_ml", "ng/mL", "serum BDNF (plasma is over 10 times lower)"},
-    {"osteocalcin_ng_ml", "ng/mL", "serum undercarboxylated osteocalcin"},
-    {"il6_pg_ml", "pg/mL", "plasma interleukin-6"},
-    {"cortisol_nmol_l", "nmol/L", "serum cortisol"},
-    {"cognitive_performance_z", "SD", "acute cognitive performance against the same person rested"},
+    acute("work_vo2max_frac", "1", "work, fraction of VO2max",
+          "whole-body oxygen demand of the current activity, fraction of VO2max",
+          [](const AcuteModel& m, const AcuteState&) { return m.drive().work_vo2max_frac; }),
+    acute("heart_rate_bpm", "beats/min", "heart rate", "heart rate", state<ix::kHeartRate>),
+    acute("motor_drive", "1", "motor drive (central command)",
+          "central command from motor cortex, 0-1",
+          [](const AcuteModel& m, const AcuteState&) { return m.motor_drive(); }),
+    acute("epinephrine_nmol_l", "nmol/L", "plasma epinephrine",
+          "plasma epinephrine (adrenal medulla)", state<ix::kEpinephrine>),
+    acute("norepinephrine_nmol_l", "nmol/L", "plasma norepinephrine",
+          "plasma norepinephrine (sympathetic spill-over)", state<ix::kNorepinephrine>),
+    acute("vagal_afferent_rel", "1", "vagal afferents", "vagal afferent activity, 1 = rest",
+          state<ix::kVagal>),
+    acute("nts_activity_rel", "1", "NTS activity",
+          "nucleus of the solitary tract activity, 1 = rest", state<ix::kNts>),
+    acute("lc_firing_hz", "Hz", "locus coeruleus firing", "locus coeruleus tonic firing rate",
+          state<ix::kLc>),
+    acute("brain_norepinephrine_rel", "1", "brain noradrenaline",
+          "cortical norepinephrine, 1 = awake rest", state<ix::kBrainNe>),
+    acute("arousal", "1", "arousal", "arousal (focus, alertness), 0-1",
+          [](const AcuteModel& m, const AcuteState& x) { return m.arousal(x); }),
+    acute("cerebral_blood_flow_rel", "1", "cerebral blood flow",
+          "middle-cerebral-artery blood velocity, 1 = rest", state<ix::kCbf>),
+    acute("lactate_mmol_l", "mmol/L", "blood lactate", "blood lactate", state<ix::kBloodLactate>),
+    acute("brain_lactate_mmol_l", "mmol/L", "brain lactate", "brain lactate",
+          state<ix::kBrainLactate>),
+    acute("vegf_pg_ml", "pg/mL", "serum VEGF", "serum VEGF", state<ix::kVegf>),
+    acute("bdnf_serum_ng_ml", "ng/mL", "serum BDNF", "serum BDNF (plasma is over 10 times lower)",
+          state<ix::kBdnf>),
+    acute("osteocalcin_ng_ml", "ng/mL", "osteocalcin (ucOC)", "serum undercarboxylated osteocalcin",
+          state<ix::kOsteocalcin>),
+    acute("il6_pg_ml", "pg/mL", "plasma IL-6", "plasma interleukin-6", state<ix::kIl6>),
+    acute("cortisol_nmol_l", "nmol/L", "serum cortisol", "serum cortisol",
+          [](const AcuteModel& m, const AcuteState& x) { return m.cortisol_nmol_l(x); }),
+    acute("cognitive_performance_z", "SD", "cognitive performance",
+          "acute cognitive performance against the same person rested",
+          [](const AcuteModel& m, const AcuteState& x) { return m.cognitive_performance_z(x); }),
 }};
 
 constexpr std::array<ObservableInfo, kChronicObservableCount> kChronic{{
-    {"vo2max_ml_kg_min", "mL/kg/min", "maximal oxygen uptake"},
-    {"strength_1rm_rel", "1", "one-repetition maximum, 1 = baseline"},
-    {"bdnf_resting_ng_ml", "ng/mL", "resting serum BDNF"},
-    {"hippocampal_volume_rel", "1", "hippocampal volume, 1 = baseline"},
-    {"prefrontal_connectivity_rel", "1", "prefrontal functional connectivity, 1 = baseline"},
-    {"brain_age_gap_years", "years", "brain age minus chronological age"},
-    {"cognition_composite_z", "SD", "composite cognition against own baseline"},
-    {"executive_function_z", "SD", "executive function against own baseline"},
-    {"working_memory_z", "SD", "working memory against own baseline"},
-    {"depression_z", "SD", "depressive symptoms against own baseline (lower is better)"},
-    {"il6_resting_pg_ml", "pg/mL", "resting plasma interleukin-6"},
-    {"bbb_integrity", "1", "blood-brain-barrier integrity, 0-1"},
-    {"fatigue", "1", "accumulated training fatigue (impulse-response), load units"},
-    {"sessions_done", "1", "training sessions completed so far"},
+    chronic(
+        "vo2max_ml_kg_min", "mL/kg/min", "VO2max", "maximal oxygen uptake",
+        [](const ChronicState& c) { return c.vo2max_ml_kg_min; }, {5.0, 95.0}, 1e-3),
+    chronic(
+        "strength_1rm_rel", "1", "strength (1RM)", "one-repetition maximum, 1 = baseline",
+        [](const ChronicState& c) { return c.strength_1rm_rel; }, {0.3, 3.0}, 1e-4),
+    chronic(
+        "bdnf_resting_ng_ml", "ng/mL", "resting serum BDNF", "resting serum BDNF",
+        [](const ChronicState& c) { return c.bdnf_resting_ng_ml; }, {0.0, 120.0}, 1e-3),
+    chronic(
+        "hippocampal_volume_rel", "1", "hippocampal volume", "hippocampal volume, 1 = baseline",
+        [](const ChronicState& c) { return c.hippocampal_volume_rel; }, {0.7, 1.3}, 1e-5),
+    chronic(
+        "prefrontal_connectivity_rel", "1", "prefrontal connectivity",
+        "prefrontal functional connectivity, 1 = baseline",
+        [](const ChronicState& c) { return c.prefrontal_connectivity_rel; }, {0.7, 1.5}, 1e-5),
+    chronic(
+        "brain_age_gap_years", "years", "brain age gap", "brain age minus chronological age",
+        [](const ChronicState& c) { return c.brain_age_gap_years; }, {-20.0, 20.0}, 1e-3),
+    chronic(
+        "cognition_composite_z", "SD", "composite cognition",
+        "composite cognition against own baseline",
+        [](const ChronicState& c) { return c.cognition_composite_z; }, {-6.0, 6.0}, 1e-3),
+    chronic(
+        "executive_function_z", "SD", "executive function",
+        "executive function against own baseline",
+        [](const ChronicState& c) { return c.executive_function_z; }, {-6.0, 6.0}, 1e-3),
+    chronic(
+        "working_memory_z", "SD", "working memory", "working memory against own baseline",
+        [](const ChronicState& c) { return c.working_memory_z; }, {-6.0, 6.0}, 1e-3),
+    chronic(
+        "depression_z", "SD", "depressive symptoms (lower is better)",
+        "depressive symptoms against own baseline (lower is better)",
+        [](const ChronicState& c) { return c.depression_z; }, {-6.0, 6.0}, 1e-3),
+    chronic(
+        "il6_resting_pg_ml", "pg/mL", "resting IL-6", "resting plasma interleukin-6",
+        [](const ChronicState& c) { return c.il6_resting_pg_ml; }, {0.0, 30.0}, 1e-4),
+    chronic(
+        "bbb_integrity", "1", "blood-brain barrier integrity", "blood-brain-barrier integrity, 0-1",
+        [](const ChronicState& c) { return c.bbb_integrity; }, {0.0, 1.0}, 1e-5),
+    chronic(
+        "fatigue", "1", "training fatigue",
+        "accumulated training fatigue (impulse-response), load units",
+        [](const ChronicState& c) { return c.fatigue; }, {0.0, 60.0}, 1e-3),
+    chronic(
+        "sessions_done", "1", "sessions done", "training sessions completed so far",
+        [](const ChronicState& c) { return c.sessions_done; }, {0.0, 4000.0},
+        0.0),  // exact
 }};
 
 }  // namespace
@@ -50,42 +127,16 @@ std::span<const ObservableInfo, kAcuteObservableCount> acute_observables() { ret
 std::span<const ObservableInfo, kChronicObservableCount> chronic_observables() { return kChronic; }
 
 std::array<double, kAcuteObservableCount> acute_values(const AcuteModel& m, const AcuteState& x) {
-  return {m.drive().work_vo2max_frac,
-          x[ix::kHeartRate],
-          m.motor_drive(),
-          x[ix::kEpinephrine],
-          x[ix::kNorepinephrine],
-          x[ix::kVagal],
-          x[ix::kNts],
-          x[ix::kLc],
-          x[ix::kBrainNe],
-          m.arousal(x),
-          x[ix::kCbf],
-          x[ix::kBloodLactate],
-          x[ix::kBrainLactate],
-          x[ix::kVegf],
-          x[ix::kBdnf],
-          x[ix::kOsteocalcin],
-          x[ix::kIl6],
-          m.cortisol_nmol_l(x),
-          m.cognitive_performance_z(x)};
+  std::array<double, kAcuteObservableCount> values{};
+  for (std::size_t k = 0; k < kAcuteObservableCount; ++k) values[k] = kAcute[k].acute_value(m, x);
+  return values;
 }
 
 std::array<double, kChronicObservableCount> chronic_values(const ChronicState& c) {
-  return {c.vo2max_ml_kg_min,
-          c.strength_1rm_rel,
-          c.bdnf_resting_ng_ml,
-          c.hippocampal_volume_rel,
-          c.prefrontal_connectivity_rel,
-          c.brain_age_gap_years,
-          c.cognition_composite_z,
-          c.executive_function_z,
-          c.working_memory_z,
-          c.depression_z,
-          c.il6_resting_pg_ml,
-          c.bbb_integrity,
-          c.fatigue,
-          c.sessions_done};
+  std::array<double, kChronicObservableCount> values{};
+  for (std::size_t k = 0; k < kChronicObservableCount; ++k)
+    values[k] = kChronic[k].chronic_value(c);
+  return values;
 }
 
 }  // namespace brainload

@@ -1,8 +1,12 @@
-// Every observable a user can read, by its contract name (PRODUCT.md), with unit and meaning,
-// and how each is computed from the model state.
+// Every observable a user can read, by its contract name (PRODUCT.md): one row each, with unit,
+// short label, meaning, how it is computed from the model state, and, for chronic observables,
+// the span of the trial histograms and the absolute floor of the accuracy contract. Nothing
+// else keeps a list of observables: the trace CSV, the summary, the HDF5 output, the accuracy
+// contract and (through `brainload describe --json`) the Python plots all read these rows.
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <span>
 #include <string_view>
 
@@ -11,10 +15,25 @@
 
 namespace brainload {
 
+enum class ObservableKind { acute, chronic };
+
 struct ObservableInfo {
   std::string_view name;
   std::string_view unit;
   std::string_view meaning;
+  std::string_view label;  // short, for an axis or a table row
+  ObservableKind kind = ObservableKind::acute;
+  // The value: acute ones from the model (its current drive) and state, chronic ones from the
+  // chronic state. Exactly the one of the row's kind is set.
+  double (*acute_value)(const AcuteModel&, const AcuteState&) = nullptr;
+  double (*chronic_value)(const ChronicState&) = nullptr;
+  // Chronic only. Span of the trial histograms (quantiles) and of the exact sums of the summary
+  // (assumed physiological ranges, wide enough for every scenario shipped).
+  double histogram_min = 0.0;
+  double histogram_max = 0.0;
+  // Chronic only. Absolute error the accuracy contract allows where a relative error means
+  // nothing near zero (z-scores, years, counts); population/accuracy.hpp.
+  double accuracy_floor = 0.0;
 };
 
 inline constexpr std::size_t kAcuteObservableCount = 19;

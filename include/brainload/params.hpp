@@ -2,13 +2,33 @@
 // (SolverConfig in simulation.hpp). Acute pathways, the session-to-drive mapping, chronic
 // adaptation, the subject norms that set a typical individual, and the between-person variation,
 // adherence and measurement noise of a population. Each group's struct lists its fields with
-// unit and source; `visit_parameters(ModelParams&, visitor)` walks them all for `describe`,
-// overrides (`[parameters]`, `--set`) and sensitivity analysis.
+// unit, valid range and source; `visit_parameters(ModelParams&, visitor)` walks them all for
+// `describe`, overrides (`[parameters]`, `--set`) and sensitivity analysis.
+//
+// Full parameter names are `<group>.<field>`:
+//   acute       the AcuteParams member names: heart_rate, central_command, catecholamines,
+//               arousal, cognition, cerebral_blood_flow, lactate, vegf, bdnf, osteocalcin, il6, hpa
+//   session     SessionDriveParams
+//   dose        SessionDoseParams (a session's loads for the chronic layer)
+//   chronic     training, resting_bdnf, hippocampus, prefrontal, brain_age, chronic_cognition,
+//               mood, inflammation, cortisol_reactivity, bbb (chronic_pathways.hpp)
+//   subject_norms, population
+//   measurement MeasurementParams (test and assay error of events in trials)
 #pragma once
+
+#include <concepts>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/chronic/chronic_pathways.hpp"
 #include "brainload/model/measurement.hpp"
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject_norms.hpp"
 #include "brainload/schedule/session_dose.hpp"
 #include "brainload/schedule/session_drive.hpp"
@@ -59,6 +79,68 @@ struct PopulationParams {
   double strength_noise_cv = 0.05;  // 1RM test–retest (assumed)
 };
 
+// Every field with its unit, valid range (ValidRange, conventions in parameter_range.hpp) and
+// source, for `brainload describe` (group "population") and parameter overrides:
+// visit(name, value, unit, range, source) with value a double& (const double& for a const
+// struct). A new field needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, PopulationParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("vo2max_cv", p.vo2max_cv, "1", ValidRange{0.0, 0.5},
+        "coefficient of variation within an age/sex/status group (ACSM norm tables, ≈ 15 %; "
+        "assumed lognormal)");
+  visit("hr_rest_sd_bpm", p.hr_rest_sd_bpm, "bpm", ValidRange{0.0, 20.0}, "assumed");
+  visit("lactate_threshold_sd", p.lactate_threshold_sd, "1", ValidRange{0.0, 0.15},
+        "assumed: fraction of VO2max");
+  visit("bdnf_cv", p.bdnf_cv, "1", ValidRange{0.0, 0.6},
+        "assumed: serum BDNF between people, ≈ 20–30 %");
+  visit("il6_sd_log", p.il6_sd_log, "1", ValidRange{0.0, 1.5},
+        "assumed: log-scale SD of resting IL-6");
+  visit("il6_vo2max_elasticity", p.il6_vo2max_elasticity, "1", ValidRange{-3.0, 0.0},
+        "assumed correlation: fitter people run lower IL-6");
+  visit("val66met_carrier_fraction", p.val66met_carrier_fraction, "1", ValidRange{0.0, 1.0},
+        "Met carriers ≈ 30 % in Europeans (Shimizu et al. 2004, Am J Med Genet B 126B:122)");
+  visit("val66met_release_rel", p.val66met_release_rel, "1", ValidRange{0.0, 1.0},
+        "activity-dependent BDNF release in carriers, ≈ 20–30 % lower (Egan et al. 2003, Cell "
+        "112:257)");
+  visit("trainability_sd_log", p.trainability_sd_log, "1", ValidRange{0.0, 1.5},
+        "log-scale SD of the training response (HERITAGE, Bouchard 1999: wide range of "
+        "responses)");
+  visit("attend_intercept", p.attend_intercept, "logit", ValidRange{-10.0, 10.0},
+        "fitted: ≈ 80 % attendance; supervised older-adult trials 70–90 % (MODEL.md)");
+  visit("attend_motivation", p.attend_motivation, "logit/SD", ValidRange{0.0, 5.0},
+        "assumed: per SD of motivation");
+  visit("attend_self_efficacy", p.attend_self_efficacy, "logit", ValidRange{0.0, 5.0},
+        "assumed: per unit self-efficacy");
+  visit("attend_fatigue", p.attend_fatigue, "logit", ValidRange{0.0, 5.0},
+        "assumed: per load unit of Banister fatigue (subtracted)");
+  visit("attend_mood", p.attend_mood, "logit/SD", ValidRange{0.0, 5.0},
+        "assumed: per SD of depressive symptoms (subtracted)");
+  visit("attend_group", p.attend_group, "logit", ValidRange{-5.0, 5.0},
+        "group classes help adherence (Burke et al. 2006, Sport Exerc Psychol Rev 2:19); size "
+        "assumed");
+  visit("attend_home", p.attend_home, "logit", ValidRange{-5.0, 5.0},
+        "unsupervised home programmes do worse (Burke et al. 2006, Sport Exerc Psychol Rev 2:19; "
+        "MODEL.md); size assumed");
+  visit("self_efficacy_per_log_session", p.self_efficacy_per_log_session, "1", ValidRange{0.0, 2.0},
+        "assumed log growth of self-efficacy with sessions done (Bandura)");
+  visit("dropout_hazard_per_day", p.dropout_hazard_per_day, "1/d", ValidRange{0.0, 0.05},
+        "fitted: ≈ 14 %/year at average motivation, for 10–20 % yearly dropout (MODEL.md)");
+  visit("dropout_motivation", p.dropout_motivation, "1/SD", ValidRange{0.0, 5.0},
+        "assumed: hazard falls by e^(−0.5) per SD of motivation");
+  visit("motivation_mood_corr", p.motivation_mood_corr, "1", ValidRange{-1.0, 1.0},
+        "assumed: correlation of motivation and baseline depression");
+  visit("cognition_noise_sd", p.cognition_noise_sd, "SD", ValidRange{0.0, 3.0},
+        "assumed: test–retest reliability ≈ 0.75");
+  visit("depression_noise_sd", p.depression_noise_sd, "SD", ValidRange{0.0, 3.0}, "assumed");
+  visit("brain_age_noise_sd", p.brain_age_noise_sd, "y", ValidRange{0.0, 10.0},
+        "assumed: brain-age test–retest error");
+  visit("bdnf_noise_sd_ng_ml", p.bdnf_noise_sd_ng_ml, "ng/mL", ValidRange{0.0, 20.0},
+        "assumed: serum BDNF assay and day-to-day variation, CV ≈ 10 %");
+  visit("strength_noise_cv", p.strength_noise_cv, "1", ValidRange{0.0, 0.5},
+        "assumed: 1RM test–retest");
+}
+
 struct ModelParams {
   AcuteParams acute;
   SessionDriveParams session;
@@ -68,5 +150,64 @@ struct ModelParams {
   PopulationParams population;
   MeasurementParams measurement;
 };
+
+// Every model parameter: visit(group, name, value, unit, range, source), strings
+// std::string_view (literals), range a ValidRange, value a double& (const double& for a const
+// ModelParams). Groups and their order as listed at the top of this file.
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, ModelParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  const auto in = [&visit](std::string_view group) {
+    return [&visit, group](std::string_view name, auto& value, std::string_view unit,
+                           ValidRange range, std::string_view source) {
+      visit(group, name, value, unit, range, source);
+    };
+  };
+  visit_parameters(p.acute, visit);
+  visit_parameters(p.session, in("session"));
+  visit_parameters(p.dose, in("dose"));
+  visit_parameters(p.chronic, visit);
+  visit_parameters(p.norms, in("subject_norms"));
+  visit_parameters(p.population, in("population"));
+  visit_parameters(p.measurement, in("measurement"));
+}
+
+// One parameter as the visitor sees it, with its current value.
+struct ParameterInfo {
+  std::string_view group;
+  std::string_view name;
+  double value = 0.0;
+  std::string_view unit;
+  ValidRange range;
+  std::string_view source;
+  [[nodiscard]] std::string full_name() const;  // "<group>.<name>"
+};
+
+// Every parameter of `params`, in visiting order.
+[[nodiscard]] std::vector<ParameterInfo> parameter_list(const ModelParams& params = {});
+// The parameter called `full_name` ("lactate.rest_mmol_l"), or nullopt.
+[[nodiscard]] std::optional<ParameterInfo> find_parameter(const ModelParams& params,
+                                                          std::string_view full_name);
+// " did you mean 'lactate.rest_mmol_l'?" for the nearest full name, or "" when none is close.
+[[nodiscard]] std::string parameter_suggestion(std::string_view full_name);
+// Why `value` cannot be given to `full_name` (unknown name with a suggestion, outside the valid
+// range naming it, not finite), or nullopt when it can.
+[[nodiscard]] std::optional<std::string> parameter_problem(std::string_view full_name,
+                                                           double value);
+
+// An override that cannot be applied; what() is parameter_problem's message.
+class ParameterError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// Sets one parameter by its full name. Throws ParameterError (and leaves `params` unchanged) when
+// parameter_problem finds one.
+void apply_parameter(ModelParams& params, std::string_view full_name, double value);
+
+// Overrides by full name in the order given; a later one for the same name wins.
+using ParameterOverrides = std::vector<std::pair<std::string, double>>;
+// `base` with every override applied (ParameterError on the first bad one).
+[[nodiscard]] ModelParams with_overrides(ModelParams base, const ParameterOverrides& overrides);
 
 }  // namespace brainload

@@ -16,7 +16,9 @@ missing input, 70 internal error, 73 output cannot be created, 130 interrupted.
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import json
 import math
 import os
 import re
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,46 +53,73 @@ class VizError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# Observables (PRODUCT.md: names and units are fixed). name -> (unit, short label for an axis)
+# Observables (PRODUCT.md: names and units are fixed), read from `brainload describe --json`:
+# the executable's registry (include/brainload/observables.hpp) is the one list. Each maps
+# name -> (unit for an axis, short label). A dimensionless unit ("1") shows the scale its meaning
+# states ("1 = rest", "0-1"). Without a brainload executable (see use_brainload) the tables are
+# empty and labels fall back to the names and the units stored in the files.
 
-ACUTE = {
-    "work_vo2max_frac": ("1", "work, fraction of VO2max"),
-    "heart_rate_bpm": ("beats/min", "heart rate"),
-    "motor_drive": ("1", "motor drive (central command)"),
-    "epinephrine_nmol_l": ("nmol/L", "plasma epinephrine"),
-    "norepinephrine_nmol_l": ("nmol/L", "plasma norepinephrine"),
-    "vagal_afferent_rel": ("1 = rest", "vagal afferents"),
-    "nts_activity_rel": ("1 = rest", "NTS activity"),
-    "lc_firing_hz": ("Hz", "locus coeruleus firing"),
-    "brain_norepinephrine_rel": ("1 = rest", "brain noradrenaline"),
-    "arousal": ("0-1", "arousal"),
-    "cerebral_blood_flow_rel": ("1 = rest", "cerebral blood flow"),
-    "lactate_mmol_l": ("mmol/L", "blood lactate"),
-    "brain_lactate_mmol_l": ("mmol/L", "brain lactate"),
-    "vegf_pg_ml": ("pg/mL", "serum VEGF"),
-    "bdnf_serum_ng_ml": ("ng/mL", "serum BDNF"),
-    "osteocalcin_ng_ml": ("ng/mL", "osteocalcin (ucOC)"),
-    "il6_pg_ml": ("pg/mL", "plasma IL-6"),
-    "cortisol_nmol_l": ("nmol/L", "serum cortisol"),
-    "cognitive_performance_z": ("SD", "cognitive performance"),
-}
-CHRONIC = {
-    "vo2max_ml_kg_min": ("mL/kg/min", "VO2max"),
-    "strength_1rm_rel": ("1 = baseline", "strength (1RM)"),
-    "bdnf_resting_ng_ml": ("ng/mL", "resting serum BDNF"),
-    "hippocampal_volume_rel": ("1 = baseline", "hippocampal volume"),
-    "prefrontal_connectivity_rel": ("1 = baseline", "prefrontal connectivity"),
-    "brain_age_gap_years": ("years", "brain age gap"),
-    "cognition_composite_z": ("SD", "composite cognition"),
-    "executive_function_z": ("SD", "executive function"),
-    "working_memory_z": ("SD", "working memory"),
-    "depression_z": ("SD", "depressive symptoms (lower is better)"),
-    "il6_resting_pg_ml": ("pg/mL", "resting IL-6"),
-    "bbb_integrity": ("0-1", "blood-brain barrier integrity"),
-    "fatigue": ("load units", "training fatigue"),
-    "sessions_done": ("sessions", "sessions done"),
-}
-OBSERVABLES = {**ACUTE, **CHRONIC}
+_brainload_exe: str | None = None
+
+
+def use_brainload(exe: str | None) -> None:
+    """The executable whose `describe --json` names the observables (default: BRAINLOAD_EXE,
+    then `brainload` on PATH)."""
+    global _brainload_exe
+    if exe and exe != _brainload_exe:
+        _brainload_exe = exe
+        _registry.cache_clear()
+
+
+def _display_unit(o: dict) -> str:
+    if o["unit"] != "1":
+        return o["unit"]
+    scale = re.search(r"(1 = [a-z ]+|0-1)$", o.get("meaning", ""))
+    return scale.group(1) if scale else "1"
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> dict:
+    exe = _brainload_exe or os.environ.get("BRAINLOAD_EXE") or shutil.which("brainload")
+    if not exe:
+        return {"acute": {}, "chronic": {}}
+    try:
+        proc = subprocess.run([exe, "describe", "--json"], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=60)
+        described = json.loads(proc.stdout) if proc.returncode == 0 else {}
+    except (OSError, ValueError, subprocess.SubprocessError):
+        described = {}
+    lists = described.get("observables", {})
+    return {kind: {o["name"]: (_display_unit(o), o.get("label") or o["name"].replace("_", " "))
+                   for o in lists.get(kind, [])}
+            for kind in ("acute", "chronic")}
+
+
+class _Table(Mapping):
+    """A read-only view of one part of the registry, loaded on first use."""
+
+    def __init__(self, *kinds):
+        self._kinds = kinds
+
+    def _data(self) -> dict:
+        table = {}
+        for kind in self._kinds:
+            table.update(_registry()[kind])
+        return table
+
+    def __getitem__(self, name):
+        return self._data()[name]
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self):
+        return len(self._data())
+
+
+ACUTE = _Table("acute")
+CHRONIC = _Table("chronic")
+OBSERVABLES = _Table("acute", "chronic")
 
 # The arousal chain of MODEL.md pathway 2, in the order the signal travels.
 AROUSAL_CHAIN = [
@@ -367,7 +397,7 @@ def session_bands(time, work, merge_gap_min: float = 5.0):
 
 
 def find_brainload(explicit: str | None) -> str:
-    exe = explicit or os.environ.get("BRAINLOAD_EXE") or shutil.which("brainload")
+    exe = explicit or _brainload_exe or os.environ.get("BRAINLOAD_EXE") or shutil.which("brainload")
     if not exe:
         raise VizError("cannot find the brainload executable to run `brainload trace`; pass "
                        "--brainload PATH or set BRAINLOAD_EXE", EXIT_USAGE)

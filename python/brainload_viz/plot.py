@@ -474,8 +474,9 @@ def parse_args(argv):
         p.error(f"--to {args.to_day:g} is before --from {args.from_day:g}")
     if args.start_clock and common.clock_min(args.start_clock) is None:
         p.error(f"--start-clock: expected HH:MM, got {args.start_clock!r}")
+    common.use_brainload(args.brainload)
     for name in args.observable:
-        if name not in common.OBSERVABLES:
+        if common.OBSERVABLES and name not in common.OBSERVABLES:
             p.error(f"--observable: unknown observable {name!r}; see `brainload describe`")
     return args
 

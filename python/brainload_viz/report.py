@@ -466,6 +466,7 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
+    common.use_brainload(args.brainload)
     target = Path(args.html)
     common.require_writable_file(target)
     common.read_input_bytes_check(Path(args.input), "input")

@@ -13,6 +13,7 @@
 #include "brainload/schedule/validate.hpp"
 #include "brainload/simulation.hpp"
 #include "cli/commands.hpp"
+#include "cli/parameters.hpp"
 
 namespace brainload::cli {
 
@@ -29,6 +30,7 @@ struct TraceCliOptions {
   double from_day = 0.0;
   std::optional<double> to_day;
   std::string csv = "-";
+  std::vector<std::string> sets;  // --set NAME=VALUE
 };
 
 Scenario load_valid(const std::string& path) {
@@ -59,6 +61,7 @@ int run_check(const CheckOptions& options) {
 
 int run_trace(const TraceCliOptions& options) {
   const Scenario s = load_valid(options.scenario);
+  const ChosenParameters chosen = choose_parameters(s, options.sets);
   const Arm& arm = pick_arm(s, options.arm);
   if (options.to_day && *options.to_day < options.from_day) {
     throw UsageError(fmt::format("--to {} is before --from {}", *options.to_day, options.from_day));
@@ -72,12 +75,11 @@ int run_trace(const TraceCliOptions& options) {
   t.from_day = options.from_day;
   t.to_day = options.to_day;
   if (options.csv != "-") require_writable(options.csv);
-  const Trace trace = trace_reference(s, arm, t);
+  const Trace trace = trace_reference(s, arm, t, chosen.params);
   if (!trace.failure.empty()) {
     throw std::runtime_error(
-        fmt::format("the reference individual of arm '{}' could not be "
-                    "simulated: {}",
-                    arm.name, trace.failure));
+        fmt::format("the reference individual of arm '{}' could not be simulated: {}", arm.name,
+                    trace.failure));
   }
   if (options.csv == "-") {
     write_trace_csv(std::cout, trace, arm.events);
@@ -121,6 +123,7 @@ Command add_trace_command(CLI::App& app) {
   cmd->add_option("--to", options->to_day, "last day to print (default: end of scenario)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--csv", options->csv, "output file, or - for standard output")->default_val("-");
+  add_set_option(*cmd, options->sets);
   return {cmd, [options] { return run_trace(*options); }};
 }
 

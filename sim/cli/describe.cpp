@@ -12,49 +12,16 @@
 #include <utility>
 #include <vector>
 
-#include "brainload/model/acute_model.hpp"
 #include "brainload/model/exercise.hpp"
 #include "brainload/model/subject_norms.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/params.hpp"
 #include "brainload/schedule/protocols.hpp"
-#include "brainload/schedule/session_drive.hpp"
 #include "cli/commands.hpp"
 
 namespace brainload::cli {
 
 namespace {
-
-// One model parameter at its default; the strings are literals in the parameter headers.
-struct ParameterRow {
-  std::string_view group;
-  std::string_view name;
-  double value;
-  std::string_view unit;
-  std::string_view source;
-};
-
-// Every parameter of the model at its default, grouped as AcuteParams' members, then the session
-// drive mapping ("session") and the population norms ("subject_norms").
-std::vector<ParameterRow> parameter_rows() {
-  std::vector<ParameterRow> rows;
-  const AcuteParams acute{};
-  visit_parameters(acute,
-                   [&rows](std::string_view group, std::string_view name, const double& value,
-                           std::string_view unit, std::string_view source) {
-                     rows.push_back({group, name, value, unit, source});
-                   });
-  const auto in = [&rows](std::string_view group) {
-    return [&rows, group](std::string_view name, const double& value, std::string_view unit,
-                          std::string_view source) {
-      rows.push_back({group, name, value, unit, source});
-    };
-  };
-  const SessionDriveParams session{};
-  visit_parameters(session, in("session"));
-  const SubjectNorms norms{};
-  visit_parameters(norms, in("subject_norms"));
-  return rows;
-}
 
 // Display width of UTF-8 text (the sources use Greek letters and symbols, all one column wide).
 std::size_t display_width(std::string_view s) {
@@ -97,21 +64,30 @@ std::size_t terminal_columns() {
   return ws.ws_col;
 }
 
-void print_parameters(const std::vector<ParameterRow>& rows) {
+std::string range_text(ValidRange range) {
+  return fmt::format("[{:g}, {:g}]", range.min, range.max);
+}
+
+void print_parameters(const std::vector<ParameterInfo>& rows) {
   std::size_t name_w = 0;
   std::size_t unit_w = 0;
+  std::size_t range_w = 0;
   for (const auto& r : rows) {
     name_w = std::max(name_w, display_width(r.name));
     unit_w = std::max(unit_w, display_width(r.unit));
+    range_w = std::max(range_w, display_width(range_text(r.range)));
   }
   constexpr std::size_t kValueWidth = 9;
   constexpr std::size_t kMinSourceWidth = 30;
-  const std::size_t indent = 4 + name_w + 2 + kValueWidth + 2 + unit_w + 2;
+  const std::size_t indent = 4 + name_w + 2 + kValueWidth + 2 + unit_w + 2 + range_w + 2;
   const std::size_t columns = terminal_columns();
   const std::size_t source_w = columns == 0
                                    ? std::string_view::npos
                                    : std::max(kMinSourceWidth, columns - std::min(columns, indent));
-  fmt::print("\nParameters (defaults; name, value, unit, source)\n");
+  fmt::print(
+      "\nParameters ({}; <group>.<name>, default value, unit, valid range, source; set one with "
+      "--set <group>.<name>=VALUE or a [parameters] table)\n",
+      rows.size());
   std::string_view group;
   for (const auto& r : rows) {
     if (r.group != group) {
@@ -119,8 +95,9 @@ void print_parameters(const std::vector<ParameterRow>& rows) {
       fmt::print("  {}\n", group);
     }
     const std::vector<std::string> source = wrap(r.source, source_w);
-    fmt::print("    {:<{}}  {:>{}}  {:<{}}  {}\n", r.name, name_w, fmt::format("{:g}", r.value),
-               kValueWidth, r.unit, unit_w, source.front());
+    fmt::print("    {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", r.name, name_w,
+               fmt::format("{:g}", r.value), kValueWidth, r.unit, unit_w, range_text(r.range),
+               range_w, source.front());
     for (std::size_t k = 1; k < source.size(); ++k) {
       fmt::print("{:<{}}{}\n", "", indent, source[k]);
     }
@@ -132,7 +109,12 @@ nlohmann::json describe_json() {
   auto list = [](auto infos) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& o : infos) {
-      a.push_back({{"name", o.name}, {"unit", o.unit}, {"meaning", o.meaning}});
+      a.push_back({{"name", o.name},
+                   {"unit", o.unit},
+                   {"meaning", o.meaning},
+                   {"long_name", o.meaning},
+                   {"label", o.label},
+                   {"kind", o.kind == ObservableKind::acute ? "acute" : "chronic"}});
     }
     return a;
   };
@@ -165,11 +147,15 @@ nlohmann::json describe_json() {
   }
   j["impacts"] = impacts;
   nlohmann::json parameters = nlohmann::json::array();
-  for (const auto& r : parameter_rows()) {
-    parameters.push_back({{"group", r.group},
-                          {"name", r.name},
+  for (const auto& r : parameter_list()) {
+    parameters.push_back({{"name", r.full_name()},
+                          {"group", r.group},
+                          {"field", r.name},
                           {"value", r.value},
                           {"unit", r.unit},
+                          {"range", {r.range.min, r.range.max}},
+                          {"min", r.range.min},
+                          {"max", r.range.max},
                           {"source", r.source}});
   }
   j["parameters"] = parameters;
@@ -204,7 +190,7 @@ int run_describe(bool json) {
     fmt::print("  {:<18} {:>5.1f} {:>5.1f} {:>5.2f}  {}\n", i.name, i.peak_force_bw,
                i.seconds_per_jump, i.vo2max_frac, i.note);
   }
-  print_parameters(parameter_rows());
+  print_parameters(parameter_list());
   return 0;
 }
 

@@ -26,6 +26,7 @@
 #endif
 #include "brainload/schedule/validate.hpp"
 #include "cli/commands.hpp"
+#include "cli/parameters.hpp"
 
 namespace brainload::cli {
 
@@ -41,6 +42,7 @@ struct RunCliOptions {
   bool quiet = false;
   bool force = false;
   bool trajectories = false;
+  std::vector<std::string> sets;  // --set NAME=VALUE
   std::string command_line;
 };
 
@@ -56,6 +58,13 @@ void show_progress(std::int64_t done, std::int64_t agents, int& shown) {
   fmt::print(stderr, "\r[{:<25}] {:3}% {} / {} agents",
              std::string(static_cast<std::size_t>(pct / 4), '#'), pct, done, agents);
   if (done == agents) fmt::print(stderr, "\n");
+}
+
+// The summary with the parameters set away from their defaults.
+nlohmann::json summary_with_parameters(nlohmann::json j, const ChosenParameters& chosen) {
+  j["parameters_overridden"] = nlohmann::json::object();
+  for (const auto& [name, value] : chosen.overridden) j["parameters_overridden"][name] = value;
+  return j;
 }
 
 void write_summary_json(const RunCliOptions& options, const nlohmann::json& j) {
@@ -169,6 +178,7 @@ void print_table(const Scenario& s, const TrialSummary& t) {
 int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
   require_valid(s);
+  const ChosenParameters chosen = choose_parameters(s, options.sets);
   if (options.agents) s.population.agents = static_cast<int>(*options.agents);
   const std::filesystem::path out = options.out.empty()
                                         ? std::filesystem::path("output") / (s.name + ".h5")
@@ -195,23 +205,29 @@ int run_run(const RunCliOptions& options) {
   AtomicFile h5(out);
   TrialSummary summary;
   {
-    RunFileWriter writer(h5.temp_path(), run_layout(s, plan, agents, options.seed,
-                                                    options.command_line, options.trajectories));
+    RunOutput layout =
+        run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories);
+    layout.parameters_overridden = chosen.overridden;
+    RunFileWriter writer(h5.temp_path(), layout);
     TrialAccumulator accumulator(s, plan);
     std::int64_t done = 0;
     int shown = -1;
-    run_population_streaming(s, run, [&](std::int64_t first, std::vector<AgentResult>& block) {
-      for (const AgentResult& a : block) accumulator.add(a);
-      writer.write_agents(first, static_cast<std::int64_t>(block.size()),
-                          agent_block(s, plan, block, options.trajectories));
-      done += static_cast<std::int64_t>(block.size());
-      if (tty) show_progress(done, agents, shown);
-    });
+    run_population_streaming(
+        s, run,
+        [&](std::int64_t first, std::vector<AgentResult>& block) {
+          for (const AgentResult& a : block) accumulator.add(a);
+          writer.write_agents(first, static_cast<std::int64_t>(block.size()),
+                              agent_block(s, plan, block, options.trajectories));
+          done += static_cast<std::int64_t>(block.size());
+          if (tty) show_progress(done, agents, shown);
+        },
+        chosen.params);
     writer.finish(quantile_variables(s, plan, accumulator.quantiles()));
     summary = accumulator.summary();
   }
   if (g_cancel.load()) throw Cancelled();
-  write_summary_json(options, summary_json(s, options.seed, agents, summary));
+  write_summary_json(
+      options, summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen));
   h5.commit();
   if (!options.quiet && options.summary_json != "-") {
     print_table(s, summary);
@@ -304,9 +320,11 @@ int run_run_mpi(const RunCliOptions& options) {
   std::int64_t agents = 0;
   std::optional<AtomicFile> h5;  // rank 0: chooses the temporary path, renames it at the end
   TrialSummary summary;
+  ChosenParameters chosen;
   attempt([&] {
     s = load_scenario_file(options.scenario);
     require_valid(s);
+    chosen = choose_parameters(s, options.sets);
     if (options.agents) s.population.agents = static_cast<int>(*options.agents);
     out = options.out.empty() ? std::filesystem::path("output") / (s.name + ".h5")
                               : std::filesystem::path(options.out);
@@ -339,10 +357,10 @@ int run_run_mpi(const RunCliOptions& options) {
     const std::string temp = broadcast_text(job, h5 ? h5->temp_path().string() : "", 0);
     std::optional<RunFileWriter> writer;
     attempt([&] {
-      writer.emplace(
-          temp,
-          run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories),
-          RunFileWriter::Collective{});
+      RunOutput layout =
+          run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories);
+      layout.parameters_overridden = chosen.overridden;
+      writer.emplace(temp, layout, RunFileWriter::Collective{});
     });
     const int without_file = count_ranks(job, !writer);
     if (without_file > 0 && without_file < job.size()) {
@@ -363,7 +381,8 @@ int run_run_mpi(const RunCliOptions& options) {
               writer->write_agents(first, static_cast<std::int64_t>(block.size()),
                                    agent_block(s, plan, block, options.trajectories));
               if (tty) show_progress(agents_done, agents, shown);
-            });
+            },
+            chosen.params);
       });
       // Every rank leaves the rounds at the same point, failed or not.
       if (!error) {
@@ -386,7 +405,8 @@ int run_run_mpi(const RunCliOptions& options) {
     }
     if (job.root()) {
       attempt([&] {
-        write_summary_json(options, summary_json(s, options.seed, agents, summary));
+        write_summary_json(options, summary_with_parameters(
+                                        summary_json(s, options.seed, agents, summary), chosen));
         g_temp_armed = 0;
         h5->commit();
       });
@@ -433,6 +453,7 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
                   "write the summary as JSON to FILE, or - for standard output");
   cmd->add_flag("--quiet", o->quiet, "no progress bar and no table");
   cmd->add_flag("--force", o->force, "overwrite an existing output file");
+  add_set_option(*cmd, o->sets);
   cmd->add_flag("--trajectories", o->trajectories,
                 "also write per-agent trajectories of every chronic observable (agent x time)");
 #ifdef BRAINLOAD_MPI

@@ -37,6 +37,7 @@
 #include <array>
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -51,6 +52,15 @@ namespace brainload {
 namespace fs = std::filesystem;
 
 namespace {
+
+// {"lactate.rest_mmol_l": 0.9} (names are <group>.<field>: letters, digits, '_' and '.').
+std::string overrides_json(const std::map<std::string, double>& overrides) {
+  std::string text = "{";
+  for (const auto& [name, value] : overrides) {
+    text += fmt::format("{}\"{}\": {}", text.size() > 1 ? ", " : "", name, value);
+  }
+  return text + "}";
+}
 
 // --- errors ------------------------------------------------------------------------------
 
@@ -468,6 +478,8 @@ struct RunFileWriter::Impl {
     w.string_attr(file.get(), "history", out.command, root);
     w.uint64_attr(file.get(), "seed", out.seed, root);
     w.string_attr(file.get(), "scenario", out.scenario_text, root);
+    w.string_attr(file.get(), "parameters_overridden", overrides_json(out.parameters_overridden),
+                  root);
 
     // Dimension scales (coordinate variables), in dimension order.
     {

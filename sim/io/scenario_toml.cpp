@@ -11,15 +11,6 @@
 
 #include <fmt/format.h>
 
-// toml++ 3.3 asserts (aborts) on some malformed input where it should throw parse_error:
-// "[[[arm]]" (marzer/tomlplusplus#301), "x = [ }". The shared library linked in the CMake build
-// is compiled without assertions and throws; a header-only build (no TOML_HEADER_ONLY=0) is
-// made to behave the same, so bad input never aborts the program.
-#if !defined(TOML_HEADER_ONLY) || TOML_HEADER_ONLY
-#define TOML_ASSERT(expr) static_assert(true)
-#endif
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -38,15 +29,17 @@
 
 #include "brainload/model/exercise.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/params.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
-#include "toml_nesting.hpp"
+#include "brainload/suggest.hpp"
+#include "toml_reader.hpp"
 
 namespace brainload {
 
 namespace {
 
-using Keys = std::span<const std::string_view>;
+using namespace detail;  // toml_reader.hpp: the TOML reading shared with the catalogue
 
 constexpr int kMaxDays = 36500;  // 100 years
 constexpr int kDaysPerWeek = 7;
@@ -54,8 +47,9 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 6> kTopKeys{"scenario", "population", "protocol",
-                                                   "arm",      "teaching",   "report"};
+constexpr std::array<std::string_view, 7> kTopKeys{"scenario", "population", "protocol",
+                                                   "arm",      "teaching",   "report",
+                                                   "parameters"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
@@ -99,90 +93,6 @@ constexpr std::string_view kBlockShapes =
 constexpr std::string_view kAgeForms =
     "an inline table { min = 20, max = 30 } (uniform) or { mean = 66, sd = 2.5 } (normal)";
 
-enum class Need { optional, required };
-
-// ---------------------------------------------------------------------------------------------
-// Text helpers
-
-std::string join(Keys names) {
-  std::string out;
-  for (const std::string_view name : names) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-// Control characters escaped, so a message never carries raw bytes from the file.
-std::string printable(std::string_view text, std::size_t max_chars = 60) {
-  std::size_t cut = std::min(max_chars, text.size());
-  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-    --cut;  // not inside a UTF-8 sequence
-  }
-  std::string out;
-  for (const char c : text.substr(0, cut)) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\x{:02x}", byte);
-    } else {
-      out += c;
-    }
-  }
-  if (cut < text.size()) out += "...";
-  return out;
-}
-
-std::string number_text(double x) {
-  if (std::isnan(x)) return "nan";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  return fmt::format("{}", x);
-}
-
-// How a value is shown after "got".
-std::string shown(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return fmt::format("\"{}\"", printable(node.as_string()->get()));
-    case toml::node_type::integer:
-      return fmt::format("{}", node.as_integer()->get());
-    case toml::node_type::floating_point:
-      return number_text(node.as_floating_point()->get());
-    case toml::node_type::boolean:
-      return node.as_boolean()->get() ? "true" : "false";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    default:
-      return "a date or time";
-  }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// " did you mean 'days'?" for a near miss, else "".
-std::string suggestion(std::string_view key, Keys allowed) {
-  for (const std::string_view name : allowed) {
-    if (edit_distance(key, name) <= 2 && key.size() > 2) {
-      return fmt::format(" did you mean '{}'?", name);
-    }
-  }
-  return "";
-}
-
 bool is_valid_name(std::string_view name) {
   return !name.empty() && std::ranges::all_of(name, [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -204,157 +114,6 @@ std::optional<double> parse_clock(std::string_view text) {
   const auto minutes = two_digits(text.substr(3, 2));
   if (!hours || !minutes || *hours > 23 || *minutes > 59) return std::nullopt;
   return *hours * 60.0 + *minutes;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Diagnostics and field paths
-
-class Context {
- public:
-  explicit Context(std::string_view file) : file_(file) {}
-
-  [[nodiscard]] SourceLocation at(const toml::source_region& region) const {
-    return {file_, std::max(1, static_cast<int>(region.begin.line)),
-            std::max(1, static_cast<int>(region.begin.column))};
-  }
-  [[nodiscard]] SourceLocation at(const toml::node& node) const { return at(node.source()); }
-
-  void error(SourceLocation where, std::string field, std::string message) {
-    diagnostics_.push_back({std::move(where), std::move(field), std::move(message)});
-  }
-  void error(const toml::node& node, std::string field, std::string message) {
-    error(at(node), std::move(field), std::move(message));
-  }
-  [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
-
-  // In the order they appear in the file.
-  [[nodiscard]] std::vector<Diagnostic> take_sorted() {
-    std::ranges::stable_sort(diagnostics_, [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
-    return std::move(diagnostics_);
-  }
-
- private:
-  std::string file_;
-  std::vector<Diagnostic> diagnostics_;
-};
-
-std::string item_path(std::string_view path, std::size_t index) {
-  return fmt::format("{}[{}]", path, index);
-}
-
-// A TOML table being read and its field path ("protocol.my_hiit.blocks[0]").
-struct TableRef {
-  const toml::table& table;
-  std::string path;
-
-  [[nodiscard]] std::string field(std::string_view key) const {
-    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
-  }
-  [[nodiscard]] const toml::node* get(std::string_view key) const { return table.get(key); }
-  [[nodiscard]] bool has(std::string_view key) const { return table.contains(key); }
-};
-
-void check_keys(Context& ctx, const TableRef& t, Keys allowed) {
-  for (auto&& [key, value] : t.table) {
-    if (std::ranges::find(allowed, key.str()) != allowed.end()) continue;
-    ctx.error(ctx.at(key.source()), t.field(key.str()),
-              fmt::format("unknown key '{}';{} expected one of: {}", printable(key.str()),
-                          suggestion(key.str(), allowed), join(allowed)));
-  }
-}
-
-// The value of a key, or nullptr; reports a required key that is missing (at its table).
-const toml::node* lookup(Context& ctx, const TableRef& t, std::string_view key, Need need,
-                         std::string_view expected) {
-  const toml::node* node = t.get(key);
-  if (node == nullptr && need == Need::required) {
-    ctx.error(ctx.at(t.table), t.field(key),
-              fmt::format("missing required key '{}'; expected {}", key, expected));
-  }
-  return node;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Typed values
-
-struct IntRange {
-  std::int64_t min;
-  std::int64_t max;
-  std::string note = {};  // why the bounds are what they are, e.g. " (the scenario's days)"
-
-  [[nodiscard]] std::string expected() const {
-    return fmt::format("an integer from {} to {}{}", min, max, note);
-  }
-};
-
-// Bounds of a real number; open bounds exclude the value itself.
-struct NumRange {
-  double min;
-  bool min_open;
-  double max;
-  bool max_open;
-
-  [[nodiscard]] std::string expected() const {
-    if (!min_open && !max_open) return fmt::format("a number from {} to {}", min, max);
-    return fmt::format("a number {} {} and {} {}", min_open ? ">" : "≥", min, max_open ? "<" : "≤",
-                       max);
-  }
-  [[nodiscard]] bool contains(double x) const {
-    return (min_open ? x > min : x >= min) && (max_open ? x < max : x <= max);
-  }
-};
-
-constexpr NumRange above_zero_to(double max) { return {0.0, true, max, false}; }
-constexpr NumRange from_zero_to(double max) { return {0.0, false, max, false}; }
-constexpr NumRange kVo2maxFraction = above_zero_to(1.0);
-constexpr NumRange kHrmaxFraction{0.3, false, 1.0, false};
-
-bool is_nonfinite_float(const toml::node& node) {
-  const auto* value = node.as_floating_point();
-  return value != nullptr && !std::isfinite(value->get());
-}
-
-std::optional<std::int64_t> int_value(Context& ctx, const toml::node& node,
-                                      const std::string& field, const IntRange& range) {
-  if (const auto* value = node.as_integer()) {
-    if (value->get() >= range.min && value->get() <= range.max) return value->get();
-  }
-  const char* prefix = is_nonfinite_float(node) ? "must be a finite number; " : "";
-  ctx.error(node, field,
-            fmt::format("{}expected {}, got {}", prefix, range.expected(), shown(node)));
-  return std::nullopt;
-}
-
-std::optional<double> number_value(Context& ctx, const toml::node& node, const std::string& field,
-                                   const NumRange& range) {
-  std::optional<double> x;
-  if (const auto* i = node.as_integer()) x = static_cast<double>(i->get());
-  if (const auto* f = node.as_floating_point()) x = f->get();
-  if (x && std::isfinite(*x) && range.contains(*x)) return x;
-  const char* prefix = (x && !std::isfinite(*x)) ? "must be a finite number; " : "";
-  ctx.error(node, field,
-            fmt::format("{}expected {}, got {}", prefix, range.expected(), shown(node)));
-  return std::nullopt;
-}
-
-std::optional<std::string> string_value(Context& ctx, const toml::node& node,
-                                        const std::string& field, std::string_view expected) {
-  if (const auto* value = node.as_string()) return value->get();
-  ctx.error(node, field, fmt::format("expected {}, got {}", expected, shown(node)));
-  return std::nullopt;
-}
-
-// Index of the string in `choices`.
-std::optional<std::size_t> choice_value(Context& ctx, const toml::node& node,
-                                        const std::string& field, Keys choices) {
-  if (const auto* value = node.as_string()) {
-    const auto it = std::ranges::find(choices, std::string_view(value->get()));
-    if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
-  }
-  ctx.error(node, field, fmt::format("expected one of: {}, got {}", join(choices), shown(node)));
-  return std::nullopt;
 }
 
 std::optional<double> clock_value(Context& ctx, const toml::node& node, const std::string& field) {
@@ -386,29 +145,6 @@ std::optional<std::string> name_value(Context& ctx, const toml::node& node,
 }
 
 // The same, looked up by key: nullopt when absent (reported if required) or invalid.
-std::optional<std::int64_t> read_int(Context& ctx, const TableRef& t, std::string_view key,
-                                     Need need, const IntRange& range) {
-  const toml::node* node = lookup(ctx, t, key, need, range.expected());
-  return node != nullptr ? int_value(ctx, *node, t.field(key), range) : std::nullopt;
-}
-
-std::optional<double> read_number(Context& ctx, const TableRef& t, std::string_view key, Need need,
-                                  const NumRange& range) {
-  const toml::node* node = lookup(ctx, t, key, need, range.expected());
-  return node != nullptr ? number_value(ctx, *node, t.field(key), range) : std::nullopt;
-}
-
-std::optional<std::string> read_string(Context& ctx, const TableRef& t, std::string_view key,
-                                       Need need) {
-  const toml::node* node = lookup(ctx, t, key, need, "a string");
-  return node != nullptr ? string_value(ctx, *node, t.field(key), "a string") : std::nullopt;
-}
-
-std::optional<std::size_t> read_choice(Context& ctx, const TableRef& t, std::string_view key,
-                                       Need need, Keys choices) {
-  const toml::node* node = lookup(ctx, t, key, need, fmt::format("one of: {}", join(choices)));
-  return node != nullptr ? choice_value(ctx, *node, t.field(key), choices) : std::nullopt;
-}
 
 std::optional<double> read_clock(Context& ctx, const TableRef& t, std::string_view key, Need need) {
   const toml::node* node = lookup(ctx, t, key, need, "a time \"HH:MM\"");
@@ -422,41 +158,11 @@ std::optional<std::string> read_name(Context& ctx, const TableRef& t, std::strin
   return node != nullptr ? name_value(ctx, *node, t.field(key), what) : std::nullopt;
 }
 
-std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view key) {
-  const toml::node* node = t.get(key);
-  if (node == nullptr) return std::nullopt;
-  if (const auto* value = node->as_boolean()) return value->get();
-  ctx.error(*node, t.field(key), fmt::format("expected true or false, got {}", shown(*node)));
-  return std::nullopt;
-}
-
-// Calls read_item(TableRef) for each inline table in the array under `key`.
-template <typename ReadItem>
-void for_each_table(Context& ctx, const TableRef& t, std::string_view key, std::string_view example,
-                    ReadItem&& read_item) {
-  const toml::node* node = t.get(key);
-  if (node == nullptr) return;
-  const toml::array* array = node->as_array();
-  if (array == nullptr) {
-    ctx.error(*node, t.field(key),
-              fmt::format("expected an array of inline tables like [ {} ], got {}", example,
-                          shown(*node)));
-    return;
-  }
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const toml::node& item = (*array)[i];
-    const std::string path = item_path(t.field(key), i);
-    if (const toml::table* table = item.as_table()) {
-      read_item(TableRef{*table, path});
-    } else {
-      ctx.error(item, path,
-                fmt::format("expected an inline table like {}, got {}", example, shown(item)));
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Blocks
+
+constexpr NumRange kVo2maxFraction = above_zero_to(1.0);
+constexpr NumRange kHrmaxFraction{0.3, false, 1.0, false};
 
 struct IntensityKey {
   std::string_view key;
@@ -1143,7 +849,7 @@ void read_report_section(Context& ctx, const toml::table& root, Scenario& scenar
     if (std::ranges::find(names, name) == names.end()) {
       const toml::node* item = array->as_array()->get(i);
       ctx.error(*item, fmt::format("report.outcomes[{}]", i),
-                fmt::format("unknown chronic outcome \"{}\"{}; expected one of: {}", name,
+                fmt::format("unknown chronic outcome \"{}\";{} expected one of: {}", name,
                             suggestion(name, names), join(names)));
       continue;
     }
@@ -1173,19 +879,67 @@ void read_teaching_section(Context& ctx, const toml::table& root, Scenario& scen
 }
 
 // ---------------------------------------------------------------------------------------------
+// [parameters]
 
-Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
-  const auto& begin = error.source().begin;
-  std::string description = printable(error.description(), 300);
-  if (!description.empty()) description[0] = static_cast<char>(std::tolower(description[0]));
-  const bool encoding = description.find("utf-8") != std::string::npos ||
-                        description.find("\\u0000") != std::string::npos;
-  return {{std::string(file), std::max(1, static_cast<int>(begin.line)),
-           std::max(1, static_cast<int>(begin.column))},
-          "",
-          fmt::format("invalid TOML: {}{}", description,
-                      encoding ? "; expected a UTF-8 text file without NUL bytes" : "")};
+// One override: a number for a parameter ModelParams knows, inside its valid range. An unknown
+// name is reported at its key, a bad value at the value.
+void read_parameter(Context& ctx, const std::string& name, const toml::source_region& key_at,
+                    const toml::node& node, Scenario& scenario) {
+  const std::string field = fmt::format("parameters.{}", name);
+  if (!find_parameter(ModelParams{}, name)) {
+    ctx.error(ctx.at(key_at), field, *parameter_problem(name, 0.0));
+    return;
+  }
+  std::optional<double> value;
+  if (const auto* i = node.as_integer()) value = static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) value = f->get();
+  if (!value) {
+    ctx.error(node, field, fmt::format("expected a number, got {}", shown(node)));
+    return;
+  }
+  if (const auto problem = parameter_problem(name, *value)) {
+    ctx.error(node, field, *problem);
+    return;
+  }
+  scenario.parameters.push_back({name, *value, ctx.at(node)});
 }
+
+// Optional: "<group>.<field>" = number, quoted, or nested as [parameters.<group>] tables (and
+// unquoted dotted keys, which TOML reads as the same nesting).
+void read_parameters_section(Context& ctx, const toml::table& root, Scenario& scenario) {
+  const toml::table* table =
+      section(ctx, root, "parameters", "a table [parameters] with \"<group>.<field>\" = number");
+  if (table == nullptr) return;
+  for (auto&& [key, node] : *table) {
+    const toml::table* group = node.as_table();
+    if (group == nullptr) {
+      read_parameter(ctx, std::string(key.str()), key.source(), node, scenario);
+      continue;
+    }
+    for (auto&& [field, value] : *group) {
+      read_parameter(ctx, fmt::format("{}.{}", key.str(), field.str()), field.source(), value,
+                     scenario);
+    }
+  }
+  // In file order (toml++ tables iterate by key). "lactate.rest_mmol_l" = 1 and
+  // [parameters.lactate] rest_mmol_l = 1 name the same parameter.
+  std::ranges::stable_sort(
+      scenario.parameters, [](const ParameterSetting& a, const ParameterSetting& b) {
+        return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+      });
+  std::map<std::string, int> first_line;
+  for (const ParameterSetting& p : scenario.parameters) {
+    const auto [it, inserted] = first_line.emplace(p.name, p.where.line);
+    if (!inserted) {
+      ctx.error(p.where, fmt::format("parameters.{}", p.name),
+                fmt::format("parameter '{}' is already set at line {}; expected each parameter "
+                            "once",
+                            p.name, it->second));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 Diagnostic empty_diagnostic(std::string_view file) {
   return {{std::string(file), 1, 1},
@@ -1196,22 +950,8 @@ Diagnostic empty_diagnostic(std::string_view file) {
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, std::string_view file_name) {
-  // Before toml++: its parser recurses once per level of dotted-key tables, with no limit
-  // (toml_nesting.hpp); a scenario nests about 6 levels.
-  constexpr int kMaxNestingDepth = 256;
-  if (const auto deep = detail::find_deep_nesting(text, kMaxNestingDepth)) {
-    throw ScenarioError({{{std::string(file_name), deep->line, deep->column},
-                          "",
-                          fmt::format("invalid TOML: tables or arrays nested more than {} levels "
-                                      "deep (dotted keys, [a.b.c] headers, [ or {{)",
-                                      kMaxNestingDepth)}});
-  }
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    throw ScenarioError({syntax_diagnostic(error, file_name)});
-  }
+  // A scenario nests about 6 levels; toml_reader.hpp guards against deeper ones.
+  const toml::table root = detail::parse_toml(text, file_name);
   if (root.empty()) throw ScenarioError({empty_diagnostic(file_name)});
 
   Scenario scenario;
@@ -1225,6 +965,7 @@ Scenario parse_scenario(std::string_view text, std::string_view file_name) {
   read_arm_section(ctx, root, declared, scenario);
   read_teaching_section(ctx, root, scenario);
   read_report_section(ctx, root, scenario);
+  read_parameters_section(ctx, root, scenario);
   if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());
   return scenario;
 }

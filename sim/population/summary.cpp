@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace brainload {
 
@@ -11,24 +12,11 @@ namespace {
 
 bool counted(const AgentResult& a) { return !a.failed && !a.assessments.empty(); }
 
-// Histogram span of each chronic observable, in chronic_observables() order (assumed
-// physiological ranges, wide enough for every scenario shipped).
-constexpr std::array<std::pair<double, double>, kChronicObservableCount> kRanges{{
-    {5.0, 95.0},    // vo2max_ml_kg_min
-    {0.3, 3.0},     // strength_1rm_rel
-    {0.0, 120.0},   // bdnf_resting_ng_ml
-    {0.7, 1.3},     // hippocampal_volume_rel
-    {0.7, 1.5},     // prefrontal_connectivity_rel
-    {-20.0, 20.0},  // brain_age_gap_years
-    {-6.0, 6.0},    // cognition_composite_z
-    {-6.0, 6.0},    // executive_function_z
-    {-6.0, 6.0},    // working_memory_z
-    {-6.0, 6.0},    // depression_z
-    {0.0, 30.0},    // il6_resting_pg_ml
-    {0.0, 1.0},     // bbb_integrity
-    {0.0, 60.0},    // fatigue
-    {0.0, 4000.0},  // sessions_done
-}};
+// Histogram span of chronic observable k (observables.hpp).
+std::pair<double, double> histogram_range(std::size_t k) {
+  const ObservableInfo& o = chronic_observables()[k];
+  return {o.histogram_min, o.histogram_max};
+}
 
 // Event values share one fixed-point scale: every event kind (z scores, concentrations, areas)
 // lies within ±64 spans of 1e4, at a resolution of 1e4 · 2^-44 ≈ 6e-10 of its unit.
@@ -51,7 +39,7 @@ constexpr long double kResolutionPerSpan = 0x1p-44L;
 constexpr double kSpansAllowed = 64.0;
 
 double span_of(std::size_t k) {
-  return k == kEventScale ? kEventSpan : kRanges[k].second - kRanges[k].first;
+  return k == kEventScale ? kEventSpan : histogram_range(k).second - histogram_range(k).first;
 }
 
 long double resolution_of(std::size_t k) {
@@ -213,7 +201,7 @@ void TrialAccumulator::add(const AgentResult& r) {
     for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
       const double v = r.samples[t][k];
       if (!std::isfinite(v)) continue;
-      const auto [lo, hi] = kRanges[k];
+      const auto [lo, hi] = histogram_range(k);
       const double pos = (v - lo) / (hi - lo) * static_cast<double>(kHistogramBins);
       const auto bin = static_cast<std::size_t>(
           std::clamp(std::floor(pos), 0.0, static_cast<double>(kHistogramBins - 1)));
@@ -404,7 +392,7 @@ std::vector<double> TrialAccumulator::quantiles() const {
   for (std::size_t cell = 0; cell < histogram_n_.size(); ++cell) {
     const double total = histogram_n_[cell];
     if (total == 0.0) continue;
-    const auto [lo, hi] = kRanges[cell % kChronicObservableCount];
+    const auto [lo, hi] = histogram_range(cell % kChronicObservableCount);
     const double width = (hi - lo) / static_cast<double>(kHistogramBins);
     const std::uint32_t* h = &histogram_[cell * kHistogramBins];
     for (std::size_t q = 0; q < nq; ++q) {

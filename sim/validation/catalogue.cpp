@@ -7,13 +7,6 @@
 
 #include <fmt/format.h>
 
-// Same guard as io/scenario_toml.cpp: toml++ 3.3 asserts on some malformed input where it should
-// throw parse_error; a header-only build is made to throw instead of aborting.
-#if !defined(TOML_HEADER_ONLY) || TOML_HEADER_ONLY
-#define TOML_ASSERT(expr) static_assert(true)
-#endif
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -26,6 +19,7 @@
 #include <utility>
 
 #include "brainload/observables.hpp"
+#include "io/toml_reader.hpp"
 
 namespace brainload::validation {
 
@@ -112,54 +106,12 @@ constexpr std::array<std::string_view, 37> kTargetKeys{"id",
                                                        "note",
                                                        "source"};
 
-template <std::size_t N>
-std::string join(const std::array<std::string_view, N>& names) {
-  std::string out;
-  for (const auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-  return out;
-}
-
-class Context {
- public:
-  explicit Context(std::string_view file) : file_(file) {}
-  [[nodiscard]] SourceLocation at(const toml::source_region& r) const {
-    return {file_, std::max(1, static_cast<int>(r.begin.line)),
-            std::max(1, static_cast<int>(r.begin.column))};
-  }
-  [[nodiscard]] SourceLocation at(const toml::node& n) const { return at(n.source()); }
-  void error(SourceLocation where, std::string field, std::string message) {
-    diagnostics_.push_back({std::move(where), std::move(field), std::move(message)});
-  }
-  [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
-  [[nodiscard]] std::vector<Diagnostic> take_sorted() {
-    std::ranges::stable_sort(diagnostics_, [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
-    return std::move(diagnostics_);
-  }
-  [[nodiscard]] const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  std::vector<Diagnostic> diagnostics_;
-};
-
-struct TableRef {
-  const toml::table& table;
-  std::string path;
-  [[nodiscard]] std::string field(std::string_view key) const {
-    return path.empty() ? std::string(key) : fmt::format("{}.{}", path, key);
-  }
-};
-
-template <std::size_t N>
-void check_keys(Context& ctx, const TableRef& t, const std::array<std::string_view, N>& allowed) {
-  for (auto&& [key, value] : t.table) {
-    if (std::ranges::find(allowed, key.str()) != allowed.end()) continue;
-    ctx.error(ctx.at(key.source()), t.field(key.str()),
-              fmt::format("unknown key '{}'; expected one of: {}", key.str(), join(allowed)));
-  }
-}
+// The TOML reading shared with the scenario parser (io/toml_reader.hpp): diagnostics with
+// file:line:column, field paths, unknown keys with "did you mean".
+using detail::check_keys;
+using detail::Context;
+using detail::join;
+using detail::TableRef;
 
 std::optional<std::string> read_string(Context& ctx, const TableRef& t, std::string_view key,
                                        bool required) {
@@ -211,21 +163,8 @@ std::optional<double> read_number(Context& ctx, const TableRef& t, std::string_v
 
 std::optional<std::int64_t> read_int(Context& ctx, const TableRef& t, std::string_view key,
                                      bool required, std::int64_t min, std::int64_t max) {
-  const toml::node* node = t.table.get(key);
-  if (node == nullptr) {
-    if (required) {
-      ctx.error(ctx.at(t.table), t.field(key),
-                fmt::format("missing required key '{}'; expected an integer", key));
-    }
-    return std::nullopt;
-  }
-  const auto* i = node->as_integer();
-  if (i == nullptr || i->get() < min || i->get() > max) {
-    ctx.error(ctx.at(*node), t.field(key),
-              fmt::format("expected an integer from {} to {}", min, max));
-    return std::nullopt;
-  }
-  return i->get();
+  return detail::read_int(ctx, t, key, required ? detail::Need::required : detail::Need::optional,
+                          {min, max});
 }
 
 std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view key,
@@ -486,14 +425,6 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   return g;
 }
 
-Diagnostic syntax_diagnostic(const toml::parse_error& error, std::string_view file) {
-  const auto& begin = error.source().begin;
-  return {{std::string(file), std::max(1, static_cast<int>(begin.line)),
-           std::max(1, static_cast<int>(begin.column))},
-          "",
-          fmt::format("invalid TOML: {}", error.description())};
-}
-
 }  // namespace
 
 std::string Citation::short_form() const {
@@ -561,12 +492,7 @@ std::string_view tolerance_name(Tolerance t) { return kTolerances[static_cast<st
 
 Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
                           const std::string& directory) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    throw ScenarioError({syntax_diagnostic(error, file_name)});
-  }
+  const toml::table root = detail::parse_toml(text, file_name);
   Context ctx(file_name);
   Catalogue c;
   c.file = std::string(file_name);

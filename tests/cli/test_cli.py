@@ -269,6 +269,130 @@ class Describe(unittest.TestCase):
 
 
 # --------------------------------------------------------------------------------------------
+# Model parameters (issue 12): every one listed with unit, range and source; `--set` and a
+# scenario's [parameters] change results; bad names and values fail with exit 2 / 65.
+
+def with_parameters(table):
+    """scenarios/wingate.toml with `table` ([parameters] ...) appended, in a temporary file."""
+    text = scenario("wingate").read_text() + "\n" + table + "\n"
+    f = tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False)
+    f.write(text)
+    f.close()
+    return Path(f.name), text.count("\n", 0, len(text) - len(table) - 1) + 1
+
+
+def peak_lactate(*args):
+    proc = run("trace", *args, "--every", "1", "--to", "0.125")
+    if proc.returncode != 0:
+        raise AssertionError(outcome(proc))
+    return max(Trace(proc.stdout).column("lactate_mmol_l"))
+
+
+class Parameters(unittest.TestCase):
+
+    def test_describe_json_lists_every_parameter_with_unit_range_and_source(self):
+        proc = run("describe", "--json")
+        self.assertEqual(proc.returncode, 0, outcome(proc))
+        params = json.loads(proc.stdout)["parameters"]
+        self.assertEqual(len(params), 220)
+        names = [p["name"] for p in params]
+        self.assertEqual(len(set(names)), len(names))
+        for p in params:
+            self.assertEqual(p["name"], f'{p["group"]}.{p["field"]}')
+            self.assertTrue(p["unit"] and p["source"], p)
+            self.assertEqual(p["range"], [p["min"], p["max"]])
+            self.assertTrue(p["min"] <= p["value"] <= p["max"], p)
+        groups = {p["group"] for p in params}
+        for g in ("lactate", "session", "training", "resting_bdnf", "chronic_cognition",
+                  "subject_norms", "population"):
+            self.assertIn(g, groups)
+
+    def test_describe_text_shows_the_range(self):
+        proc = run("describe")
+        self.assertEqual(proc.returncode, 0, outcome(proc))
+        self.assertIn("Parameters (220;", proc.stdout)
+        self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
+
+    def test_set_changes_the_trace(self):
+        base = peak_lactate(scenario("wingate"))
+        faster = peak_lactate(scenario("wingate"), "--set", "lactate.exchange_per_min=2",
+                              "--set", "lactate.production_max_mmol_l_per_min=2.8")
+        self.assertGreater(faster, base * 1.3, f"default peak {base}, with --set {faster}")
+
+    def test_scenario_parameters_change_the_trace_and_set_wins(self):
+        base = peak_lactate(scenario("wingate"))
+        path, _ = with_parameters('[parameters]\n"lactate.production_max_mmol_l_per_min" = 2.8')
+        try:
+            table = peak_lactate(path)
+            both = peak_lactate(path, "--set", "lactate.production_max_mmol_l_per_min=1.4")
+        finally:
+            path.unlink()
+        self.assertGreater(table, base * 1.3, f"default peak {base}, with [parameters] {table}")
+        self.assertEqual(both, base, "--set back to the default must win over [parameters]")
+
+    def test_nested_parameters_table_is_accepted(self):
+        base = peak_lactate(scenario("wingate"))
+        path, _ = with_parameters("[parameters.lactate]\nproduction_max_mmol_l_per_min = 2.8")
+        try:
+            nested = peak_lactate(path)
+        finally:
+            path.unlink()
+        self.assertGreater(nested, base * 1.3)
+
+    def test_bad_set_exits_2_with_suggestion_range_or_number(self):
+        cases = [
+            ("lactate.rest_mmol=2", "did you mean 'lactate.rest_mmol_l'?"),
+            ("lactate.rest_mmol_l=20", "outside its valid range [0.3, 3] mmol/L"),
+            ("lactate.rest_mmol_l=fast", "expected a finite number"),
+            ("lactate.rest_mmol_l=nan", "expected a finite number"),
+            ("lactate.rest_mmol_l", "expected NAME=VALUE"),
+        ]
+        for arg, text in cases:
+            for command in ("trace", "run"):
+                with self.subTest(command=command, arg=arg):
+                    proc = run(command, scenario("wingate"), "--set", arg)
+                    self.assertEqual(proc.returncode, 2, outcome(proc))
+                    self.assertIn(text, proc.stderr, outcome(proc))
+
+    def test_bad_scenario_parameters_exit_65_at_file_line_column(self):
+        cases = [
+            ('"lactate.rest_mmol" = 2', 1, "did you mean 'lactate.rest_mmol_l'?"),
+            ('"lactate.rest_mmol_l" = 20', 25, "outside its valid range [0.3, 3] mmol/L"),
+            ('"lactate.rest_mmol_l" = "x"', 25, "expected a number"),
+        ]
+        for line, column, text in cases:
+            with self.subTest(line=line):
+                path, first = with_parameters("[parameters]\n" + line)
+                try:
+                    proc = run("check", path)
+                finally:
+                    path.unlink()
+                self.assertEqual(proc.returncode, 65, outcome(proc))
+                self.assertIn(f"{path}:{first + 1}:{column}: parameters.", proc.stderr,
+                              outcome(proc))
+                self.assertIn(text, proc.stderr, outcome(proc))
+
+    def test_run_records_overrides_in_the_summary_and_they_change_results(self):
+        with tempfile.TemporaryDirectory() as d:
+            def summary(*extra):
+                proc = run("run", scenario("wingate"), "--agents", "4", "--quiet", "--out",
+                           Path(d) / "x.h5", "--force", "--summary-json", "-", *extra)
+                self.assertEqual(proc.returncode, 0, outcome(proc))
+                return json.loads(proc.stdout)
+            base = summary()
+            changed = summary("--set", "subject_norms.vo2max_male_25=60",
+                              "--set", "subject_norms.vo2max_female_25=50")
+        self.assertEqual(base["parameters_overridden"], {})
+        self.assertEqual(changed["parameters_overridden"],
+                         {"subject_norms.vo2max_male_25": 60.0,
+                          "subject_norms.vo2max_female_25": 50.0})
+        day = max(base["arms"][next(iter(base["arms"]))]["outcomes"]["vo2max_ml_kg_min"])
+        arm = next(iter(base["arms"]))
+        self.assertGreater(changed["arms"][arm]["outcomes"]["vo2max_ml_kg_min"][day]["mean"],
+                           base["arms"][arm]["outcomes"]["vo2max_ml_kg_min"][day]["mean"] + 5)
+
+
+# --------------------------------------------------------------------------------------------
 # Physiology (issue 2), read from `trace` of the shipped scenarios.
 
 class PhysiologyWingate(unittest.TestCase):

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -849,6 +850,76 @@ TEST(ScenarioTomlTeachingErrors, UnknownKeyIsNamedWithASuggestion) {
 TEST(ScenarioTomlErrors, UnknownTopLevelKeyListsTeaching) {
   expect_single_error(with_arm("[output]\nx = 1"), "t.toml:5:2", "output",
                       "expected one of: scenario, population, protocol, arm, teaching");
+}
+
+// ---------------------------------------------------------------------------------------------
+// [parameters] (issue 12): model parameters by full name, for every arm.
+
+// A valid scenario with `body` under [parameters] from line 4.
+std::string with_parameters(std::string_view body) {
+  return "[scenario]\nname = \"t\"\n[parameters]\n" + std::string(body) +
+         "\n[[arm]]\nname = \"a\"\n";
+}
+
+TEST(ScenarioTomlParameters, QuotedDottedAndNestedKeysAreRead) {
+  const Scenario s = parse_scenario(
+      "[scenario]\nname = \"t\"\n[parameters]\n\"lactate.rest_mmol_l\" = 1.5\n"
+      "heart_rate.sleep_drop_bpm = 4\n[parameters.training]\nfitness_tau_days = 40\n"
+      "[[arm]]\nname = \"a\"\n",
+      "t.toml");
+  std::map<std::string, double> by_name;
+  for (const ParameterSetting& p : s.parameters) by_name[p.name] = p.value;
+  EXPECT_EQ(by_name, (std::map<std::string, double>{{"heart_rate.sleep_drop_bpm", 4.0},
+                                                    {"lactate.rest_mmol_l", 1.5},
+                                                    {"training.fitness_tau_days", 40.0}}));
+  for (const ParameterSetting& p : s.parameters) {
+    if (p.name == "lactate.rest_mmol_l") {
+      EXPECT_EQ(p.where.line, 4);
+      EXPECT_EQ(p.where.column, 25);
+    }
+  }
+}
+
+TEST(ScenarioTomlParameters, AbsentMeansNone) {
+  EXPECT_TRUE(parse_scenario(with_arm(""), "t.toml").parameters.empty());
+}
+
+TEST(ScenarioTomlParameters, UnknownNameAtItsKeyWithASuggestion) {
+  expect_single_error(with_parameters("\"lactate.rest_mmol\" = 1.5"), "t.toml:4:1",
+                      "parameters.lactate.rest_mmol",
+                      "unknown parameter 'lactate.rest_mmol'; did you mean 'lactate.rest_mmol_l'?");
+  expect_single_error(with_parameters("[parameters.lactate]\npassive_clearance = 0.1"),
+                      "t.toml:5:1", "parameters.lactate.passive_clearance",
+                      "did you mean 'lactate.passive_clearance_per_min'?");
+}
+
+TEST(ScenarioTomlParameters, OutOfRangeAtTheValueNamingTheRange) {
+  expect_single_error(with_parameters("\"lactate.rest_mmol_l\" = 30"), "t.toml:4:25",
+                      "parameters.lactate.rest_mmol_l",
+                      "= 30 is outside its valid range [0.3, 3] mmol/L");
+  expect_single_error(with_parameters("\"population.motivation_mood_corr\" = -1.5"), "t.toml:4:37",
+                      "parameters.population.motivation_mood_corr",
+                      "outside its valid range [-1, 1]");
+  expect_single_error(with_parameters("\"lactate.rest_mmol_l\" = nan"), "t.toml:4:25",
+                      "parameters.lactate.rest_mmol_l", "outside its valid range");
+}
+
+TEST(ScenarioTomlParameters, NonNumericValue) {
+  expect_single_error(with_parameters(R"("lactate.rest_mmol_l" = "high")"), "t.toml:4:25",
+                      "parameters.lactate.rest_mmol_l", "expected a number, got \"high\"");
+  expect_single_error(with_parameters("\"lactate.rest_mmol_l\" = [1]"), "t.toml:4:25",
+                      "parameters.lactate.rest_mmol_l", "expected a number, got an array");
+}
+
+TEST(ScenarioTomlParameters, TheSameParameterTwice) {
+  expect_single_error(
+      with_parameters("\"lactate.rest_mmol_l\" = 1.5\n[parameters.lactate]\nrest_mmol_l = 1.2"),
+      "t.toml:6:15", "parameters.lactate.rest_mmol_l", "already set at line 4");
+}
+
+TEST(ScenarioTomlParameters, NotATable) {
+  expect_single_error("parameters = 3\n[scenario]\nname = \"t\"\n[[arm]]\nname = \"a\"\n",
+                      "t.toml:1:14", "parameters", "expected a table [parameters]");
 }
 
 }  // namespace

@@ -92,6 +92,23 @@ class RunOutputs(unittest.TestCase):
         double = summary["arms"]["double"]["events"]["cognitive_test_d0_1400"]["mean"]
         self.assertAlmostEqual(float(by_arm.values[3, 0]), double, places=9)
 
+    def test_parameter_overrides_are_recorded_in_the_hdf5_attributes(self):
+        import h5py
+        scenario = self.dir / "p.toml"
+        scenario.write_text((Path(SOURCE) / "scenarios/wingate.toml").read_text() +
+                            '\n[parameters]\n"lactate.rest_mmol_l" = 1.5\n'
+                            '"training.fatigue_tau_days" = 5\n')
+        plain, overridden = self.dir / "plain.h5", self.dir / "set.h5"
+        for out, extra in ((plain, []), (overridden, ["--set", "training.fatigue_tau_days=9"])):
+            p = run("run", scenario if extra else Path(SOURCE) / "scenarios/wingate.toml",
+                    "--agents", 2, "--out", out, "--quiet", *extra)
+            self.assertEqual(p.returncode, 0, p.stderr)
+        with h5py.File(plain, "r") as f:
+            self.assertEqual(json.loads(f.attrs["parameters_overridden"]), {})
+        with h5py.File(overridden, "r") as f:
+            self.assertEqual(json.loads(f.attrs["parameters_overridden"]),
+                             {"lactate.rest_mmol_l": 1.5, "training.fatigue_tau_days": 9.0})
+
     def test_same_seed_same_json_at_one_and_two_threads(self):
         texts = []
         for threads in (1, 2):

@@ -187,6 +187,34 @@ TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {
   }
 }
 
+// The catalogue reads TOML through the scenario parser's reader (io/toml_reader.hpp): the copy
+// it had lost the nesting-depth guard and the suggestions (issue 12).
+TEST(CatalogueParser, regression_DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "x = ";
+  for (int k = 0; k < 300; ++k) deep += "[";
+  try {
+    (void)parse_catalogue(deep + "\n", "deep.toml", ".");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("deep.toml:1:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nested more than 256 levels"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(CatalogueParser, regression_UnknownKeySuggestsTheNearOne) {
+  std::string text = kMinimalTarget;
+  text.replace(text.find("reader = \"peak\""), 6, "raeder");
+  try {
+    (void)parse_catalogue(text, "t.toml", ".");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown key 'raeder'; did you mean 'reader'?"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Readers on synthetic series (answers computed by hand)
 

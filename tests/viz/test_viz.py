@@ -54,6 +54,7 @@ def viz():
     """The brainload_viz package of the source tree (for its readers and statistics)."""
     sys.path.insert(0, str(Path(SOURCE_DIR) / "python"))
     from brainload_viz import common, plot  # noqa: E402
+    common.use_brainload(EXE)  # the observables' names, units and order: `describe --json`
     return common, plot
 
 
@@ -120,6 +121,17 @@ class PlotTrace(Temp):
             proc = run("trace", scenario("back_to_back_hiit"), "--arm", arm, "--every", "1",
                        "--csv", cls.tmp / f"{arm}.csv")
             assert proc.returncode == 0, outcome(proc)
+
+    def test_observables_are_those_of_describe_json(self):
+        # Python keeps no table of its own (issue 12): names, units and order come from the
+        # executable's registry.
+        common, _ = viz()
+        described = json.loads(run("describe", "--json").stdout)["observables"]
+        self.assertEqual(list(common.ACUTE), [o["name"] for o in described["acute"]])
+        self.assertEqual(list(common.CHRONIC), [o["name"] for o in described["chronic"]])
+        self.assertEqual(common.OBSERVABLES["lactate_mmol_l"], ("mmol/L", "blood lactate"))
+        self.assertEqual(common.axis_label("vagal_afferent_rel"), "vagal afferents (1 = rest)")
+        self.assertEqual(common.axis_label("bbb_integrity"), "blood-brain barrier integrity (0-1)")
 
     def test_trace_csv_gives_png_and_svg_of_every_figure(self):
         out = self.tmp / "one trace"  # a space in the path

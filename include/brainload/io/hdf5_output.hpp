@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct RunOutput {
   std::string model_version;
   std::string command;
   std::uint64_t seed = 0;
+  // Model parameters set away from their defaults ([parameters], --set): full name → value,
+  // written as the attribute `parameters_overridden`, a JSON object ("{}" when none).
+  std::map<std::string, double> parameters_overridden;
   // Coordinates.
   std::vector<std::string> arm_names;    // dimension `arm`
   std::vector<double> assess_days;       // dimension `assess_day` (days since start)

@@ -84,14 +84,17 @@ struct AcuteParams {
 };
 
 // Every acute parameter with its group (the AcuteParams member name), for `brainload describe`
-// and parameter overrides: visit(group, name, value, unit, source), all strings std::string_view
-// and value a double& (const double& for a const AcuteParams). Each pathway header lists its own.
+// and parameter overrides: visit(group, name, value, unit, range, source), all strings
+// std::string_view, range a ValidRange and value a double& (const double& for a const
+// AcuteParams). Each pathway header lists its own.
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, AcuteParams>
 void visit_parameters(P& p, Visitor&& visit) {
   const auto in = [&visit](std::string_view group) {
     return [&visit, group](std::string_view name, auto& value, std::string_view unit,
-                           std::string_view source) { visit(group, name, value, unit, source); };
+                           ValidRange range, std::string_view source) {
+      visit(group, name, value, unit, range, source);
+    };
   };
   visit_parameters(p.heart_rate, in("heart_rate"));
   visit_parameters(p.central_command, in("central_command"));

@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "brainload/model/drive.hpp"
+#include "brainload/model/parameter_range.hpp"
 
 namespace brainload {
 
@@ -41,34 +42,36 @@ struct ArousalParams {
   double arousal_sigma = 0.533;    // NE_b = 2.5 (derived from those two assumed anchors)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, ArousalParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("vagal_gain", p.vagal_gain, "1", "assumed: afferent activity up to ×3");
-  visit("vagal_ec50_nmol_l", p.vagal_ec50_nmol_l, "nmol/L",
+  visit("vagal_gain", p.vagal_gain, "1", ValidRange{0.0, 10.0},
+        "assumed: afferent activity up to ×3");
+  visit("vagal_ec50_nmol_l", p.vagal_ec50_nmol_l, "nmol/L", ValidRange{0.01, 10.0},
         "assumed: epinephrine above rest for half effect; moderate exercise, ΔE ≈ 0.15 nmol/L, "
         "reaches a third");
-  visit("vagal_tau_min", p.vagal_tau_min, "min", "assumed");
-  visit("nts_gain", p.nts_gain, "1", "assumed: relay");
-  visit("nts_tau_min", p.nts_tau_min, "min", "assumed");
-  visit("lc_wake_hz", p.lc_wake_hz, "Hz",
+  visit("vagal_tau_min", p.vagal_tau_min, "min", ValidRange{0.05, 10.0}, "assumed");
+  visit("nts_gain", p.nts_gain, "1", ValidRange{0.0, 10.0}, "assumed: relay");
+  visit("nts_tau_min", p.nts_tau_min, "min", ValidRange{0.05, 10.0}, "assumed");
+  visit("lc_wake_hz", p.lc_wake_hz, "Hz", ValidRange{0.1, 5.0},
         "quiet-waking tonic rate 1–2 Hz (Aston-Jones & Bloom 1981, J Neurosci 1:876)");
-  visit("lc_sleep_factor", p.lc_sleep_factor, "1",
+  visit("lc_sleep_factor", p.lc_sleep_factor, "1", ValidRange{0.0, 1.0},
         "assumed: LC slows in slow-wave sleep, silent in REM; night average 0.3 of waking");
-  visit("lc_nts_gain_hz", p.lc_nts_gain_hz, "Hz",
+  visit("lc_nts_gain_hz", p.lc_nts_gain_hz, "Hz", ValidRange{0.0, 10.0},
         "assumed: Hz per unit NTS excess; caps LC ≈ 4 Hz");
-  visit("lc_engagement_hz", p.lc_engagement_hz, "Hz",
+  visit("lc_engagement_hz", p.lc_engagement_hz, "Hz", ValidRange{0.0, 5.0},
         "assumed: added by a demanding task (Aston-Jones & Cohen 2005, Annu Rev Neurosci 28:403)");
-  visit("lc_tau_min", p.lc_tau_min, "min", "assumed");
-  visit("brain_ne_tau_min", p.brain_ne_tau_min, "min",
+  visit("lc_tau_min", p.lc_tau_min, "min", ValidRange{0.05, 10.0}, "assumed");
+  visit("brain_ne_tau_min", p.brain_ne_tau_min, "min", ValidRange{1.0, 120.0},
         "assumed: cognitive benefits persist 10–20 min after exercise and fade by an hour (Chang "
         "et al. 2012, Brain Res 1453:87)");
-  visit("arousal_theta", p.arousal_theta, "1",
+  visit("arousal_theta", p.arousal_theta, "1", ValidRange{0.0, 5.0},
         "derived: with σ, rest arousal 0.35 at NE_b = 1 and 0.75 at NE_b = 2.5 (assumed anchors)");
-  visit("arousal_sigma", p.arousal_sigma, "1",
+  visit("arousal_sigma", p.arousal_sigma, "1", ValidRange{0.01, 5.0},
         "derived: with θ, rest arousal 0.35 at NE_b = 1 and 0.75 at NE_b = 2.5 (assumed anchors)");
 }
 

@@ -19,6 +19,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct BdnfParams {
@@ -32,20 +34,25 @@ struct BdnfParams {
                                      // Knaepen 2010)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, BdnfParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("motor_gain", p.motor_gain, "1",
+  visit("motor_gain", p.motor_gain, "1", ValidRange{0.0, 5.0},
         "derived: brain release while exercising, ≈ +25–30 % after 20–30 min of hard exercise "
         "(Knaepen et al. 2010, Sports Med 40:765)");
-  visit("lactate_gain", p.lactate_gain, "1", "assumed: ≈ +10 % from a sprint's lactate");
-  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L", "assumed: above rest");
-  visit("brain_ne_gain", p.brain_ne_gain, "1", "assumed: per unit brain NE above rest");
-  visit("osteocalcin_gain", p.osteocalcin_gain, "1", "assumed: per unit relative osteocalcin rise");
-  visit("half_life_min", p.half_life_min, "min",
+  visit("lactate_gain", p.lactate_gain, "1", ValidRange{0.0, 5.0},
+        "assumed: ≈ +10 % from a sprint's lactate");
+  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L", ValidRange{0.5, 20.0},
+        "assumed: above rest");
+  visit("brain_ne_gain", p.brain_ne_gain, "1", ValidRange{0.0, 5.0},
+        "assumed: per unit brain NE above rest");
+  visit("osteocalcin_gain", p.osteocalcin_gain, "1", ValidRange{0.0, 5.0},
+        "assumed: per unit relative osteocalcin rise");
+  visit("half_life_min", p.half_life_min, "min", ValidRange{1.0, 120.0},
         "derived: back to baseline within 10–60 min (Knaepen 2010)");
 }
 

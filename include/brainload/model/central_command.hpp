@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "brainload/model/drive.hpp"
+#include "brainload/model/parameter_range.hpp"
 
 namespace brainload {
 
@@ -24,16 +25,17 @@ struct CentralCommandParams {
   double compound_weight = 0.2;  // share of recruitment set by compound-ness (assumed)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, CentralCommandParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("mass_full_frac", p.mass_full_frac, "1",
+  visit("mass_full_frac", p.mass_full_frac, "1", ValidRange{0.05, 1.0},
         "assumed: muscle fraction at which recruitment saturates; two-leg cycling ≈ 0.45 of "
         "skeletal muscle (Janssen 2000)");
-  visit("compound_weight", p.compound_weight, "1",
+  visit("compound_weight", p.compound_weight, "1", ValidRange{0.0, 1.0},
         "assumed: share of recruitment set by compound-ness");
 }
 

@@ -19,6 +19,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct CerebralBloodFlowParams {
@@ -39,34 +41,41 @@ struct CerebralBloodFlowParams {
   double floor_rel = 0.5;                      // CBF* never below this (safety bound, assumed)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, CerebralBloodFlowParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("peak_rise_rel", p.peak_rise_rel, "1",
+  visit("peak_rise_rel", p.peak_rise_rel, "1", ValidRange{0.0, 0.5},
         "+17 % at the peak (Ide & Secher 2000, Prog Neurobiol 61:397: 10–20 %)");
-  visit("peak_vo2max_frac", p.peak_vo2max_frac, "1", "peak at 60–70 % VO2max (Ide & Secher 2000)");
-  visit("width_vo2max_frac", p.width_vo2max_frac, "1",
+  visit("peak_vo2max_frac", p.peak_vo2max_frac, "1", ValidRange{0.3, 1.0},
+        "peak at 60–70 % VO2max (Ide & Secher 2000)");
+  visit("width_vo2max_frac", p.width_vo2max_frac, "1", ValidRange{0.05, 1.0},
         "derived: leaves ≈ +5 % at VO2max (Smith & Ainslie 2017, Exp Physiol 102:1356)");
-  visit("hypocapnia_slope_per_frac", p.hypocapnia_slope_per_frac, "1",
+  visit("hypocapnia_slope_per_frac", p.hypocapnia_slope_per_frac, "1", ValidRange{0.0, 1.0},
         "assumed: fall per unit VO2max fraction above the respiratory compensation point");
-  visit("rcp_vo2max_frac", p.rcp_vo2max_frac, "1",
+  visit("rcp_vo2max_frac", p.rcp_vo2max_frac, "1", ValidRange{0.5, 1.0},
         "assumed typical: respiratory compensation point");
-  visit("hypocapnia_cap_vo2max_frac", p.hypocapnia_cap_vo2max_frac, "1", "assumed");
-  visit("tau_min", p.tau_min, "min", "assumed: MCAv follows PaCO2 within a minute");
-  visit("strain_threshold_vo2max_frac", p.strain_threshold_vo2max_frac, "1",
+  visit("hypocapnia_cap_vo2max_frac", p.hypocapnia_cap_vo2max_frac, "1", ValidRange{0.5, 3.0},
+        "assumed");
+  visit("tau_min", p.tau_min, "min", ValidRange{0.05, 10.0},
+        "assumed: MCAv follows PaCO2 within a minute");
+  visit("strain_threshold_vo2max_frac", p.strain_threshold_vo2max_frac, "1", ValidRange{0.3, 1.5},
         "assumed: near the respiratory compensation point");
-  visit("strain_gain", p.strain_gain, "1/min",
+  visit("strain_gain", p.strain_gain, "1/min", ValidRange{0.0, 10.0},
         "definition: per min per unit VO2max fraction; defines the unit of strain L");
-  visit("strain_decay_tau_min", p.strain_decay_tau_min, "min",
+  visit("strain_decay_tau_min", p.strain_decay_tau_min, "min", ValidRange{10.0, 2880.0},
         "assumed from hours-long post-exercise hypotension (Halliwill et al. 2013, Exp Physiol "
         "98:7)");
-  visit("strain_half_effect", p.strain_half_effect, "1", "assumed: one 4×4 session ≈ 1");
-  visit("strain_hill", p.strain_hill, "1", "assumed: steep threshold");
-  visit("strain_max_depression", p.strain_max_depression, "1", "assumed: at most −15 %");
-  visit("floor_rel", p.floor_rel, "1", "assumed: safety bound, CBF target never below this");
+  visit("strain_half_effect", p.strain_half_effect, "1", ValidRange{0.01, 100.0},
+        "assumed: one 4×4 session ≈ 1");
+  visit("strain_hill", p.strain_hill, "1", ValidRange{1.0, 10.0}, "assumed: steep threshold");
+  visit("strain_max_depression", p.strain_max_depression, "1", ValidRange{0.0, 0.5},
+        "assumed: at most −15 %");
+  visit("floor_rel", p.floor_rel, "1", ValidRange{0.1, 1.0},
+        "assumed: safety bound, CBF target never below this");
 }
 
 struct CerebralBloodFlowRates {

@@ -19,6 +19,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct CognitionParams {
@@ -36,28 +38,31 @@ struct CognitionParams {
   double consolidation_window_min = 60.0;  // min after learning that count (Cahill 2003)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, CognitionParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("arousal_optimum", p.arousal_optimum, "1", "assumed: moderate tonic LC state is optimal");
-  visit("arousal_width", p.arousal_width, "1", "assumed");
-  visit("arousal_rest", p.arousal_rest, "1",
+  visit("arousal_optimum", p.arousal_optimum, "1", ValidRange{0.0, 1.0},
+        "assumed: moderate tonic LC state is optimal");
+  visit("arousal_width", p.arousal_width, "1", ValidRange{0.05, 1.0}, "assumed");
+  visit("arousal_rest", p.arousal_rest, "1", ValidRange{0.0, 1.0},
         "awake rest arousal, the same anchor as ArousalParams (assumed there)");
-  visit("arousal_weight_z", p.arousal_weight_z, "SD",
+  visit("arousal_weight_z", p.arousal_weight_z, "SD", ValidRange{0.0, 3.0},
         "derived: ≈ +0.2 SD just after moderate exercise (Chang et al. 2012, Brain Res 1453:87, "
         "d ≈ 0.1–0.3)");
-  visit("perfusion_gain_weight_z", p.perfusion_gain_weight_z, "SD",
+  visit("perfusion_gain_weight_z", p.perfusion_gain_weight_z, "SD", ValidRange{0.0, 5.0},
         "assumed: SD per unit relative CBF above rest");
-  visit("perfusion_loss_weight_z", p.perfusion_loss_weight_z, "SD",
+  visit("perfusion_loss_weight_z", p.perfusion_loss_weight_z, "SD", ValidRange{0.0, 20.0},
         "assumed: SD per unit relative CBF below rest; a 10 % fall costs ≈ 0.4 SD");
-  visit("lactate_fuel_weight_z", p.lactate_fuel_weight_z, "SD/(mmol/L)",
+  visit("lactate_fuel_weight_z", p.lactate_fuel_weight_z, "SD/(mmol/L)", ValidRange{0.0, 0.5},
         "assumed, small: SD per mmol/L brain lactate");
-  visit("encoding_weight_z", p.encoding_weight_z, "SD", "assumed");
-  visit("consolidation_weight_z", p.consolidation_weight_z, "SD", "assumed: SD per unit arousal");
-  visit("consolidation_window_min", p.consolidation_window_min, "min",
+  visit("encoding_weight_z", p.encoding_weight_z, "SD", ValidRange{0.0, 3.0}, "assumed");
+  visit("consolidation_weight_z", p.consolidation_weight_z, "SD", ValidRange{0.0, 3.0},
+        "assumed: SD per unit arousal");
+  visit("consolidation_window_min", p.consolidation_window_min, "min", ValidRange{5.0, 240.0},
         "minutes after learning that count (Cahill et al. 2003, Learn Mem 10:270)");
 }
 

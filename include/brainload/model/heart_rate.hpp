@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "brainload/model/drive.hpp"
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject.hpp"
 
 namespace brainload {
@@ -25,18 +26,20 @@ struct HeartRateParams {
   double sleep_drop_bpm = 7.0;  // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, HeartRateParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("on_tau_min", p.on_tau_min, "min",
+  visit("on_tau_min", p.on_tau_min, "min", ValidRange{0.05, 5.0},
         "assumed: vagal withdrawal lifts HR within seconds of a hard start, τ ≈ 15–30 s");
-  visit("off_tau_min", p.off_tau_min, "min",
+  visit("off_tau_min", p.off_tau_min, "min", ValidRange{0.1, 10.0},
         "assumed (one exponential): HR recovery has a fast vagal phase τ ≈ 1 min and a slower "
         "sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529)");
-  visit("sleep_drop_bpm", p.sleep_drop_bpm, "bpm", "assumed: nocturnal dip ≈ 10 % of resting HR");
+  visit("sleep_drop_bpm", p.sleep_drop_bpm, "bpm", ValidRange{0.0, 20.0},
+        "assumed: nocturnal dip ≈ 10 % of resting HR");
 }
 
 [[nodiscard]] double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s,

@@ -19,6 +19,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct HpaParams {
@@ -42,44 +44,46 @@ struct HpaParams {
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % lowers, 60 % raises (Hill 2008)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, HpaParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("crh_half_life_min", p.crh_half_life_min, "min",
+  visit("crh_half_life_min", p.crh_half_life_min, "min", ValidRange{0.5, 30.0},
         "Karin et al. 2020, Mol Syst Biol 16:e9510");
-  visit("acth_half_life_min", p.acth_half_life_min, "min",
+  visit("acth_half_life_min", p.acth_half_life_min, "min", ValidRange{2.0, 60.0},
         "Karin et al. 2020, Mol Syst Biol 16:e9510");
-  visit("cortisol_half_life_min", p.cortisol_half_life_min, "min",
+  visit("cortisol_half_life_min", p.cortisol_half_life_min, "min", ValidRange{20.0, 180.0},
         "Karin et al. 2020, Mol Syst Biol 16:e9510");
-  visit("feedback_k", p.feedback_k, "1", "assumed: K in units of the daily mean");
-  visit("circadian_c1", p.circadian_c1, "1",
+  visit("feedback_k", p.feedback_k, "1", ValidRange{0.0, 10.0},
+        "assumed: K in units of the daily mean");
+  visit("circadian_c1", p.circadian_c1, "1", ValidRange{0.0, 10.0},
         "fitted to a serum cortisol profile read off Debono et al. 2009 (J Clin Endocrinol Metab "
         "94:1548)");
-  visit("circadian_c2", p.circadian_c2, "1",
+  visit("circadian_c2", p.circadian_c2, "1", ValidRange{-10.0, 10.0},
         "fitted to a serum cortisol profile read off Debono et al. 2009 (J Clin Endocrinol Metab "
         "94:1548)");
-  visit("circadian_phase1_clock_min", p.circadian_phase1_clock_min, "min",
+  visit("circadian_phase1_clock_min", p.circadian_phase1_clock_min, "min", ValidRange{0.0, 1440.0},
         "φ1, min after midnight; fitted to a serum cortisol profile read off Debono et al. 2009 "
         "(J Clin Endocrinol Metab 94:1548)");
-  visit("circadian_phase2_clock_min", p.circadian_phase2_clock_min, "min",
+  visit("circadian_phase2_clock_min", p.circadian_phase2_clock_min, "min", ValidRange{0.0, 1440.0},
         "φ2, min after midnight; fitted to a serum cortisol profile read off Debono et al. 2009 "
         "(J Clin Endocrinol Metab 94:1548)");
-  visit("circadian_norm", p.circadian_norm, "1",
+  visit("circadian_norm", p.circadian_norm, "1", ValidRange{0.1, 10.0},
         "u_norm; the circadian fit leaves the mean of x3 at 1.01");
-  visit("cortisol_scale_nmol_l", p.cortisol_scale_nmol_l, "nmol/L",
+  visit("cortisol_scale_nmol_l", p.cortisol_scale_nmol_l, "nmol/L", ValidRange{50.0, 600.0},
         "fitted: peak 430 nmol/L (Debono et al. 2009)");
-  visit("pituitary_mass", p.pituitary_mass, "1",
+  visit("pituitary_mass", p.pituitary_mass, "1", ValidRange{0.1, 10.0},
         "chronic layer: functional mass, 1 here, moves over weeks");
-  visit("adrenal_mass", p.adrenal_mass, "1",
+  visit("adrenal_mass", p.adrenal_mass, "1", ValidRange{0.1, 10.0},
         "chronic layer: functional mass, 1 here, moves over weeks");
-  visit("exercise_gain", p.exercise_gain, "1",
+  visit("exercise_gain", p.exercise_gain, "1", ValidRange{0.0, 100.0},
         "derived: 30 min at 60 / 80 % VO2max → +40 / +83 % (Hill et al. 2008, J Endocrinol Invest "
         "31:587)");
   visit("exercise_threshold_vo2max_frac", p.exercise_threshold_vo2max_frac, "1",
-        "40 % VO2max lowers cortisol, 60 % raises it (Hill et al. 2008)");
+        ValidRange{0.2, 1.0}, "40 % VO2max lowers cortisol, 60 % raises it (Hill et al. 2008)");
 }
 
 struct HpaRates {

@@ -13,6 +13,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct Il6Params {
@@ -24,20 +26,23 @@ struct Il6Params {
   double plasma_half_life_min = 30.0;  // min (derived: near baseline 1–3 h after, Fischer 2006)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, Il6Params>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("mass_ref_frac", p.mass_ref_frac, "1", "assumed: reference working mass, two-leg cycling");
-  visit("onset_per_min", p.onset_per_min, "1/min",
+  visit("mass_ref_frac", p.mass_ref_frac, "1", ValidRange{0.05, 1.0},
+        "assumed: reference working mass, two-leg cycling");
+  visit("onset_per_min", p.onset_per_min, "1/min", ValidRange{0.001, 1.0},
         "derived: ≈ ×2 after 30 min at 65 % VO2max (Fischer 2006, Exerc Immunol Rev 12:6)");
-  visit("growth_per_min", p.growth_per_min, "1/min",
+  visit("growth_per_min", p.growth_per_min, "1/min", ValidRange{0.0, 1.0},
         "derived: ≈ ×5 after 60 min, ≈ ×30 after 2.5 h");
-  visit("muscle_decay_per_min", p.muscle_decay_per_min, "1/min", "assumed");
-  visit("release_pg_ml_per_min", p.release_pg_ml_per_min, "pg/mL/min", "derived with k_0, k_g");
-  visit("plasma_half_life_min", p.plasma_half_life_min, "min",
+  visit("muscle_decay_per_min", p.muscle_decay_per_min, "1/min", ValidRange{0.001, 1.0}, "assumed");
+  visit("release_pg_ml_per_min", p.release_pg_ml_per_min, "pg/mL/min", ValidRange{0.0, 10.0},
+        "derived with k_0, k_g");
+  visit("plasma_half_life_min", p.plasma_half_life_min, "min", ValidRange{2.0, 240.0},
         "derived: near baseline 1–3 h after (Fischer 2006)");
 }
 

@@ -17,6 +17,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct LactateParams {
@@ -37,30 +39,34 @@ struct LactateParams {
   double brain_oxidation_per_min = 0.15;         // k_ox (assumed: brain lactate turnover ≈ 7 min)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, LactateParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("rest_mmol_l", p.rest_mmol_l, "mmol/L", "textbook 1–2 mmol/L (MODEL.md)");
+  visit("rest_mmol_l", p.rest_mmol_l, "mmol/L", ValidRange{0.3, 3.0},
+        "textbook 1–2 mmol/L (MODEL.md)");
   visit("production_max_mmol_l_per_min", p.production_max_mmol_l_per_min, "mmol/L/min",
+        ValidRange{0.1, 10.0},
         "derived: a 30 s Wingate at x_m ≈ 2.5 drives blood lactate to 11–13 mmol/L (Beneke et "
         "al. 2007, Dyn Med 6:8)");
-  visit("mass_ref_frac", p.mass_ref_frac, "1", "assumed: reference muscle mass, two-leg cycling");
-  visit("exchange_per_min", p.exchange_per_min, "1/min",
+  visit("mass_ref_frac", p.mass_ref_frac, "1", ValidRange{0.05, 1.0},
+        "assumed: reference muscle mass, two-leg cycling");
+  visit("exchange_per_min", p.exchange_per_min, "1/min", ValidRange{0.01, 5.0},
         "derived: blood peak 5–8 min after a sprint (Beneke 2007)");
-  visit("passive_clearance_per_min", p.passive_clearance_per_min, "1/min",
+  visit("passive_clearance_per_min", p.passive_clearance_per_min, "1/min", ValidRange{0.002, 0.5},
         "derived: t½ ≈ 28 min after a Wingate (Beneke 2007: k2 ≈ 0.02–0.03 min⁻¹)");
-  visit("active_clearance_gain", p.active_clearance_gain, "1",
+  visit("active_clearance_gain", p.active_clearance_gain, "1", ValidRange{0.0, 10.0},
         "clearance ×3 at work near LT (Menzies et al. 2010, J Sports Sci 28:975)");
-  visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L",
+  visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L", ValidRange{0.2, 3.0},
         "resting brain lactate ≈ 0.6–1 mM (MRS, Maddock et al. 2016, J Neurosci 36:2449)");
   visit("brain_transport_mmol_l_per_min", p.brain_transport_mmol_l_per_min, "mmol/L/min",
-        "derived: brain ≈ 2.2 mM at blood 12 mM");
-  visit("brain_km_mmol_l", p.brain_km_mmol_l, "mmol/L",
+        ValidRange{0.0, 5.0}, "derived: brain ≈ 2.2 mM at blood 12 mM");
+  visit("brain_km_mmol_l", p.brain_km_mmol_l, "mmol/L", ValidRange{1.0, 20.0},
         "K_m of MCT1, 3.5–10 mM (Halestrap 2012, IUBMB Life 64:1)");
-  visit("brain_oxidation_per_min", p.brain_oxidation_per_min, "1/min",
+  visit("brain_oxidation_per_min", p.brain_oxidation_per_min, "1/min", ValidRange{0.01, 2.0},
         "assumed: brain lactate turnover ≈ 7 min");
 }
 

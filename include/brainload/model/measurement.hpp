@@ -11,6 +11,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct MeasurementParams {
@@ -26,20 +28,22 @@ struct MeasurementParams {
   double other_cv = 0.05;          // every other acute observable (assumed)
 };
 
+// Every field with its unit, valid range and source (group "measurement"):
+// visit(name, value, unit, range, source).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, MeasurementParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("cognitive_test_sd", p.cognitive_test_sd, "1",
+  visit("cognitive_test_sd", p.cognitive_test_sd, "1", ValidRange{0.0, 2.0},
         "assumed: test–retest reliability ≈ 0.75 gives an error SD ≈ 0.5 between-person SD");
-  visit("heart_rate_sd_bpm", p.heart_rate_sd_bpm, "bpm",
+  visit("heart_rate_sd_bpm", p.heart_rate_sd_bpm, "bpm", ValidRange{0.0, 10.0},
         "assumed: chest-strap ECG against a 12-lead ECG, ±1 bpm");
-  visit("lactate_cv", p.lactate_cv, "1", "assumed: portable blood-lactate analysers, CV 2–5 %");
-  visit("catecholamine_cv", p.catecholamine_cv, "1",
+  visit("lactate_cv", p.lactate_cv, "1", ValidRange{0.0, 0.5}, "assumed: portable blood-lactate analysers, CV 2–5 %");
+  visit("catecholamine_cv", p.catecholamine_cv, "1", ValidRange{0.0, 0.5},
         "assumed: HPLC with electrochemical detection, CV 5–10 %");
-  visit("cortisol_cv", p.cortisol_cv, "1", "assumed: cortisol immunoassay, CV 5–10 %");
-  visit("bdnf_cv", p.bdnf_cv, "1", "assumed: serum BDNF ELISA, CV 5–10 %");
-  visit("il6_cv", p.il6_cv, "1", "assumed: high-sensitivity IL-6 ELISA, CV ≈ 10 %");
-  visit("other_cv", p.other_cv, "1", "assumed: every other acute observable");
+  visit("cortisol_cv", p.cortisol_cv, "1", ValidRange{0.0, 0.5}, "assumed: cortisol immunoassay, CV 5–10 %");
+  visit("bdnf_cv", p.bdnf_cv, "1", ValidRange{0.0, 0.5}, "assumed: serum BDNF ELISA, CV 5–10 %");
+  visit("il6_cv", p.il6_cv, "1", ValidRange{0.0, 0.5}, "assumed: high-sensitivity IL-6 ELISA, CV ≈ 10 %");
+  visit("other_cv", p.other_cv, "1", ValidRange{0.0, 0.5}, "assumed: every other acute observable");
 }
 
 // The measurement error of an acute observable (by its contract name) or of a z-score event:

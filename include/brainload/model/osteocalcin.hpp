@@ -13,6 +13,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct OsteocalcinParams {
@@ -25,20 +27,24 @@ struct OsteocalcinParams {
   double half_life_min = 40.0;        // min (assumed)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, OsteocalcinParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("rest_ng_ml", p.rest_ng_ml, "ng/mL", "assumed centre: serum ucOC ≈ 2–8 ng/mL in adults");
-  visit("force_threshold_bw", p.force_threshold_bw, "BW",
+  visit("rest_ng_ml", p.rest_ng_ml, "ng/mL", ValidRange{0.5, 30.0},
+        "assumed centre: serum ucOC ≈ 2–8 ng/mL in adults");
+  visit("force_threshold_bw", p.force_threshold_bw, "BW", ValidRange{0.0, 5.0},
         "assumed: walking-level loads do not count");
-  visit("gain", p.gain, "1", "assumed: at most +50 % (Levinger 2011 saw ≈ +10–30 %)");
-  visit("signal_half_effect", p.signal_half_effect, "cycles·BW²",
+  visit("gain", p.gain, "1", ValidRange{0.0, 5.0},
+        "assumed: at most +50 % (Levinger 2011 saw ≈ +10–30 %)");
+  visit("signal_half_effect", p.signal_half_effect, "cycles·BW²", ValidRange{1.0, 10000.0},
         "assumed: one jump session ≈ 0.7 × σ50");
-  visit("signal_tau_min", p.signal_tau_min, "min", "assumed: osteocyte signalling over an hour");
-  visit("half_life_min", p.half_life_min, "min", "assumed");
+  visit("signal_tau_min", p.signal_tau_min, "min", ValidRange{1.0, 1440.0},
+        "assumed: osteocyte signalling over an hour");
+  visit("half_life_min", p.half_life_min, "min", ValidRange{5.0, 480.0}, "assumed");
 }
 
 [[nodiscard]] double bone_stimulus(const OsteocalcinParams& p, double contacts_per_min,

@@ -5,6 +5,7 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject.hpp"
 #include "brainload/schedule/scenario.hpp"
 
@@ -48,61 +49,63 @@ struct SubjectNorms {
   double bdnf_resting_ng_ml = 30.0;  // serum; textbook 25–35 (MODEL.md)
 };
 
-// Every field with its unit and source, for `brainload describe` (group "subject_norms") and
-// parameter overrides: visit(name, value, unit, source) with value a double& (const double& for a
-// const struct) and string literals. A new field needs a line here
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` (group
+// "subject_norms") and parameter overrides: visit(name, value, unit, range, source) with value a
+// double& (const double& for a const struct) and string literals. A new field needs a line here
 // (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, SubjectNorms>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("vo2max_male_25", p.vo2max_male_25, "ml/kg/min",
+  visit("vo2max_male_25", p.vo2max_male_25, "ml/kg/min", ValidRange{20.0, 90.0},
         "untrained at 25 y: ACSM Guidelines 11th ed. norms (≈ 50th percentile)");
-  visit("vo2max_female_25", p.vo2max_female_25, "ml/kg/min",
+  visit("vo2max_female_25", p.vo2max_female_25, "ml/kg/min", ValidRange{15.0, 80.0},
         "untrained at 25 y: ACSM Guidelines 11th ed. norms (≈ 50th percentile)");
-  visit("vo2max_recreational_rel", p.vo2max_recreational_rel, "1",
+  visit("vo2max_recreational_rel", p.vo2max_recreational_rel, "1", ValidRange{1.0, 2.0},
         "assumed from the ACSM norm tables (≈ 70th percentile)");
-  visit("vo2max_trained_rel", p.vo2max_trained_rel, "1",
+  visit("vo2max_trained_rel", p.vo2max_trained_rel, "1", ValidRange{1.0, 2.5},
         "assumed from the ACSM norm tables (≈ 90th percentile)");
-  visit("vo2max_decline_per_year", p.vo2max_decline_per_year, "1/y",
+  visit("vo2max_decline_per_year", p.vo2max_decline_per_year, "1/y", ValidRange{0.0, 0.03},
         "fraction of the 25-year value per year after 25 (Fleg et al. 2005, Circulation 112:674: "
         "≈ 1 %/y averaged over adulthood, faster late)");
-  visit("hr_rest_untrained_bpm", p.hr_rest_untrained_bpm, "bpm", "assumed population typical");
-  visit("hr_rest_recreational_bpm", p.hr_rest_recreational_bpm, "bpm",
+  visit("hr_rest_untrained_bpm", p.hr_rest_untrained_bpm, "bpm", ValidRange{40.0, 100.0},
         "assumed population typical");
-  visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm", "assumed population typical");
-  visit("lt_untrained", p.lt_untrained, "1",
+  visit("hr_rest_recreational_bpm", p.hr_rest_recreational_bpm, "bpm", ValidRange{35.0, 100.0},
+        "assumed population typical");
+  visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm", ValidRange{30.0, 100.0},
+        "assumed population typical");
+  visit("lt_untrained", p.lt_untrained, "1", ValidRange{0.3, 0.95},
         "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained)");
-  visit("lt_recreational", p.lt_recreational, "1",
+  visit("lt_recreational", p.lt_recreational, "1", ValidRange{0.3, 0.95},
         "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained, 70–80 % "
         "endurance-trained)");
-  visit("lt_trained", p.lt_trained, "1",
+  visit("lt_trained", p.lt_trained, "1", ValidRange{0.3, 0.95},
         "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 70–80 % endurance-trained)");
-  visit("clearance_recreational_rel", p.clearance_recreational_rel, "1",
+  visit("clearance_recreational_rel", p.clearance_recreational_rel, "1", ValidRange{0.5, 3.0},
         "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
         "87:1684)");
-  visit("clearance_trained_rel", p.clearance_trained_rel, "1",
+  visit("clearance_trained_rel", p.clearance_trained_rel, "1", ValidRange{0.5, 3.0},
         "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
         "87:1684)");
-  visit("production_recreational_rel", p.production_recreational_rel, "1",
+  visit("production_recreational_rel", p.production_recreational_rel, "1", ValidRange{0.3, 2.0},
         "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
         "87:1684)");
-  visit("production_trained_rel", p.production_trained_rel, "1",
+  visit("production_trained_rel", p.production_trained_rel, "1", ValidRange{0.3, 2.0},
         "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
         "87:1684)");
-  visit("cortisol_recreational_rel", p.cortisol_recreational_rel, "1",
+  visit("cortisol_recreational_rel", p.cortisol_recreational_rel, "1", ValidRange{0.2, 2.0},
         "assumed: training lowers the cortisol response at the same relative load (Hackney 2006, "
         "Expert Rev Endocrinol Metab 1:783)");
-  visit("cortisol_trained_rel", p.cortisol_trained_rel, "1",
+  visit("cortisol_trained_rel", p.cortisol_trained_rel, "1", ValidRange{0.2, 2.0},
         "assumed: training lowers the cortisol response at the same relative load (Hackney 2006, "
         "Expert Rev Endocrinol Metab 1:783)");
-  visit("il6_at_25_pg_ml", p.il6_at_25_pg_ml, "pg/mL",
+  visit("il6_at_25_pg_ml", p.il6_at_25_pg_ml, "pg/mL", ValidRange{0.1, 10.0},
         "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
-  visit("il6_per_year_pg_ml", p.il6_per_year_pg_ml, "pg/mL/y",
+  visit("il6_per_year_pg_ml", p.il6_per_year_pg_ml, "pg/mL/y", ValidRange{0.0, 0.2},
         "assumed from Ferrucci et al. 2005 (Blood 105:2294): ≈ 1.5 → 2.5 pg/mL from young to old");
-  visit("il6_trained_rel", p.il6_trained_rel, "1",
+  visit("il6_trained_rel", p.il6_trained_rel, "1", ValidRange{0.3, 1.5},
         "assumed: trained adults run about 15 % lower resting IL-6 (Fischer 2006, Exerc Immunol "
         "Rev 12:6)");
-  visit("bdnf_resting_ng_ml", p.bdnf_resting_ng_ml, "ng/mL",
+  visit("bdnf_resting_ng_ml", p.bdnf_resting_ng_ml, "ng/mL", ValidRange{5.0, 60.0},
         "serum; textbook 25–35 ng/mL (MODEL.md)");
 }
 

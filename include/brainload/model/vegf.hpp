@@ -10,6 +10,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "brainload/model/parameter_range.hpp"
+
 namespace brainload {
 
 struct VegfParams {
@@ -19,20 +21,21 @@ struct VegfParams {
   double half_life_min = 30.0;       // min (assumed)
 };
 
-// Every field with its unit and source, for `brainload describe` and parameter overrides:
-// visit(name, value, unit, source) with value a double& (const double& for a const struct) and
-// string literals. A new field needs a line here (tests/model/parameters_test.cpp counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
+// parameter overrides: visit(name, value, unit, range, source) with value a double& (const double&
+// for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, VegfParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("rest_pg_ml", p.rest_pg_ml, "pg/mL",
+  visit("rest_pg_ml", p.rest_pg_ml, "pg/mL", ValidRange{20.0, 1000.0},
         "assumed centre: serum VEGF 100–400 pg/mL in healthy adults");
-  visit("lactate_gain", p.lactate_gain, "1",
+  visit("lactate_gain", p.lactate_gain, "1", ValidRange{0.0, 5.0},
         "derived from Kraus et al. 2004 (Am J Physiol Heart Circ Physiol 287:H2444, 20–60 %): at "
         "most +60 %");
-  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L",
+  visit("lactate_ec50_mmol_l", p.lactate_ec50_mmol_l, "mmol/L", ValidRange{0.5, 20.0},
         "assumed: blood lactate above rest for half effect");
-  visit("half_life_min", p.half_life_min, "min", "assumed");
+  visit("half_life_min", p.half_life_min, "min", ValidRange{2.0, 240.0}, "assumed");
 }
 
 [[nodiscard]] double vegf_rate(const VegfParams& p, double vegf_pg_ml,

@@ -154,6 +154,14 @@ struct PopulationSpec {
   SourceLocation where;
 };
 
+// One `[parameters]` entry: a model parameter by its full name ("lactate.rest_mmol_l", as
+// `brainload describe` lists it), set for every arm. Checked against ModelParams when read.
+struct ParameterSetting {
+  std::string name;
+  double value = 0.0;
+  SourceLocation where;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -174,8 +182,9 @@ struct Scenario {
   // span (by default it shows them only when the scenario lasts at least 28 days).
   std::vector<std::string> report_outcomes;
   SourceLocation report_where;
-  std::string file;         // path it was read from
-  std::string source_text;  // the whole file, kept for provenance in outputs
+  std::vector<ParameterSetting> parameters;  // [parameters], in file order
+  std::string file;                          // path it was read from
+  std::string source_text;                   // the whole file, kept for provenance in outputs
 };
 
 }  // namespace brainload

@@ -20,6 +20,7 @@
 
 #include "brainload/model/chronic/daily_dose.hpp"
 #include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/scenario.hpp"
 #include "brainload/schedule/session_drive.hpp"
@@ -43,19 +44,19 @@ struct SessionDoseParams {
 };
 
 // Every field with its unit and source, for `brainload describe` (group "dose") and parameter
-// overrides: visit(name, value, unit, source) with value a double& (const double& for a const
-// struct) and string literals.
+// overrides: visit(name, value, unit, range, source) with value a double& (const double& for a
+// const struct) and string literals.
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, SessionDoseParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("aerobic_floor_vo2max_frac", p.aerobic_floor_vo2max_frac, "1",
+  visit("aerobic_floor_vo2max_frac", p.aerobic_floor_vo2max_frac, "1", ValidRange{0.0, 0.9},
         "assumed: lower bound of moderate intensity, ≈ 40 % VO2 reserve (ACSM Guidelines 11th "
         "ed.)");
-  visit("aerobic_load_per_min", p.aerobic_load_per_min, "1/min",
+  visit("aerobic_load_per_min", p.aerobic_load_per_min, "1/min", ValidRange{0.0, 1.0},
         "assumed normalisation: 30 min at 70 % VO2max ≈ 0.9 load units");
   visit("resistance_load_normalisation", p.resistance_load_normalisation, "1",
-        "assumed normalisation: a LISA heavy session (3 × 6–8 at 70–85 % 1RM) ≈ 0.8 load units");
-  visit("heavy_load_1rm", p.heavy_load_1rm, "1",
+        ValidRange{1.0, 200.0}, "assumed normalisation: a LISA heavy session (3 × 6–8 at 70–85 % 1RM) ≈ 0.8 load units");
+  visit("heavy_load_1rm", p.heavy_load_1rm, "1", ValidRange{0.3, 1.0},
         "LISA HRT trained at 70–85 % 1RM (Bechshøft et al. 2017, BMJ Open 7:e014233)");
 }
 

@@ -8,6 +8,7 @@
 
 #include "brainload/model/drive.hpp"
 #include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject.hpp"
 #include "brainload/schedule/scenario.hpp"
 
@@ -42,39 +43,39 @@ struct SessionDriveParams {
   double walk_peak_force_bw = 1.2;
 };
 
-// Every field with its unit and source, for `brainload describe` (group "session") and parameter
-// overrides: visit(name, value, unit, source) with value a double& (const double& for a const
-// struct) and string literals. A new field needs a line here (tests/model/parameters_test.cpp
-// counts them).
+// Every field with its unit, valid range (ValidRange) and source, for `brainload describe` (group
+// "session") and parameter overrides: visit(name, value, unit, range, source) with value a double&
+// (const double& for a const struct) and string literals. A new field needs a line here
+// (tests/model/parameters_test.cpp counts them).
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, SessionDriveParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("all_out_muscle_intensity", p.all_out_muscle_intensity, "1",
+  visit("all_out_muscle_intensity", p.all_out_muscle_intensity, "1", ValidRange{1.0, 4.0},
         "derived: fraction of VO2max power; Wingate mean power ≈ 2.3–2.7 × the power at VO2max "
         "(Medbo & Tabata 1989, J Appl Physiol 67:1881)");
-  visit("resistance_intensity_per_load", p.resistance_intensity_per_load, "1",
+  visit("resistance_intensity_per_load", p.resistance_intensity_per_load, "1", ValidRange{0.5, 3.0},
         "assumed: a set at 80 % 1RM ≈ 1.1 × the muscle's aerobic capacity; blood lactate 4–6 "
         "mmol/L after 3 × 8 heavy squats (Kraemer & Ratamess 2005, Sports Med 35:339)");
-  visit("resistance_vo2_base", p.resistance_vo2_base, "1",
+  visit("resistance_vo2_base", p.resistance_vo2_base, "1", ValidRange{0.0, 0.5},
         "assumed: whole-body VO2 of a set = base + slope × load × min(1, mass / 0.5); "
         "large-muscle lifts reach ≈ 50–60 % VO2max");
-  visit("resistance_vo2_slope", p.resistance_vo2_slope, "1",
+  visit("resistance_vo2_slope", p.resistance_vo2_slope, "1", ValidRange{0.0, 1.0},
         "assumed: whole-body VO2 of a set = base + slope × load × min(1, mass / 0.5); "
         "large-muscle lifts reach ≈ 50–60 % VO2max");
-  visit("resistance_max_effort_load", p.resistance_max_effort_load, "1",
+  visit("resistance_max_effort_load", p.resistance_max_effort_load, "1", ValidRange{0.5, 1.0},
         "assumed: effort = load / 0.95, so 8 reps at 80 % 1RM ≈ 0.84 (RPE ≈ 8), from "
         "RPE-to-%1RM tables (Helms et al. 2016, Strength Cond J 38:42)");
-  visit("impact_effort", p.impact_effort, "1", "assumed: jumping effort");
-  visit("impact_muscle_mass_frac", p.impact_muscle_mass_frac, "1",
+  visit("impact_effort", p.impact_effort, "1", ValidRange{0.0, 1.0}, "assumed: jumping effort");
+  visit("impact_muscle_mass_frac", p.impact_muscle_mass_frac, "1", ValidRange{0.05, 1.0},
         "legs and trunk (Janssen et al. 2000, J Appl Physiol 89:81)");
-  visit("impact_compound", p.impact_compound, "1", "assumed");
-  visit("run_contacts_per_min", p.run_contacts_per_min, "1/min",
+  visit("impact_compound", p.impact_compound, "1", ValidRange{0.0, 1.0}, "assumed");
+  visit("run_contacts_per_min", p.run_contacts_per_min, "1/min", ValidRange{120.0, 220.0},
         "running cadence (Cavanagh & Lafortune 1980, J Biomech 13:397)");
-  visit("run_peak_force_bw", p.run_peak_force_bw, "BW",
+  visit("run_peak_force_bw", p.run_peak_force_bw, "BW", ValidRange{1.5, 4.0},
         "running ≈ 2.5 BW (Cavanagh & Lafortune 1980, J Biomech 13:397)");
-  visit("walk_contacts_per_min", p.walk_contacts_per_min, "1/min",
+  visit("walk_contacts_per_min", p.walk_contacts_per_min, "1/min", ValidRange{60.0, 140.0},
         "walking cadence (Keller et al. 1996, Clin Biomech 11:253)");
-  visit("walk_peak_force_bw", p.walk_peak_force_bw, "BW",
+  visit("walk_peak_force_bw", p.walk_peak_force_bw, "BW", ValidRange{1.0, 1.6},
         "walking ≈ 1.2 BW (Keller et al. 1996, Clin Biomech 11:253)");
 }
 

@@ -25,8 +25,13 @@
 //   blood-brain barrier   integrity from lactate→VEGF dose; lost with age.
 #pragma once
 
+#include <concepts>
+#include <string_view>
+#include <type_traits>
+
 #include "brainload/model/chronic/daily_dose.hpp"
 #include "brainload/model/chronic_state.hpp"
+#include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject.hpp"
 
 namespace brainload {
@@ -151,6 +156,201 @@ struct ChronicParams {
   CortisolReactivityParams cortisol;
   BbbParams bbb;
 };
+
+// Every field of each chronic struct with its unit, valid range (ValidRange, conventions in
+// parameter_range.hpp) and source, for `brainload describe` and parameter overrides:
+// visit(name, value, unit, range, source) with value a double& (const double& for a const
+// struct). "load" is the daily training load of daily_dose.hpp (dimensionless); a new field
+// needs a line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, TrainingAdaptationParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("fitness_tau_days", p.fitness_tau_days, "d", ValidRange{7.0, 120.0},
+        "Banister τ1 (Performance Manager Chart CTL window; Clarke & Skiba 2013)");
+  visit("fatigue_tau_days", p.fatigue_tau_days, "d", ValidRange{1.0, 30.0},
+        "Banister τ2 (Performance Manager Chart ATL window; Clarke & Skiba 2013)");
+  visit("fatigue_gain", p.fatigue_gain, "1", ValidRange{0.0, 5.0},
+        "assumed: Banister k2 = 1 load unit per load unit");
+  visit("load_window_days", p.load_window_days, "d", ValidRange{1.0, 90.0},
+        "assumed: EWMA window of resistance and aerobic loads");
+  visit("strength_neural_max", p.strength_neural_max, "1", ValidRange{0.0, 0.5},
+        "derived: early strength gains of 10–15 % of 1RM in 4–6 weeks (Sale 1988, Med Sci Sports "
+        "Exerc 20:S135)");
+  visit("strength_neural_tau_days", p.strength_neural_tau_days, "d", ValidRange{3.0, 90.0},
+        "Sale 1988 (Med Sci Sports Exerc 20:S135)");
+  visit("strength_muscle_max", p.strength_muscle_max, "1", ValidRange{0.0, 1.0},
+        "derived: ≈ +25–35 % after 6–12 months (Peterson et al. 2010, Ageing Res Rev 9:226)");
+  visit("strength_muscle_tau_days", p.strength_muscle_tau_days, "d", ValidRange{14.0, 730.0},
+        "assumed: hypertrophy over months");
+  visit("resistance_half_load", p.resistance_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed: L50 of the daily resistance load; 3 heavy sessions a week ≈ 1.2 × L50");
+  visit("strength_loss_per_year", p.strength_loss_per_year, "1/y", ValidRange{0.0, 0.05},
+        "after age 50 (Goodpaster et al. 2006, J Gerontol A 61:1059: ≈ 1.5–3 %/y in older adults)");
+  visit("vo2max_gain_max", p.vo2max_gain_max, "1", ValidRange{0.0, 0.6},
+        "relative VO2max gain at saturation (HERITAGE mean ≈ +17 % after 20 weeks, Bouchard et al. "
+        "1999, J Appl Physiol 87:1003)");
+  visit("vo2max_tau_days", p.vo2max_tau_days, "d", ValidRange{7.0, 365.0},
+        "assumed; detraining losses over 4–12 weeks (Mujika & Padilla 2000, Sports Med 30:79)");
+  visit("aerobic_half_load", p.aerobic_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed: L50 of the daily aerobic load");
+  visit("vo2max_loss_per_year", p.vo2max_loss_per_year, "1/y", ValidRange{0.0, 0.03},
+        "fraction of the 25-year value per year (Fleg et al. 2005, Circulation 112:674)");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, RestingBdnfParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("gain_max", p.gain_max, "1", ValidRange{0.0, 1.0},
+        "fitted: relative rise at saturation, +0.73 ng/mL on ≈ 30 in older adults (Setayesh & "
+        "Mohammad Rahimi 2023)");
+  visit("half_dose", p.half_dose, "min", ValidRange{0.01, 100.0},
+        "assumed: half-effect daily dose (activity-weighted BDNF action + osteocalcin)");
+  visit("osteocalcin_weight", p.osteocalcin_weight, "1", ValidRange{0.0, 5.0},
+        "assumed: osteocalcin dose per BDNF dose unit (Oury 2013)");
+  visit("tau_days", p.tau_days, "d", ValidRange{1.0, 365.0},
+        "assumed: elevated levels persist weeks, fade after stopping");
+  visit("loss_per_year_ng_ml", p.loss_per_year_ng_ml, "ng/mL/y", ValidRange{0.0, 1.0},
+        "assumed; serum BDNF falls slowly with age (Erickson et al. 2010, J Neurosci 30:5368)");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, HippocampusParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("ageing_loss_per_year", p.ageing_loss_per_year, "1/y", ValidRange{0.0, 0.05},
+        "fraction per year from the onset age (Erickson et al. 2011, PNAS 108:3017: controls "
+        "−1.4 %/y)");
+  visit("ageing_onset_years", p.ageing_onset_years, "y", ValidRange{20.0, 90.0}, "assumed");
+  visit("bdnf_growth_per_year", p.bdnf_growth_per_year, "1/y", ValidRange{0.0, 2.0},
+        "derived: +2 %/y at +8 % resting BDNF (Erickson 2011 aerobic arm); per unit relative BDNF "
+        "gain");
+  visit("bbb_growth_per_year", p.bbb_growth_per_year, "1/y", ValidRange{0.0, 1.0},
+        "assumed: per unit blood-brain-barrier integrity gain");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, PrefrontalParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("heavy_half_load", p.heavy_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed: L50 of the heavy-set load");
+  visit("gain_max", p.gain_max, "1", ValidRange{0.0, 0.5},
+        "assumed: relative connectivity gain at saturation (LISA HRT)");
+  visit("tau_days", p.tau_days, "d", ValidRange{7.0, 730.0}, "assumed");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, BrainAgeParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("slowing_max_years_per_year", p.slowing_max_years_per_year, "y/y", ValidRange{0.0, 10.0},
+        "fitted: gap change per year at saturated benefit, LISA −1.4 to −2.3 y vs control at one "
+        "year (Gonzalez-Gomez et al. 2026, GeroScience)");
+  visit("benefit_half_load", p.benefit_half_load, "1", ValidRange{0.0001, 1.0},
+        "fitted: L50 of the daily training load for brain age (HRT ≈ MIT)");
+  visit("recovery_tau_years", p.recovery_tau_years, "y", ValidRange{0.1, 50.0},
+        "assumed: LISA benefit still present a year after training ended");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, ChronicCognitionParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("composite_max", p.composite_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: composite SMD 0.71 after 12–24 weeks (Landrigan et al. 2020)");
+  visit("executive_max", p.executive_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: executive function SMD 0.39 (Landrigan 2020)");
+  visit("half_load", p.half_load, "1", ValidRange{0.001, 1.0},
+        "assumed = brain age: L50 of the 28-day daily training load");
+  visit("rise_tau_days", p.rise_tau_days, "d", ValidRange{1.0, 365.0},
+        "benefits appear in 6–12 weeks (seed 000)");
+  visit("decay_tau_days", p.decay_tau_days, "d", ValidRange{7.0, 3650.0},
+        "benefits outlast training (Fiatarone Singh et al. 2014, J Am Med Dir Assoc 15:873: still "
+        "present 18 months later)");
+  visit("composite_per_hippocampus", p.composite_per_hippocampus, "SD", ValidRange{0.0, 50.0},
+        "assumed: per unit relative hippocampal volume");
+  visit("executive_per_prefrontal", p.executive_per_prefrontal, "SD", ValidRange{0.0, 10.0},
+        "assumed: per unit relative prefrontal connectivity");
+  visit("working_memory_max", p.working_memory_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: working-memory SMD 0.44 with cognitive training (2022 review); from dual-task "
+        "training at saturation");
+  visit("dual_task_half_minutes", p.dual_task_half_minutes, "min", ValidRange{0.1, 120.0},
+        "assumed: L50 of daily dual-task minutes");
+  visit("working_memory_tau_days", p.working_memory_tau_days, "d", ValidRange{1.0, 365.0},
+        "assumed");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, MoodParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("per_bdnf_gain", p.per_bdnf_gain, "SD", ValidRange{-10.0, 0.0},
+        "assumed: per unit relative resting-BDNF gain (negative: fewer symptoms)");
+  visit("per_il6_reduction", p.per_il6_reduction, "SD", ValidRange{-5.0, 0.0},
+        "assumed: per unit relative IL-6 reduction");
+  visit("training_max", p.training_max, "SD", ValidRange{-2.0, 0.0},
+        "fitted: SMD −0.38 (Setayesh & Mohammad Rahimi 2023); behavioural activation and "
+        "self-efficacy of regular training at saturation");
+  visit("training_half_load", p.training_half_load, "1", ValidRange{0.001, 1.0},
+        "assumed: L50 of the 28-day daily training load");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, InflammationParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("reduction_max", p.reduction_max, "1", ValidRange{0.0, 0.9},
+        "assumed from Fischer 2006 and Nicklas et al. 2008 (Brain Behav Immun 22:1043): relative "
+        "resting IL-6 fall at saturation");
+  visit("half_load", p.half_load, "1", ValidRange{0.01, 10.0},
+        "assumed: L50 of the 28-day daily training load");
+  visit("tau_days", p.tau_days, "d", ValidRange{7.0, 730.0}, "assumed");
+  visit("rise_per_year_pg_ml", p.rise_per_year_pg_ml, "pg/mL/y", ValidRange{0.0, 0.2},
+        "with age (Ferrucci et al. 2005, Blood 105:2294; as subject_norms.il6_per_year_pg_ml)");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, CortisolReactivityParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("reduction_max", p.reduction_max, "1", ValidRange{0.0, 0.9},
+        "assumed: relative fall of the exercise HPA response (Hackney 2006)");
+  visit("half_dose", p.half_dose, "min", ValidRange{0.1, 1000.0},
+        "assumed: L50 of the 28-day daily exercise HPA drive");
+  visit("tau_days", p.tau_days, "d", ValidRange{7.0, 730.0}, "assumed");
+}
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, BbbParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("loss_per_year", p.loss_per_year, "1/y", ValidRange{0.0, 0.05},
+        "assumed: integrity lost per year after the onset age (Montagne et al. 2015, Neuron "
+        "85:296: hippocampal BBB breakdown with age)");
+  visit("loss_onset_years", p.loss_onset_years, "y", ValidRange{20.0, 90.0}, "assumed");
+  visit("gain_max", p.gain_max, "1", ValidRange{0.0, 0.5},
+        "assumed: integrity gained at saturation of the VEGF dose");
+  visit("half_dose", p.half_dose, "min", ValidRange{0.1, 1000.0},
+        "assumed: L50 of the 14-day daily VEGF dose");
+  visit("tau_days", p.tau_days, "d", ValidRange{7.0, 730.0}, "assumed");
+}
+
+// Every chronic parameter with its group: visit(group, name, value, unit, range, source). The
+// groups are named after the structs (not the ChronicParams members) so that none repeats an
+// acute group: training, resting_bdnf, hippocampus, prefrontal, brain_age, chronic_cognition,
+// mood, inflammation, cortisol_reactivity, bbb.
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, ChronicParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  const auto in = [&visit](std::string_view group) {
+    return [&visit, group](std::string_view name, auto& value, std::string_view unit,
+                           ValidRange range, std::string_view source) {
+      visit(group, name, value, unit, range, source);
+    };
+  };
+  visit_parameters(p.training, in("training"));
+  visit_parameters(p.bdnf, in("resting_bdnf"));
+  visit_parameters(p.hippocampus, in("hippocampus"));
+  visit_parameters(p.prefrontal, in("prefrontal"));
+  visit_parameters(p.brain_age, in("brain_age"));
+  visit_parameters(p.cognition, in("chronic_cognition"));
+  visit_parameters(p.mood, in("mood"));
+  visit_parameters(p.inflammation, in("inflammation"));
+  visit_parameters(p.cortisol, in("cortisol_reactivity"));
+  visit_parameters(p.bbb, in("bbb"));
+}
 
 // Saturating dose response L / (L50 + L).
 [[nodiscard]] double saturating(double load, double half_load);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -14,10 +15,11 @@
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/exercise.hpp"
-#include "brainload/observables.hpp"
 #include "brainload/model/subject_norms.hpp"
+#include "brainload/observables.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/schedule/session_drive.hpp"
+#include "brainload/validation/credibility.hpp"
 #include "cli/commands.hpp"
 
 namespace brainload::cli {
@@ -127,12 +129,22 @@ void print_parameters(const std::vector<ParameterRow>& rows) {
   }
 }
 
+// Credibility grade of an observable from the validation catalogue (docs/validation.md).
+std::string grade_of(const std::map<std::string, std::string>& grades, std::string_view name) {
+  const auto it = grades.find(std::string(name));
+  return it == grades.end() ? std::string("unknown") : it->second;
+}
+
 nlohmann::json describe_json() {
   nlohmann::json j;
-  auto list = [](auto infos) {
+  const auto grades = validation::shipped_grades();
+  auto list = [&grades](auto infos) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& o : infos) {
-      a.push_back({{"name", o.name}, {"unit", o.unit}, {"meaning", o.meaning}});
+      a.push_back({{"name", o.name},
+                   {"unit", o.unit},
+                   {"meaning", o.meaning},
+                   {"credibility", grade_of(grades, o.name)}});
     }
     return a;
   };
@@ -182,12 +194,13 @@ int run_describe(bool json) {
     std::cout << j.dump(2) << '\n';
     return 0;
   }
-  fmt::print("Observables (acute)\n");
+  const auto grades = validation::shipped_grades();
+  fmt::print("Observables (acute; name, unit, credibility grade, meaning)\n");
   for (const auto& o : acute_observables())
-    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+    fmt::print("  {:<30} {:<10} {:<9} {}\n", o.name, o.unit, grade_of(grades, o.name), o.meaning);
   fmt::print("\nObservables (chronic)\n");
   for (const auto& o : chronic_observables())
-    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+    fmt::print("  {:<30} {:<10} {:<9} {}\n", o.name, o.unit, grade_of(grades, o.name), o.meaning);
   fmt::print("\nBuilt-in protocols\n");
   for (const auto& p : builtin_protocols()) {
     fmt::print("  {:<18} {:>5.1f} min  {}\n  {:<18}             source: {}\n", p.name,

@@ -430,21 +430,21 @@ void check_band(Context& ctx, const TableRef& t, Target& g) {
         break;
       }
       if (g.low || g.high) err("low", "band = \"sd_n\" computes low and high; do not give them");
-      if (g.tolerance != Tolerance::inside) err("tolerance", "band = \"sd_n\" is \"inside\"");
+      if (g.tolerance != Tolerance::inside) err("tolerance", R"(band = "sd_n" is "inside")");
       g.low = g.published - kZ975 * *g.sd / std::sqrt(*g.n);
       g.high = g.published + kZ975 * *g.sd / std::sqrt(*g.n);
       break;
     case BandRule::ci95:
     case BandRule::between_subject:
       if (g.tolerance != Tolerance::inside || !g.low || !g.high) {
-        err("low", fmt::format("band = \"{}\" is tolerance = \"inside\" with both low and high",
+        err("low", fmt::format(R"(band = "{}" is tolerance = "inside" with both low and high)",
                                band_rule_name(g.band)));
       }
       break;
     case BandRule::range:
       if (!opinion) err("band", "band = \"range\" is a review's or expert's range");
       if (g.tolerance != Tolerance::inside || !g.low || !g.high) {
-        err("low", "band = \"range\" is tolerance = \"inside\" with both low and high");
+        err("low", R"(band = "range" is tolerance = "inside" with both low and high)");
       }
       break;
     case BandRule::threshold:
@@ -472,7 +472,7 @@ void check_band(Context& ctx, const TableRef& t, Target& g) {
       break;
     }
     case BandRule::curve_ci:
-      err("band", "band = \"curve_ci\" belongs to reader = \"curve_nrmse\"");
+      err("band", R"(band = "curve_ci" belongs to reader = "curve_nrmse")");
       break;
   }
   if (g.band == BandRule::sd_n && !(g.low && g.high)) return;
@@ -565,7 +565,7 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   if (const auto r = read_choice(ctx, t, "role", true, kRoles)) g.role = static_cast<Role>(*r);
   if (const toml::node* old = t.table.get("fitted")) {
     ctx.error(ctx.at(*old), t.field("fitted"),
-              "'fitted' is replaced by role = \"fitted\" | \"held_out\" | \"derived\"");
+              R"('fitted' is replaced by role = "fitted" | "held_out" | "derived")");
   }
   const bool curve = reader_ok && g.reader == Reader::curve_nrmse;
   if (curve) {

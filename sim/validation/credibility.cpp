@@ -10,11 +10,11 @@ namespace brainload::validation {
 
 std::string_view grade_name(Grade g) {
   switch (g) {
-    case Grade::A:
+    case Grade::a:
       return "A";
-    case Grade::B:
+    case Grade::b:
       return "B";
-    case Grade::C:
+    case Grade::c:
       return "C";
     case Grade::untested:
       return "untested";
@@ -57,11 +57,11 @@ std::vector<Credibility> grade_observables(const Catalogue& c, const std::vector
     if (g.held_out == 0) {
       g.grade = Grade::untested;
     } else if (g.measured >= 3 && g.passed == g.held_out) {
-      g.grade = Grade::A;
+      g.grade = Grade::a;
     } else if (g.measured_passed >= 1 && 2 * g.passed >= g.held_out) {
-      g.grade = Grade::B;
+      g.grade = Grade::b;
     } else {
-      g.grade = Grade::C;
+      g.grade = Grade::c;
     }
   }
   return out;

@@ -361,11 +361,11 @@ TEST(Credibility, GradesFollowTheHeldOutEvidence) {
     }
     return Grade::untested;
   };
-  EXPECT_EQ(grade("lactate_mmol_l"), Grade::A);
-  EXPECT_EQ(grade("cortisol_nmol_l"), Grade::B);
-  EXPECT_EQ(grade("il6_pg_ml"), Grade::C);
+  EXPECT_EQ(grade("lactate_mmol_l"), Grade::a);
+  EXPECT_EQ(grade("cortisol_nmol_l"), Grade::b);
+  EXPECT_EQ(grade("il6_pg_ml"), Grade::c);
   EXPECT_EQ(grade("arousal"), Grade::untested);
-  EXPECT_EQ(grade("heart_rate_bpm"), Grade::C);
+  EXPECT_EQ(grade("heart_rate_bpm"), Grade::c);
   EXPECT_EQ(grades.size(), kAcuteObservableCount + kChronicObservableCount);
 }
 

@@ -20,7 +20,7 @@
 
 namespace brainload::validation {
 
-enum class Grade { A, B, C, untested };
+enum class Grade { a, b, c, untested };
 
 struct Credibility {
   std::string observable;

@@ -128,6 +128,41 @@ AROUSAL_CHAIN = [
 ]
 
 
+# Credibility grade per observable (docs/validation.md), read once from `brainload describe
+# --json` by load_credibility; empty when no executable could be asked, and then no mark is shown.
+CREDIBILITY: dict[str, str] = {}
+# Grades that a figure or report must flag beside the output (issue 13).
+FLAGGED_GRADES = ("C", "untested")
+
+
+def load_credibility(exe: str | None) -> dict[str, str]:
+    """Fill CREDIBILITY from `exe describe --json`; a failure leaves it empty (no marks)."""
+    CREDIBILITY.clear()
+    if not exe:
+        return CREDIBILITY
+    try:
+        proc = subprocess.run([exe, "describe", "--json"], stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, errors="replace", timeout=60)
+        if proc.returncode == 0:
+            import json
+            doc = json.loads(proc.stdout)
+            for group in ("acute", "chronic"):
+                for o in doc.get("observables", {}).get(group, []):
+                    if "credibility" in o:
+                        CREDIBILITY[o["name"]] = o["credibility"]
+    except (OSError, ValueError, subprocess.TimeoutExpired):
+        CREDIBILITY.clear()
+    return CREDIBILITY
+
+
+def credibility_mark(name: str) -> str:
+    """" [credibility C]" or " [untested]" for an output graded C or untested, else ""."""
+    grade = CREDIBILITY.get(name)
+    if grade not in FLAGGED_GRADES:
+        return ""
+    return " [untested]" if grade == "untested" else f" [credibility {grade}]"
+
+
 def axis_label(name: str, units: str | None = None) -> str:
     unit, short = OBSERVABLES.get(name, (units or "", name.replace("_", " ")))
     unit = units if units and name not in OBSERVABLES else unit
@@ -135,7 +170,7 @@ def axis_label(name: str, units: str | None = None) -> str:
 
 
 def short_label(name: str) -> str:
-    return OBSERVABLES.get(name, ("", name.replace("_", " ")))[1]
+    return OBSERVABLES.get(name, ("", name.replace("_", " ")))[1] + credibility_mark(name)
 
 
 # ---------------------------------------------------------------------------------------------

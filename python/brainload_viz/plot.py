@@ -527,6 +527,11 @@ def make_figures(plt, args):
 
 def main(argv):
     args = parse_args(argv)
+    # Outputs graded C or untested are marked in titles and legends (docs/validation.md).
+    try:
+        common.load_credibility(common.find_brainload(args.brainload))
+    except VizError:
+        common.load_credibility(None)
     plt = common.setup_matplotlib()
     out_dir = common.ensure_directory(Path(args.out_dir))
     name, figures = make_figures(plt, args)

@@ -416,6 +416,8 @@ def build_page(plt, args) -> str:
         exe = common.find_brainload(args.brainload)
     except VizError:
         exe = None
+    # Outputs graded C or untested are marked beside their names (docs/validation.md).
+    common.load_credibility(exe)
     with tempfile.TemporaryDirectory(prefix="brainload-report-") as tmp:
         if kind == "scenario":
             scenario_path = source

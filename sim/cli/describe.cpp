@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -17,6 +18,7 @@
 #include "brainload/observables.hpp"
 #include "brainload/params.hpp"
 #include "brainload/schedule/protocols.hpp"
+#include "brainload/validation/credibility.hpp"
 #include "cli/commands.hpp"
 
 namespace brainload::cli {
@@ -104,9 +106,16 @@ void print_parameters(const std::vector<ParameterInfo>& rows) {
   }
 }
 
+// Credibility grade of an observable from the validation catalogue (docs/validation.md).
+std::string grade_of(const std::map<std::string, std::string>& grades, std::string_view name) {
+  const auto it = grades.find(std::string(name));
+  return it == grades.end() ? std::string("unknown") : it->second;
+}
+
 nlohmann::json describe_json() {
   nlohmann::json j;
-  auto list = [](auto infos) {
+  const auto grades = validation::shipped_grades();
+  auto list = [&grades](auto infos) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& o : infos) {
       a.push_back({{"name", o.name},
@@ -114,7 +123,8 @@ nlohmann::json describe_json() {
                    {"meaning", o.meaning},
                    {"long_name", o.meaning},
                    {"label", o.label},
-                   {"kind", o.kind == ObservableKind::acute ? "acute" : "chronic"}});
+                   {"kind", o.kind == ObservableKind::acute ? "acute" : "chronic"},
+                   {"credibility", grade_of(grades, o.name)}});
     }
     return a;
   };
@@ -168,12 +178,13 @@ int run_describe(bool json) {
     std::cout << j.dump(2) << '\n';
     return 0;
   }
-  fmt::print("Observables (acute)\n");
+  const auto grades = validation::shipped_grades();
+  fmt::print("Observables (acute; name, unit, credibility grade, meaning)\n");
   for (const auto& o : acute_observables())
-    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+    fmt::print("  {:<30} {:<10} {:<9} {}\n", o.name, o.unit, grade_of(grades, o.name), o.meaning);
   fmt::print("\nObservables (chronic)\n");
   for (const auto& o : chronic_observables())
-    fmt::print("  {:<30} {:<10} {}\n", o.name, o.unit, o.meaning);
+    fmt::print("  {:<30} {:<10} {:<9} {}\n", o.name, o.unit, grade_of(grades, o.name), o.meaning);
   fmt::print("\nBuilt-in protocols\n");
   for (const auto& p : builtin_protocols()) {
     fmt::print("  {:<18} {:>5.1f} min  {}\n  {:<18}             source: {}\n", p.name,

@@ -1,6 +1,6 @@
 // brainload validate: runs the literature validation catalogue (validation/catalogue.toml),
-// prints simulated against published values, writes report.md and report.html, and exits
-// non-zero if any target fails (known misses do not fail).
+// prints simulated against published values, writes report.md, report.html and report.json, and
+// exits non-zero if any target fails (known misses do not fail).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -75,8 +75,9 @@ int run_validate(const ValidateOptions& options) {
   if (!options.quiet) print_table(std::cout, catalogue, result);
   std::cout << summary_line(result.summary) << '\n';
   std::cout.flush();
-  fmt::print(stderr, "validate: {:.1f} s; report written to {} and {}\n", result.seconds,
-             (out_dir / "report.md").string(), (out_dir / "report.html").string());
+  fmt::print(stderr, "validate: {:.1f} s; report written to {}, {} and {}\n", result.seconds,
+             (out_dir / "report.md").string(), (out_dir / "report.html").string(),
+             (out_dir / "report.json").string());
   return result.summary.failed > 0 ? kValidationFailed : 0;
 }
 
@@ -89,7 +90,7 @@ Command add_validate_command(CLI::App& app) {
       "run the literature validation suite: simulated against published values, pass/fail");
   cmd->add_option("--catalogue", options->catalogue, "validation catalogue (TOML)")
       ->default_val("validation/catalogue.toml");
-  cmd->add_option("--out", options->out, "directory for report.md and report.html")
+  cmd->add_option("--out", options->out, "directory for report.md, report.html and report.json")
       ->default_val("output/validation");
   cmd->add_option("--filter", options->filter,
                   "run only targets whose id or pathway contains this text");

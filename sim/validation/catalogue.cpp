@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <system_error>
 #include <utility>
@@ -58,17 +59,32 @@ constexpr std::array kReaders{
     ReaderInfo{Reader::change_correlation, "change_correlation"},
     ReaderInfo{Reader::attendance, "attendance"},
     ReaderInfo{Reader::dropout_fraction, "dropout_fraction"},
+    ReaderInfo{Reader::change_cv, "change_cv"},
+    ReaderInfo{Reader::fraction_change_below, "fraction_change_below"},
+    ReaderInfo{Reader::curve_nrmse, "curve_nrmse"},
 };
 
 constexpr std::array<std::string_view, 4> kTolerances{"inside", "absolute", "relative", "factor"};
 constexpr std::array<std::string_view, 2> kCombines{"difference", "ratio"};
 constexpr std::array<std::string_view, 3> kEventTypes{"cognitive_test", "learn", "recall"};
+constexpr std::array<std::string_view, 4> kEvidence{"data", "meta-analysis", "review", "expert"};
+constexpr std::array<std::string_view, 3> kRoles{"fitted", "held_out", "derived"};
+constexpr std::array<std::string_view, 7> kBandRules{
+    "ci95", "sd_n", "between_subject", "range", "threshold", "assumed", "curve_ci"};
+// docs/validation.md: a review's range or an expert's opinion may not give a band wider than
+// ±50 % of the value.
+constexpr double kMaxOpinionHalfWidth = 0.5;
+// Band rule `assumed` (a mean without any published spread): ±50 % or a factor 1.5 at most.
+constexpr double kMaxAssumedRelative = 0.5;
+constexpr double kMaxAssumedFactor = 1.5;
+// Two-sided 95 % normal quantile for sd_n bands (mean ± 1.96·SD/√n).
+constexpr double kZ975 = 1.959964;
 
 constexpr std::array<std::string_view, 2> kTopKeys{"catalogue", "target"};
 constexpr std::array<std::string_view, 2> kCatalogueKeys{"title", "scenario_root"};
 constexpr std::array<std::string_view, 6> kSourceKeys{"authors", "year",         "title",
                                                       "journal", "volume_pages", "doi"};
-constexpr std::array<std::string_view, 37> kTargetKeys{"id",
+constexpr std::array<std::string_view, 53> kTargetKeys{"id",
                                                        "pathway",
                                                        "quantity",
                                                        "unit",
@@ -100,11 +116,26 @@ constexpr std::array<std::string_view, 37> kTargetKeys{"id",
                                                        "tolerance",
                                                        "tolerance_value",
                                                        "tolerance_basis",
-                                                       "fitted",
                                                        "fitted_parameters",
                                                        "known_miss",
                                                        "note",
-                                                       "source"};
+                                                       "source",
+                                                       "evidence",
+                                                       "role",
+                                                       "band",
+                                                       "sd",
+                                                       "n",
+                                                       "widen",
+                                                       "widen_basis",
+                                                       "significant",
+                                                       "wrong_reason",
+                                                       "was_held_out",
+                                                       "threshold_of_mean",
+                                                       "curve_t_min",
+                                                       "curve_values",
+                                                       "curve_low",
+                                                       "curve_high",
+                                                       "fitted"};
 
 // The TOML reading shared with the scenario parser (io/toml_reader.hpp): diagnostics with
 // file:line:column, field paths, unknown keys with "did you mean".
@@ -182,6 +213,32 @@ std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view 
   return std::nullopt;
 }
 
+std::vector<double> read_numbers(Context& ctx, const TableRef& t, std::string_view key) {
+  std::vector<double> out;
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) return out;
+  const auto* a = node->as_array();
+  if (a == nullptr) {
+    ctx.error(ctx.at(*node), t.field(key), "expected an array of numbers");
+    return out;
+  }
+  for (const toml::node& e : *a) {
+    if (const auto* f = e.as_floating_point()) {
+      out.push_back(f->get());
+    } else if (const auto* i = e.as_integer()) {
+      out.push_back(static_cast<double>(i->get()));
+    } else {
+      ctx.error(ctx.at(e), t.field(key), "expected a number");
+      return {};
+    }
+    if (!std::isfinite(out.back())) {
+      ctx.error(ctx.at(e), t.field(key), "expected a finite number");
+      return {};
+    }
+  }
+  return out;
+}
+
 template <std::size_t N>
 std::optional<std::size_t> read_choice(Context& ctx, const TableRef& t, std::string_view key,
                                        bool required,
@@ -248,6 +305,141 @@ Needs acute_needs(Reader r) {
   }
 }
 
+// The band rules of docs/validation.md, on a target whose reader and numbers are read.
+void check_band(Context& ctx, const TableRef& t, Target& g) {
+  const SourceLocation at = ctx.at(t.table);
+  const auto err = [&](std::string_view field, std::string message) {
+    ctx.error(at, t.field(field), std::move(message));
+  };
+  if (g.reader == Reader::curve_nrmse) {
+    const std::size_t n = g.curve_t_min.size();
+    if (n < 3 || g.curve_values.size() != n || g.curve_low.size() != n ||
+        g.curve_high.size() != n) {
+      err("curve_t_min",
+          "a curve needs at least 3 points and curve_t_min, curve_values, curve_low and "
+          "curve_high of the same length");
+      return;
+    }
+    if (g.band != BandRule::curve_ci) err("band", "a curve_nrmse target has band = \"curve_ci\"");
+    double sum_sq = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0 && !(g.curve_t_min[i] > g.curve_t_min[i - 1])) {
+        err("curve_t_min", "expected strictly increasing times");
+        return;
+      }
+      if (!(g.curve_low[i] <= g.curve_values[i] && g.curve_values[i] <= g.curve_high[i])) {
+        err("curve_low",
+            fmt::format("point {}: expected curve_low ≤ curve_values ≤ curve_high", i));
+        return;
+      }
+      const double half = 0.5 * (g.curve_high[i] - g.curve_low[i]);
+      sum_sq += half * half;
+    }
+    const auto [lo, hi] = std::ranges::minmax(g.curve_values);
+    if (!(hi > lo)) {
+      err("curve_values", "a flat published curve cannot normalise an RMS error");
+      return;
+    }
+    // NRMSE of the published curve is 0; the band is the RMS of its 95 % CI half-widths on the
+    // same scale.
+    g.published = 0.0;
+    g.low = 0.0;
+    g.high = std::sqrt(sum_sq / static_cast<double>(n)) / (hi - lo);
+    if (g.tolerance != Tolerance::inside) err("tolerance", "a curve uses tolerance = \"inside\"");
+    return;
+  }
+  if (!g.curve_t_min.empty() || !g.curve_values.empty()) {
+    err("curve_t_min", "curve_* keys belong to reader = \"curve_nrmse\"");
+  }
+  if (g.widen < 0.0) err("widen", "expected a number ≥ 0");
+  if (g.widen > 0.0) {
+    if (g.widen_basis.empty()) {
+      err("widen_basis", "a widened band needs widen_basis: the sourced measurement error");
+    }
+    if (g.band != BandRule::ci95 && g.band != BandRule::sd_n &&
+        g.band != BandRule::between_subject) {
+      err("widen", "only a ci95, sd_n or between_subject band may be widened");
+    }
+  }
+  const bool opinion = g.evidence == Evidence::review || g.evidence == Evidence::expert;
+  switch (g.band) {
+    case BandRule::sd_n:
+      if (!g.sd || !g.n || !(*g.sd > 0.0) || !(*g.n >= 2.0)) {
+        err("sd", "band = \"sd_n\" needs sd > 0 and n ≥ 2 (mean ± 1.96·sd/√n)");
+        break;
+      }
+      if (g.low || g.high) err("low", "band = \"sd_n\" computes low and high; do not give them");
+      if (g.tolerance != Tolerance::inside) err("tolerance", R"(band = "sd_n" is "inside")");
+      g.low = g.published - kZ975 * *g.sd / std::sqrt(*g.n);
+      g.high = g.published + kZ975 * *g.sd / std::sqrt(*g.n);
+      break;
+    case BandRule::ci95:
+    case BandRule::between_subject:
+      if (g.tolerance != Tolerance::inside || !g.low || !g.high) {
+        err("low", fmt::format(R"(band = "{}" is tolerance = "inside" with both low and high)",
+                               band_rule_name(g.band)));
+      }
+      break;
+    case BandRule::range:
+      if (!opinion) err("band", "band = \"range\" is a review's or expert's range");
+      if (g.tolerance != Tolerance::inside || !g.low || !g.high) {
+        err("low", R"(band = "range" is tolerance = "inside" with both low and high)");
+      }
+      break;
+    case BandRule::threshold:
+      if (g.tolerance != Tolerance::inside || (g.low.has_value() == g.high.has_value())) {
+        err("low", "band = \"threshold\" is one published cut-off: low or high, not both");
+      }
+      break;
+    case BandRule::assumed: {
+      // No published spread: ±50 % of the value at most (a factor 1.5 for fold changes); a
+      // reported range ("3-6 %") inside that limit may be used as is. A published null result
+      // (value 0) has no relative scale: its band then contains the null value and is flagged.
+      const double limit = kMaxAssumedRelative * std::abs(g.published);
+      const bool inside_ok = g.tolerance == Tolerance::inside && g.low && g.high &&
+                             (g.published == 0.0 || (*g.low >= g.published - limit - 1e-12 &&
+                                                     *g.high <= g.published + limit + 1e-12));
+      const bool ok =
+          inside_ok ||
+          (g.tolerance == Tolerance::relative && g.tolerance_value <= kMaxAssumedRelative) ||
+          (g.tolerance == Tolerance::factor && g.tolerance_value <= kMaxAssumedFactor);
+      if (!ok) {
+        err("tolerance_value",
+            "band = \"assumed\" (no published spread) allows at most ±50 % of the value (relative "
+            "0.5, factor 1.5, or low and high inside that)");
+      }
+      break;
+    }
+    case BandRule::curve_ci:
+      err("band", R"(band = "curve_ci" belongs to reader = "curve_nrmse")");
+      break;
+  }
+  if (g.band == BandRule::sd_n && !(g.low && g.high)) return;
+  const Band b = tolerance_band(g);
+  if (opinion) {
+    const double limit = kMaxOpinionHalfWidth * std::abs(g.published);
+    if (!(b.lo >= g.published - limit - 1e-12 && b.hi <= g.published + limit + 1e-12)) {
+      err("low",
+          fmt::format("a {} gives at most ±50 % of the value ({} to {}); this band is [{}, {}]",
+                      evidence_name(g.evidence), g.published - limit, g.published + limit, b.lo,
+                      b.hi));
+    }
+  }
+  // A band containing the null value for an effect whose published CI excludes it.
+  if (const auto null = null_value(g)) {
+    const bool ci_excludes = (g.band == BandRule::ci95 || g.band == BandRule::sd_n) && g.low &&
+                             g.high && (*g.low > *null || *g.high < *null);
+    if (g.significant == false && ci_excludes) {
+      err("significant", "significant = false, but the published CI excludes the null value");
+    }
+    if ((g.significant.value_or(false) || ci_excludes) && b.lo <= *null && *null <= b.hi) {
+      err("low", fmt::format("the band [{}, {}] contains the null value {}, but the published "
+                             "effect's CI excludes it",
+                             b.lo, b.hi, *null));
+    }
+  }
+}
+
 Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   check_keys(ctx, t, kTargetKeys);
   Target g;
@@ -298,15 +490,49 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   g.agents = read_int(ctx, t, "agents", false, 0, 10'000'000).value_or(0);
   g.seed = static_cast<std::uint64_t>(
       read_int(ctx, t, "seed", false, 0, std::int64_t{1} << 53).value_or(1));
-  g.published = read_number(ctx, t, "published", true).value_or(0.0);
-  if (!std::isfinite(g.published)) {
-    ctx.error(ctx.at(*t.table.get("published")), t.field("published"), "expected a finite number");
+  g.curve_t_min = read_numbers(ctx, t, "curve_t_min");
+  g.curve_values = read_numbers(ctx, t, "curve_values");
+  g.curve_low = read_numbers(ctx, t, "curve_low");
+  g.curve_high = read_numbers(ctx, t, "curve_high");
+  g.threshold_of_mean = read_number(ctx, t, "threshold_of_mean", false).value_or(0.0);
+  if (const auto b = read_choice(ctx, t, "band", true, kBandRules)) {
+    g.band = static_cast<BandRule>(*b);
   }
-  g.low = read_number(ctx, t, "low", false);
-  g.high = read_number(ctx, t, "high", false);
-  if (g.low && g.high && *g.low > *g.high) {
-    ctx.error(ctx.at(*t.table.get("low")), t.field("low"), "low is above high");
+  if (const auto e = read_choice(ctx, t, "evidence", true, kEvidence)) {
+    g.evidence = static_cast<Evidence>(*e);
   }
+  if (const auto r = read_choice(ctx, t, "role", true, kRoles)) g.role = static_cast<Role>(*r);
+  if (const toml::node* old = t.table.get("fitted")) {
+    ctx.error(ctx.at(*old), t.field("fitted"),
+              R"('fitted' is replaced by role = "fitted" | "held_out" | "derived")");
+  }
+  const bool curve = reader_ok && g.reader == Reader::curve_nrmse;
+  if (curve) {
+    // The value of a curve target is its normalised RMS error; the published curve gives 0 and
+    // its own 95 % CI gives the band (check_band).
+    if (t.table.get("published") != nullptr || t.table.get("low") != nullptr ||
+        t.table.get("high") != nullptr) {
+      ctx.error(ctx.at(t.table), t.field("published"),
+                "a curve_nrmse target takes curve_values, curve_low and curve_high, not "
+                "published, low or high");
+    }
+  } else {
+    g.published = read_number(ctx, t, "published", true).value_or(0.0);
+    if (!std::isfinite(g.published)) {
+      ctx.error(ctx.at(*t.table.get("published")), t.field("published"),
+                "expected a finite number");
+    }
+    g.low = read_number(ctx, t, "low", false);
+    g.high = read_number(ctx, t, "high", false);
+    if (g.low && g.high && *g.low > *g.high) {
+      ctx.error(ctx.at(*t.table.get("low")), t.field("low"), "low is above high");
+    }
+  }
+  g.sd = read_number(ctx, t, "sd", false);
+  g.n = read_number(ctx, t, "n", false);
+  g.widen = read_number(ctx, t, "widen", false).value_or(0.0);
+  g.widen_basis = read_string(ctx, t, "widen_basis", false).value_or("");
+  g.significant = read_bool(ctx, t, "significant", false);
   if (const auto tol = read_choice(ctx, t, "tolerance", true, kTolerances)) {
     g.tolerance = static_cast<Tolerance>(*tol);
   }
@@ -314,7 +540,7 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   g.tolerance_basis = read_string(ctx, t, "tolerance_basis", true).value_or("");
   switch (g.tolerance) {
     case Tolerance::inside:
-      if (!g.low && !g.high) {
+      if (!g.low && !g.high && !curve && g.band != BandRule::sd_n) {
         ctx.error(ctx.at(t.table), t.field("low"),
                   "tolerance = \"inside\" needs low and/or high (the published range)");
       }
@@ -335,12 +561,20 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
       }
       break;
   }
-  g.fitted = read_bool(ctx, t, "fitted", true).value_or(false);
   g.fitted_parameters = read_string(ctx, t, "fitted_parameters", false).value_or("");
-  if (g.fitted && g.fitted_parameters.empty()) {
+  if (g.role != Role::held_out && g.fitted_parameters.empty()) {
     ctx.error(ctx.at(t.table), t.field("fitted_parameters"),
-              "fitted = true needs fitted_parameters naming the parameters fitted to this target");
+              fmt::format("role = \"{}\" needs fitted_parameters naming the parameters fitted to "
+                          "(or read back by) this target",
+                          role_name(g.role)));
   }
+  g.was_held_out = read_string(ctx, t, "was_held_out", false).value_or("");
+  if (!g.was_held_out.empty() && g.role != Role::fitted) {
+    ctx.error(ctx.at(t.table), t.field("was_held_out"),
+              "was_held_out marks a held-out target that was later tuned against: role = "
+              "\"fitted\"");
+  }
+  g.wrong_reason = read_string(ctx, t, "wrong_reason", false).value_or("");
   g.known_miss = read_string(ctx, t, "known_miss", false).value_or("");
   g.note = read_string(ctx, t, "note", false).value_or("");
 
@@ -379,6 +613,10 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
       if (g.reader == Reader::change_correlation && !is_chronic_observable(g.outcome_b)) {
         ctx.error(ctx.at(t.table), t.field("outcome_b"),
                   fmt::format("expected a chronic observable name, got '{}'", g.outcome_b));
+      }
+      if (g.reader == Reader::fraction_change_below && !(g.threshold_of_mean > 0.0)) {
+        ctx.error(ctx.at(t.table), t.field("threshold_of_mean"),
+                  "fraction_change_below needs threshold_of_mean > 0");
       }
       const bool needs_day = needs_outcome && g.reader != Reader::change_correlation;
       if (needs_day && t.table.get("day") == nullptr) {
@@ -420,6 +658,7 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
       }
     }
   }
+  if (reader_ok) check_band(ctx, t, g);
   if (!g.scenario.empty()) g.scenario_path = resolve(root, g.scenario);
   if (!g.vs_scenario.empty()) g.vs_scenario_path = resolve(root, g.vs_scenario);
   return g;
@@ -482,6 +721,8 @@ bool is_population_reader(Reader r) {
     case Reader::change_correlation:
     case Reader::attendance:
     case Reader::dropout_fraction:
+    case Reader::change_cv:
+    case Reader::fraction_change_below:
       return true;
     default:
       return false;
@@ -489,6 +730,77 @@ bool is_population_reader(Reader r) {
 }
 
 std::string_view tolerance_name(Tolerance t) { return kTolerances[static_cast<std::size_t>(t)]; }
+std::string_view evidence_name(Evidence e) { return kEvidence[static_cast<std::size_t>(e)]; }
+std::string_view role_name(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
+std::string_view band_rule_name(BandRule b) { return kBandRules[static_cast<std::size_t>(b)]; }
+
+Band tolerance_band(const Target& t) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  Band b{-kInf, kInf};
+  switch (t.tolerance) {
+    case Tolerance::inside:
+      b = {t.low.value_or(-kInf), t.high.value_or(kInf)};
+      break;
+    case Tolerance::absolute:
+      b = {t.published - t.tolerance_value, t.published + t.tolerance_value};
+      break;
+    case Tolerance::relative: {
+      const double d = t.tolerance_value * std::abs(t.published);
+      b = {t.published - d, t.published + d};
+      break;
+    }
+    case Tolerance::factor:
+      b = {t.published / t.tolerance_value, t.published * t.tolerance_value};
+      break;
+  }
+  return {b.lo - t.widen, b.hi + t.widen};
+}
+
+std::optional<double> null_value(const Target& t) {
+  if (!t.vs_arm.empty()) return t.combine == Combine::ratio ? 1.0 : 0.0;
+  switch (t.reader) {
+    case Reader::fold_change_peak:
+    case Reader::fold_change_at:
+      return 1.0;
+    case Reader::peak_minus_baseline:
+    case Reader::relative_change_at:
+    case Reader::change_at:
+    case Reader::drop:
+    case Reader::contrast_smd:
+    case Reader::contrast_mean_difference:
+    case Reader::arm_change_mean:
+    case Reader::arm_change_relative:
+    case Reader::arm_change_smd:
+    case Reader::change_correlation:
+      return 0.0;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string Target::graded_observable() const {
+  switch (reader) {
+    case Reader::event_value:
+      return "cognitive_performance_z";
+    case Reader::attendance:
+    case Reader::dropout_fraction:
+      return "sessions_done";
+    default:
+      return is_population() ? outcome : observable;
+  }
+}
+
+std::string reading_key(const Target& t) {
+  const auto opt = [](const std::optional<double>& v) {
+    return v ? fmt::format("{}", *v) : std::string("-");
+  };
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                     t.scenario_path, t.arm, t.vs_scenario_path, t.vs_arm,
+                     static_cast<int>(t.combine), reader_name(t.reader), t.observable, t.outcome,
+                     t.outcome_b, opt(t.from_min), opt(t.to_min), opt(t.at_min), opt(t.base_min),
+                     opt(t.ref_min), t.event_type, t.event_index, t.day, t.from_day, t.agents,
+                     t.seed, t.threshold_of_mean);
+}
 
 Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
                           const std::string& directory) {
@@ -532,6 +844,23 @@ Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
         }
       }
       c.targets.push_back(std::move(t));
+    }
+    // A held-out target that reads the very number a fitted or derived target reads is not
+    // held out (the Coelho-Junior case of issue 13).
+    std::map<std::string, const Target*> calibrated;
+    for (const Target& t : c.targets) {
+      if (t.role != Role::held_out && t.reader != Reader::curve_nrmse) {
+        calibrated.emplace(reading_key(t), &t);
+      }
+    }
+    for (const Target& t : c.targets) {
+      if (t.role != Role::held_out || t.reader == Reader::curve_nrmse) continue;
+      if (const auto it = calibrated.find(reading_key(t)); it != calibrated.end()) {
+        ctx.error(t.where, "role",
+                  fmt::format("'{}' is held out but reads the same simulated number as {} target "
+                              "'{}': make it derived",
+                              t.id, role_name(it->second->role), it->second->id));
+      }
     }
   }
   if (!ctx.ok()) throw ScenarioError(ctx.take_sorted());

@@ -213,6 +213,44 @@ double required(const std::optional<double>& v, std::string_view what) {
 
 }  // namespace
 
+double curve_nrmse(const Target& t, const Series& s, std::vector<double>& simulated) {
+  const std::size_t n = t.curve_t_min.size();
+  if (n == 0 || t.curve_values.size() != n) throw std::invalid_argument("an empty curve");
+  const double base = t.base_min ? value_at(s, *t.base_min) : 0.0;
+  simulated.assign(n, 0.0);
+  double sum_sq = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    simulated[i] = value_at(s, t.curve_t_min[i]) - base;
+    const double e = simulated[i] - t.curve_values[i];
+    sum_sq += e * e;
+  }
+  const auto [lo, hi] = std::ranges::minmax(t.curve_values);
+  if (!(hi > lo)) throw std::invalid_argument("a flat published curve");
+  return std::sqrt(sum_sq / static_cast<double>(n)) / (hi - lo);
+}
+
+double coefficient_of_variation(const std::vector<double>& changes) {
+  if (changes.size() < 2) throw std::invalid_argument("fewer than 2 agents");
+  double mean = 0.0;
+  for (const double c : changes) mean += c;
+  mean /= static_cast<double>(changes.size());
+  double ss = 0.0;
+  for (const double c : changes) ss += (c - mean) * (c - mean);
+  if (mean == 0.0) throw std::invalid_argument("the mean change is zero");
+  return std::sqrt(ss / static_cast<double>(changes.size() - 1)) / std::abs(mean);
+}
+
+double fraction_below_share_of_mean(const std::vector<double>& changes, double threshold_of_mean) {
+  if (changes.size() < 2) throw std::invalid_argument("fewer than 2 agents");
+  double mean = 0.0;
+  for (const double c : changes) mean += c;
+  mean /= static_cast<double>(changes.size());
+  if (mean == 0.0) throw std::invalid_argument("the mean change is zero");
+  const double cut = threshold_of_mean * mean;
+  const auto below = std::ranges::count_if(changes, [&](double c) { return c < cut; });
+  return static_cast<double>(below) / static_cast<double>(changes.size());
+}
+
 double read_series(const Target& t, const Series& s, double start_clock_min) {
   const auto from = [&] { return required(t.from_min, "from_min"); };
   const auto to = [&] { return required(t.to_min, "to_min"); };

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
 
 #include "brainload/error.hpp"
 #include "brainload/io/atomic_file.hpp"
+#include "brainload/validation/credibility.hpp"
 
 namespace brainload::validation {
 
@@ -110,7 +112,51 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
-std::string calibration_text(const Target& t) { return t.fitted ? "fitted" : "held out"; }
+std::string calibration_text(const Target& t) {
+  switch (t.role) {
+    case Role::fitted:
+      return t.was_held_out.empty() ? "fitted"
+                                    : "fitted (was held out until " + t.was_held_out + ")";
+    case Role::derived:
+      return "derived";
+    case Role::held_out:
+      return "held out";
+  }
+  return "?";
+}
+
+// A pass within 10 % of the band's width of one of its edges ("right at a bound", issue 13); for a
+// one-sided band, within 10 % of the bound's magnitude.
+constexpr double kBoundMargin = 0.10;
+
+std::vector<bool> inside_bands(const SuiteResult& r) {
+  std::vector<bool> passed;
+  passed.reserve(r.results.size());
+  for (const TargetResult& res : r.results) passed.push_back(res.status == Status::pass);
+  return passed;
+}
+
+bool at_a_bound(const Target& t, const TargetResult& r) {
+  if (r.status != Status::pass) return false;
+  const Band b = tolerance_band(t);
+  if (std::isinf(b.lo) || std::isinf(b.hi)) {
+    const double edge = std::isinf(b.lo) ? b.hi : b.lo;
+    if (std::isinf(edge)) return false;
+    return std::abs(r.simulated - edge) <= kBoundMargin * std::max(std::abs(edge), 1e-9);
+  }
+  const double margin = kBoundMargin * (b.hi - b.lo);
+  return r.simulated - b.lo <= margin || b.hi - r.simulated <= margin;
+}
+
+// Remarks on a target's result that a reader must see beside it.
+std::string flags_text(const Target& t, const TargetResult& r) {
+  std::string f;
+  const auto add = [&f](std::string_view s) { f += (f.empty() ? "" : "; ") + std::string(s); };
+  if (!t.wrong_reason.empty() && r.status == Status::pass) add("wrong reason: " + t.wrong_reason);
+  if (band_contains_null(t)) add("null-value band: a model without the pathway passes too");
+  if (at_a_bound(t, r)) add("passes within 10 % of a band edge");
+  return f;
+}
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
   AtomicFile file(path);
@@ -138,10 +184,11 @@ std::string format_number(double v) {
 
 void print_table(std::ostream& out, const Catalogue& c, const SuiteResult& r) {
   constexpr std::size_t kId = 44, kQuantity = 46, kNum = 10, kPub = 24, kErr = 8, kStatus = 10,
-                        kFit = 8;
+                        kFit = 9, kKind = 14;
   out << pad("target", kId) << ' ' << pad("quantity", kQuantity) << ' ' << pad("simulated", kNum)
       << ' ' << pad("published (range)", kPub) << ' ' << pad("error", kErr) << ' '
-      << pad("status", kStatus) << ' ' << pad("fit", kFit) << " source\n";
+      << pad("status", kStatus) << ' ' << pad("role", kFit) << ' ' << pad("evidence", kKind)
+      << " source\n";
   for (std::size_t i = 0; i < c.targets.size(); ++i) {
     const Target& t = c.targets[i];
     const TargetResult& res = r.results[i];
@@ -149,7 +196,19 @@ void print_table(std::ostream& out, const Catalogue& c, const SuiteResult& r) {
         << pad(utf8_truncate(t.quantity, kQuantity), kQuantity) << ' '
         << pad(simulated_text(res), kNum) << ' ' << pad(published_text(t), kPub) << ' '
         << pad(error_text(t, res), kErr) << ' ' << pad(status_text(res), kStatus) << ' '
-        << pad(calibration_text(t), kFit) << ' ' << t.source.short_form() << '\n';
+        << pad(utf8_truncate(calibration_text(t), kFit), kFit) << ' '
+        << pad(std::string(evidence_name(t.evidence)), kKind) << ' ' << t.source.short_form()
+        << '\n';
+  }
+  bool remarks = false;
+  for (std::size_t i = 0; i < c.targets.size(); ++i) {
+    const std::string f = flags_text(c.targets[i], r.results[i]);
+    if (f.empty() || r.results[i].status != Status::pass) continue;
+    if (!remarks) {
+      out << "\npassing, with a remark:\n";
+      remarks = true;
+    }
+    out << "  " << c.targets[i].id << ": " << f << '\n';
   }
   bool header = false;
   for (std::size_t i = 0; i < c.targets.size(); ++i) {
@@ -181,12 +240,27 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
   md << "`" << summary_line(r.summary) << "`\n\n";
   md << "Command: `" << command << "` (catalogue `" << c.file << "`, "
      << fmt::format("{:.1f}", r.seconds) << " s). " << r.summary.fitted
-     << " targets were used to fit model parameters (*fitted*); they "
+     << " targets were used to fit model parameters (*fitted*) and " << r.summary.derived
+     << " follow from a fitted parameter by construction (*derived*); they "
      << "are shown but are not evidence of validity. Only *held out* targets test the model.\n\n";
-  md << "| # | target | pathway | quantity | simulated | published (range) | tolerance band | "
+  md << "| evidence | targets | passed | held out | held out passed |\n|---|---|---|---|---|\n";
+  for (std::size_t k = 0; k < r.summary.by_kind.size(); ++k) {
+    const KindCount& kc = r.summary.by_kind.at(k);
+    md << "| " << evidence_name(static_cast<Evidence>(k)) << " | " << kc.targets << " | "
+       << kc.passed << " | " << kc.held_out << " | " << kc.held_out_passed << " |\n";
+  }
+  md << "\n| observable | credibility | held-out (graded) | measured | passed | null-value bands "
+        "| fitted or derived |\n|---|---|---|---|---|---|---|\n";
+  for (const Credibility& g : grade_observables(c, inside_bands(r))) {
+    md << "| `" << g.observable << "` | " << grade_name(g.grade) << " | " << g.held_out << " | "
+       << g.measured << " | " << g.passed << " | " << g.null_band << " | " << g.calibration
+       << " |\n";
+  }
+  md << "\n";
+  md << "| # | target | pathway | quantity | simulated | published (range) | band | "
         "error | "
-        "status | calibration | source |\n";
-  md << "|---|---|---|---|---|---|---|---|---|---|---|\n";
+        "status | role | evidence | source | remarks |\n";
+  md << "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < c.targets.size(); ++i) {
     const Target& t = c.targets[i];
     const TargetResult& res = r.results[i];
@@ -195,7 +269,8 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
        << simulated_text(res) << " | " << published_text(t) << " | " << band_text(t) << " | "
        << error_text(t, res) << " | " << (res.status == Status::pass ? "" : "**")
        << status_text(res) << (res.status == Status::pass ? "" : "**") << " | "
-       << calibration_text(t) << " | " << md_escape(t.source.short_form()) << " |\n";
+       << calibration_text(t) << " | " << evidence_name(t.evidence) << " | "
+       << md_escape(t.source.short_form()) << " | " << md_escape(flags_text(t, res)) << " |\n";
   }
   md << "\n## Known misses and failures\n\n";
   bool any = false;
@@ -219,9 +294,9 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
     md << "\n";
   }
   if (!any) md << "None.\n";
-  md << "\n## Calibration: targets used to fit parameters\n\n";
+  md << "\n## Calibration: fitted and derived targets\n\n";
   for (const Target& t : c.targets) {
-    if (!t.fitted) continue;
+    if (t.role == Role::held_out) continue;
     md << "- `" << t.id << "`: " << md_escape(t.fitted_parameters) << "\n";
   }
   md << "\n## Targets, tolerances and sources\n\n";
@@ -240,45 +315,149 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
   return md.str();
 }
 
+namespace {
+
+// Simulated over published for a time-course target: an inline SVG, published points with their
+// 95 % CI as bars, the simulated curve as a line through its points.
+std::string curve_svg(const Target& t, const TargetResult& r) {
+  constexpr double kW = 420.0, kH = 220.0, kL = 48.0, kR = 12.0, kT = 12.0, kB = 32.0;
+  const std::size_t n = t.curve_t_min.size();
+  double y0 = std::ranges::min(t.curve_low), y1 = std::ranges::max(t.curve_high);
+  for (const double v : r.curve) {
+    if (std::isfinite(v)) {
+      y0 = std::min(y0, v);
+      y1 = std::max(y1, v);
+    }
+  }
+  if (!(y1 > y0)) y1 = y0 + 1.0;
+  const double t0 = t.curve_t_min.front(), t1 = t.curve_t_min.back();
+  const auto x = [&](double v) { return kL + (v - t0) / (t1 - t0) * (kW - kL - kR); };
+  const auto y = [&](double v) { return kH - kB - (v - y0) / (y1 - y0) * (kH - kT - kB); };
+  std::ostringstream o;
+  o << fmt::format(R"(<svg width="{}" height="{}" )", kW, kH)
+    << R"(role="img" style="background:#fff;border:1px solid #ccc">)";
+  o << fmt::format(R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#888"/>)", kL, kH - kB,
+                   kW - kR);
+  o << fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#888"/>)", kL, kT, kH - kB);
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10" text-anchor="end">{}</text>)", kL - 4,
+                   y(y1) + 4, format_number(y1));
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10" text-anchor="end">{}</text>)", kL - 4,
+                   y(y0) + 4, format_number(y0));
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10">{} min</text>)", x(t0), kH - 8,
+                   format_number(t0));
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10" text-anchor="end">{} min</text>)", x(t1),
+                   kH - 8, format_number(t1));
+  for (std::size_t i = 0; i < n; ++i) {
+    o << fmt::format(R"(<line x1="{0:.1f}" y1="{1:.1f}" x2="{0:.1f}" y2="{2:.1f}" stroke="#333"/>)",
+                     x(t.curve_t_min[i]), y(t.curve_low[i]), y(t.curve_high[i]));
+    o << fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="#333"/>)", x(t.curve_t_min[i]),
+                     y(t.curve_values[i]));
+  }
+  if (r.curve.size() == n) {
+    std::string points;
+    for (std::size_t i = 0; i < n; ++i) {
+      points += fmt::format("{:.1f},{:.1f} ", x(t.curve_t_min[i]), y(r.curve[i]));
+    }
+    o << R"(<polyline fill="none" stroke="#c0392b" stroke-width="2" points=")" << points
+      << R"("/>)";
+  }
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10" fill="#c0392b">simulated</text>)", kW - 80,
+                   kT + 10);
+  o << fmt::format(R"(<text x="{}" y="{}" font-size="10">published ± 95 % CI</text>)", kW - 160,
+                   kT + 22);
+  o << "</svg>";
+  return o.str();
+}
+
+const char* row_class(const TargetResult& res) {
+  return res.status == Status::pass         ? "pass"
+         : res.status == Status::known_miss ? "miss"
+         : res.status == Status::fail       ? "fail"
+                                            : "error";
+}
+
+}  // namespace
+
 std::string html_report(const Catalogue& c, const SuiteResult& r, const std::string& command) {
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     << "<title>brainload literature validation</title>\n<style>\n"
     << "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
-    << "table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;"
-    << "vertical-align:top}th{background:#eee;position:sticky;top:0}"
+    << "table{border-collapse:collapse;font-size:13px;margin-bottom:1em}th,td{border:1px solid "
+       "#ccc;padding:3px 6px;vertical-align:top}th{background:#eee}"
     << "tr.pass td.st{background:#d8f0d8}tr.fail td.st,tr.error td.st{background:#f6c6c6}"
     << "tr.miss td.st{background:#fbe7b5}td.num{text-align:right;font-variant-numeric:tabular-nums}"
-    << "tr.fitted td.cal{color:#777}code{font-size:12px}.summary{font-size:16px;font-weight:600}\n"
+    << "tr.fitted td.cal{color:#777}code{font-size:12px}.summary{font-size:16px;font-weight:600}"
+    << "td.gA{background:#cdeccd}td.gB{background:#e6f3c4}td.gC{background:#fbe7b5}"
+    << "td.guntested{background:#eee;color:#777}.flag{color:#a04000}\n"
     << "</style>\n</head>\n<body>\n<h1>brainload literature validation</h1>\n";
   if (!c.title.empty()) h << "<p>" << html_escape(c.title) << "</p>\n";
   h << "<p class=\"summary\">" << html_escape(summary_line(r.summary)) << "</p>\n";
   h << "<p>Command: <code>" << html_escape(command) << "</code> (catalogue <code>"
     << html_escape(c.file) << "</code>, " << fmt::format("{:.1f}", r.seconds) << " s). "
-    << r.summary.fitted
-    << " targets were used to fit model parameters (<em>fitted</em>): shown, but not evidence of "
-       "validity. Only <em>held out</em> targets test the model.</p>\n";
-  h << "<table>\n<thead><tr><th>#</th><th>target</th><th>pathway</th><th>quantity</th>"
-       "<th>simulated</th><th>published (range)</th><th>tolerance band</th><th>error</th>"
-       "<th>status</th><th>calibration</th><th>source</th></tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < c.targets.size(); ++i) {
-    const Target& t = c.targets[i];
-    const TargetResult& res = r.results[i];
-    const char* cls = res.status == Status::pass         ? "pass"
-                      : res.status == Status::known_miss ? "miss"
-                      : res.status == Status::fail       ? "fail"
-                                                         : "error";
-    h << R"(<tr class=")" << cls << (t.fitted ? " fitted" : "") << R"("><td class="num">)" << i + 1
-      << "</td><td><code>" << html_escape(t.id) << "</code></td><td>" << html_escape(t.pathway)
-      << "</td><td>" << html_escape(t.quantity)
-      << (t.unit.empty() ? "" : " (" + html_escape(t.unit) + ")") << "</td><td class=\"num\">"
-      << html_escape(simulated_text(res)) << "</td><td class=\"num\">"
-      << html_escape(published_text(t)) << "</td><td class=\"num\">" << html_escape(band_text(t))
-      << "</td><td class=\"num\">" << html_escape(error_text(t, res)) << "</td><td class=\"st\">"
-      << html_escape(status_text(res)) << "</td><td class=\"cal\">" << calibration_text(t)
-      << "</td><td>" << html_escape(t.source.short_form()) << "</td></tr>\n";
+    << r.summary.fitted << " targets were used to fit model parameters (<em>fitted</em>) and "
+    << r.summary.derived
+    << " follow from a fitted parameter by construction (<em>derived</em>): shown, but not "
+       "evidence of validity. Only <em>held out</em> targets test the model. Band rules, roles "
+       "and grades: <code>docs/validation.md</code>.</p>\n";
+  h << "<h2>Passes by evidence kind</h2>\n<table><thead><tr><th>evidence</th><th>targets</th>"
+       "<th>passed</th><th>held out</th><th>held out passed</th></tr></thead><tbody>\n";
+  for (std::size_t k = 0; k < r.summary.by_kind.size(); ++k) {
+    const KindCount& kc = r.summary.by_kind.at(k);
+    h << "<tr><td>" << evidence_name(static_cast<Evidence>(k)) << "</td><td class=\"num\">"
+      << kc.targets << "</td><td class=\"num\">" << kc.passed << "</td><td class=\"num\">"
+      << kc.held_out << "</td><td class=\"num\">" << kc.held_out_passed << "</td></tr>\n";
   }
-  h << "</tbody>\n</table>\n<h2>Known misses and failures</h2>\n<ul>\n";
+  h << "</tbody></table>\n";
+  h << "<h2>Credibility per observable</h2>\n<table><thead><tr><th>observable</th><th>grade</th>"
+       "<th>held-out targets (graded)</th><th>of which measured</th><th>passed</th>"
+       "<th>null-value bands (not graded)</th><th>fitted or derived</th></tr></thead><tbody>\n";
+  for (const Credibility& g : grade_observables(c, inside_bands(r))) {
+    h << "<tr><td><code>" << g.observable << "</code></td><td class=\"g" << grade_name(g.grade)
+      << "\">" << grade_name(g.grade) << "</td><td class=\"num\">" << g.held_out
+      << "</td><td class=\"num\">" << g.measured << "</td><td class=\"num\">" << g.passed
+      << "</td><td class=\"num\">" << g.null_band << "</td><td class=\"num\">" << g.calibration
+      << "</td></tr>\n";
+  }
+  h << "</tbody></table>\n";
+  // One section per pathway, its targets together (as Pulse's methodology reports do).
+  std::vector<std::string> pathways;
+  for (const Target& t : c.targets) {
+    if (std::ranges::find(pathways, t.pathway) == pathways.end()) pathways.push_back(t.pathway);
+  }
+  for (const std::string& pathway : pathways) {
+    h << "<h2 id=\"" << html_escape(pathway) << "\">Pathway: " << html_escape(pathway)
+      << "</h2>\n<table>\n<thead><tr><th>#</th><th>target</th><th>quantity</th>"
+         "<th>simulated</th><th>published (range)</th><th>band</th><th>error</th>"
+         "<th>status</th><th>role</th><th>evidence</th><th>source</th><th>remarks</th></tr>"
+         "</thead>\n<tbody>\n";
+    std::string curves;
+    for (std::size_t i = 0; i < c.targets.size(); ++i) {
+      const Target& t = c.targets[i];
+      if (t.pathway != pathway) continue;
+      const TargetResult& res = r.results[i];
+      h << R"(<tr class=")" << row_class(res) << (t.fitted() ? " fitted" : "")
+        << R"("><td class="num">)" << i + 1 << "</td><td><code>" << html_escape(t.id)
+        << "</code></td><td>" << html_escape(t.quantity)
+        << (t.unit.empty() ? "" : " (" + html_escape(t.unit) + ")") << "</td><td class=\"num\">"
+        << html_escape(simulated_text(res)) << "</td><td class=\"num\">"
+        << html_escape(published_text(t)) << "</td><td class=\"num\">" << html_escape(band_text(t))
+        << " <small>" << band_rule_name(t.band) << "</small></td><td class=\"num\">"
+        << html_escape(error_text(t, res)) << "</td><td class=\"st\">"
+        << html_escape(status_text(res)) << "</td><td class=\"cal\">"
+        << html_escape(calibration_text(t)) << "</td><td>" << evidence_name(t.evidence)
+        << "</td><td>" << html_escape(t.source.short_form()) << "</td><td class=\"flag\">"
+        << html_escape(flags_text(t, res)) << "</td></tr>\n";
+      if (t.reader == Reader::curve_nrmse) {
+        curves += "<figure><figcaption><code>" + html_escape(t.id) +
+                  "</code>: " + html_escape(t.quantity) + ". Normalised RMS error " +
+                  html_escape(simulated_text(res)) + " (band " + html_escape(band_text(t)) +
+                  ").</figcaption>" + curve_svg(t, res) + "</figure>\n";
+      }
+    }
+    h << "</tbody>\n</table>\n" << curves;
+  }
+  h << "<h2>Known misses and failures</h2>\n<ul>\n";
   bool any = false;
   for (std::size_t i = 0; i < c.targets.size(); ++i) {
     const Target& t = c.targets[i];
@@ -301,26 +480,78 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
       << html_escape(published_text(t)) << "): " << html_escape(why) << "</li>\n";
   }
   if (!any) h << "<li>None.</li>\n";
-  h << "</ul>\n<h2>Calibration: targets used to fit parameters</h2>\n<ul>\n";
+  h << "</ul>\n<h2>Calibration: fitted and derived targets</h2>\n<ul>\n";
   for (const Target& t : c.targets) {
-    if (!t.fitted) continue;
-    h << "<li><code>" << html_escape(t.id) << "</code>: " << html_escape(t.fitted_parameters)
-      << "</li>\n";
+    if (t.role == Role::held_out) continue;
+    h << "<li><code>" << html_escape(t.id) << "</code> (" << html_escape(calibration_text(t))
+      << "): " << html_escape(t.fitted_parameters) << "</li>\n";
   }
-  h << "</ul>\n<h2>Targets, tolerances and sources</h2>\n<ol>\n";
+  h << "</ul>\n<h2>Targets, bands and sources</h2>\n<ol>\n";
   for (const Target& t : c.targets) {
     h << "<li><b><code>" << html_escape(t.id) << "</code></b>: " << html_escape(t.quantity)
       << ". Reader <code>" << reader_name(t.reader) << "</code> on <code>"
       << html_escape(t.scenario) << "</code> arm <code>" << html_escape(t.arm) << "</code>";
     if (!t.vs_arm.empty()) h << " vs arm <code>" << html_escape(t.vs_arm) << "</code>";
-    h << ". Tolerance <code>" << tolerance_name(t.tolerance) << "</code> "
-      << html_escape(band_text(t)) << ": " << html_escape(t.tolerance_basis)
-      << " <br>Source: " << html_escape(t.source.long_form());
+    h << ". Band <code>" << band_rule_name(t.band) << "</code> " << html_escape(band_text(t))
+      << ": " << html_escape(t.tolerance_basis);
+    if (t.widen > 0.0)
+      h << " Widened by " << format_number(t.widen) << ": " << html_escape(t.widen_basis);
+    h << " <br>Source (" << evidence_name(t.evidence) << "): " << html_escape(t.source.long_form());
     if (!t.note.empty()) h << " <br>Note: " << html_escape(t.note);
     h << "</li>\n";
   }
   h << "</ol>\n</body>\n</html>\n";
   return h.str();
+}
+
+std::string json_report(const Catalogue& c, const SuiteResult& r) {
+  nlohmann::json targets = nlohmann::json::array();
+  const auto number = [](double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+  };
+  for (std::size_t i = 0; i < c.targets.size(); ++i) {
+    const Target& t = c.targets[i];
+    const TargetResult& res = r.results[i];
+    const Band b = tolerance_band(t);
+    std::string reason = t.known_miss;
+    if (res.status == Status::error) reason = res.message;
+    if (res.status == Status::pass && !t.wrong_reason.empty()) reason = t.wrong_reason;
+    nlohmann::json row = {
+        {"id", t.id},
+        {"pathway", t.pathway},
+        {"observable", t.graded_observable()},
+        {"source", t.source.short_form()},
+        {"evidence", evidence_name(t.evidence)},
+        {"role", role_name(t.role)},
+        {"published", {{"value", t.published}, {"low", number(b.lo)}, {"high", number(b.hi)}}},
+        {"simulated", number(res.simulated)},
+        {"pass", res.status == Status::pass},
+        {"known_miss", !t.known_miss.empty()},
+        {"reason", reason}};
+    if (t.reader == Reader::curve_nrmse) {
+      row["curve"] = {{"t_min", t.curve_t_min},
+                      {"published", t.curve_values},
+                      {"low", t.curve_low},
+                      {"high", t.curve_high},
+                      {"simulated", res.curve}};
+    }
+    targets.push_back(std::move(row));
+  }
+  nlohmann::json credibility = nlohmann::json::object();
+  for (const Credibility& g : grade_observables(c, inside_bands(r))) {
+    credibility[g.observable] = grade_name(g.grade);
+  }
+  const SuiteSummary& s = r.summary;
+  const nlohmann::json j = {{"targets", targets},
+                            {"summary",
+                             {{"targets", s.targets},
+                              {"held_out", s.held_out},
+                              {"held_out_passed", s.held_out_passed},
+                              {"fitted", s.fitted},
+                              {"derived", s.derived},
+                              {"known_misses", s.known_misses}}},
+                            {"credibility", credibility}};
+  return j.dump(2) + "\n";
 }
 
 void write_reports(const std::filesystem::path& directory, const Catalogue& c, const SuiteResult& r,
@@ -332,6 +563,7 @@ void write_reports(const std::filesystem::path& directory, const Catalogue& c, c
   }
   write_file(directory / "report.md", markdown_report(c, r, command));
   write_file(directory / "report.html", html_report(c, r, command));
+  write_file(directory / "report.json", json_report(c, r));
 }
 
 }  // namespace brainload::validation

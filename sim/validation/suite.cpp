@@ -92,6 +92,7 @@ double last_time(const Target& t) {
   for (const auto& v : {t.from_min, t.to_min, t.at_min, t.base_min, t.ref_min}) {
     if (v) m = std::max(m, *v);
   }
+  for (const double v : t.curve_t_min) m = std::max(m, v);
   // Half-lives may need the series beyond to_min.
   if (t.reader == Reader::half_life_after_peak_min) return kInf;
   return m + kSpanMarginMin;
@@ -109,7 +110,8 @@ Series series_of(const Trace& trace, std::size_t k) {
   return s;
 }
 
-double acute_value(const Target& t, const Scenario& scenario, const Trace& trace) {
+double acute_value(const Target& t, const Scenario& scenario, const Trace& trace,
+                   std::vector<double>* curve = nullptr) {
   if (t.reader == Reader::event_value) {
     int seen = 0;
     for (const EventRecord& e : trace.events) {
@@ -119,7 +121,14 @@ double acute_value(const Target& t, const Scenario& scenario, const Trace& trace
     throw std::invalid_argument(
         fmt::format("arm '{}' has no {} event number {}", trace.arm, t.event_type, t.event_index));
   }
-  return read_series(t, series_of(trace, acute_index(t.observable)), scenario.start_clock_min);
+  const Series s = series_of(trace, acute_index(t.observable));
+  if (t.reader == Reader::curve_nrmse) {
+    std::vector<double> points;
+    const double e = curve_nrmse(t, s, points);
+    if (curve != nullptr) *curve = std::move(points);
+    return e;
+  }
+  return read_series(t, s, scenario.start_clock_min);
 }
 
 double population_value(const Target& t, const Scenario& scenario, const PopulationJob& job) {
@@ -136,28 +145,35 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
       if (agents == 0) throw std::invalid_argument("the arm has no agents");
       return static_cast<double>(sum.arms[arm].dropouts) / static_cast<double>(agents);
     }
+    case Reader::change_cv:
+    case Reader::fraction_change_below: {
+      // Completers only (not dropped out, not failed), as a training study analyses them.
+      const auto index = [&](int day) {
+        const auto it = std::ranges::find(scenario.assess_days, day);
+        if (it == scenario.assess_days.end()) {
+          throw std::invalid_argument(fmt::format("day {} is not an assessment day", day));
+        }
+        return static_cast<std::size_t>(it - scenario.assess_days.begin());
+      };
+      const std::size_t to = index(t.day);
+      const std::size_t from = index(t.from_day);
+      const std::size_t k = chronic_index(t.outcome);
+      std::vector<double> changes;
+      for (const AgentResult& a : job.results.agents) {
+        if (a.traits.arm != static_cast<int>(arm) || a.failed || a.dropped_out) continue;
+        if (a.assessments.size() <= std::max(to, from)) continue;
+        changes.push_back(a.assessments[to][k] - a.assessments[from][k]);
+      }
+      return t.reader == Reader::change_cv
+                 ? coefficient_of_variation(changes)
+                 : fraction_below_share_of_mean(changes, t.threshold_of_mean);
+    }
     default:
       return read_summary(t, sum, arm);
   }
 }
 
 }  // namespace
-
-Band tolerance_band(const Target& t) {
-  switch (t.tolerance) {
-    case Tolerance::inside:
-      return {t.low.value_or(-kInf), t.high.value_or(kInf)};
-    case Tolerance::absolute:
-      return {t.published - t.tolerance_value, t.published + t.tolerance_value};
-    case Tolerance::relative: {
-      const double d = t.tolerance_value * std::abs(t.published);
-      return {t.published - d, t.published + d};
-    }
-    case Tolerance::factor:
-      return {t.published / t.tolerance_value, t.published * t.tolerance_value};
-  }
-  return {kNaN, kNaN};
-}
 
 bool within_tolerance(const Target& t, double simulated) {
   if (std::isnan(simulated)) return false;
@@ -190,12 +206,32 @@ SuiteSummary summarize_results(const Catalogue& catalogue,
   s.targets = static_cast<int>(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Target& t = catalogue.targets[i];
-    if (t.fitted) ++s.fitted;
-    switch (results[i].status) {
-      case Status::pass:
-        ++s.passed;
-        if (!t.fitted) ++s.passed_held_out;
+    const TargetResult& r = results[i];
+    KindCount& kind = s.by_kind.at(static_cast<std::size_t>(t.evidence));
+    ++kind.targets;
+    switch (t.role) {
+      case Role::fitted:
+        ++s.fitted;
         break;
+      case Role::derived:
+        ++s.derived;
+        break;
+      case Role::held_out:
+        ++s.held_out;
+        ++kind.held_out;
+        break;
+    }
+    const bool sound = r.status == Status::pass && t.wrong_reason.empty();
+    if (r.status == Status::pass && !t.wrong_reason.empty()) ++s.wrong_reason;
+    if (sound) {
+      ++s.passed;
+      ++kind.passed;
+      if (t.held_out()) {
+        ++s.held_out_passed;
+        ++kind.held_out_passed;
+      }
+    }
+    switch (r.status) {
       case Status::known_miss:
         ++s.known_misses;
         break;
@@ -203,14 +239,20 @@ SuiteSummary summarize_results(const Catalogue& catalogue,
       case Status::error:
         ++s.failed;
         break;
+      case Status::pass:
+        break;
     }
   }
   return s;
 }
 
 std::string summary_line(const SuiteSummary& s) {
-  return fmt::format("validation: {} targets, {} passed ({} held out), {} failed, {} known misses",
-                     s.targets, s.passed, s.passed_held_out, s.failed, s.known_misses);
+  std::string line = fmt::format(
+      "validation: {} targets ({} held out: {} passed), {} fitted, {} derived, {} passed in all",
+      s.targets, s.held_out, s.held_out_passed, s.fitted, s.derived, s.passed);
+  if (s.wrong_reason > 0) line += fmt::format(", {} passed for the wrong reason", s.wrong_reason);
+  line += fmt::format(", {} failed, {} known misses", s.failed, s.known_misses);
+  return line;
 }
 
 SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
@@ -342,7 +384,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
       } else {
         const TraceJob& job = traces[trace_of.at(std::pair(t.scenario_path, t.arm))];
         if (!job.error.empty()) throw std::runtime_error(job.error);
-        double v = acute_value(t, *ls.scenario, job.trace);
+        double v = acute_value(t, *ls.scenario, job.trace, &r.curve);
         if (!t.vs_arm.empty()) {
           const std::string& vs_path =
               t.vs_scenario_path.empty() ? t.scenario_path : t.vs_scenario_path;

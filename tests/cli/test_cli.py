@@ -267,6 +267,19 @@ class Describe(unittest.TestCase):
         for name in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES:
             self.assertIn(name, proc.stdout)
 
+    def test_every_observable_has_its_credibility_grade(self):
+        # Grades from validation/catalogue.toml (docs/validation.md, Credibility per observable).
+        j = json.loads(run("describe", "--json").stdout)
+        grades = {o["name"]: o["credibility"]
+                  for o in j["observables"]["acute"] + j["observables"]["chronic"]}
+        self.assertTrue(set(grades.values()) <= {"A", "B", "C", "untested"}, grades)
+        self.assertEqual(grades["arousal"], "untested")  # no human measurement of the relay
+        text = run("describe").stdout.split("Built-in protocols")[0]
+        for line in text.splitlines():
+            words = line.split()
+            if words and words[0] in grades:
+                self.assertIn(grades[words[0]], words, line)
+
 
 # --------------------------------------------------------------------------------------------
 # Model parameters (issue 12): every one listed with unit, range and source; `--set` and a

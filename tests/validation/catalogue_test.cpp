@@ -10,12 +10,14 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/observables.hpp"
 #include "brainload/schedule/validate.hpp"
+#include "brainload/validation/credibility.hpp"
 #include "brainload/validation/readers.hpp"
 #include "brainload/validation/report.hpp"
 #include "brainload/validation/suite.hpp"
@@ -48,7 +50,7 @@ TEST(Catalogue, EveryTargetHasACitationAndAToleranceBasis) {
     EXPECT_FALSE(t.source.volume_pages.empty()) << t.id;
     EXPECT_FALSE(t.tolerance_basis.empty()) << t.id;
     EXPECT_FALSE(t.quantity.empty()) << t.id;
-    if (t.fitted) EXPECT_FALSE(t.fitted_parameters.empty()) << t.id;
+    if (!t.held_out()) EXPECT_FALSE(t.fitted_parameters.empty()) << t.id;
   }
 }
 
@@ -131,7 +133,9 @@ low = 5.0
 high = 20.0
 tolerance = "inside"
 tolerance_basis = "b"
-fitted = false
+role = "held_out"
+evidence = "data"
+band = "ci95"
 [target.source]
 authors = "A B"
 year = 2000
@@ -173,8 +177,8 @@ TEST(CatalogueParser, RejectsDuplicateIdsMissingSourcesAndMissingReaderArguments
   EXPECT_THROW((void)parse_catalogue(no_window, "t.toml", "."), ScenarioError);
 
   std::string fitted_without_parameters = kMinimalTarget;
-  fitted_without_parameters.replace(fitted_without_parameters.find("fitted = false"), 14,
-                                    "fitted = true");
+  fitted_without_parameters.replace(fitted_without_parameters.find("role = \"held_out\""), 17,
+                                    "role = \"fitted\"");
   EXPECT_THROW((void)parse_catalogue(fitted_without_parameters, "t.toml", "."), ScenarioError);
 }
 
@@ -212,6 +216,202 @@ TEST(CatalogueParser, regression_UnknownKeySuggestsTheNearOne) {
     EXPECT_NE(std::string(e.what()).find("unknown key 'raeder'; did you mean 'reader'?"),
               std::string::npos)
         << e.what();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Band rules (docs/validation.md): a bad band is rejected at load time
+
+// The minimal target with one line replaced (or extra lines added before [target.source]).
+std::string with(std::string_view from, std::string_view to) {
+  std::string text = kMinimalTarget;
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  return text;
+}
+std::string adding(std::string_view lines) {
+  return with("[target.source]", std::string(lines) + "\n[target.source]");
+}
+bool rejected(const std::string& text, std::string_view message) {
+  try {
+    (void)parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR);
+  } catch (const ScenarioError& e) {
+    const bool found = std::string(e.what()).find(message) != std::string::npos;
+    EXPECT_TRUE(found) << e.what();
+    return found;
+  }
+  return false;
+}
+
+TEST(BandRules, EvidenceRoleAndBandAreRequiredAndTheOldFittedKeyIsRefused) {
+  EXPECT_TRUE(rejected(with("evidence = \"data\"\n", ""), "evidence"));
+  EXPECT_TRUE(rejected(with("role = \"held_out\"\n", ""), "role"));
+  EXPECT_TRUE(rejected(with("band = \"ci95\"\n", ""), "band"));
+  EXPECT_TRUE(rejected(adding("fitted = false"), "'fitted' is replaced by role"));
+  EXPECT_TRUE(rejected(with("evidence = \"data\"", "evidence = \"hearsay\""), "unknown value"));
+}
+
+TEST(BandRules, AReviewOrExpertBandIsAtMostFiftyPercentOfTheValue) {
+  // published 10, band [5, 20]: +100 % on the upper side.
+  EXPECT_TRUE(rejected(with("evidence = \"data\"", "evidence = \"review\""), "±50 %"));
+  EXPECT_TRUE(rejected(with("evidence = \"data\"", "evidence = \"expert\""), "±50 %"));
+  std::string ok = with("evidence = \"data\"", "evidence = \"review\"");
+  ok = ok.replace(ok.find("high = 20.0"), 11, "high = 15.0")
+           .replace(ok.find("band = \"ci95\""), 13, "band = \"range\"");
+  EXPECT_NO_THROW((void)parse_catalogue(ok, "t.toml", BRAINLOAD_SOURCE_DIR));
+  // A range band is an opinion's: a data target may not use it.
+  EXPECT_TRUE(rejected(with("band = \"ci95\"", "band = \"range\""), "review's or expert's"));
+}
+
+TEST(BandRules, ABandContainingZeroIsRejectedWhenThePublishedCIExcludesIt) {
+  // An effect (peak minus baseline) with CI [5, 20]: widening it to reach 0 is refused.
+  std::string text = with("reader = \"peak\"", "reader = \"peak_minus_baseline\"\nbase_min = 59.0");
+  EXPECT_NO_THROW((void)parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR));
+  const std::string widened = text.replace(
+      text.find("[target.source]"), 15, "widen = 6.0\nwiden_basis = \"assay CV\"\n[target.source]");
+  EXPECT_TRUE(rejected(widened, "contains the null value"));
+  // A significant effect with an assumed ±50 % band is fine; with a factor band on a change it
+  // cannot be used (published must be > 0 and the band would not contain 0): check `significant`.
+  std::string sig =
+      with("reader = \"peak\"", "reader = \"change_at\"\nat_min = 70.0\nbase_min = 59.0");
+  sig = sig.replace(sig.find("low = 5.0"), 9, "low = -1.0");
+  EXPECT_TRUE(
+      rejected(sig.replace(sig.find("[target.source]"), 15, "significant = true\n[target.source]"),
+               "contains the null value"));
+}
+
+TEST(BandRules, WideningNeedsItsSourcedBasis) {
+  EXPECT_TRUE(rejected(adding("widen = 1.0"), "widen_basis"));
+  EXPECT_NO_THROW(
+      (void)parse_catalogue(adding("widen = 1.0\nwiden_basis = \"assay CV 5 %, X 2001\""), "t.toml",
+                            BRAINLOAD_SOURCE_DIR));
+}
+
+TEST(BandRules, SdAndNGiveTheCIOfTheMean) {
+  std::string text = with("low = 5.0\nhigh = 20.0\n", "sd = 2.0\nn = 16.0\n");
+  text = text.replace(text.find("band = \"ci95\""), 13, "band = \"sd_n\"");
+  const Catalogue c = parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR);
+  EXPECT_NEAR(*c.targets[0].low, 10.0 - 1.959964 * 0.5, 1e-9);
+  EXPECT_NEAR(*c.targets[0].high, 10.0 + 1.959964 * 0.5, 1e-9);
+  // Giving low and high as well is refused (the band is computed).
+  std::string both = with("band = \"ci95\"", "band = \"sd_n\"\nsd = 2.0\nn = 16.0");
+  EXPECT_TRUE(rejected(both, "computes low and high"));
+}
+
+TEST(BandRules, AnAssumedBandIsAtMostFiftyPercent) {
+  std::string text = with("low = 5.0\nhigh = 20.0\ntolerance = \"inside\"",
+                          "tolerance = \"relative\"\ntolerance_value = 0.6");
+  text = text.replace(text.find("band = \"ci95\""), 13, "band = \"assumed\"");
+  EXPECT_TRUE(rejected(text, "at most ±50 %"));
+  EXPECT_NO_THROW((void)parse_catalogue(
+      text.replace(text.find("tolerance_value = 0.6"), 21, "tolerance_value = 0.5"), "t.toml",
+      BRAINLOAD_SOURCE_DIR));
+}
+
+TEST(BandRules, AHeldOutTargetMayNotReadTheNumberAFittedOneReads) {
+  std::string fitted = with("role = \"held_out\"", "role = \"fitted\"\nfitted_parameters = \"p\"");
+  fitted = fitted.replace(fitted.find("id = \"x.one\""), 12, "id = \"x.fit\"");
+  EXPECT_TRUE(rejected(fitted + kMinimalTarget, "make it derived"));
+  std::string derived = kMinimalTarget;
+  derived = derived.replace(derived.find("role = \"held_out\""), 17,
+                            "role = \"derived\"\nfitted_parameters = \"same number\"");
+  EXPECT_NO_THROW((void)parse_catalogue(fitted + derived, "t.toml", BRAINLOAD_SOURCE_DIR));
+}
+
+TEST(BandRules, ACurveGetsItsBandFromItsPointwiseCI) {
+  std::string text = with(
+      "reader = \"peak\"\nobservable = \"lactate_mmol_l\"\nfrom_min = 60.0\n"
+      "to_min = 120.0\npublished = 10.0\nlow = 5.0\nhigh = 20.0\n",
+      "reader = \"curve_nrmse\"\nobservable = \"lactate_mmol_l\"\n"
+      "curve_t_min = [61.0, 65.0, 70.0]\ncurve_values = [2.0, 4.0, 6.0]\n"
+      "curve_low = [1.0, 3.0, 5.0]\ncurve_high = [3.0, 5.0, 7.0]\n");
+  text = text.replace(text.find("band = \"ci95\""), 13, "band = \"curve_ci\"");
+  const Catalogue c = parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR);
+  EXPECT_DOUBLE_EQ(c.targets[0].published, 0.0);
+  EXPECT_DOUBLE_EQ(*c.targets[0].high, 1.0 / 4.0);  // RMS half-width 1 over the range 4
+  EXPECT_TRUE(rejected(
+      text.replace(text.find("curve_high = [3.0, 5.0, 7.0]"), 28, "curve_high = [3.0, 5.0]"),
+      "same length"));
+}
+
+TEST(BandRules, EveryBandOfTheShippedCatalogueFollowsTheRules) {
+  // Loading applies the rules; on top, no opinion band is wider than ±50 %, every held-out target
+  // names its evidence, and the counts issue 13 asks for hold.
+  const Catalogue c = load_catalogue(kCatalogue);
+  int held_out = 0;
+  for (const Target& t : c.targets) {
+    held_out += t.held_out() ? 1 : 0;
+    if (t.evidence == Evidence::review || t.evidence == Evidence::expert) {
+      const Band b = tolerance_band(t);
+      EXPECT_LE(b.hi - t.published, 0.5 * std::abs(t.published) + 1e-9) << t.id;
+      EXPECT_LE(t.published - b.lo, 0.5 * std::abs(t.published) + 1e-9) << t.id;
+    }
+  }
+  EXPECT_GE(held_out, 40);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credibility grades
+
+TEST(Credibility, GradesFollowTheHeldOutEvidence) {
+  Catalogue c;
+  const auto target = [](std::string observable, Role role, Evidence e) {
+    Target t;
+    t.reader = Reader::value_at;
+    t.observable = std::move(observable);
+    t.role = role;
+    t.evidence = e;
+    t.published = 10.0;
+    t.low = 9.0;
+    t.high = 11.0;
+    return t;
+  };
+  // lactate: 3 held-out data targets, all pass → A; a fitted one does not count.
+  for (int i = 0; i < 3; ++i)
+    c.targets.push_back(target("lactate_mmol_l", Role::held_out, Evidence::data));
+  c.targets.push_back(target("lactate_mmol_l", Role::fitted, Evidence::data));
+  // cortisol: 2 data targets, 1 passes → B.
+  c.targets.push_back(target("cortisol_nmol_l", Role::held_out, Evidence::data));
+  c.targets.push_back(target("cortisol_nmol_l", Role::held_out, Evidence::data));
+  // il6: one review target passes → C (no measured evidence).
+  c.targets.push_back(target("il6_pg_ml", Role::held_out, Evidence::review));
+  // arousal: fitted only → untested.
+  c.targets.push_back(target("arousal", Role::fitted, Evidence::data));
+  // heart rate: a pass for the wrong reason is a miss → C.
+  c.targets.push_back(target("heart_rate_bpm", Role::held_out, Evidence::data));
+  c.targets.back().wrong_reason = "too fast";
+  const std::vector<bool> passed{true, true, true, true, true, false, true, true, true};
+  const auto grades = grade_observables(c, passed);
+  const auto grade = [&](std::string_view name) {
+    for (const Credibility& g : grades) {
+      if (g.observable == name) return g.grade;
+    }
+    return Grade::untested;
+  };
+  EXPECT_EQ(grade("lactate_mmol_l"), Grade::a);
+  EXPECT_EQ(grade("cortisol_nmol_l"), Grade::b);
+  EXPECT_EQ(grade("il6_pg_ml"), Grade::c);
+  EXPECT_EQ(grade("arousal"), Grade::untested);
+  EXPECT_EQ(grade("heart_rate_bpm"), Grade::c);
+  EXPECT_EQ(grades.size(), kAcuteObservableCount + kChronicObservableCount);
+}
+
+TEST(Credibility, ANullValueBandIsNotGraded) {
+  Target t;
+  t.reader = Reader::relative_change_at;
+  t.observable = "cerebral_blood_flow_rel";
+  t.low = -0.01;
+  t.high = 0.2;
+  EXPECT_TRUE(band_contains_null(t));
+  Catalogue c;
+  c.targets.push_back(t);
+  const auto grades = grade_observables(c, {true});
+  for (const Credibility& g : grades) {
+    if (g.observable == "cerebral_blood_flow_rel") {
+      EXPECT_EQ(g.grade, Grade::untested);
+      EXPECT_EQ(g.null_band, 1);
+    }
   }
 }
 
@@ -320,6 +520,25 @@ TEST(Readers, HalfLivesOfAKnownDecay) {
   EXPECT_THROW((void)half_life_after_peak(tri, 0.0, 30.0, 20.0), std::invalid_argument);
 }
 
+TEST(Readers, CurveNrmseAgainstHandComputedPoints) {
+  Target t;
+  t.curve_t_min = {1.0, 2.0, 3.0};
+  t.curve_values = {2.0, 2.0, 4.0};  // range 2
+  t.base_min = 0.0;                  // y(0) = 1: simulated 2, 1, 4
+  std::vector<double> sim;
+  const double e = curve_nrmse(t, zigzag(), sim);
+  ASSERT_EQ(sim.size(), 3U);
+  EXPECT_DOUBLE_EQ(sim[1], 1.0);
+  EXPECT_DOUBLE_EQ(e, std::sqrt(1.0 / 3.0) / 2.0);
+}
+
+TEST(Readers, DistributionReaders) {
+  const std::vector<double> changes{1.0, 2.0, 3.0, 6.0};  // mean 3, sd sqrt(14/3)
+  EXPECT_DOUBLE_EQ(coefficient_of_variation(changes), std::sqrt(14.0 / 3.0) / 3.0);
+  EXPECT_DOUBLE_EQ(fraction_below_share_of_mean(changes, 0.5), 0.25);  // below 1.5: one of four
+  EXPECT_THROW((void)coefficient_of_variation({1.0}), std::invalid_argument);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Readers on a synthetic trial summary
 
@@ -401,15 +620,26 @@ TEST(Tolerance, EachRuleGivesItsBand) {
 TEST(Suite, SummaryLineCountsHeldOutPassesAndKnownMisses) {
   Catalogue c;
   c.targets.resize(4);
-  c.targets[1].fitted = true;
-  std::vector<TargetResult> r(4);
+  c.targets.resize(6);
+  c.targets[1].role = Role::fitted;
+  c.targets[4].role = Role::derived;
+  c.targets[5].wrong_reason = "too fast";
+  c.targets[2].evidence = Evidence::review;
+  std::vector<TargetResult> r(6);
   r[0].status = Status::pass;
   r[1].status = Status::pass;
   r[2].status = Status::known_miss;
   r[3].status = Status::fail;
+  r[4].status = Status::pass;
+  r[5].status = Status::pass;
   const SuiteSummary s = summarize_results(c, r);
+  // Held-out passes come first; a wrong-reason pass is not one of them.
   EXPECT_EQ(summary_line(s),
-            "validation: 4 targets, 2 passed (1 held out), 1 failed, 1 known misses");
+            "validation: 6 targets (4 held out: 1 passed), 1 fitted, 1 derived, 3 passed in all, "
+            "1 passed for the wrong reason, 1 failed, 1 known misses");
+  EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::data)).targets, 5);
+  EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::data)).held_out_passed, 1);
+  EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::review)).held_out, 1);
 }
 
 TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
@@ -420,7 +650,8 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   miss.replace(miss.find("id = \"x.one\""), 12, "id = \"x.two\"");
   miss.replace(miss.find("low = 5.0"), 9, "low = 50.0");
   miss.replace(miss.find("high = 20.0"), 11, "high = 60.0");
-  miss.replace(miss.find("fitted = false"), 14, "fitted = false\nknown_miss = \"because\"");
+  miss.replace(miss.find("role = \"held_out\""), 17,
+               "role = \"held_out\"\nknown_miss = \"because\"");
   const Catalogue c = parse_catalogue(text + miss, "t.toml", BRAINLOAD_SOURCE_DIR);
   SuiteOptions o;
   o.threads = 2;
@@ -439,6 +670,29 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   const std::string html = html_report(c, r, "brainload validate");
   EXPECT_NE(html.find("<table>"), std::string::npos);
   EXPECT_EQ(html.find("http"), std::string::npos);  // self-contained: no external resource
+  // report.json in the schema of issue 13.
+  const auto j = nlohmann::json::parse(json_report(c, r));
+  ASSERT_EQ(j.at("targets").size(), 2U);
+  const auto& row = j.at("targets").at(1);
+  for (const char* key : {"id", "pathway", "observable", "source", "evidence", "role", "published",
+                          "simulated", "pass", "known_miss", "reason"}) {
+    EXPECT_TRUE(row.contains(key)) << key;
+  }
+  EXPECT_EQ(row.at("id"), "x.two");
+  EXPECT_EQ(row.at("observable"), "lactate_mmol_l");
+  EXPECT_EQ(row.at("role"), "held_out");
+  EXPECT_EQ(row.at("evidence"), "data");
+  EXPECT_DOUBLE_EQ(row.at("published").at("low").get<double>(), 50.0);
+  EXPECT_FALSE(row.at("pass").get<bool>());
+  EXPECT_TRUE(row.at("known_miss").get<bool>());
+  EXPECT_EQ(row.at("reason"), "because");
+  for (const char* key :
+       {"targets", "held_out", "held_out_passed", "fitted", "derived", "known_misses"}) {
+    EXPECT_TRUE(j.at("summary").contains(key)) << key;
+  }
+  EXPECT_EQ(j.at("summary").at("held_out_passed"), 1);
+  EXPECT_EQ(j.at("credibility").at("lactate_mmol_l"), "B");  // 1 of 2 held-out data targets
+  EXPECT_EQ(j.at("credibility").at("arousal"), "untested");
 }
 
 TEST(Report, NumbersHaveThreeSignificantDigits) {

@@ -143,6 +143,24 @@ class PlotTrace(Temp):
             self.assertIn(str(out / f"double_{kind}.png"), proc.stdout)
         self.assertNoPartials(out)
 
+    def test_outputs_graded_c_or_untested_are_marked(self):
+        # Grades come from `brainload describe --json` (docs/validation.md, Credibility).
+        common, _ = viz()
+        grades = common.load_credibility(EXE)
+        try:
+            self.assertEqual(grades.get("arousal"), "untested")
+            self.assertTrue(common.short_label("arousal").endswith("[untested]"))
+            flagged = [n for n, g in grades.items() if g in ("C", "untested")]
+            graded = [n for n, g in grades.items() if g in ("A", "B")]
+            for name in flagged:
+                self.assertIn("[", common.short_label(name), name)
+            for name in graded:
+                self.assertNotIn("[", common.short_label(name), name)
+            self.assertEqual(common.load_credibility(None), {})
+            self.assertEqual(common.short_label("arousal"), "arousal")
+        finally:
+            common.load_credibility(None)
+
     def test_session_bands_and_events_come_from_the_csv(self):
         common, _ = viz()
         trace = common.read_trace_csv(self.tmp / "double.csv")

@@ -49,7 +49,20 @@ enum class Reader {
   change_correlation,  // Pearson r across agents of `arm` of the changes of outcome, outcome_b
   attendance,          // sessions done / sessions scheduled in `arm`
   dropout_fraction,    // agents of `arm` who dropped out / agents of `arm`
+  // distribution-level (per agent of `arm` who completed: not dropped out, not failed)
+  change_cv,              // SD / mean across agents of the change day − from_day of `outcome`
+  fraction_change_below,  // share of agents whose change < threshold_of_mean × the mean change
+  // time course (acute): curve_t_min, curve_values, curve_low, curve_high; the value is the
+  // normalised RMS error of the simulated curve (minus its value at base_min when given)
+  curve_nrmse,
 };
+
+// What kind of publication the published value comes from.
+enum class Evidence { data, meta_analysis, review, expert };
+// How the target relates to the model's calibration (docs/validation.md, Roles).
+enum class Role { fitted, held_out, derived };
+// How the band was made from the publication (docs/validation.md, Band rules).
+enum class BandRule { ci95, sd_n, between_subject, range, threshold, assumed, curve_ci };
 
 enum class Tolerance {
   inside,    // low ≤ simulated ≤ high (a missing bound is open)
@@ -103,10 +116,23 @@ struct Target {
   Tolerance tolerance = Tolerance::inside;
   double tolerance_value = 0.0;
   std::string tolerance_basis;  // where the tolerance comes from (CI, SD and n, assumption)
-  // Calibration status.
-  bool fitted = false;
-  std::string fitted_parameters;
-  std::string known_miss;  // non-empty: the model misses it, and why
+  // Band rules (docs/validation.md): how the band was made, and its checks.
+  BandRule band = BandRule::ci95;
+  std::optional<double> sd;  // sd_n: the published between-subject SD
+  std::optional<double> n;   // sd_n: the number of subjects
+  double widen = 0.0;        // a sourced measurement error added to both sides of the band
+  std::string widen_basis;
+  std::optional<bool> significant;  // the published effect's CI excludes the null value
+  // Distribution and time-course readers.
+  double threshold_of_mean = 0.0;  // fraction_change_below
+  std::vector<double> curve_t_min, curve_values, curve_low, curve_high;
+  // Evidence and calibration status.
+  Evidence evidence = Evidence::data;
+  Role role = Role::held_out;
+  std::string fitted_parameters;  // fitted and derived: which parameters, and how
+  std::string was_held_out;       // a fitted target that was held out until this commit
+  std::string known_miss;         // non-empty: the model misses it, and why
+  std::string wrong_reason;       // non-empty: it passes, but for the reason given
   Citation source;
   std::string note;
   SourceLocation where;
@@ -114,7 +140,28 @@ struct Target {
   std::string vs_scenario_path;  // resolved path of vs_scenario (empty: same scenario)
 
   [[nodiscard]] bool is_population() const;
+  [[nodiscard]] bool fitted() const { return role == Role::fitted; }
+  [[nodiscard]] bool held_out() const { return role == Role::held_out; }
+  // The observable whose credibility this target grades: `observable` for acute readers,
+  // cognitive_performance_z for event_value, `outcome` for population readers, sessions_done
+  // for attendance and dropout.
+  [[nodiscard]] std::string graded_observable() const;
 };
+
+// The tolerance band [lo, hi] a target's simulated value must fall in (±inf for an open side),
+// widened by `widen` on both sides.
+struct Band {
+  double lo = 0.0;
+  double hi = 0.0;
+};
+[[nodiscard]] Band tolerance_band(const Target& t);
+
+// The value a model without the pathway gives: 1 for fold changes and ratios, 0 for changes and
+// effects; nullopt for levels, times and curves.
+[[nodiscard]] std::optional<double> null_value(const Target& t);
+// A key naming the simulated number a target reads (scenario, arm, reader and its arguments):
+// two targets with the same key compare one simulated number with two publications.
+[[nodiscard]] std::string reading_key(const Target& t);
 
 struct Catalogue {
   std::string file;
@@ -127,12 +174,19 @@ struct Catalogue {
 [[nodiscard]] std::optional<Reader> reader_from_name(std::string_view name);
 [[nodiscard]] bool is_population_reader(Reader r);
 [[nodiscard]] std::string_view tolerance_name(Tolerance t);
+[[nodiscard]] std::string_view evidence_name(Evidence e);
+[[nodiscard]] std::string_view role_name(Role r);
+[[nodiscard]] std::string_view band_rule_name(BandRule b);
 // Every reader name, in declaration order (docs and tests use it).
 [[nodiscard]] std::vector<std::string_view> reader_names();
 
 // Reads and checks a catalogue: TOML syntax, known keys, types, required fields per reader, unique
-// ids, known observable names. Throws MissingInputError if the file cannot be read and
-// ScenarioError with every problem found (file:line:column, field, message).
+// ids, known observable names, and the band rules of docs/validation.md (a review's or expert's
+// band within ±50 % of the value; no band containing the null value for an effect whose
+// published CI excludes it; sd_n bands computed here; a widening only with its basis; a held-out
+// target never reads the same simulated number as a fitted or derived one). Throws
+// MissingInputError if the file cannot be read and ScenarioError with every problem found
+// (file:line:column, field, message).
 [[nodiscard]] Catalogue load_catalogue(const std::string& path);
 [[nodiscard]] Catalogue parse_catalogue(std::string_view text, std::string_view file_name,
                                         const std::string& directory);

@@ -43,6 +43,16 @@ struct Extremum {
 [[nodiscard]] double remaining_fraction(const Series& s, double from, double to, double at,
                                         double base);
 
+// A time-course target: the simulated value at each of t.curve_t_min (minus the value at
+// t.base_min when given) into `simulated`, and the normalised RMS error against t.curve_values,
+// sqrt(mean((sim − pub)²)) / (max pub − min pub).
+[[nodiscard]] double curve_nrmse(const Target& t, const Series& s, std::vector<double>& simulated);
+// Distribution-level readers on per-agent changes: SD / mean, and the share of changes below
+// threshold × mean. Throw std::invalid_argument for fewer than 2 values or a zero mean.
+[[nodiscard]] double coefficient_of_variation(const std::vector<double>& changes);
+[[nodiscard]] double fraction_below_share_of_mean(const std::vector<double>& changes,
+                                                  double threshold_of_mean);
+
 // Population readers on a trial summary. `arm` is an index into summary.arms; `k` a chronic
 // observable index; days must be assessment days of the scenario.
 [[nodiscard]] const Contrast& find_contrast(const TrialSummary& t, std::string_view arm,

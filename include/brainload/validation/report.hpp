@@ -16,8 +16,13 @@ void print_table(std::ostream& out, const Catalogue& c, const SuiteResult& r);
                                           const std::string& command);
 [[nodiscard]] std::string html_report(const Catalogue& c, const SuiteResult& r,
                                       const std::string& command);
-// Writes report.md and report.html into `directory` (created if missing); each file appears only
-// when complete. Throws OutputError if the directory cannot be created or written.
+// report.json: {"targets": [{id, pathway, observable, source, evidence, role, published: {value,
+// low, high}, simulated, pass, known_miss, reason}], "summary": {targets, held_out,
+// held_out_passed, fitted, derived, known_misses}, "credibility": {observable: grade}}; low and
+// high are the band's edges (null when open), curve targets add "curve".
+[[nodiscard]] std::string json_report(const Catalogue& c, const SuiteResult& r);
+// Writes report.md, report.html and report.json into `directory` (created if missing); each file
+// appears only when complete. Throws OutputError if the directory cannot be created or written.
 void write_reports(const std::filesystem::path& directory, const Catalogue& c, const SuiteResult& r,
                    const std::string& command);
 

@@ -4,6 +4,7 @@
 // do not depend on the thread count.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,14 +20,9 @@ struct TargetResult {
   Status status = Status::error;
   bool known_miss_now_passes = false;  // listed as a known miss but inside tolerance
   std::string message;                 // reader error, or nothing
+  std::vector<double> curve;           // curve_nrmse: the simulated value at each curve point
 };
 
-// The tolerance band [lo, hi] a target's simulated value must fall in (±inf for an open side).
-struct Band {
-  double lo = 0.0;
-  double hi = 0.0;
-};
-[[nodiscard]] Band tolerance_band(const Target& t);
 // True when the simulated value is inside the band (false for NaN).
 [[nodiscard]] bool within_tolerance(const Target& t, double simulated);
 // Signed error: (simulated − published) / |published|, or simulated − published when published is
@@ -38,13 +34,25 @@ struct SuiteOptions {
   std::function<void(const std::string&)> log;  // progress lines (may be empty)
 };
 
-struct SuiteSummary {
+// Targets and sound passes (inside the band, not for a wrong reason) of one evidence kind.
+struct KindCount {
   int targets = 0;
   int passed = 0;
-  int passed_held_out = 0;
-  int failed = 0;  // includes reader errors
-  int known_misses = 0;
+  int held_out = 0;
+  int held_out_passed = 0;
+};
+
+struct SuiteSummary {
+  int targets = 0;
+  int held_out = 0;
+  int held_out_passed = 0;  // sound passes of held-out targets: the evidence
   int fitted = 0;
+  int derived = 0;
+  int passed = 0;        // sound passes of every role
+  int wrong_reason = 0;  // inside the band, but for the reason the target's wrong_reason gives
+  int failed = 0;        // includes reader errors
+  int known_misses = 0;
+  std::array<KindCount, 4> by_kind{};  // indexed by Evidence
 };
 
 struct SuiteResult {
@@ -56,7 +64,8 @@ struct SuiteResult {
 [[nodiscard]] SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options = {});
 [[nodiscard]] SuiteSummary summarize_results(const Catalogue& catalogue,
                                              const std::vector<TargetResult>& results);
-// "validation: N targets, P passed (H held out), F failed, K known misses"
+// "validation: N targets (M held out: K passed), F fitted, D derived, P passed in all[, W passed
+// for the wrong reason], X failed, Y known misses"
 [[nodiscard]] std::string summary_line(const SuiteSummary& s);
 [[nodiscard]] std::string_view status_name(Status s);
 

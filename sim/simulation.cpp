@@ -355,7 +355,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
       if (!attendance.attends(ss, s)) continue;
       const Protocol* protocol = find_protocol(scenario, ss.protocol);
       if (protocol == nullptr) continue;
-      lay_session(*protocol, ss, acute_subject(subject, s), params.session,
+      lay_session(*protocol, ss, acute_subject(params.chronic.training, subject, s), params.session,
                   params.acute.osteocalcin, params.dose, pieces, dose);
       attended.emplace_back(ss.t0_min, ss.t1_min);
     }
@@ -371,7 +371,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
       if (starts_before_end && e.end >= t0) today_events.push_back(&e);
     }
     const bool full_day = continuous_strategy || !wanted.empty() || !today_events.empty();
-    const Subject today = acute_subject(subject, s);
+    const Subject today = acute_subject(params.chronic.training, subject, s);
     const char* problem = nullptr;
     std::string solver_error;
     try {

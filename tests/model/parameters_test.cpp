@@ -40,7 +40,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"il6", 6},                   // Il6Params
       {"hpa", 14},                  // HpaParams
       {"session", 12},              // SessionDriveParams
-      {"training", 14},             // TrainingAdaptationParams
+      {"training", 18},             // TrainingAdaptationParams
       {"resting_bdnf", 5},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
@@ -58,8 +58,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 95;    // the twelve AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 55;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 220;        // all groups above
+constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 224;        // all groups above
 
 struct Row {
   std::string group;

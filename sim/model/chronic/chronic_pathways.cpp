@@ -10,7 +10,9 @@ namespace brainload {
 namespace {
 constexpr double kDay = 1.0;                   // one step, days
 constexpr double kYear = units::kDaysPerYear;  // days
-constexpr double kLongWindowDays = 28.0;       // window of the training, HPA averages (assumed)
+// Numerical guards, not physiology: they keep a state positive whatever the parameters.
+constexpr double kMinStrengthRel = 0.1;  // 1RM relative to baseline
+constexpr double kMinBdnfNgMl = 1.0;     // serum BDNF, ng/mL
 }  // namespace
 
 double saturating(double load, double half_load) {
@@ -34,9 +36,10 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
                             p.strength_neural_tau_days, kDay);
   s.strength_muscle = relax(s.strength_muscle, p.strength_muscle_max * resistance,
                             p.strength_muscle_tau_days, kDay);
-  if (s.age_years > 50.0) s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
+  if (s.age_years > p.strength_ageing_onset_years)
+    s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
   s.strength_1rm_rel =
-      std::max(0.1, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
+      std::max(kMinStrengthRel, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
 
   const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
   s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
@@ -47,7 +50,8 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
 void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s) {
   const double target = p.gain_max * trainability * saturating(s.bdnf_dose_avg, p.half_dose);
   s.bdnf_gain = relax(s.bdnf_gain, target, p.tau_days, kDay);
-  s.bdnf_base_ng_ml = std::max(1.0, s.bdnf_base_ng_ml - p.loss_per_year_ng_ml * kDay / kYear);
+  s.bdnf_base_ng_ml =
+      std::max(kMinBdnfNgMl, s.bdnf_base_ng_ml - p.loss_per_year_ng_ml * kDay / kYear);
   s.bdnf_resting_ng_ml = s.bdnf_base_ng_ml * (1.0 + s.bdnf_gain);
 }
 
@@ -124,11 +128,11 @@ void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trai
   fold(s.resistance_avg, dose.resistance_load, w);
   fold(s.heavy_avg, dose.heavy_resistance_load, w);
   fold(s.aerobic_avg, dose.aerobic_load, w);
-  fold(s.training_avg, dose.training_load, kLongWindowDays);
+  fold(s.training_avg, dose.training_load, p.training.long_window_days);
   fold(s.bdnf_dose_avg, dose.bdnf_action + p.bdnf.osteocalcin_weight * dose.osteocalcin, w);
   fold(s.vegf_dose_avg, dose.vegf, w);
   fold(s.dual_task_avg, dose.dual_task_minutes, w);
-  fold(s.hpa_dose_avg, dose.hpa_exercise_drive, kLongWindowDays);
+  fold(s.hpa_dose_avg, dose.hpa_exercise_drive, p.training.long_window_days);
   s.sessions_done += dose.sessions;
 
   step_training_adaptation(p.training, dose, trainability, s);
@@ -144,14 +148,17 @@ void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trai
   s.age_years += kDay / kYear;
 }
 
-Subject acute_subject(const Subject& baseline, const ChronicState& s) {
+Subject acute_subject(const TrainingAdaptationParams& p, const Subject& baseline,
+                      const ChronicState& s) {
   Subject a = baseline;
   a.age_years = s.age_years;
   a.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
   a.vo2max_ml_kg_min = s.vo2max_ml_kg_min;
   // Training lifts the lactate threshold and clearance with aerobic fitness (Faude 2009;
   // assumed proportional to the relative VO2max gain).
-  a.lactate_threshold_frac = std::min(0.85, baseline.lactate_threshold_frac + 0.5 * s.fitness_gain);
+  a.lactate_threshold_frac = std::min(
+      p.lactate_threshold_max_frac,
+      baseline.lactate_threshold_frac + p.lactate_threshold_per_fitness_gain * s.fitness_gain);
   a.lactate_clearance_rel = baseline.lactate_clearance_rel * (1.0 + s.fitness_gain);
   a.cortisol_reactivity_rel =
       baseline.cortisol_reactivity_rel * (1.0 - s.cortisol_reactivity_reduction);

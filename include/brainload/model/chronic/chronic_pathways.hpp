@@ -58,6 +58,16 @@ struct TrainingAdaptationParams {
                                         // Padilla 2000, Sports Med 30:79)
   double aerobic_half_load = 1.0;       // L50 of the daily aerobic load (assumed)
   double vo2max_loss_per_year = 0.008;  // fraction of the 25-year value (Fleg et al. 2005)
+  double long_window_days = 28.0;       // EWMA window of the training-load and HPA averages that
+                                        // drive the brain and mood pathways (assumed: a month)
+  double strength_ageing_onset_years = 50.0;  // strength declines after this age (Goodpaster et
+                                              // al. 2006, J Gerontol A 61:1059: older adults)
+  double lactate_threshold_per_fitness_gain = 0.5;  // rise of the lactate threshold (fraction of
+                                                    // VO2max) per unit relative VO2max gain
+                                                    // (assumed; Faude et al. 2009, Sports Med
+                                                    // 39:469: training moves both)
+  double lactate_threshold_max_frac = 0.85;  // ceiling of the trained lactate threshold (Faude et
+                                             // al. 2009: ≈ 80–90 % VO2max in elite endurance)
 };
 
 struct RestingBdnfParams {
@@ -195,6 +205,18 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed: L50 of the daily aerobic load");
   visit("vo2max_loss_per_year", p.vo2max_loss_per_year, "1/y", ValidRange{0.0, 0.03},
         "fraction of the 25-year value per year (Fleg et al. 2005, Circulation 112:674)");
+  visit("long_window_days", p.long_window_days, "d", ValidRange{7.0, 120.0},
+        "assumed: a month, the EWMA window of the training-load and HPA averages that drive the "
+        "brain and mood pathways");
+  visit("strength_ageing_onset_years", p.strength_ageing_onset_years, "y", ValidRange{30.0, 80.0},
+        "strength declines after this age (Goodpaster et al. 2006, J Gerontol A 61:1059)");
+  visit("lactate_threshold_per_fitness_gain", p.lactate_threshold_per_fitness_gain, "1",
+        ValidRange{0.0, 2.0},
+        "assumed: lactate-threshold rise per unit relative VO2max gain (Faude et al. 2009, Sports "
+        "Med 39:469: training moves both)");
+  visit("lactate_threshold_max_frac", p.lactate_threshold_max_frac, "1", ValidRange{0.6, 0.95},
+        "ceiling of the trained lactate threshold, fraction of VO2max (Faude et al. 2009: ≈ "
+        "80–90 % in elite endurance athletes)");
 }
 
 template <class P, class Visitor>
@@ -374,6 +396,7 @@ void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trai
                       ChronicState& s);
 
 // What the chronic state hands back to the acute layer for the next day.
-[[nodiscard]] Subject acute_subject(const Subject& baseline, const ChronicState& s);
+[[nodiscard]] Subject acute_subject(const TrainingAdaptationParams& p, const Subject& baseline,
+                                    const ChronicState& s);
 
 }  // namespace brainload

@@ -396,6 +396,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
         const Timeline tl = span_timeline(scenario, t0, t1, pieces, attended, learning);
         // The sample plan: wanted times, event moments and window grids, merged by time.
         std::vector<Sample> plan;
+        plan.reserve(wanted.size() + today_events.size());
         for (double t : wanted) plan.push_back({t, true, -1, false});
         for (LiveEvent* e : today_events) {
           const auto k = static_cast<int>(e - events.data());

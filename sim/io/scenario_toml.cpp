@@ -47,9 +47,8 @@ constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
 
-constexpr std::array<std::string_view, 7> kTopKeys{"scenario", "population", "protocol",
-                                                   "arm",      "teaching",   "report",
-                                                   "parameters"};
+constexpr std::array<std::string_view, 7> kTopKeys{"scenario", "population", "protocol",  "arm",
+                                                   "teaching", "report",     "parameters"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",

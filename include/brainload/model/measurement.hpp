@@ -37,12 +37,15 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed: test–retest reliability ≈ 0.75 gives an error SD ≈ 0.5 between-person SD");
   visit("heart_rate_sd_bpm", p.heart_rate_sd_bpm, "bpm", ValidRange{0.0, 10.0},
         "assumed: chest-strap ECG against a 12-lead ECG, ±1 bpm");
-  visit("lactate_cv", p.lactate_cv, "1", ValidRange{0.0, 0.5}, "assumed: portable blood-lactate analysers, CV 2–5 %");
+  visit("lactate_cv", p.lactate_cv, "1", ValidRange{0.0, 0.5},
+        "assumed: portable blood-lactate analysers, CV 2–5 %");
   visit("catecholamine_cv", p.catecholamine_cv, "1", ValidRange{0.0, 0.5},
         "assumed: HPLC with electrochemical detection, CV 5–10 %");
-  visit("cortisol_cv", p.cortisol_cv, "1", ValidRange{0.0, 0.5}, "assumed: cortisol immunoassay, CV 5–10 %");
+  visit("cortisol_cv", p.cortisol_cv, "1", ValidRange{0.0, 0.5},
+        "assumed: cortisol immunoassay, CV 5–10 %");
   visit("bdnf_cv", p.bdnf_cv, "1", ValidRange{0.0, 0.5}, "assumed: serum BDNF ELISA, CV 5–10 %");
-  visit("il6_cv", p.il6_cv, "1", ValidRange{0.0, 0.5}, "assumed: high-sensitivity IL-6 ELISA, CV ≈ 10 %");
+  visit("il6_cv", p.il6_cv, "1", ValidRange{0.0, 0.5},
+        "assumed: high-sensitivity IL-6 ELISA, CV ≈ 10 %");
   visit("other_cv", p.other_cv, "1", ValidRange{0.0, 0.5}, "assumed: every other acute observable");
 }
 

@@ -55,7 +55,8 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("aerobic_load_per_min", p.aerobic_load_per_min, "1/min", ValidRange{0.0, 1.0},
         "assumed normalisation: 30 min at 70 % VO2max ≈ 0.9 load units");
   visit("resistance_load_normalisation", p.resistance_load_normalisation, "1",
-        ValidRange{1.0, 200.0}, "assumed normalisation: a LISA heavy session (3 × 6–8 at 70–85 % 1RM) ≈ 0.8 load units");
+        ValidRange{1.0, 200.0},
+        "assumed normalisation: a LISA heavy session (3 × 6–8 at 70–85 % 1RM) ≈ 0.8 load units");
   visit("heavy_load_1rm", p.heavy_load_1rm, "1", ValidRange{0.3, 1.0},
         "LISA HRT trained at 70–85 % 1RM (Bechshøft et al. 2017, BMJ Open 7:e014233)");
 }

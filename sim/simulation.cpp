@@ -571,7 +571,7 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
                       const ModelParams& params, const SolverConfig& config) {
   Trace trace;
   trace.arm = arm.name;
-  trace.subject = typical_subject(scenario.population, params.norms);
+  trace.subject = options.subject.value_or(typical_subject(scenario.population, params.norms));
   const double end = scenario_end_min(scenario);
   const double from = std::clamp(options.from_day * units::kMinutesPerDay, 0.0, end);
   const double to =
@@ -597,8 +597,8 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   const int days =
       std::clamp(static_cast<int>(std::ceil(to / units::kMinutesPerDay - 1e-9)), 1, scenario.days);
   const RestCycle rest = compute_rest_cycle(params, config);
-  const Life life =
-      live(scenario, arm, trace.subject, 1.0, days, params, config, rest, everyone, observer);
+  const Life life = live(scenario, arm, trace.subject, options.trainability, days, params, config,
+                         rest, everyone, observer);
   trace.stats = life.stats;
   trace.failure = life.failure;
   return trace;

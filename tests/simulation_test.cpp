@@ -98,6 +98,30 @@ TEST(OneLoop, LabAgentWithTypicalTraitsEqualsTheTrace) {
   }
 }
 
+// The classroom page's personal subject: a trace of a drawn individual (TraceOptions::subject)
+// is that agent of a lab trial, exactly.
+TEST(OneLoop, TraceOfADrawnSubjectEqualsThatLabAgent) {
+  const Scenario s = shipped("wingate");
+  ModelParams params;
+  params.measurement = MeasurementParams{0, 0, 0, 0, 0, 0, 0, 0};
+  const AgentTraits drawn = sample_agent(s, params, 7, 3, 0);
+  const Subject typical = typical_subject(s.population, params.norms);
+  EXPECT_NE(drawn.subject.vo2max_ml_kg_min, typical.vo2max_ml_kg_min);
+  const AgentResult agent = simulate_agent(s, drawn, params, SolverConfig{},
+                                           compute_rest_cycle(params, SolverConfig{}), 7, RunPlan{});
+  TraceOptions o{60.0, 0.0, {}};
+  o.subject = drawn.subject;
+  o.trainability = drawn.trainability;
+  const Trace t = trace_reference(s, s.arms[0], o, params);
+  EXPECT_EQ(t.subject.vo2max_ml_kg_min, drawn.subject.vo2max_ml_kg_min);
+  for (std::size_t e = 0; e < agent.events.size(); ++e) {
+    EXPECT_EQ(agent.events[e], event_named(t, s.arms[0], s.arms[0].events[e].name).value);
+  }
+  const Trace typical_trace = trace_reference(s, s.arms[0], TraceOptions{60.0, 0.0, {}}, params);
+  EXPECT_NE(event_named(t, s.arms[0], "lactate_peak").value,
+            event_named(typical_trace, s.arms[0], "lactate_peak").value);
+}
+
 TEST(OneLoop, MeasureEventsReadTheObservable) {
   const Scenario s = shipped("wingate");
   const Arm& arm = s.arms[0];

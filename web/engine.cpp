@@ -16,6 +16,7 @@
 #include "brainload/error.hpp"
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/population/agent.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/schedule/validate.hpp"
 #include "brainload/simulation.hpp"
@@ -37,6 +38,9 @@ struct Edits {
   int training_status = -1;      // -1: as written; 0 untrained, 1 recreational, 2 trained
   double age_years = 0.0;        // > 0: the individual's age
   int female = -1;               // -1: as written (majority sex); 0 male, 1 female
+  double subject_seed = 0.0;     // > 0: a personal subject drawn from the population with this
+                                 // seed (VO2max, resting HR, lactate threshold, BDNF, IL-6,
+                                 // Val66Met, trainability), at the age and sex above
 };
 
 bool changes_protocol(const Edits& e) {
@@ -221,6 +225,14 @@ class Engine {
       options.every_min = every_min;
       options.from_day = from_day;
       if (to_day > 0.0) options.to_day = to_day;
+      if (edits.subject_seed > 0.0) {
+        // The same draw as agent 0 of `brainload run --seed <seed>` on this arm of the edited
+        // scenario (whose age and sex the edits have already fixed).
+        const AgentTraits drawn = sample_agent(
+            s, ModelParams{}, static_cast<std::uint64_t>(edits.subject_seed), 0, arm_index);
+        options.subject = drawn.subject;
+        options.trainability = drawn.trainability;
+      }
       trace = trace_reference(s, arm, options);
     } catch (const ScenarioError& error) {
       out.set("ok", false);
@@ -305,7 +317,8 @@ EMSCRIPTEN_BINDINGS(brainload_web) {
       .field("second_gap_min", &Edits::second_gap_min)
       .field("training_status", &Edits::training_status)
       .field("age_years", &Edits::age_years)
-      .field("female", &Edits::female);
+      .field("female", &Edits::female)
+      .field("subject_seed", &Edits::subject_seed);
   emscripten::class_<Engine>("Engine")
       .constructor<>()
       .function("load", &Engine::load)

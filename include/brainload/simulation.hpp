@@ -135,6 +135,10 @@ struct TraceOptions {
   double every_min = 1.0;
   double from_day = 0.0;
   std::optional<double> to_day;  // default: end of scenario
+  // Another individual than the population's typical one (e.g. one drawn with sample_agent, as
+  // the classroom page draws a student's personal subject), with its trainability.
+  std::optional<Subject> subject;
+  double trainability = 1.0;
 };
 
 struct TraceRow {
@@ -153,8 +157,9 @@ struct Trace {
   std::string failure;  // why the integration stopped early, empty if it did not
 };
 
-// The reference individual (the population's typical subject, every session attended) through
-// the one loop, observed every `every_min` minutes in [from_day, to_day]: acute and chronic.
+// The reference individual (the population's typical subject unless options.subject says
+// otherwise, every session attended) through the one loop, observed every `every_min` minutes in
+// [from_day, to_day]: acute and chronic.
 [[nodiscard]] Trace trace_reference(const Scenario& scenario, const Arm& arm,
                                     const TraceOptions& options, const ModelParams& params = {},
                                     const SolverConfig& config = {});

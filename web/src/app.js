@@ -10,7 +10,7 @@ const DEFAULT_OBSERVABLES = ['heart_rate_bpm', 'epinephrine_nmol_l', 'lactate_mm
 const STATUS_NAMES = ['untrained', 'recreational', 'trained'];
 const IDENTITY_EDITS = {
   intensity_scale: 1, duration_scale: 1, repeats: 0, rest_scale: 1, shift_min: 0,
-  second_gap_min: 0, training_status: -1, age_years: 0, female: -1,
+  second_gap_min: 0, training_status: -1, age_years: 0, female: -1, subject_seed: 0,
 };
 
 const page = {
@@ -387,7 +387,8 @@ function mulberry32(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-// Age and sex drawn from the scenario's population (uniform or normal age, female fraction).
+// A personal subject drawn from the scenario's population: age and sex here, every other trait
+// by the engine (sample_agent, as for a trial agent) from the subject_seed.
 function drawSubject() {
   const info = S.current.info;
   const rng = mulberry32(seedOf(`${S.student}|${info.name}`));
@@ -401,6 +402,9 @@ function drawSubject() {
   const female = rng() < info.female_fraction ? 1 : 0;
   S.edits.age_years = age;
   S.edits.female = female;
+  // The rest of the person (VO2max, resting heart rate, lactate threshold, BDNF, IL-6,
+  // trainability) is drawn by the engine from the same population, seeded by the name.
+  S.edits.subject_seed = seedOf(`${S.student}|${info.name}|traits`) || 1;
   $('c-age').value = String(Math.max(15, Math.round(age)));
   $('c-sex').value = String(female);
   showOutputs();

@@ -193,10 +193,13 @@ try {
 
   // Two students, two personal subjects, pooled by the teacher view.
   const csvFiles = [];
+  const vo2max = [];
   for (const student of ['Ada Lovelace', 'Camille Claudel']) {
     await page.$eval('#student', (e) => { e.value = ''; });
     await page.type('#student', student);
     await page.click('#draw');
+    const status = await page.$eval('#status', (e) => e.textContent);
+    vo2max.push((status.match(/VO2max ([0-9.]+)/) || [])[1]);
     const csv = await page.evaluate(() => window.brainloadPage.resultsCsv());
     const file = join(out, `${student.replace(/\W+/g, '_')}.csv`);
     writeFileSync(file, csv);
@@ -204,6 +207,9 @@ try {
   }
   const subjects = csvFiles.map((f) => execFileSync('sed', ['-n', '2p', f], { encoding: 'utf8' }).split(',').slice(3, 5).join(' '));
   check(subjects[0] !== subjects[1], `the two names draw different subjects (${subjects.join(' / ')})`);
+  // Not only age and sex: the engine draws the rest of the person from the population too.
+  check(vo2max[0] && vo2max[1] && vo2max[0] !== vo2max[1],
+    `the two subjects differ in VO2max as well (${vo2max.join(' / ')} mL/kg/min)`);
   await page.$eval('#teacher', (d) => { d.open = true; });
   const input = await page.$('#files');
   await input.uploadFile(...csvFiles);

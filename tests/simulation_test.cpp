@@ -122,6 +122,19 @@ TEST(OneLoop, TraceOfADrawnSubjectEqualsThatLabAgent) {
             event_named(typical_trace, s.arms[0], "lactate_peak").value);
 }
 
+// regression: a population of one age (min = max) once failed boost's min < max precondition
+// (an assertion in the classroom page's build); the traits after the age do not depend on it.
+TEST(OneLoop, RegressionSingleAgePopulationDrawsTheSameOtherTraits) {
+  Scenario s = shipped("wingate");
+  s.population.age = {AgeDistribution::Kind::uniform, 40.0, 40.0};
+  const AgentTraits fixed = sample_agent(s, ModelParams{}, 5, 2, 0);
+  EXPECT_EQ(fixed.subject.age_years, 40.0);
+  s.population.age = {AgeDistribution::Kind::uniform, 39.0, 41.0};
+  const AgentTraits spread = sample_agent(s, ModelParams{}, 5, 2, 0);
+  EXPECT_EQ(fixed.trainability, spread.trainability);
+  EXPECT_EQ(fixed.motivation, spread.motivation);
+}
+
 TEST(OneLoop, MeasureEventsReadTheObservable) {
   const Scenario s = shipped("wingate");
   const Arm& arm = s.arms[0];

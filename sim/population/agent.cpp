@@ -187,6 +187,13 @@ AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, st
   t.id = id;
   t.arm = arm;
   const double age = draw_in(kAge, "age", [&] {
+    if (pop.age.kind == AgeDistribution::Kind::uniform && !(pop.age.a < pop.age.b)) {
+      // A single age (min = max, e.g. the classroom page's fixed age): boost's uniform
+      // distribution requires min < max. Discard the engine draw it would have made, so the
+      // traits drawn after the age are the same whatever the age.
+      e.discard(1);
+      return pop.age.a;
+    }
     return pop.age.kind == AgeDistribution::Kind::uniform
                ? boost::random::uniform_real_distribution<double>(pop.age.a, pop.age.b)(e)
                : normal(e, pop.age.a, pop.age.b);

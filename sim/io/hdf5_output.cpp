@@ -843,7 +843,7 @@ struct RunFileWriter::Impl {
 #ifdef BRAINLOAD_MPI
     std::fprintf(stderr, "error: rank %d: %s\n", mpi_rank, what);
     std::fflush(stderr);
-    MPI_Abort(MPI_COMM_WORLD, 73);
+    MPI_Abort(MPI_COMM_WORLD, 74);  // EX_IOERR: a write inside the collective calls failed
 #endif
     (void)what;
     std::abort();

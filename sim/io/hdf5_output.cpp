@@ -102,11 +102,11 @@ std::string hdf5_cause(const std::string& detail) {
 // handler is switched off, before anything else calls the library. Called first by every
 // writer; no other code in brainload calls HDF5.
 void hdf5_without_exit_handler() {
-  static const bool once = [] {
+  static const bool kDone = [] {
     H5dont_atexit();  // fails harmlessly if the library was already initialised
     return true;
   }();
-  (void)once;
+  (void)kDone;
 }
 
 // Silences HDF5's automatic error printing for the lifetime of the object and restores the

@@ -41,4 +41,12 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// An output that was created but could not be written, flushed, closed or renamed into place
+// (a full disk, an I/O error): exit code 74 (sysexits EX_IOERR). The message names the file
+// and the cause.
+class OutputIoError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 }  // namespace brainload

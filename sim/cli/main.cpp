@@ -1,6 +1,6 @@
 // brainload: the command-line entry point. Exit codes (README): 0 ok, 2 bad command line,
 // 65 invalid scenario, 66 missing input, 70 internal error, 73 output cannot be created,
-// 130 interrupted.
+// 74 output could not be written (I/O error, full disk), 130 interrupted.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -56,6 +56,9 @@ int run_cli(int argc, char** argv) {
   } catch (const brainload::OutputError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 73;
+  } catch (const brainload::OutputIoError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 74;
   } catch (const UsageError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 2;

@@ -67,17 +67,31 @@ nlohmann::json summary_with_parameters(nlohmann::json j, const ChosenParameters&
   return j;
 }
 
-void write_summary_json(const RunCliOptions& options, const nlohmann::json& j) {
+// The summary JSON: printed for "-", else written to a temporary file held in `file` until
+// commit_outputs() renames it.
+void write_summary_json(const RunCliOptions& options, const nlohmann::json& j,
+                        std::optional<AtomicFile>& file) {
   if (options.summary_json == "-") {
     std::cout << j.dump(2) << '\n';
   } else if (!options.summary_json.empty()) {
-    AtomicFile js(options.summary_json);
-    {
-      std::ofstream f(js.temp_path());
-      f << j.dump(2) << '\n';
-      if (!f) throw OutputError(fmt::format("cannot write '{}'", options.summary_json));
-    }
-    js.commit();
+    file.emplace(options.summary_json);
+    write_text_file(file->temp_path(), j.dump(2) + '\n', file->target());
+  }
+}
+
+// Both outputs reach the disk, then both names appear: a failure at any step leaves neither
+// (the HDF5 file is removed again if the summary cannot be renamed after it).
+void commit_outputs(AtomicFile& h5, std::optional<AtomicFile>& json) {
+  h5.flush();
+  if (json) json->flush();
+  h5.commit();
+  if (!json) return;
+  try {
+    json->commit();
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove(h5.target(), ec);
+    throw;
   }
 }
 
@@ -226,9 +240,11 @@ int run_run(const RunCliOptions& options) {
     summary = accumulator.summary();
   }
   if (g_cancel.load()) throw Cancelled();
+  std::optional<AtomicFile> json;
   write_summary_json(
-      options, summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen));
-  h5.commit();
+      options, summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen),
+      json);
+  commit_outputs(h5, json);
   if (!options.quiet && options.summary_json != "-") {
     print_table(s, summary);
     fmt::print("\nwrote {}\n", out.string());
@@ -265,6 +281,9 @@ int exit_code_of(const std::exception_ptr& error, std::string& message) {
   } catch (const OutputError& e) {
     message = e.what();
     return 73;
+  } catch (const OutputIoError& e) {
+    message = e.what();
+    return 74;
   } catch (const UsageError& e) {
     message = e.what();
     return 2;
@@ -405,10 +424,12 @@ int run_run_mpi(const RunCliOptions& options) {
     }
     if (job.root()) {
       attempt([&] {
-        write_summary_json(options, summary_with_parameters(
-                                        summary_json(s, options.seed, agents, summary), chosen));
+        std::optional<AtomicFile> json;
+        write_summary_json(
+            options,
+            summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen), json);
         g_temp_armed = 0;
-        h5->commit();
+        commit_outputs(*h5, json);
       });
     }
   }

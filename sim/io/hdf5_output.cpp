@@ -77,10 +77,36 @@ std::string hdf5_error_detail() {
   return detail;
 }
 
+// The cause in a detail from HDF5's POSIX driver ("file write failed: time = …, errno = 28,
+// error message = 'No space left on device', …"): the system's message alone, or the whole
+// detail when it has none.
+std::string hdf5_cause(const std::string& detail) {
+  const std::string key = "error message = '";
+  const std::size_t at = detail.find(key);
+  if (at == std::string::npos) return detail;
+  const std::size_t end = detail.find('\'', at + key.size());
+  if (end == std::string::npos) return detail;
+  return detail.substr(at + key.size(), end - at - key.size());
+}
+
+// A failure once the file exists: exit 74.
 [[noreturn]] void fail(const fs::path& path, std::string_view what) {
-  const std::string detail = hdf5_error_detail();
-  throw OutputError(fmt::format("cannot write HDF5 file '{}': {} failed{}{}", path.string(), what,
-                                detail.empty() ? "" : ": ", detail));
+  const std::string cause = hdf5_cause(hdf5_error_detail());
+  throw OutputIoError(fmt::format("cannot write HDF5 file '{}': {} failed{}{}", path.string(), what,
+                                  cause.empty() ? "" : ": ", cause));
+}
+
+// HDF5 1.10 keeps the id of a file whose H5Fclose failed (a full disk while flushing) pointing
+// at the freed file object, and its exit handler closes that id again: a segmentation fault
+// after the error was reported. The operating system reclaims the memory at exit anyway, so the
+// handler is switched off, before anything else calls the library. Called first by every
+// writer; no other code in brainload calls HDF5.
+void hdf5_without_exit_handler() {
+  static const bool kDone = [] {
+    H5dont_atexit();  // fails harmlessly if the library was already initialised
+    return true;
+  }();
+  (void)kDone;
 }
 
 // Silences HDF5's automatic error printing for the lifetime of the object and restores the
@@ -365,6 +391,7 @@ Storage trajectory_storage(const std::array<hsize_t, dim::count>& len) {
 // block, quantiles at the end.
 struct RunFileWriter::Impl {
   fs::path path;
+  bool exit_handler_off = (hdf5_without_exit_handler(), true);  // before any other HDF5 call
   QuietHdf5Errors quiet;
   Writer w;
   // Collective mode (MPI builds): every rank writes the file together.
@@ -456,8 +483,15 @@ struct RunFileWriter::Impl {
       event_units = layout.event_units;
     }
 #endif
-    file = w.own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose,
-                 "creating the file (H5Fcreate)");
+    const hid_t created = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get());
+    if (created < 0) {
+      const std::string cause = hdf5_cause(hdf5_error_detail());
+      throw OutputError(
+          fmt::format("cannot create HDF5 file '{}': creating the file (H5Fcreate) "
+                      "failed{}{}",
+                      path.string(), cause.empty() ? "" : ": ", cause));
+    }
+    file = Handle(created, H5Fclose);
     try {
       create_layout(layout);
     } catch (...) {
@@ -753,9 +787,16 @@ struct RunFileWriter::Impl {
       put_all(quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, has_data ? data[k].data.data() : nullptr,
               expected, quantiles[k].name);
     }
-    streamed.clear();
-    quantiles.clear();
-    for (auto& s : scales) s.close();
+    // Closing a dataset writes its cached chunks: on a full disk, this is where it fails.
+    for (auto* list : {&streamed, &quantiles}) {
+      for (Var& v : *list) {
+        if (!v.ds.close()) fail(path, fmt::format("closing '{}' (H5Dclose)", v.name));
+      }
+      list->clear();
+    }
+    for (std::size_t d = 0; d < scales.size(); ++d) {
+      if (!scales[d].close()) fail(path, fmt::format("closing '{}' (H5Dclose)", kDimNames[d]));
+    }
     if (!file.close()) fail(path, "closing the file (H5Fclose)");
     collective_done = true;
     if (collective && mpi_rank == 0) write_arm_names();
@@ -802,7 +843,7 @@ struct RunFileWriter::Impl {
 #ifdef BRAINLOAD_MPI
     std::fprintf(stderr, "error: rank %d: %s\n", mpi_rank, what);
     std::fflush(stderr);
-    MPI_Abort(MPI_COMM_WORLD, 73);
+    MPI_Abort(MPI_COMM_WORLD, 74);  // EX_IOERR: a write inside the collective calls failed
 #endif
     (void)what;
     std::abort();

@@ -107,8 +107,8 @@ TEST(OneLoop, TraceOfADrawnSubjectEqualsThatLabAgent) {
   const AgentTraits drawn = sample_agent(s, params, 7, 3, 0);
   const Subject typical = typical_subject(s.population, params.norms);
   EXPECT_NE(drawn.subject.vo2max_ml_kg_min, typical.vo2max_ml_kg_min);
-  const AgentResult agent = simulate_agent(s, drawn, params, SolverConfig{},
-                                           compute_rest_cycle(params, SolverConfig{}), 7, RunPlan{});
+  const AgentResult agent = simulate_agent(
+      s, drawn, params, SolverConfig{}, compute_rest_cycle(params, SolverConfig{}), 7, RunPlan{});
   TraceOptions o{60.0, 0.0, {}};
   o.subject = drawn.subject;
   o.trainability = drawn.trainability;

@@ -268,8 +268,11 @@ class Engine {
     val events = val::array();
     for (const auto& e : trace.events) {
       val item = val::object();
+      const EventSpec& spec = arm.events[e.index];
       item.set("t_min", e.t_min);
       item.set("type", std::string(event_type_name(e.type)));
+      item.set("name", spec.name);
+      item.set("unit", event_unit(spec));
       item.set("value", e.value);
       events.call<void>("push", item);
     }

@@ -334,9 +334,9 @@ function fillEvents() {
     for (const e of trace.events) {
       const row = body.insertRow();
       row.insertCell().textContent = S.current.info.arms[i].name;
-      row.insertCell().textContent = e.type;
+      row.insertCell().textContent = e.name || e.type;
       row.insertCell().textContent = clock(e.t_min);
-      row.insertCell().textContent = `${fmt(e.value)}${e.type === 'cognitive_test' ? ' SD' : ''}`;
+      row.insertCell().textContent = `${fmt(e.value)}${e.unit && e.unit !== '1' ? ` ${e.unit}` : ''}`;
     }
   });
 }
@@ -436,8 +436,8 @@ function resultsCsv() {
     trace.events.forEach((e) => {
       const hhmm = clock(e.t_min).replace(/^d\d+ /, '').replace(':', '');
       const day = Math.floor((info.start_clock_min + e.t_min) / 1440);
-      lines.push([...base, 'event', `${e.type}_d${day}_${hhmm}`, e.type === 'cognitive_test' ? 'SD' : '',
-        e.value, e.t_min].map(csvCell).join(','));
+      lines.push([...base, 'event', e.name || `${e.type}_d${day}_${hhmm}`,
+        e.unit || (e.type === 'cognitive_test' ? 'SD' : ''), e.value, e.t_min].map(csvCell).join(','));
     });
   });
   return `${lines.join('\n')}\n`;

@@ -106,10 +106,10 @@ TEST(Catalogue, CoversEveryPathwayOfTheModel) {
   const Catalogue c = load_catalogue(kCatalogue);
   std::set<std::string> pathways;
   for (const Target& t : c.targets) pathways.insert(t.pathway);
-  for (const char* p :
-       {"lactate", "catecholamines", "hpa", "cerebral_blood_flow", "heart_rate", "il6", "bdnf",
-        "osteocalcin", "cognition", "brain_age", "bdnf_resting", "mood", "cognition_chronic",
-        "training_adaptation", "hippocampus", "ageing", "inflammation", "adherence"}) {
+  for (const char* p : {"lactate", "catecholamines", "hpa", "cerebral_blood_flow", "heart_rate",
+                        "il6", "bdnf", "osteocalcin", "cognition", "brain_age", "bdnf_resting",
+                        "mood", "cognition_chronic", "training_adaptation", "hippocampus", "ageing",
+                        "inflammation", "adherence", "exercise_intensity"}) {
     EXPECT_TRUE(pathways.contains(p)) << "no target for pathway " << p;
   }
 }
@@ -309,6 +309,21 @@ TEST(BandRules, AnAssumedBandIsAtMostFiftyPercent) {
       BRAINLOAD_SOURCE_DIR));
 }
 
+TEST(BandRules, AThresholdIsExactlyOnePublishedBound) {
+  // Both bounds given: not a one-sided cut-off.
+  EXPECT_TRUE(rejected(with("band = \"ci95\"", "band = \"threshold\""), "one published cut-off"));
+  // Neither bound: nothing to compare with.
+  std::string none = with("low = 5.0\nhigh = 20.0\n", "");
+  none = none.replace(none.find("band = \"ci95\""), 13, "band = \"threshold\"");
+  EXPECT_TRUE(rejected(none, "one published cut-off"));
+  // One bound ("within 2 min", Hiura & Izumi 2010): accepted, open on the other side.
+  std::string one = with("low = 5.0\n", "");
+  one = one.replace(one.find("band = \"ci95\""), 13, "band = \"threshold\"");
+  const Catalogue c = parse_catalogue(one, "t.toml", BRAINLOAD_SOURCE_DIR);
+  EXPECT_FALSE(c.targets[0].low.has_value());
+  EXPECT_DOUBLE_EQ(*c.targets[0].high, 20.0);
+}
+
 TEST(BandRules, AHeldOutTargetMayNotReadTheNumberAFittedOneReads) {
   std::string fitted = with("role = \"held_out\"", "role = \"fitted\"\nfitted_parameters = \"p\"");
   fitted = fitted.replace(fitted.find("id = \"x.one\""), 12, "id = \"x.fit\"");
@@ -348,6 +363,7 @@ TEST(BandRules, EveryBandOfTheShippedCatalogueFollowsTheRules) {
       EXPECT_LE(t.published - b.lo, 0.5 * std::abs(t.published) + 1e-9) << t.id;
     }
   }
+  EXPECT_GE(c.targets.size(), 100U);
   EXPECT_GE(held_out, 40);
 }
 

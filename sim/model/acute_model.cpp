@@ -27,6 +27,11 @@ double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
   return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l;
 }
 
+double AcuteModel::vo2_ml_kg_min(const AcuteState& /*x*/) const {
+  // Stub until the oxygen-uptake state exists: the demand of the current activity.
+  return std::max(units::kRestingVo2MlKgMin, drive_.work_vo2max_frac * subject_.vo2max_ml_kg_min);
+}
+
 AcuteState AcuteModel::resting_state() const {
   AcuteState x{};
   const auto& p = params_;

@@ -30,7 +30,7 @@ SOURCE_DIR = os.environ.get("BRAINLOAD_SOURCE_DIR", "")
 
 # PRODUCT.md "Observables": the names are a contract.
 ACUTE_OBSERVABLES = [
-    "work_vo2max_frac", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
+    "work_vo2max_frac", "vo2_ml_kg_min", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
     "norepinephrine_nmol_l", "vagal_afferent_rel", "nts_activity_rel", "lc_firing_hz",
     "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
@@ -254,7 +254,7 @@ class Describe(unittest.TestCase):
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 19, acute)
+        self.assertEqual(len(acute), 20, acute)
         self.assertEqual(len(chronic), 14, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))

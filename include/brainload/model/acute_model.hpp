@@ -135,6 +135,8 @@ class AcuteModel {
   [[nodiscard]] double arousal(const AcuteState& x) const;
   [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+  // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
+  [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 
  private:
   AcuteParams params_;

@@ -210,7 +210,7 @@ class TraceOutput(unittest.TestCase):
     def test_header_has_every_observable(self):
         t = trace(scenario("wingate"), "--every", "30")
         header = ",".join(t.header)
-        self.assertTrue(header.startswith("time_min,work_vo2max_frac,heart_rate_bpm,"), header)
+        self.assertTrue(header.startswith("time_min,work_vo2max_frac,vo2_ml_kg_min,heart_rate_bpm,"), header)
         missing = [n for n in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES if n not in t.header]
         self.assertEqual(missing, [], f"observables missing from the header: {header}")
         self.assertEqual(t.header[-3:], ["event", "event_value", "event_name"], header)

@@ -6,8 +6,9 @@
 // `describe`, overrides (`[parameters]`, `--set`) and sensitivity analysis.
 //
 // Full parameter names are `<group>.<field>`:
-//   acute       the AcuteParams member names: heart_rate, central_command, catecholamines,
-//               arousal, cognition, cerebral_blood_flow, lactate, vegf, bdnf, osteocalcin, il6, hpa
+//   acute       the AcuteParams member names: heart_rate, oxygen_uptake, central_command,
+//               catecholamines, arousal, cognition, cerebral_blood_flow, lactate, vegf, bdnf,
+//               osteocalcin, il6, hpa
 //   session     SessionDriveParams
 //   dose        SessionDoseParams (a session's loads for the chronic layer)
 //   chronic     training, resting_bdnf, hippocampus, prefrontal, brain_age, chronic_cognition,

@@ -27,6 +27,10 @@ double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
   return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l;
 }
 
+double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
+  return x[ix::kVo2Primary] + x[ix::kVo2Slow];
+}
+
 AcuteState AcuteModel::resting_state() const {
   AcuteState x{};
   const auto& p = params_;
@@ -47,6 +51,7 @@ AcuteState AcuteModel::resting_state() const {
   x[ix::kCrh] = 1.0;
   x[ix::kActh] = 1.0;
   x[ix::kCortisol] = 1.0;
+  x[ix::kVo2Primary] = units::kRestingVo2MlKgMin;
   return x;
 }
 
@@ -55,8 +60,16 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const Drive& d = drive_;
   const double work = d.work_vo2max_frac;
 
-  dxdt[ix::kHeartRate] = heart_rate_rate(p.heart_rate, x[ix::kHeartRate],
-                                         heart_rate_target_bpm(p.heart_rate, subject_, d));
+  const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
+                                       x[ix::kVo2Recruit], x[ix::kVo2Slow]);
+  dxdt[ix::kVo2Primary] = vo2.primary_per_min;
+  dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
+  dxdt[ix::kVo2Slow] = vo2.slow_per_min;
+  const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
+                                   x[ix::kHrSympathetic], x[ix::kHrDrift]);
+  dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;
+  dxdt[ix::kHrSympathetic] = hr.sympathetic_per_min;
+  dxdt[ix::kHrDrift] = hr.drift_per_min;
 
   const auto cat = catecholamine_rates(p.catecholamines, x[ix::kEpinephrine],
                                        x[ix::kNorepinephrine], motor_drive());
@@ -123,7 +136,10 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
 }
 
 bool AcuteModel::is_slow_state(std::size_t i) {
-  // The states that carry daily doses and relax over tens of minutes after exercise.
+  // The states that carry daily doses and relax over tens of minutes after exercise. Heart rate and
+  // oxygen uptake (with their slow parts, which linger 30 min and more) feed no dose: they are held
+  // in the slow-only tail of a session window, and a window's end does not wait for them. Where
+  // they are observed (trace, measure events) the whole day is integrated without that tail.
   return i == ix::kBrainNe || i == ix::kBloodLactate || i == ix::kVegf || i == ix::kBdnf ||
          i == ix::kBoneSignal || i == ix::kOsteocalcin;
 }

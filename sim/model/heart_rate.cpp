@@ -8,18 +8,54 @@ namespace brainload {
 
 namespace {
 double resting_vo2_frac(const Subject& s) { return units::kRestingVo2MlKgMin / s.vo2max_ml_kg_min; }
-}  // namespace
 
-double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
+// %VO2 reserve of an uptake given as a fraction of VO2max.
+double vo2_reserve_frac(const Subject& s, double vo2max_frac) {
   const double r = resting_vo2_frac(s);
-  const double reserve_frac = std::clamp((d.work_vo2max_frac - r) / (1.0 - r), 0.0, 1.0);
-  const double rest = d.awake ? s.hr_rest_bpm : s.hr_rest_bpm - p.sleep_drop_bpm;
-  return rest + (s.hr_max_bpm - s.hr_rest_bpm) * reserve_frac;
+  return std::clamp((vo2max_frac - r) / (1.0 - r), 0.0, 1.0);
 }
 
-double heart_rate_rate(const HeartRateParams& p, double hr_bpm, double target_bpm) {
-  const double tau = target_bpm > hr_bpm ? p.on_tau_min : p.off_tau_min;
-  return (target_bpm - hr_bpm) / tau;
+double resting_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
+  return d.awake ? s.hr_rest_bpm : s.hr_rest_bpm - p.sleep_drop_bpm;
+}
+
+// The vagal part f(vd): all of the reserve up to ρ, then the non-sympathetic share.
+double vagal_part(const HeartRateParams& p, double reserve) {
+  return std::min(reserve, p.vagal_range_frac) +
+         (1.0 - p.sympathetic_share) * std::max(0.0, reserve - p.vagal_range_frac);
+}
+}  // namespace
+
+double heart_rate_steady_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
+  return resting_bpm(p, s, d) +
+         (s.hr_max_bpm - s.hr_rest_bpm) * vo2_reserve_frac(s, d.work_vo2max_frac);
+}
+
+double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s, const Drive& d,
+                             double sympathetic, double drift) {
+  const double vagal = vagal_part(p, vo2_reserve_frac(s, d.work_vo2max_frac));
+  return resting_bpm(p, s, d) +
+         (s.hr_max_bpm - s.hr_rest_bpm) * std::clamp(vagal + sympathetic + drift, 0.0, 1.0);
+}
+
+HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, const Drive& d,
+                                double uptake_ml_kg_min, double hr_bpm, double sympathetic,
+                                double drift) {
+  HeartRateRates r{};
+  const double uptake_reserve = vo2_reserve_frac(s, uptake_ml_kg_min / s.vo2max_ml_kg_min);
+  // Central command drives the sympathetic part from the start of an effort; after it, the
+  // uptake still raised (slow component, excess post-exercise uptake) keeps it up.
+  const double drive_reserve = std::max(vo2_reserve_frac(s, d.work_vo2max_frac), uptake_reserve);
+  const double sympathetic_target =
+      p.sympathetic_share * std::max(0.0, drive_reserve - p.vagal_range_frac);
+  const double s_tau =
+      sympathetic_target > sympathetic ? p.sympathetic_on_tau_min : p.sympathetic_off_tau_min;
+  r.sympathetic_per_min = (sympathetic_target - sympathetic) / s_tau;
+  r.drift_per_min = (p.drift_gain * uptake_reserve - drift) / p.drift_tau_min;
+  const double target = heart_rate_target_bpm(p, s, d, sympathetic, drift);
+  const double tau = target > hr_bpm ? p.on_tau_min : p.off_tau_min;
+  r.hr_bpm_per_min = (target - hr_bpm) / tau;
+  return r;
 }
 
 double vo2max_frac_from_hrmax_frac(const Subject& s, double hrmax_frac) {

@@ -130,10 +130,13 @@ double exp_half_life(const Series& s, double t_a, double t_b, double base) {
   if (!(t_a < t_b)) throw std::invalid_argument("exp_half_life needs t_a < t_b");
   const double ea = value_at(s, t_a) - base;
   const double eb = value_at(s, t_b) - base;
-  if (!(ea > 0.0 && eb > 0.0 && ea > eb)) {
+  // An excess above base that decays, or a deficit below it that closes (a rise towards a steady
+  // value read at base_min: the on-kinetics of oxygen uptake or heart rate).
+  if (!(ea * eb > 0.0 && std::abs(ea) > std::abs(eb))) {
     throw std::invalid_argument(fmt::format(
-        "exp_half_life needs a decaying positive excess (excess {} at {} min, {} at {} min)", ea,
-        t_a, eb, t_b));
+        "exp_half_life needs an excess or deficit over the base that shrinks without changing "
+        "sign (excess {} at {} min, {} at {} min)",
+        ea, t_a, eb, t_b));
   }
   return std::log(2.0) * (t_b - t_a) / std::log(ea / eb);
 }

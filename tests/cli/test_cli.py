@@ -30,7 +30,7 @@ SOURCE_DIR = os.environ.get("BRAINLOAD_SOURCE_DIR", "")
 
 # PRODUCT.md "Observables": the names are a contract.
 ACUTE_OBSERVABLES = [
-    "work_vo2max_frac", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
+    "work_vo2max_frac", "vo2_ml_kg_min", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
     "norepinephrine_nmol_l", "vagal_afferent_rel", "nts_activity_rel", "lc_firing_hz",
     "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
@@ -210,7 +210,7 @@ class TraceOutput(unittest.TestCase):
     def test_header_has_every_observable(self):
         t = trace(scenario("wingate"), "--every", "30")
         header = ",".join(t.header)
-        self.assertTrue(header.startswith("time_min,work_vo2max_frac,heart_rate_bpm,"), header)
+        self.assertTrue(header.startswith("time_min,work_vo2max_frac,vo2_ml_kg_min,heart_rate_bpm,"), header)
         missing = [n for n in ACUTE_OBSERVABLES + CHRONIC_OBSERVABLES if n not in t.header]
         self.assertEqual(missing, [], f"observables missing from the header: {header}")
         self.assertEqual(t.header[-3:], ["event", "event_value", "event_name"], header)
@@ -254,7 +254,7 @@ class Describe(unittest.TestCase):
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 19, acute)
+        self.assertEqual(len(acute), 20, acute)
         self.assertEqual(len(chronic), 14, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
@@ -307,7 +307,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 224)
+        self.assertEqual(len(params), 239)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -323,7 +323,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (224;", proc.stdout)
+        self.assertIn("Parameters (239;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

@@ -1,23 +1,93 @@
+// Heart rate and oxygen uptake on the composed acute model, stepped by a small fixed-step RK4 here
+// (no solver library in model tests): time constants read from simulated steps, the slow
+// component above the lactate threshold only, recovery to a raised level, drift.
 #include "brainload/model/heart_rate.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "brainload/model/acute_model.hpp"
+#include "brainload/model/oxygen_uptake.hpp"
+
 namespace brainload {
 namespace {
 
-TEST(HeartRate, RestIsSteadyAndMaximalWorkReachesHrMax) {
+Drive work(double vo2max_frac) {
+  Drive d;
+  d.work_vo2max_frac = vo2max_frac;
+  d.muscle_intensity_frac = vo2max_frac;
+  d.effort = vo2max_frac;
+  d.muscle_mass_frac = 0.45;
+  d.compound = 0.5;
+  d.exercising = vo2max_frac > 0.0;
+  return d;
+}
+
+// Classic RK4 at a fixed step: accurate enough for time constants of 0.15 min and more.
+void advance(AcuteModel& m, AcuteState& x, double t0, double minutes) {
+  constexpr double kDt = 0.002;
+  const int n = static_cast<int>(std::lround(minutes / kDt));
+  AcuteState k1{}, k2{}, k3{}, k4{}, y{};
+  double t = t0;
+  for (int i = 0; i < n; ++i) {
+    m(x, k1, t);
+    for (std::size_t j = 0; j < x.size(); ++j) y[j] = x[j] + 0.5 * kDt * k1[j];
+    m(y, k2, t + 0.5 * kDt);
+    for (std::size_t j = 0; j < x.size(); ++j) y[j] = x[j] + 0.5 * kDt * k2[j];
+    m(y, k3, t + 0.5 * kDt);
+    for (std::size_t j = 0; j < x.size(); ++j) y[j] = x[j] + kDt * k3[j];
+    m(y, k4, t + kDt);
+    for (std::size_t j = 0; j < x.size(); ++j) {
+      x[j] += kDt / 6.0 * (k1[j] + 2.0 * k2[j] + 2.0 * k3[j] + k4[j]);
+    }
+    t += kDt;
+  }
+}
+
+struct Samples {
+  double vo2_half = 0.0, vo2_2 = 0.0, vo2_6 = 0.0, hr_end = 0.0;
+};
+
+// A step from rest to `x` for 6 min: uptake at 0.5, 2 and 6 min.
+Samples step(const Subject& s, double x) {
+  AcuteModel m(AcuteParams{}, s, 600.0);
+  AcuteState st = m.resting_state();
+  m.set_drive(work(x));
+  Samples out;
+  advance(m, st, 0.0, 0.5);
+  out.vo2_half = m.vo2_ml_kg_min(st);
+  advance(m, st, 0.5, 1.5);
+  out.vo2_2 = m.vo2_ml_kg_min(st);
+  advance(m, st, 2.0, 4.0);
+  out.vo2_6 = m.vo2_ml_kg_min(st);
+  out.hr_end = st[ix::kHeartRate];
+  return out;
+}
+
+// Two-point time constant of the deficit below the end-of-step value.
+double tau_from(const Samples& v) {
+  return 1.5 / std::log((v.vo2_6 - v.vo2_half) / (v.vo2_6 - v.vo2_2));
+}
+
+TEST(HeartRate, SteadyStateKeepsHeartRateReserveProportionalToVo2Reserve) {
   const HeartRateParams p;
   Subject s;
   s.hr_max_bpm = tanaka_hr_max_bpm(40.0);
   EXPECT_DOUBLE_EQ(s.hr_max_bpm, 180.0);  // Tanaka 2001: 208 − 0.7 × 40
-  Drive rest;
-  EXPECT_DOUBLE_EQ(heart_rate_target_bpm(p, s, rest), s.hr_rest_bpm);
-  EXPECT_DOUBLE_EQ(heart_rate_rate(p, s.hr_rest_bpm, s.hr_rest_bpm), 0.0);
-  Drive max;
-  max.work_vo2max_frac = 1.0;
-  EXPECT_DOUBLE_EQ(heart_rate_target_bpm(p, s, max), s.hr_max_bpm);
-  rest.awake = false;
-  EXPECT_LT(heart_rate_target_bpm(p, s, rest), s.hr_rest_bpm);
+  EXPECT_DOUBLE_EQ(heart_rate_steady_bpm(p, s, Drive{}), s.hr_rest_bpm);
+  EXPECT_DOUBLE_EQ(heart_rate_steady_bpm(p, s, work(1.0)), s.hr_max_bpm);
+  // With the sympathetic part at its steady value and no drift, the target is Swain's.
+  for (double x : {0.2, 0.45, 0.7, 0.9}) {
+    const double v = (x - 3.5 / s.vo2max_ml_kg_min) / (1.0 - 3.5 / s.vo2max_ml_kg_min);
+    const double sym = p.sympathetic_share * std::max(0.0, v - p.vagal_range_frac);
+    EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), sym, 0.0),
+                heart_rate_steady_bpm(p, s, work(x)), 1e-9)
+        << x;
+  }
+  Drive asleep;
+  asleep.awake = false;
+  EXPECT_LT(heart_rate_steady_bpm(p, s, asleep), s.hr_rest_bpm);
 }
 
 TEST(HeartRate, HrmaxFractionRoundTripsThroughVo2Reserve) {
@@ -26,14 +96,97 @@ TEST(HeartRate, HrmaxFractionRoundTripsThroughVo2Reserve) {
   for (double h : {0.6, 0.7, 0.8, 0.9, 1.0}) {
     Drive d;
     d.work_vo2max_frac = vo2max_frac_from_hrmax_frac(s, h);
-    EXPECT_NEAR(heart_rate_target_bpm(p, s, d), h * s.hr_max_bpm, 1e-9) << h;
+    EXPECT_NEAR(heart_rate_steady_bpm(p, s, d), h * s.hr_max_bpm, 1e-9) << h;
   }
   EXPECT_EQ(vo2max_frac_from_hrmax_frac(s, 0.2), 0.0);  // below resting HR
 }
 
-TEST(HeartRate, RisesFasterThanItRecovers) {
-  const HeartRateParams p;
-  EXPECT_GT(heart_rate_rate(p, 100.0, 150.0), -heart_rate_rate(p, 150.0, 100.0));
+TEST(OxygenUptake, PrimaryTimeConstantReadFromASimulatedStep) {
+  const OxygenUptakeParams p;
+  Subject young;  // 25 y, lactate threshold 0.60
+  const Samples v = step(young, 0.45);
+  EXPECT_NEAR(tau_from(v), primary_tau_min(p, young), 0.01 * primary_tau_min(p, young));
+  // Murias et al. 2010: ≈ 34 s young untrained; 20-45 s is the physiological range.
+  Subject untrained = young;
+  untrained.lactate_threshold_frac = p.lt_reference_frac;
+  EXPECT_NEAR(primary_tau_min(p, untrained) * 60.0, 34.4, 0.5);
+  Subject older = untrained;
+  older.age_years = 70.0;
+  Subject trained = untrained;
+  trained.lactate_threshold_frac = 0.72;
+  EXPECT_GT(tau_from(step(older, 0.45)), tau_from(step(untrained, 0.45)) + 0.1);
+  EXPECT_LT(tau_from(step(trained, 0.45)), 0.5 * tau_from(step(untrained, 0.45)));
+}
+
+TEST(OxygenUptake, SlowComponentOnlyAboveTheLactateThreshold) {
+  const Subject s;  // threshold 0.60
+  const Samples below = step(s, 0.5);
+  const Samples above = step(s, 0.8);
+  // Below: the primary exponential alone, no excess over it.
+  const double tau = primary_tau_min(OxygenUptakeParams{}, s);
+  const double demand = 0.5 * s.vo2max_ml_kg_min;
+  EXPECT_NEAR(below.vo2_2, demand - (demand - 3.5) * std::exp(-2.0 / tau), 1e-3);
+  EXPECT_NEAR(below.vo2_6, demand - (demand - 3.5) * std::exp(-6.0 / tau), 1e-3);
+  EXPECT_GT(above.vo2_6 - above.vo2_2, 2.0);                 // mL/kg/min after phase II
+  EXPECT_GT(above.vo2_6, 0.8 * s.vo2max_ml_kg_min + 2.0);    // above the demand
+  EXPECT_LE(step(s, 1.0).vo2_6, s.vo2max_ml_kg_min + 1e-9);  // never above VO2max
+}
+
+TEST(OxygenUptake, OffKineticsLeaveAnExcessAfterHeavyExercise) {
+  const Subject s;
+  const auto after = [&](double x, double minutes_after) {
+    AcuteModel m(AcuteParams{}, s, 600.0);
+    AcuteState st = m.resting_state();
+    m.set_drive(work(x));
+    advance(m, st, 0.0, 10.0);
+    m.set_drive(Drive{});
+    advance(m, st, 10.0, minutes_after);
+    return m.vo2_ml_kg_min(st);
+  };
+  // Moderate: back to rest within minutes (primary off-kinetics only).
+  EXPECT_LT(after(0.5, 5.0) - 3.5, 0.05);
+  // Heavy: an excess that outlasts the primary component (the slow EPOC part).
+  EXPECT_GT(after(0.85, 5.0) - 3.5, 1.0);
+  EXPECT_GT(after(0.85, 10.0) - 3.5, 0.3);
+  EXPECT_LT(after(0.85, 60.0) - 3.5, 0.05);
+}
+
+TEST(HeartRate, RecoveryIsBiphasicTowardsARaisedLevel) {
+  const Subject s;
+  AcuteModel m(AcuteParams{}, s, 600.0);
+  AcuteState st = m.resting_state();
+  m.set_drive(work(0.8));
+  advance(m, st, 0.0, 20.0);
+  const double end = st[ix::kHeartRate];
+  m.set_drive(Drive{});
+  advance(m, st, 20.0, 1.0);
+  const double one = st[ix::kHeartRate];
+  advance(m, st, 21.0, 29.0);
+  const double thirty = st[ix::kHeartRate];
+  advance(m, st, 50.0, 180.0);
+  const double late = st[ix::kHeartRate];
+  const double excess = end - s.hr_rest_bpm;
+  // A fast vagal phase that leaves most of the excess after one minute …
+  EXPECT_GT(end - one, 0.1 * excess);
+  EXPECT_LT(end - one, 0.5 * excess);
+  // … then a slow phase: still raised half an hour after, back at rest hours later.
+  EXPECT_GT(thirty - s.hr_rest_bpm, 3.0);
+  EXPECT_LT(thirty - s.hr_rest_bpm, 0.25 * excess);
+  EXPECT_LT(std::abs(late - s.hr_rest_bpm), 0.5);
+}
+
+TEST(HeartRate, DriftsUpwardInLongConstantExercise) {
+  const Subject s;
+  AcuteModel m(AcuteParams{}, s, 600.0);
+  AcuteState st = m.resting_state();
+  m.set_drive(work(0.55));  // below the threshold: no VO2 slow component
+  advance(m, st, 0.0, 10.0);
+  const double ten = st[ix::kHeartRate];
+  const double vo2_ten = m.vo2_ml_kg_min(st);
+  advance(m, st, 10.0, 50.0);
+  EXPECT_NEAR(m.vo2_ml_kg_min(st), vo2_ten, 1e-3);  // same uptake …
+  EXPECT_GT(st[ix::kHeartRate], 1.05 * ten);        // … higher heart rate
+  EXPECT_LE(st[ix::kHeartRate], s.hr_max_bpm);
 }
 
 }  // namespace

@@ -27,7 +27,8 @@ namespace {
 // until both are done (the size check below catches a field added without either).
 const std::map<std::string, std::size_t>& expected_counts() {
   static const std::map<std::string, std::size_t> kCounts = {
-      {"heart_rate", 3},            // HeartRateParams
+      {"heart_rate", 9},            // HeartRateParams
+      {"oxygen_uptake", 9},         // OxygenUptakeParams
       {"central_command", 2},       // CentralCommandParams
       {"catecholamines", 7},        // CatecholamineParams
       {"arousal", 13},              // ArousalParams
@@ -57,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 95;    // the twelve AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 110;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 224;        // all groups above
+constexpr std::size_t kParameterCount = 239;        // all groups above
 
 struct Row {
   std::string group;
@@ -137,6 +138,7 @@ TEST(Parameters, StructSizesMatchTheCounts) {
   // Every parameter struct is plain doubles: a field added to a struct changes its size.
   const auto& c = expected_counts();
   EXPECT_EQ(sizeof(HeartRateParams), c.at("heart_rate") * sizeof(double));
+  EXPECT_EQ(sizeof(OxygenUptakeParams), c.at("oxygen_uptake") * sizeof(double));
   EXPECT_EQ(sizeof(CentralCommandParams), c.at("central_command") * sizeof(double));
   EXPECT_EQ(sizeof(CatecholamineParams), c.at("catecholamines") * sizeof(double));
   EXPECT_EQ(sizeof(ArousalParams), c.at("arousal") * sizeof(double));

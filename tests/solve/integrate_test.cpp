@@ -1,5 +1,5 @@
-// The solver against problems with known solutions: heart rate under a constant drive is a
-// pure exponential, and restarting at a boundary must not disturb it.
+// The solver against problems with known solutions: primary oxygen uptake under a constant drive
+// is a pure exponential, and restarting at a boundary must not disturb it.
 #include "brainload/solve/integrate.hpp"
 
 #include <gtest/gtest.h>
@@ -21,33 +21,35 @@ Drive steady(double vo2max_frac) {
   return d;
 }
 
-TEST(Integrate, HeartRateFollowsTheExactExponentialAcrossSegments) {
+TEST(Integrate, OxygenUptakeFollowsTheExactExponentialAcrossSegments) {
+  // The primary uptake is a pure exponential with one time constant on and off.
   const Subject s;
   AcuteModel model(AcuteParams{}, s, 0.0);
   Timeline tl;
   tl.segments = {{0.0, 10.0, steady(0.7)}, {10.0, 20.0, Drive{}}, {20.0, 30.0, steady(0.7)}};
   tl.end_min = 30.0;
   AcuteState x = model.resting_state();
-  const HeartRateParams hp;
-  const double target = heart_rate_target_bpm(hp, s, steady(0.7));
+  const double tau = primary_tau_min(OxygenUptakeParams{}, s);
+  const double rest = vo2_demand_ml_kg_min(s, Drive{});
+  const double target = vo2_demand_ml_kg_min(s, steady(0.7));
   std::vector<double> times;
   for (double t = 0.0; t <= 30.0; t += 0.5) times.push_back(t);
   std::vector<std::pair<double, double>> seen;
   integrate_acute(model, tl, x, 0.0, 30.0, times,
-                  [&](const AcuteState& y, double t) { seen.emplace_back(t, y[ix::kHeartRate]); });
+                  [&](const AcuteState& y, double t) { seen.emplace_back(t, y[ix::kVo2Primary]); });
   ASSERT_EQ(seen.size(), times.size());
-  const double hr10 = target + (s.hr_rest_bpm - target) * std::exp(-10.0 / hp.on_tau_min);
-  const double hr20 = s.hr_rest_bpm + (hr10 - s.hr_rest_bpm) * std::exp(-10.0 / hp.off_tau_min);
-  for (const auto& [t, hr] : seen) {
+  const double v10 = target + (rest - target) * std::exp(-10.0 / tau);
+  const double v20 = rest + (v10 - rest) * std::exp(-10.0 / tau);
+  for (const auto& [t, v] : seen) {
     double exact = 0.0;
     if (t <= 10.0) {
-      exact = target + (s.hr_rest_bpm - target) * std::exp(-t / hp.on_tau_min);
+      exact = target + (rest - target) * std::exp(-t / tau);
     } else if (t <= 20.0) {
-      exact = s.hr_rest_bpm + (hr10 - s.hr_rest_bpm) * std::exp(-(t - 10.0) / hp.off_tau_min);
+      exact = rest + (v10 - rest) * std::exp(-(t - 10.0) / tau);
     } else {
-      exact = target + (hr20 - target) * std::exp(-(t - 20.0) / hp.on_tau_min);
+      exact = target + (v20 - target) * std::exp(-(t - 20.0) / tau);
     }
-    EXPECT_NEAR(hr, exact, 1e-4 * exact) << "t = " << t;
+    EXPECT_NEAR(v, exact, 1e-4 * exact) << "t = " << t;
   }
 }
 

@@ -529,6 +529,14 @@ TEST(Readers, HalfLivesOfAKnownDecay) {
   t.to_min = 25.0;
   t.base_min = 60.0;  // not exactly 1 at t = 60: use the stated base instead
   EXPECT_GT(read_series(t, s, 0.0), 9.0);
+  // A rise towards 9: y = 9 − 8·2^(−t/10); the deficit below y(60) ≈ 9 halves every 10 min.
+  Series rise;
+  for (int k = 0; k <= 60; ++k) {
+    rise.t.push_back(k);
+    rise.y.push_back(9.0 - 8.0 * std::pow(2.0, -k / 10.0));
+  }
+  EXPECT_NEAR(exp_half_life(rise, 10.0, 40.0, 9.0), 10.0, 1e-12);
+  EXPECT_THROW((void)exp_half_life(rise, 10.0, 40.0, 5.0), std::invalid_argument);  // crosses
   // A triangle: peak 10 at t = 10, then 6 at 20 and 2 at 30; half (5) is reached at 22.5.
   const Series tri{{0, 10, 20, 30}, {0, 10, 6, 2}};
   EXPECT_DOUBLE_EQ(half_life_after_peak(tri, 0.0, 30.0, 0.0), 12.5);

@@ -1,10 +1,11 @@
 // The acute model: every acute pathway composed into one right-hand side.
 //
 // State (all per the units in the names; "rel" = 1 at rest):
-//   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
-//   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
-//   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol
-//   · and dose integrals the chronic layer reads once a day.
+//   heart rate (with its slow sympathetic and drift parts) · oxygen uptake (primary, recruitment,
+//   slow component) · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain
+//   NE · cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF
+//   · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
+//   cortisol · and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -29,6 +30,7 @@
 #include "brainload/model/il6.hpp"
 #include "brainload/model/lactate.hpp"
 #include "brainload/model/osteocalcin.hpp"
+#include "brainload/model/oxygen_uptake.hpp"
 #include "brainload/model/subject.hpp"
 #include "brainload/model/vegf.hpp"
 
@@ -57,12 +59,18 @@ inline constexpr std::size_t kIl6 = 17;
 inline constexpr std::size_t kCrh = 18;
 inline constexpr std::size_t kActh = 19;
 inline constexpr std::size_t kCortisol = 20;  // relative to the daily mean (x3)
+// Oxygen uptake (oxygen_uptake.hpp) and the slow heart-rate parts (heart_rate.hpp).
+inline constexpr std::size_t kVo2Primary = 21;     // primary uptake, mL/kg/min
+inline constexpr std::size_t kVo2Recruit = 22;     // recruitment above the lactate threshold
+inline constexpr std::size_t kVo2Slow = 23;        // slow component and its EPOC tail, mL/kg/min
+inline constexpr std::size_t kHrSympathetic = 24;  // fraction of the heart-rate reserve
+inline constexpr std::size_t kHrDrift = 25;        // fraction of the heart-rate reserve
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
-inline constexpr std::size_t kDoseBdnfAction = 21;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseOsteocalcin = 22;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseVegf = 23;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 24;     // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t kCount = 25;
+inline constexpr std::size_t kDoseBdnfAction = 26;   // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t kDoseOsteocalcin = 27;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = 28;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 29;     // ∫ exercise drive of the HPA axis
+inline constexpr std::size_t kCount = 30;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 
@@ -70,6 +78,7 @@ using AcuteState = std::array<double, ix::kCount>;
 
 struct AcuteParams {
   HeartRateParams heart_rate;
+  OxygenUptakeParams oxygen_uptake;
   CentralCommandParams central_command;
   CatecholamineParams catecholamines;
   ArousalParams arousal;
@@ -97,6 +106,7 @@ void visit_parameters(P& p, Visitor&& visit) {
     };
   };
   visit_parameters(p.heart_rate, in("heart_rate"));
+  visit_parameters(p.oxygen_uptake, in("oxygen_uptake"));
   visit_parameters(p.central_command, in("central_command"));
   visit_parameters(p.catecholamines, in("catecholamines"));
   visit_parameters(p.arousal, in("arousal"));
@@ -135,6 +145,8 @@ class AcuteModel {
   [[nodiscard]] double arousal(const AcuteState& x) const;
   [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+  // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
+  [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 
  private:
   AcuteParams params_;

@@ -1,11 +1,29 @@
-// Heart rate from intensity and age.
+// Heart rate: a fast vagal part set by the demand of the activity, a slow sympathetic part set by
+// the actual oxygen uptake, and a slower drift.
 //
-//   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(%VO2R, 0, 1)
-//   %VO2R = (x − r) / (1 − r),   r = VO2_rest / VO2max          (x = work_vo2max_frac)
-//   dHR/dt = (HR* − HR) / τ,   τ = τ_on if HR* > HR else τ_off
+//   v(y) = clamp((y − r) / (1 − r), 0, 1),  r = VO2_rest / VO2max     (%VO2 reserve of y)
+//   vd = v(x)  (x = work_vo2max_frac: demand),   vu = v(VO2 / VO2max)  (actual uptake)
+//   f  = min(vd, ρ) + (1 − w) · max(0, vd − ρ)                          vagal withdrawal
+//   dS/dt = (w · max(0, max(vd, vu) − ρ) − S) / τS   (τS on or off)    sympathetic part
+//   dD/dt = (γ · vu − D) / τD                                           drift (thermal, volume)
+//   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(f + S + D, 0, 1)
+//   dHR/dt = (HR* − HR) / τ,   τ = τ_on if HR* > HR else τ_off          (vagal withdrawal /
+//   reactivation)
 //
-// %HRR ≈ %VO2R: Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410.
-// HR_max = 208 − 0.7·age: Tanaka et al. 2001, J Am Coll Cardiol 37:153 (in Subject).
+// At steady state without drift f + S = vd: heart-rate reserve ∝ VO2 reserve (%HRR ≈ %VO2R:
+// Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410). HR_max = 208 − 0.7·age (Tanaka et al.
+// 2001, J Am Coll Cardiol 37:153; in Subject).
+// Two autonomic components: the rise up to ≈ 100 bpm (ρ of the reserve) is vagal withdrawal,
+// immediate with central command; above it the sympathetic share w builds up over a minute
+// or more (Rowell 1993, Human Cardiovascular Control), driven by central command (the demand)
+// during an effort and by the uptake still raised after it; recovery is bi-phasic, a fast vagal
+// reactivation over the first minute and a slow sympathetic decline over tens of minutes
+// (Imai et al. 1994, J Am Coll Cardiol 24:1529). The two-state (fast + slow) form follows the
+// heart-rate kinetics model of Stirling, Zakynthinaki, Refoyo & Sampedro 2008 (J Nonlinear
+// Math Phys 15 Suppl 3:426), which adapts their oxygen-uptake model to heart rate; here the slow
+// state is driven by the modelled uptake (oxygen_uptake.hpp), so the VO2 slow component and the
+// excess post-exercise uptake raise heart rate too. The drift D is cardiovascular drift in long
+// exercise (Coyle & González-Alonso 2001, Exerc Sport Sci Rev 29:88).
 #pragma once
 
 #include <concepts>
@@ -20,10 +38,20 @@ namespace brainload {
 struct HeartRateParams {
   double on_tau_min = 0.3;      // min; vagal withdrawal lifts HR within seconds of a hard start,
                                 // τ ≈ 15–30 s (assumed)
-  double off_tau_min = 1.5;     // min; HR recovery, fast vagal phase τ ≈ 1 min and a slower
-                                // sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529);
-                                // one exponential, assumed
+  double off_tau_min = 1.75;    // min; vagal reactivation after exercise (Imai et al. 1994);
+                                // fitted to Facioli et al. 2021 (Sci Rep 11:3620), moderate fitness
   double sleep_drop_bpm = 7.0;  // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
+  double vagal_range_frac = 0.3;   // fraction of the HR reserve carried by vagal withdrawal alone
+                                   // (≈ up to 100 bpm; Rowell 1993; assumed)
+  double sympathetic_share = 0.7;  // 1; share of the reserve above ρ carried by the slow
+                                   // sympathetic part (fitted, Facioli et al. 2021)
+  double sympathetic_on_tau_min = 1.0;    // min; build-up of the sympathetic part (assumed)
+  double sympathetic_off_tau_min = 12.0;  // min; its decline after exercise (fitted, Facioli
+                                          // et al. 2021)
+  double drift_gain = 0.3;      // fraction of the reserve per unit %VO2R at steady state (assumed:
+                                // ≈ +10 % HR from 10 to 60 min of moderate work, Coyle &
+                                // González-Alonso 2001, not checked against a primary study)
+  double drift_tau_min = 40.0;  // min; build-up and decay of the drift (assumed)
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -36,18 +64,49 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("on_tau_min", p.on_tau_min, "min", ValidRange{0.05, 5.0},
         "assumed: vagal withdrawal lifts HR within seconds of a hard start, τ ≈ 15–30 s");
   visit("off_tau_min", p.off_tau_min, "min", ValidRange{0.1, 10.0},
-        "assumed (one exponential): HR recovery has a fast vagal phase τ ≈ 1 min and a slower "
-        "sympathetic phase (Imai et al. 1994, J Am Coll Cardiol 24:1529)");
+        "fitted: fast vagal reactivation after exercise (Imai et al. 1994, J Am Coll Cardiol "
+        "24:1529), to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men");
   visit("sleep_drop_bpm", p.sleep_drop_bpm, "bpm", ValidRange{0.0, 20.0},
         "assumed: nocturnal dip ≈ 10 % of resting HR");
+  visit("vagal_range_frac", p.vagal_range_frac, "1", ValidRange{0.0, 1.0},
+        "assumed: vagal withdrawal alone carries the rise to ≈ 100 bpm (Rowell 1993, Human "
+        "Cardiovascular Control)");
+  visit("sympathetic_share", p.sympathetic_share, "1", ValidRange{0.0, 1.0},
+        "fitted: share of the reserve above the vagal range carried by the slow sympathetic part, "
+        "to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men");
+  visit("sympathetic_on_tau_min", p.sympathetic_on_tau_min, "min", ValidRange{0.1, 10.0},
+        "assumed: sympathetic heart-rate drive builds over a minute or more");
+  visit("sympathetic_off_tau_min", p.sympathetic_off_tau_min, "min", ValidRange{1.0, 120.0},
+        "fitted: slow sympathetic phase of recovery (Imai et al. 1994), to Facioli et al. 2021 "
+        "(Sci Rep 11:3620) moderate-fitness men");
+  visit("drift_gain", p.drift_gain, "1", ValidRange{0.0, 1.0},
+        "assumed: cardiovascular drift ≈ +10 % HR from 10 to 60 min of constant moderate work "
+        "(Coyle & González-Alonso 2001, Exerc Sport Sci Rev 29:88; magnitude not checked against "
+        "a primary study)");
+  visit("drift_tau_min", p.drift_tau_min, "min", ValidRange{5.0, 240.0},
+        "assumed: drift builds over tens of minutes and fades as slowly");
 }
 
-[[nodiscard]] double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s,
+// Heart rate at steady state for an activity (no drift, no slow component): Swain's %HRR = %VO2R.
+[[nodiscard]] double heart_rate_steady_bpm(const HeartRateParams& p, const Subject& s,
                                            const Drive& d);
-[[nodiscard]] double heart_rate_rate(const HeartRateParams& p, double hr_bpm, double target_bpm);
+
+struct HeartRateRates {
+  double hr_bpm_per_min;
+  double sympathetic_per_min;  // fraction of the HR reserve per min
+  double drift_per_min;        // fraction of the HR reserve per min
+};
+
+// `uptake_ml_kg_min`: actual oxygen uptake (oxygen_uptake.hpp); `sympathetic`, `drift`: the slow
+// states, fractions of the heart-rate reserve.
+[[nodiscard]] double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s,
+                                           const Drive& d, double sympathetic, double drift);
+[[nodiscard]] HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s,
+                                              const Drive& d, double uptake_ml_kg_min,
+                                              double hr_bpm, double sympathetic, double drift);
 
 // Fraction of VO2max at which a steady heart rate equals `hrmax_frac` × HR_max (inverse of the
-// target above; 0 if below resting heart rate).
+// steady state above; 0 if below resting heart rate).
 [[nodiscard]] double vo2max_frac_from_hrmax_frac(const Subject& s, double hrmax_frac);
 
 }  // namespace brainload

@@ -1,0 +1,112 @@
+// Whole-body (pulmonary) oxygen uptake: primary on/off kinetics, the slow component above the
+// lactate threshold and its slow recovery (the excess post-exercise uptake it leaves).
+//
+//   D  = max(VO2_rest, min(x, 1) · VO2max)                      demand, mL/kg/min (x =
+//   work_vo2max_frac) dV/dt = (D − V) / τp                                         primary (phase
+//   II), on and off τp = max(τ_floor, (τ25 + a · (age − 25)) · exp(−k · (LT − LT_ref))) dR/dt =
+//   (max(0, x − LT) − R) / τr                            recruitment above the lactate threshold S*
+//   = min(g · VO2max · R, max(0, VO2max − D))                 slow component, capped at VO2max
+//   dS/dt = (S* − S) / τs   (τs = τ_sc while S* > S, τ_epoc once it falls)
+//   VO2 = V + S                                                  the observable vo2_ml_kg_min
+//
+// Structure: the three-phase description of VO2 kinetics with a delayed slow component above the
+// lactate threshold (Barstow & Molé 1991, J Appl Physiol 71:2099; Poole & Jones 2012, Compr
+// Physiol 2:933). Phase I (the cardiodynamic phase, ≈ 15–20 s) is left out: V rises from the
+// first second with the phase II time constant. The slow component's delay (≈ 90–120 s) comes
+// from the recruitment lag R in front of it, a two-stage cascade instead of a dead time. On and
+// off primary kinetics share τp below the threshold (Özyener et al. 2000, Exp Physiol 85:339:
+// gain and time constant do not differ between on- and off-transients); the slow component
+// decays more slowly (their "slower off-transient component of small amplitude and long time
+// constant"), which with V gives the fast and slow parts of the excess post-exercise oxygen
+// consumption (Børsheim & Bahr 2003, Sports Med 33:1037).
+// τp by age and fitness: Murias et al. 2010 (J Appl Physiol 108:913) young 34 ± 8 s, older
+// 43 ± 10 s; George et al. 2018 (Front Physiol 9:277): trained men much faster (14.8 s) at any
+// age. Fitness enters through the lactate threshold, the Subject's marker of muscle oxidative
+// capacity.
+#pragma once
+
+#include <concepts>
+#include <type_traits>
+
+#include "brainload/model/drive.hpp"
+#include "brainload/model/parameter_range.hpp"
+#include "brainload/model/subject.hpp"
+
+namespace brainload {
+
+struct OxygenUptakeParams {
+  // min; phase II τ at 25 y for an untrained lactate threshold. Fitted: Murias et al. 2010
+  // (J Appl Physiol 108:913) untrained men, 34 s at 23 y and 43 s at 68 y → 34.4 s at 25 y.
+  double primary_tau_min = 0.5733;
+  // min per year; the same two groups: (43 − 34) s / (68 − 23) y = 0.2 s/y (fitted).
+  double primary_ageing_min_per_year = 0.003333;
+  // 1 per unit of lactate-threshold fraction; τ shortens by exp(−k·(LT − LT_ref)). Fitted to
+  // George et al. 2018 (Front Physiol 9:277) young endurance-trained men, 14.8 s at 30 y with the
+  // trained threshold 0.72: k = ln(35.4 / 14.8) / 0.17.
+  double primary_fitness_exponent = 5.13;
+  // fraction of VO2max; the untrained lactate threshold of subject_norms (Faude et al. 2009,
+  // Sports Med 39:469), where the fitness term is 1 (derived).
+  double lt_reference_frac = 0.55;
+  // min; floor for τp: the fastest phase II τ reported in elite endurance athletes is ≈ 14 s
+  // (Ingham et al. 2007, Med Sci Sports Exerc 39(5), Olympic rowers 13.9 s); 9 s assumed.
+  double primary_tau_floor_min = 0.15;
+  // min; lag of the recruitment in front of the slow component: the slow component's mean delay,
+  // 105 ± 46 s (Barstow & Molé 1991, J Appl Physiol 71:2099; derived).
+  double slow_recruit_tau_min = 1.75;
+  // min; rise of the slow component once recruited: it develops over minutes (assumed).
+  double slow_tau_min = 3.0;
+  // 1; slow-component amplitude per unit of intensity above the threshold, × VO2max. Fitted to
+  // Burnley, Doust & Jones 2006 (J Appl Physiol 101:1320): 0.44 L/min in 6 min of heavy cycling.
+  double slow_gain = 1.28;
+  // min; decay of the slow component after exercise: the slow part of the excess post-exercise
+  // uptake (Özyener et al. 2000, Exp Physiol 85:339: small amplitude, long time constant;
+  // assumed 8 min).
+  double epoc_tau_min = 8.0;
+};
+
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, OxygenUptakeParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("primary_tau_min", p.primary_tau_min, "min", ValidRange{0.1, 2.0},
+        "fitted: Murias et al. 2010 (J Appl Physiol 108:913), untrained men 34 s at 23 y, 43 s at "
+        "68 y → 34.4 s at 25 y");
+  visit("primary_ageing_min_per_year", p.primary_ageing_min_per_year, "min/y",
+        ValidRange{0.0, 0.02}, "fitted: the same two groups, 0.2 s per year");
+  visit("primary_fitness_exponent", p.primary_fitness_exponent, "1", ValidRange{0.0, 15.0},
+        "fitted: George et al. 2018 (Front Physiol 9:277), endurance-trained young men 14.8 s at "
+        "the trained lactate threshold 0.72");
+  visit("lt_reference_frac", p.lt_reference_frac, "1", ValidRange{0.3, 0.9},
+        "derived: the untrained lactate threshold of subject_norms (Faude et al. 2009, Sports Med "
+        "39:469)");
+  visit("primary_tau_floor_min", p.primary_tau_floor_min, "min", ValidRange{0.05, 0.5},
+        "assumed: fastest reported phase II tau ≈ 14 s (Ingham et al. 2007, Med Sci Sports "
+        "Exerc 39(5)); floor 9 s");
+  visit("slow_recruit_tau_min", p.slow_recruit_tau_min, "min", ValidRange{0.2, 10.0},
+        "derived: slow-component delay 105 ± 46 s (Barstow & Molé 1991, J Appl Physiol 71:2099)");
+  visit("slow_tau_min", p.slow_tau_min, "min", ValidRange{0.5, 20.0},
+        "assumed: the slow component develops over minutes once recruited");
+  visit("slow_gain", p.slow_gain, "1", ValidRange{0.0, 5.0},
+        "fitted: Burnley, Doust & Jones 2006 (J Appl Physiol 101:1320), slow component 0.44 L/min "
+        "in 6 min of heavy cycling");
+  visit("epoc_tau_min", p.epoc_tau_min, "min", ValidRange{1.0, 60.0},
+        "assumed: slow off-transient component of small amplitude and long time constant "
+        "(Özyener et al. 2000, Exp Physiol 85:339)");
+}
+
+// Oxygen demand of the current activity, mL/kg/min (never below resting uptake).
+[[nodiscard]] double vo2_demand_ml_kg_min(const Subject& s, const Drive& d);
+
+// Phase II time constant of this subject, min.
+[[nodiscard]] double primary_tau_min(const OxygenUptakeParams& p, const Subject& s);
+
+struct OxygenUptakeRates {
+  double primary_per_min;  // mL/kg/min per min
+  double recruit_per_min;  // fraction of VO2max per min
+  double slow_per_min;     // mL/kg/min per min
+};
+
+[[nodiscard]] OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject& s,
+                                                    const Drive& d, double primary_ml_kg_min,
+                                                    double recruit_frac, double slow_ml_kg_min);
+
+}  // namespace brainload

@@ -1,0 +1,38 @@
+#include "brainload/model/oxygen_uptake.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "brainload/units.hpp"
+
+namespace brainload {
+
+double vo2_demand_ml_kg_min(const Subject& s, const Drive& d) {
+  return std::max(units::kRestingVo2MlKgMin,
+                  std::min(d.work_vo2max_frac, 1.0) * s.vo2max_ml_kg_min);
+}
+
+double primary_tau_min(const OxygenUptakeParams& p, const Subject& s) {
+  const double by_age = p.primary_tau_min + p.primary_ageing_min_per_year * (s.age_years - 25.0);
+  const double fitness =
+      std::exp(-p.primary_fitness_exponent * (s.lactate_threshold_frac - p.lt_reference_frac));
+  return std::max(p.primary_tau_floor_min, by_age * fitness);
+}
+
+OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject& s, const Drive& d,
+                                      double primary_ml_kg_min, double recruit_frac,
+                                      double slow_ml_kg_min) {
+  OxygenUptakeRates r{};
+  const double demand = vo2_demand_ml_kg_min(s, d);
+  r.primary_per_min = (demand - primary_ml_kg_min) / primary_tau_min(p, s);
+  const double above_lt = std::max(0.0, d.work_vo2max_frac - s.lactate_threshold_frac);
+  r.recruit_per_min = (above_lt - recruit_frac) / p.slow_recruit_tau_min;
+  const double slow_target =
+      std::min(p.slow_gain * s.vo2max_ml_kg_min * std::max(0.0, recruit_frac),
+               std::max(0.0, s.vo2max_ml_kg_min - demand));
+  const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : p.epoc_tau_min;
+  r.slow_per_min = (slow_target - slow_ml_kg_min) / tau;
+  return r;
+}
+
+}  // namespace brainload

@@ -89,12 +89,15 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kCbf] = cbf.cbf_per_min;
   dxdt[ix::kStrain] = cbf.strain_per_min;
 
-  const double lt = subject_.lactate_threshold_frac;
-  const double production = lactate_production(
-      p.lactate, d.muscle_intensity_frac, d.muscle_mass_frac, lt, subject_.lactate_production_rel);
-  const auto lac = lactate_rates(p.lactate, production, work, lt, subject_.lactate_clearance_rel,
-                                 x[ix::kMuscleLactate], x[ix::kBloodLactate], x[ix::kBrainLactate]);
-  dxdt[ix::kMuscleLactate] = lac.muscle_per_min;
+  const LactateInputs lac_in{d.muscle_intensity_frac,
+                             d.muscle_mass_frac,
+                             work,
+                             subject_.vo2max_ml_kg_min,
+                             subject_.lactate_production_rel,
+                             subject_.lactate_clearance_rel};
+  const auto lac = lactate_rates(p.lactate, lac_in, x[ix::kMuscleLactate], x[ix::kBloodLactate],
+                                 x[ix::kBrainLactate]);
+  dxdt[ix::kMuscleLactate] = lac.gradient_per_min;
   dxdt[ix::kBloodLactate] = lac.blood_per_min;
   dxdt[ix::kBrainLactate] = lac.brain_per_min;
 

@@ -1,29 +1,58 @@
 #include "brainload/model/lactate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace brainload {
 
-double lactate_production(const LactateParams& p, double muscle_intensity_frac,
-                          double muscle_mass_frac, double threshold_frac, double production_rel) {
-  if (muscle_intensity_frac <= threshold_frac) return 0.0;
-  const double s = (muscle_intensity_frac - threshold_frac) / (1.0 - threshold_frac);
-  return p.production_max_mmol_l_per_min * production_rel * (muscle_mass_frac / p.mass_ref_frac) *
-         s * s;
+double glycolytic_activation(const LactateParams& p, double muscle_intensity_frac) {
+  const double x = muscle_intensity_frac;
+  if (x <= 0.0) return 0.0;
+  if (x >= 1.0) return 1.0;
+  const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
+  const double adp = std::sqrt(ks1 * x / (1.0 - x));
+  const double adp3 = adp * adp * adp;
+  const double ks2 = p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg;
+  return adp3 / (ks2 + adp3);
 }
 
-LactateRates lactate_rates(const LactateParams& p, double production, double work_vo2max_frac,
-                           double threshold_frac, double clearance_rel, double muscle_mmol_l,
+double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l, double activation) {
+  const double ph = p.ph_rest - (muscle_mmol_l - p.rest_mmol_l) / p.buffer_mmol_l_per_ph +
+                    p.pcr_alkalinisation_ph * activation;
+  return 1.0 / (1.0 + std::pow(10.0, 3.0 * (p.ph_half_inhibition - ph)));
+}
+
+double lactate_production(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l) {
+  const double a = glycolytic_activation(p, in.muscle_intensity_frac);
+  if (a <= 0.0 || in.muscle_mass_frac <= 0.0) return 0.0;
+  return p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac) * a *
+         glycolytic_ph_factor(p, muscle_mmol_l, a);
+}
+
+double lactate_net_removal(const LactateParams& p, const LactateInputs& in, double blood_mmol_l) {
+  const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
+  const double vo2 =
+      p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
+  const double per_vo2 = in.removal_rel * p.o2_lactate_mmol_per_ml / p.space_l_per_kg;
+  const double k = p.removal_km2_mmol2_l2;
+  const double b = std::max(blood_mmol_l, 0.0);
+  const double r = p.rest_mmol_l;
+  const double oxidation = per_vo2 * vo2 * b * b / (k + b * b);
+  const double resting_production = per_vo2 * p.vo2_rest_ml_kg_min * r * r / (k + r * r);
+  return oxidation - resting_production + p.passive_clearance_per_min * (blood_mmol_l - r);
+}
+
+LactateRates lactate_rates(const LactateParams& p, const LactateInputs& in, double gradient_mmol_l,
                            double blood_mmol_l, double brain_mmol_l) {
-  const double active = std::min(std::max(work_vo2max_frac, 0.0), threshold_frac) / threshold_frac;
-  const double clearance =
-      p.passive_clearance_per_min * clearance_rel * (1.0 + p.active_clearance_gain * active);
-  const double exchange = p.exchange_per_min * muscle_mmol_l;
+  const double phi = p.muscle_space_frac;
+  const double production = lactate_production(p, in, blood_mmol_l + gradient_mmol_l);
+  const double exchange = p.exchange_per_min * gradient_mmol_l;  // per L of muscle water
   const double b = std::max(blood_mmol_l, 0.0);
   const double br = std::max(brain_mmol_l, 0.0);
   const double transport = p.brain_transport_mmol_l_per_min *
                            (b / (p.brain_km_mmol_l + b) - br / (p.brain_km_mmol_l + br));
-  return {production - exchange, exchange - clearance * (blood_mmol_l - p.rest_mmol_l),
+  return {production / phi - exchange / (1.0 - phi),
+          exchange * phi / (1.0 - phi) - lactate_net_removal(p, in, blood_mmol_l),
           transport + p.brain_oxidation_per_min * (p.brain_rest_mmol_l - brain_mmol_l)};
 }
 

@@ -307,7 +307,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 239)
+        self.assertEqual(len(params), 249)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -323,21 +323,21 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (239;", proc.stdout)
+        self.assertIn("Parameters (249;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):
         base = peak_lactate(scenario("wingate"))
         faster = peak_lactate(scenario("wingate"), "--set", "lactate.exchange_per_min=2",
-                              "--set", "lactate.production_max_mmol_l_per_min=2.8")
+                              "--set", "lactate.buffer_mmol_l_per_ph=108")
         self.assertGreater(faster, base * 1.3, f"default peak {base}, with --set {faster}")
 
     def test_scenario_parameters_change_the_trace_and_set_wins(self):
         base = peak_lactate(scenario("wingate"))
-        path, _ = with_parameters('[parameters]\n"lactate.production_max_mmol_l_per_min" = 2.8')
+        path, _ = with_parameters('[parameters]\n"lactate.buffer_mmol_l_per_ph" = 108')
         try:
             table = peak_lactate(path)
-            both = peak_lactate(path, "--set", "lactate.production_max_mmol_l_per_min=1.4")
+            both = peak_lactate(path, "--set", "lactate.buffer_mmol_l_per_ph=54")
         finally:
             path.unlink()
         self.assertGreater(table, base * 1.3, f"default peak {base}, with [parameters] {table}")
@@ -345,7 +345,7 @@ class Parameters(unittest.TestCase):
 
     def test_nested_parameters_table_is_accepted(self):
         base = peak_lactate(scenario("wingate"))
-        path, _ = with_parameters("[parameters.lactate]\nproduction_max_mmol_l_per_min = 2.8")
+        path, _ = with_parameters("[parameters.lactate]\nbuffer_mmol_l_per_ph = 108")
         try:
             nested = peak_lactate(path)
         finally:

@@ -2,40 +2,160 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace brainload {
 namespace {
 
-TEST(Lactate, RestIsSteady) {
-  const LactateParams p;
-  const auto r = lactate_rates(p, 0.0, 0.0, 0.6, 1.0, 0.0, p.rest_mmol_l, p.brain_rest_mmol_l);
-  EXPECT_DOUBLE_EQ(r.muscle_per_min, 0.0);
-  EXPECT_DOUBLE_EQ(r.blood_per_min, 0.0);
-  EXPECT_DOUBLE_EQ(r.brain_per_min, 0.0);
+// One stretch of constant exercise: minutes, muscle intensity, muscle mass, oxygen demand.
+struct Stretch {
+  double minutes;
+  double intensity;
+  double mass;
+  double work;
+};
+
+struct Person {
+  double vo2max = 42.0;
+  double vlamax_rel = 1.0;
+  double removal_rel = 1.0;
+};
+
+struct Sample {
+  double t;
+  double blood;
+  double production;
+};
+
+// Forward Euler at 0.5 s: the pathway alone, from rest.
+std::vector<Sample> simulate(const LactateParams& p, const Person& who,
+                             const std::vector<Stretch>& stretches) {
+  constexpr double kDt = 0.5 / 60.0;
+  double gradient = 0.0;
+  double blood = p.rest_mmol_l;
+  double t = 0.0;
+  std::vector<Sample> out;
+  for (const Stretch& s : stretches) {
+    const LactateInputs in{s.intensity, s.mass,         s.work,
+                           who.vo2max,  who.vlamax_rel, who.removal_rel};
+    const auto steps = static_cast<int>(s.minutes / kDt + 0.5);
+    for (int k = 0; k < steps; ++k) {
+      const double production = lactate_production(p, in, blood + gradient);
+      const auto r = lactate_rates(p, in, gradient, blood, p.brain_rest_mmol_l);
+      gradient += kDt * r.gradient_per_min;
+      blood += kDt * r.blood_per_min;
+      t += kDt;
+      out.push_back({t, blood, production});
+    }
+  }
+  return out;
 }
 
-TEST(Lactate, ProducedOnlyAboveThresholdAndGrowingWithIntensityAndMass) {
+double peak_blood(const std::vector<Sample>& s) {
+  return std::ranges::max_element(s, {}, &Sample::blood)->blood;
+}
+
+double blood_at(const std::vector<Sample>& s, double t) {
+  return std::ranges::min_element(s, {}, [t](const Sample& x) { return std::abs(x.t - t); })->blood;
+}
+
+constexpr double kCycleMass = 0.45;
+
+TEST(Lactate, RestIsSteady) {
   const LactateParams p;
-  EXPECT_EQ(lactate_production(p, 0.55, 0.5, 0.6, 1.0), 0.0);
-  const double at80 = lactate_production(p, 0.8, 0.5, 0.6, 1.0);
-  EXPECT_GT(at80, 0.0);
-  EXPECT_GT(lactate_production(p, 0.9, 0.5, 0.6, 1.0), at80);
-  EXPECT_GT(lactate_production(p, 0.8, 0.6, 0.6, 1.0), at80);
-  EXPECT_LT(lactate_production(p, 0.8, 0.5, 0.7, 1.0), at80);  // higher threshold (trained)
+  const LactateInputs rest{};
+  const auto r = lactate_rates(p, rest, 0.0, p.rest_mmol_l, p.brain_rest_mmol_l);
+  EXPECT_NEAR(r.gradient_per_min, 0.0, 1e-12);
+  EXPECT_NEAR(r.blood_per_min, 0.0, 1e-12);
+  EXPECT_NEAR(r.brain_per_min, 0.0, 1e-12);
+}
+
+TEST(Lactate, GlycolysisIsActivatedByAdpFromNothingAtRestToFullAtVo2max) {
+  const LactateParams p;
+  EXPECT_EQ(glycolytic_activation(p, 0.0), 0.0);
+  EXPECT_LT(glycolytic_activation(p, 0.5), 0.05);
+  EXPECT_LT(glycolytic_activation(p, 0.7), glycolytic_activation(p, 0.9));
+  EXPECT_EQ(glycolytic_activation(p, 2.5), 1.0);
+  // Mader's Hill kinetics: ADP² = Ks1·x/(1 − x), a = ADP³/(Ks2 + ADP³); at x = 0.8,
+  // ADP = 0.035·2 = 0.07 mmol/kg and a = 0.07³/(0.15³ + 0.07³).
+  EXPECT_NEAR(glycolytic_activation(p, 0.8), 0.000343 / (0.003375 + 0.000343), 1e-9);
+}
+
+TEST(Lactate, SprintGlycolysisPeaksEarlyAndFallsWithAcidosis) {
+  const LactateParams p;
+  const auto s = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0}});
+  const double first = s.front().production;
+  const double at_25s = s[49].production;
+  EXPECT_GT(first, 2.0 * at_25s) << "glycolysis at 0.5 s " << first << ", at 25 s " << at_25s;
+  // A 10 s sprint makes more than a third of a 30 s sprint's lactate (front-loaded).
+  const auto ten = simulate(p, {}, {{10.0 / 60.0, 2.5, kCycleMass, 1.0}, {30.0, 0.0, 0.0, 0.0}});
+  const auto thirty = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0}, {30.0, 0.0, 0.0, 0.0}});
+  const double rise10 = peak_blood(ten) - p.rest_mmol_l;
+  const double rise30 = peak_blood(thirty) - p.rest_mmol_l;
+  EXPECT_GT(rise10, 0.4 * rise30) << rise10 << " vs " << rise30;
+}
+
+TEST(Lactate, MaximalLactateSteadyStateSettlesBetween2And6) {
+  const LactateParams p;
+  // Recreationally active: VO2max 48 ml/kg/min, vlamax ×0.9, removal ×1.15 (subject_norms).
+  const Person active{48.3, 0.9, 1.15};
+  const auto s = simulate(p, active, {{30.0, 0.71, kCycleMass, 0.71}});
+  const double at20 = blood_at(s, 20.0);
+  const double at30 = blood_at(s, 30.0);
+  EXPECT_GT(at30, 2.0);
+  EXPECT_LT(at30, 6.0);
+  EXPECT_LT((at30 - at20) / 10.0, 0.05) << "no steady state: " << at20 << " → " << at30;
+}
+
+TEST(Lactate, GradedTestEndsAbove8) {
+  const LactateParams p;
+  const Person trained{56.7, 0.8, 1.4};
+  std::vector<Stretch> ramp;
+  for (int k = 0; k < 16; ++k) {
+    const double x = (40.0 + 20.0 * k) / 340.0;
+    ramp.push_back({1.0, x, kCycleMass, x});
+  }
+  ramp.push_back({5.0, 0.0, 0.0, 0.0});
+  EXPECT_GT(peak_blood(simulate(p, trained, ramp)), 8.0);
+}
+
+TEST(Lactate, TrainedAndUntrainedSprintDifferLittleAndTrainedMakeLess) {
+  const LactateParams p;
+  const std::vector<Stretch> wingate{{0.5, 2.5, kCycleMass, 1.0}, {3.0, 0.0, 0.0, 0.0}};
+  const double untrained = blood_at(simulate(p, {35.0, 1.0, 1.0}, wingate), 3.5);
+  const double trained = blood_at(simulate(p, {47.3, 0.8, 1.4}, wingate), 3.5);
+  // Endurance training lowers vlamax and raises removal: less lactate, not 6 mmol/L more.
+  EXPECT_LT(trained, untrained);
+  EXPECT_GT(trained, untrained - 3.0);
 }
 
 TEST(Lactate, ActiveRecoveryAndTrainingClearFaster) {
   const LactateParams p;
-  const double passive = lactate_rates(p, 0.0, 0.0, 0.6, 1.0, 0.0, 10.0, 1.0).blood_per_min;
-  const double active = lactate_rates(p, 0.0, 0.4, 0.6, 1.0, 0.0, 10.0, 1.0).blood_per_min;
-  const double trained = lactate_rates(p, 0.0, 0.0, 0.6, 1.4, 0.0, 10.0, 1.0).blood_per_min;
+  const LactateInputs passive_in{};
+  LactateInputs active_in{};
+  active_in.work_vo2max_frac = 0.4;
+  LactateInputs trained_in{};
+  trained_in.removal_rel = 1.4;
+  const double passive = lactate_rates(p, passive_in, 0.0, 10.0, 1.0).blood_per_min;
+  const double active = lactate_rates(p, active_in, 0.0, 10.0, 1.0).blood_per_min;
+  const double trained = lactate_rates(p, trained_in, 0.0, 10.0, 1.0).blood_per_min;
   EXPECT_LT(passive, 0.0);
-  EXPECT_LT(active, passive);
+  EXPECT_LT(active, 2.0 * passive);
   EXPECT_LT(trained, passive);
+}
+
+TEST(Lactate, HigherLoadsClearMoreSlowlyAsAFraction) {
+  const LactateParams p;
+  const LactateInputs rest{};
+  const double fractional4 = -lactate_rates(p, rest, 0.0, 4.0, 1.0).blood_per_min / 3.0;
+  const double fractional12 = -lactate_rates(p, rest, 0.0, 12.0, 1.0).blood_per_min / 11.0;
+  EXPECT_GT(fractional4, fractional12);
 }
 
 TEST(Lactate, HighBloodLactateEntersTheBrain) {
   const LactateParams p;
-  EXPECT_GT(lactate_rates(p, 0.0, 0.0, 0.6, 1.0, 0.0, 12.0, 1.0).brain_per_min, 0.0);
+  EXPECT_GT(lactate_rates(p, LactateInputs{}, 0.0, 12.0, 1.0).brain_per_min, 0.0);
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"arousal", 13},              // ArousalParams
       {"cognition", 10},            // CognitionParams
       {"cerebral_blood_flow", 14},  // CerebralBloodFlowParams
-      {"lactate", 10},              // LactateParams
+      {"lactate", 20},              // LactateParams
       {"vegf", 4},                  // VegfParams
       {"bdnf", 6},                  // BdnfParams
       {"osteocalcin", 6},           // OsteocalcinParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 110;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 120;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 239;        // all groups above
+constexpr std::size_t kParameterCount = 249;        // all groups above
 
 struct Row {
   std::string group;
@@ -226,8 +226,7 @@ TEST(Parameters, VisitedValuesAreTheDefaults) {
   EXPECT_EQ(value_of(rows, "cognition", "consolidation_window_min"),
             a.cognition.consolidation_window_min);
   EXPECT_EQ(value_of(rows, "cerebral_blood_flow", "floor_rel"), a.cerebral_blood_flow.floor_rel);
-  EXPECT_EQ(value_of(rows, "lactate", "production_max_mmol_l_per_min"),
-            a.lactate.production_max_mmol_l_per_min);
+  EXPECT_EQ(value_of(rows, "lactate", "vlamax_mmol_l_s"), a.lactate.vlamax_mmol_l_s);
   EXPECT_EQ(value_of(rows, "vegf", "half_life_min"), a.vegf.half_life_min);
   EXPECT_EQ(value_of(rows, "bdnf", "half_life_min"), a.bdnf.half_life_min);
   EXPECT_EQ(value_of(rows, "osteocalcin", "signal_half_effect"), a.osteocalcin.signal_half_effect);

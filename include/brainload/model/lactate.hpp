@@ -1,15 +1,51 @@
-// Lactate: muscle production above the lactate threshold, exchange into blood, clearance,
-// and monocarboxylate-transporter uptake into the brain.
+// Lactate: the Mader–Heck structure of glycolytic production and oxidative removal, a working-
+// muscle and a blood compartment of one distribution space, and monocarboxylate-transporter
+// uptake into the brain.
 //
-//   P      = p_max · prod_rel · (mass/mass_ref) · ((x_m − LT)/(1 − LT))²   for x_m > LT, else 0
-//   dL_m/dt = P − k_ex · L_m                                  (muscle pool, mmol/L of blood)
-//   dL_b/dt = k_ex · L_m − k_cl · (L_b − L_rest)
-//   k_cl   = k_pass · clear_rel · (1 + a · min(x, LT)/LT)     (faster with active recovery)
-//   dL_br/dt = T · (L_b/(K_m + L_b) − L_br/(K_m + L_br)) + k_ox · (L_br,rest − L_br)
+// Production (Mader 2003, Eur J Appl Physiol 88:317; Mader & Heck 1986, Int J Sports Med
+// 7 Suppl 1:45; Hauser, Adam & Schulz 2014, Theor Biol Med Model 11:25). Free ADP (mmol/kg
+// muscle) is set by the oxidative demand through the steady-state relation of oxidative
+// phosphorylation, VO2ss = VO2max / (1 + Ks1/ADP²), i.e. for a muscle intensity x (fraction of
+// the VO2max load) below 1
+//   ADP² = Ks1 · x / (1 − x)
+// and glycolysis (pyruvate → lactate) is activated by ADP with Hill kinetics of order 3:
+//   a(x)  = ADP³ / (Ks2 + ADP³)                          (a = 1 for x ≥ 1: all-out, PCr spent)
+// and inhibited by muscle acidosis, with Mader's H⁺ term 1/(1 + [H⁺]³/Ks3), pH from the
+// non-bicarbonate buffering of the lactate load and the alkalinising Pi of spent phosphocreatine
+// (PCr buffering: spent in proportion to the ADP activation a, a quasi-steady creatine kinase):
+//   pH_m  = pH_rest − (L_m − L_rest)/β + ΔpH_PCr · a,   h = 1 / (1 + 10^(3·(pH_½ − pH_m)))
+//   P     = vlamax · 60 · vlamax_rel · (m/m_ref) · a · h          (mmol per L of the space / min)
+// The early glycolytic peak of an all-out sprint follows: glycolysis starts at its maximum and
+// falls as muscle lactate acidifies the fibre (h ≈ 0.9 → 0.3 over 30 s).
 //
-// The L_m → L_b → cleared chain is the bi-exponential appearance–disappearance model of Beneke
-// et al. 2007 (Dyn Med 6:8) and Freund & Zouloumian 1981 (Eur J Appl Physiol 46:121). Active
-// recovery speeds clearance (Menzies et al. 2010, J Sports Sci 28:975). Brain uptake by MCT1
+// Removal (Mader & Heck 1986; Hauser 2014): lactate is oxidised in proportion to the oxygen
+// uptake, 0.01576 mmol lactate per ml O2, per litre of the distribution space (VolRel L/kg),
+// saturating in lactate with a second-order Michaelis–Menten term:
+//   R_ox  = removal_rel · (c/VolRel) · VO2 · L_b² / (K_el + L_b²)
+//   VO2   = VO2_rest + w · (VO2max − VO2_rest)                 (ml/kg/min; w = work_vo2max_frac)
+// plus a first-order non-oxidative removal (hepatic gluconeogenesis, the Cori cycle; Heck et al.
+// 2022's resynthesis term, here linear): k_pass · (L_b − L_rest). A resting production
+// P₀ = R_ox(L_rest, VO2_rest) keeps resting lactate exact. Active recovery clears faster because
+// VO2 is higher (Menzies et al. 2010, J Sports Sci 28:975); the fractional removal falls as
+// lactate rises (a higher load clears more slowly: Beneke et al. 2007, Dyn Med 6:10).
+//
+// Compartments (Freund & Zouloumian 1981, Eur J Appl Physiol 46:135; Mader 2003): working
+// muscle (fraction φ of the space) and blood with the rest of the space. The state is the
+// muscle–blood gradient g = L_m − L_b (0 at rest and once equilibrated), so
+//   dg/dt   = P/φ − k_ex · g/(1 − φ)
+//   dL_b/dt = k_ex · φ/(1 − φ) · g − R_ox + P₀ − k_pass · (L_b − L_rest)
+// (removal spread over the whole space, both compartments alike; total lactate is conserved).
+// Blood appearance after a sprint has the rate constant k_ex/(1 − φ) (Beneke 2007's k1).
+//
+// Oxygen uptake is taken as the demand w without its on/off kinetics (a first-order lag of
+// ≈ 0.5 min would change removal little on the minutes that matter here); to be replaced by the
+// shared VO2 state. Subject differences enter through VO2max (removal capacity) and vlamax_rel
+// and removal_rel (Subject::lactate_production_rel, lactate_clearance_rel: endurance training
+// lowers vlamax and raises lactate oxidation, Mader 2003; Bergman et al. 1999, J Appl Physiol
+// 87:1684). The lactate threshold is not a parameter here: it emerges where production crosses
+// removal (Mader & Heck 1986).
+//
+// Brain: dL_br/dt = T · (L_b/(K_m + L_b) − L_br/(K_m + L_br)) + k_ox · (L_br,rest − L_br), MCT1
 // with K_m ≈ 3.5–10 mM (Halestrap 2012, IUBMB Life 64:1); lactate is a preferred neuronal fuel
 // during intense exercise (van Hall et al. 2009, J Cereb Blood Flow Metab 29:1121).
 #pragma once
@@ -22,16 +58,22 @@
 namespace brainload {
 
 struct LactateParams {
-  double rest_mmol_l = 1.0;                    // mmol/L; textbook 1–2 (MODEL.md)
-  double production_max_mmol_l_per_min = 1.4;  // p_max at x_m = 1 and mass_ref (derived: a 30 s
-                                               // Wingate at x_m ≈ 2.5 drives blood lactate to
-                                               // 11–13 mmol/L, Beneke et al. 2007)
-  double mass_ref_frac = 0.5;                  // reference muscle mass (two-leg cycling, assumed)
-  double exchange_per_min = 0.5;             // k_ex (derived: blood peak 5–8 min after a sprint,
-                                             // Beneke 2007)
-  double passive_clearance_per_min = 0.025;  // k_pass (derived: t½ ≈ 28 min after a Wingate,
-                                             // Beneke 2007 k2 ≈ 0.02–0.03 min⁻¹)
-  double active_clearance_gain = 2.0;        // a: clearance ×3 at work near LT (Menzies 2010)
+  double rest_mmol_l = 1.0;            // mmol/L; textbook 1–2 (MODEL.md)
+  double vlamax_mmol_l_s = 0.97;       // maximal glycolytic rate (fitted: Beneke 2007 Wingate peak)
+  double adp_ks1_mmol_kg = 0.035;      // √Ks1, ADP of half-maximal VO2 (Mader 2003)
+  double adp_ks2_mmol_kg = 0.15;       // ∛Ks2, ADP of half-maximal glycolysis (Mader 2003)
+  double ph_rest = 7.0;                // resting muscle pH (Mader 2003's pH equation at rest)
+  double ph_half_inhibition = 6.733;   // pH of half glycolytic inhibition: Ks3 = 10^−20.2 M³
+  double buffer_mmol_l_per_ph = 54.0;  // muscle non-bicarbonate buffering (Mader 2003)
+  double pcr_alkalinisation_ph = 0.296;  // pH rise when PCr is spent (derived, Mader 2003)
+  double muscle_space_frac = 0.35;       // φ: working-muscle water / lactate space (derived)
+  double mass_ref_frac = 0.5;            // reference working muscle mass (two-leg cycling, assumed)
+  double exchange_per_min = 0.33;        // k_ex (fitted: Beneke 2007 k1 = 0.505 = k_ex/(1 − φ))
+  double o2_lactate_mmol_per_ml = 0.01576;  // c: lactate oxidised per ml O2 (Mader & Heck 1986)
+  double space_l_per_kg = 0.4;              // VolRel: lactate distribution space (Hauser 2014)
+  double removal_km2_mmol2_l2 = 2.5;  // K_el (assumed: Mader–Heck implementations use 1–4)
+  double vo2_rest_ml_kg_min = 3.5;    // 1 MET
+  double passive_clearance_per_min = 0.011;  // k_pass (fitted: Beneke 2007 30 s late decay)
   double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
                                              // Maddock et al. 2016, J Neurosci 36:2449)
   double brain_transport_mmol_l_per_min = 0.45;  // T (derived: brain ≈ 2.2 mM at blood 12 mM)
@@ -48,18 +90,47 @@ requires std::same_as<std::remove_const_t<P>, LactateParams>
 void visit_parameters(P& p, Visitor&& visit) {
   visit("rest_mmol_l", p.rest_mmol_l, "mmol/L", ValidRange{0.3, 3.0},
         "textbook 1–2 mmol/L (MODEL.md)");
-  visit("production_max_mmol_l_per_min", p.production_max_mmol_l_per_min, "mmol/L/min",
-        ValidRange{0.1, 10.0},
-        "derived: a 30 s Wingate at x_m ≈ 2.5 drives blood lactate to 11–13 mmol/L (Beneke et "
-        "al. 2007, Dyn Med 6:8)");
+  visit("vlamax_mmol_l_s", p.vlamax_mmol_l_s, "mmol/L/s", ValidRange{0.1, 2.0},
+        "fitted: the 13.1 mmol/L rise after a 30 s Wingate (Beneke et al. 2007, Dyn Med 6:10); "
+        "inside the measured 0.9 ± 0.19 mmol/L/s of sport students (Hauser et al. 2014, Theor "
+        "Biol Med Model 11:25)");
+  visit("adp_ks1_mmol_kg", p.adp_ks1_mmol_kg, "mmol/kg", ValidRange{0.005, 0.2},
+        "√Ks1 = 0.035: free ADP of half-maximal oxidative phosphorylation (Mader 2003, Eur J Appl "
+        "Physiol 88:317; Hauser et al. 2014)");
+  visit("adp_ks2_mmol_kg", p.adp_ks2_mmol_kg, "mmol/kg", ValidRange{0.02, 1.0},
+        "∛Ks2 = 0.15: free ADP of half-maximal glycolysis, Hill order 3 (Mader 2003; Hauser et "
+        "al. 2014)");
+  visit("ph_rest", p.ph_rest, "pH", ValidRange{6.8, 7.3},
+        "resting muscle pH ≈ 7.0 (Mader 2003's muscle pH equation at rest)");
+  visit("ph_half_inhibition", p.ph_half_inhibition, "pH", ValidRange{6.3, 7.0},
+        "glycolysis halves at [H⁺]³ = Ks3 = 10^−20.2 M³, pH 6.733 (Mader 2003)");
+  visit("buffer_mmol_l_per_ph", p.buffer_mmol_l_per_ph, "mmol/L/pH", ValidRange{20.0, 120.0},
+        "muscle non-bicarbonate buffer capacity, 54 slykes (Mader 2003)");
+  visit("pcr_alkalinisation_ph", p.pcr_alkalinisation_ph, "pH", ValidRange{0.0, 0.6},
+        "derived: Mader 2003's pH term 0.8·Pi/β with Pi ≈ 20 mmol/kg from spent PCr and β = 54; "
+        "PCr taken as spent in proportion to the ADP activation a (assumed quasi-steady creatine "
+        "kinase)");
+  visit("muscle_space_frac", p.muscle_space_frac, "1", ValidRange{0.1, 0.7},
+        "derived: two working legs ≈ 0.45 × 0.4 kg/kg of skeletal muscle (Janssen et al. 2000, "
+        "J Appl Physiol 89:81) × 0.75 L water/kg ≈ 0.14 L/kg of a 0.4 L/kg lactate space");
   visit("mass_ref_frac", p.mass_ref_frac, "1", ValidRange{0.05, 1.0},
-        "assumed: reference muscle mass, two-leg cycling");
+        "assumed: reference working muscle mass (two-leg cycling) at which vlamax holds");
   visit("exchange_per_min", p.exchange_per_min, "1/min", ValidRange{0.01, 5.0},
-        "derived: blood peak 5–8 min after a sprint (Beneke 2007)");
-  visit("passive_clearance_per_min", p.passive_clearance_per_min, "1/min", ValidRange{0.002, 0.5},
-        "derived: t½ ≈ 28 min after a Wingate (Beneke 2007: k2 ≈ 0.02–0.03 min⁻¹)");
-  visit("active_clearance_gain", p.active_clearance_gain, "1", ValidRange{0.0, 10.0},
-        "clearance ×3 at work near LT (Menzies et al. 2010, J Sports Sci 28:975)");
+        "fitted: blood appearance k1 = k_ex/(1 − φ) = 0.505 /min after a Wingate (Beneke 2007)");
+  visit("o2_lactate_mmol_per_ml", p.o2_lactate_mmol_per_ml, "mmol/ml", ValidRange{0.005, 0.05},
+        "0.01576 mmol lactate oxidised per ml O2 (Mader & Heck 1986, Int J Sports Med 7 Suppl "
+        "1:45; Hauser et al. 2014)");
+  visit("space_l_per_kg", p.space_l_per_kg, "L/kg", ValidRange{0.2, 0.7},
+        "VolRel: lactate distribution space ≈ 0.4 L/kg body mass (Mader 2003; Hauser et al. "
+        "2014)");
+  visit("removal_km2_mmol2_l2", p.removal_km2_mmol2_l2, "(mmol/L)²", ValidRange{0.1, 10.0},
+        "assumed: lactate of half-maximal oxidation, squared; implementations of the Mader–Heck "
+        "model use 1.1–4 (mmol/L)²");
+  visit("vo2_rest_ml_kg_min", p.vo2_rest_ml_kg_min, "ml/kg/min", ValidRange{2.0, 6.0},
+        "1 MET (resting oxygen uptake, ACSM)");
+  visit("passive_clearance_per_min", p.passive_clearance_per_min, "1/min", ValidRange{0.0, 0.2},
+        "fitted: with resting oxidation, the 28 min late half-life after a Wingate (Beneke 2007 "
+        "k2 = 0.0245 /min); non-oxidative (hepatic) removal, Heck et al. 2022's resynthesis term");
   visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L", ValidRange{0.2, 3.0},
         "resting brain lactate ≈ 0.6–1 mM (MRS, Maddock et al. 2016, J Neurosci 36:2449)");
   visit("brain_transport_mmol_l_per_min", p.brain_transport_mmol_l_per_min, "mmol/L/min",
@@ -70,18 +141,35 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed: brain lactate turnover ≈ 7 min");
 }
 
+// What the lactate pathway reads from the drive and the subject.
+struct LactateInputs {
+  double muscle_intensity_frac = 0.0;  // x, fraction of the VO2max load (> 1 supramaximal)
+  double muscle_mass_frac = 0.0;       // m, fraction of skeletal muscle working
+  double work_vo2max_frac = 0.0;       // w, whole-body oxygen demand, fraction of VO2max
+  double vo2max_ml_kg_min = 42.0;
+  double vlamax_rel = 1.0;   // Subject::lactate_production_rel
+  double removal_rel = 1.0;  // Subject::lactate_clearance_rel
+};
+
 struct LactateRates {
-  double muscle_per_min;
+  double gradient_per_min;  // d(L_m − L_b)/dt
   double blood_per_min;
   double brain_per_min;
 };
 
-[[nodiscard]] double lactate_production(const LactateParams& p, double muscle_intensity_frac,
-                                        double muscle_mass_frac, double threshold_frac,
-                                        double production_rel);
-[[nodiscard]] LactateRates lactate_rates(const LactateParams& p, double production,
-                                         double work_vo2max_frac, double threshold_frac,
-                                         double clearance_rel, double muscle_mmol_l,
-                                         double blood_mmol_l, double brain_mmol_l);
+// a(x): ADP activation of glycolysis, 0 at rest, 1 at and above the VO2max load.
+[[nodiscard]] double glycolytic_activation(const LactateParams& p, double muscle_intensity_frac);
+// h(L_m): the acidosis factor, Mader's 1/(1 + [H⁺]³/Ks3).
+[[nodiscard]] double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l,
+                                          double activation);
+// P: glycolytic lactate production, mmol per L of the distribution space per min.
+[[nodiscard]] double lactate_production(const LactateParams& p, const LactateInputs& in,
+                                        double muscle_mmol_l);
+// R_ox − P₀ + k_pass·(L_b − L_rest): net removal, mmol per L of the space per min (0 at rest).
+[[nodiscard]] double lactate_net_removal(const LactateParams& p, const LactateInputs& in,
+                                         double blood_mmol_l);
+[[nodiscard]] LactateRates lactate_rates(const LactateParams& p, const LactateInputs& in,
+                                         double gradient_mmol_l, double blood_mmol_l,
+                                         double brain_mmol_l);
 
 }  // namespace brainload

@@ -12,9 +12,11 @@ struct Subject {
   double vo2max_ml_kg_min = 42.0;  // maximal oxygen uptake
   double hr_rest_bpm = 65.0;       // resting heart rate
   double hr_max_bpm = 190.5;       // maximal heart rate; Tanaka et al. 2001: 208 − 0.7 × age
-  double lactate_threshold_frac = 0.60;  // lactate threshold, fraction of VO2max
-  double lactate_clearance_rel = 1.0;    // blood-lactate clearance, 1 = untrained adult
-  double lactate_production_rel = 1.0;   // glycolytic lactate production, 1 = untrained adult
+  double lactate_threshold_frac = 0.60;  // lactate threshold, fraction of VO2max (a reported
+                                         // trait; the lactate pathway's threshold emerges from
+                                         // VO2max and vlamax, lactate.hpp)
+  double lactate_clearance_rel = 1.0;    // oxidative lactate removal, 1 = untrained adult
+  double lactate_production_rel = 1.0;   // vlamax, 1 = untrained adult
   double cortisol_reactivity_rel = 1.0;  // HPA response to exercise, 1 = untrained adult
   double bdnf_release_rel = 1.0;         // activity-dependent BDNF release (Val66Met < 1)
   double bdnf_resting_ng_ml = 30.0;      // resting serum BDNF

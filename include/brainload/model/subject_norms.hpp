@@ -30,8 +30,9 @@ struct SubjectNorms {
   double lt_untrained = 0.55;
   double lt_recreational = 0.62;
   double lt_trained = 0.72;
-  // Lactate clearance and production relative to untrained (assumed; trained muscle oxidises
-  // more lactate, Bergman et al. 1999, J Appl Physiol 87:1684).
+  // Lactate removal and vlamax relative to untrained (assumed; trained muscle oxidises more
+  // lactate, Bergman et al. 1999, J Appl Physiol 87:1684; endurance training lowers vlamax,
+  // Mader 2003).
   double clearance_recreational_rel = 1.15;
   double clearance_trained_rel = 1.4;
   double production_recreational_rel = 0.9;
@@ -87,11 +88,11 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
         "87:1684)");
   visit("production_recreational_rel", p.production_recreational_rel, "1", ValidRange{0.3, 2.0},
-        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
-        "87:1684)");
+        "assumed: vlamax relative to untrained; endurance training lowers vlamax (Mader 2003, "
+        "Eur J Appl Physiol 88:317)");
   visit("production_trained_rel", p.production_trained_rel, "1", ValidRange{0.3, 2.0},
-        "assumed: trained muscle oxidises more lactate (Bergman et al. 1999, J Appl Physiol "
-        "87:1684)");
+        "assumed: vlamax relative to untrained; endurance training lowers vlamax (Mader 2003, "
+        "Eur J Appl Physiol 88:317)");
   visit("cortisol_recreational_rel", p.cortisol_recreational_rel, "1", ValidRange{0.2, 2.0},
         "assumed: training lowers the cortisol response at the same relative load (Hackney 2006, "
         "Expert Rev Endocrinol Metab 1:783)");

@@ -307,17 +307,20 @@ std::string event_unit(const EventSpec& event) {
   return event.stat == MeasureStat::auc ? unit + " min" : unit;
 }
 
-RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config) {
+RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config,
+                             double wake_clock_min) {
   AcuteModel model(params.acute, Subject{}, 0.0);
   AcuteState x = model.resting_state();
-  (void)integrate_constant(model, Drive{}, x, -config.spin_up_days * units::kMinutesPerDay, 0.0,
-                           config.solver);
+  Drive awake_at_rest;
+  awake_at_rest.wake_clock_min = wake_clock_min;
+  (void)integrate_constant(model, awake_at_rest, x, -config.spin_up_days * units::kMinutesPerDay,
+                           0.0, config.solver);
   RestCycle cycle;
   cycle.hpa.resize(static_cast<std::size_t>(units::kMinutesPerDay));
   for (std::size_t m = 0; m < cycle.hpa.size(); ++m) {
     cycle.hpa[m] = {x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]};
-    (void)integrate_constant(model, Drive{}, x, static_cast<double>(m), static_cast<double>(m + 1),
-                             config.solver);
+    (void)integrate_constant(model, awake_at_rest, x, static_cast<double>(m),
+                             static_cast<double>(m + 1), config.solver);
   }
   return cycle;
 }
@@ -596,7 +599,7 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   AttendEverySession everyone;
   const int days =
       std::clamp(static_cast<int>(std::ceil(to / units::kMinutesPerDay - 1e-9)), 1, scenario.days);
-  const RestCycle rest = compute_rest_cycle(params, config);
+  const RestCycle rest = compute_rest_cycle(params, config, scenario.sleep_to_min);
   const Life life = live(scenario, arm, trace.subject, options.trainability, days, params, config,
                          rest, everyone, observer);
   trace.stats = life.stats;

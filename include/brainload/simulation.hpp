@@ -41,14 +41,16 @@ struct SolverConfig {
   double min_window_min = 120.0;  // windows last at least this long after the last session (min)
 };
 
-// The resting HPA axis over one day, minute by minute (it depends on no individual trait):
+// The resting HPA axis over one day, minute by minute, for a person waking at wake_clock_min (the
+// awakening response; it depends on no individual trait):
 // where a session window starts, and where a day integrated in full starts after a day that was
 // not.
 struct RestCycle {
   std::vector<std::array<double, 3>> hpa;  // crh, acth, cortisol at clock minute 0..1439
 };
 
-[[nodiscard]] RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config);
+[[nodiscard]] RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& config,
+                                           double wake_clock_min = 7.0 * 60.0);
 
 // One event's result, exact (a trial's observer adds the assay's measurement noise).
 //   cognitive_test  cognitive_performance_z at that moment

@@ -24,7 +24,8 @@ double AcuteModel::cognitive_performance_z(const AcuteState& x) const {
 }
 
 double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
-  return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l;
+  // Measured concentration: secretion over the plasma volume it is diluted in (hpa.hpp).
+  return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l / x[ix::kPlasmaVolume];
 }
 
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
@@ -52,6 +53,7 @@ AcuteState AcuteModel::resting_state() const {
   x[ix::kActh] = 1.0;
   x[ix::kCortisol] = 1.0;
   x[ix::kVo2Primary] = units::kRestingVo2MlKgMin;
+  x[ix::kPlasmaVolume] = 1.0;
   return x;
 }
 
@@ -118,19 +120,24 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kIl6] = il6.plasma_per_min;
 
   const double clock = units::clock_of(t_min, start_clock_min_);
-  const double hpa_exercise = exercise_hpa_drive(p.hpa, work, subject_.cortisol_reactivity_rel);
-  const double hpa_drive = circadian_drive(p.hpa, clock) + hpa_exercise;
+  const double reactivity = subject_.cortisol_reactivity_rel;
+  const double minutes_awake =
+      d.awake ? units::clock_of(clock - d.wake_clock_min, 0.0) : -1.0;  // in [0, 1440) awake
+  const double hpa_drive =
+      circadian_drive(p.hpa, clock) *
+      (1.0 + exercise_hpa_drive(p.hpa, work, reactivity) + awakening_drive(p.hpa, minutes_awake));
   const auto hpa = hpa_rates(p.hpa, hpa_drive, x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]);
   dxdt[ix::kCrh] = hpa.crh_per_min;
   dxdt[ix::kActh] = hpa.acth_per_min;
   dxdt[ix::kCortisol] = hpa.cortisol_per_min;
+  dxdt[ix::kPlasmaVolume] = plasma_volume_rate(p.hpa, work, x[ix::kPlasmaVolume]);
 
   const double a = arousal(x);
   dxdt[ix::kDoseBdnfAction] =
       bdnf_action(x[ix::kBdnf], subject_.bdnf_resting_ng_ml, a, d.cognitive_engagement);
   dxdt[ix::kDoseOsteocalcin] = std::max(0.0, oc_rel - 1.0);
   dxdt[ix::kDoseVegf] = std::max(0.0, x[ix::kVegf] / p.vegf.rest_pg_ml - 1.0);
-  dxdt[ix::kDoseHpaDrive] = hpa_exercise;
+  dxdt[ix::kDoseHpaDrive] = exercise_hpa_dose_rate(p.hpa, work, reactivity);
   if (slow_only_) {
     for (std::size_t i = 0; i < ix::kFirstDose; ++i) {
       if (!is_slow_state(i)) dxdt[i] = 0.0;

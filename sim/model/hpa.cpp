@@ -8,9 +8,19 @@
 namespace brainload {
 
 namespace {
+// Cortisol is never below this fraction of its daily mean inside the feedback terms: keeps the MR
+// term 1/x3 finite at a start from zero (a numerical guard; physiological x3 stays above 0.1).
+constexpr double kMinFeedbackCortisol = 0.05;
+
 double gr(double cortisol_rel, double k) {
   const double r = std::max(0.0, cortisol_rel) / k;
   return 1.0 / (1.0 + r * r * r);
+}
+
+double above_threshold(const HpaParams& p, double work_vo2max_frac) {
+  return std::clamp((work_vo2max_frac - p.exercise_threshold_vo2max_frac) /
+                        (1.0 - p.exercise_threshold_vo2max_frac),
+                    0.0, 1.0);
 }
 }  // namespace
 
@@ -22,18 +32,32 @@ double circadian_drive(const HpaParams& p, double clock_min) {
 }
 
 double exercise_hpa_drive(const HpaParams& p, double work_vo2max_frac, double reactivity_rel) {
-  const double above = (work_vo2max_frac - p.exercise_threshold_vo2max_frac) /
-                       (1.0 - p.exercise_threshold_vo2max_frac);
-  return p.exercise_gain * reactivity_rel * std::clamp(above, 0.0, 1.0);
+  return p.exercise_gain * reactivity_rel * above_threshold(p, work_vo2max_frac);
+}
+
+double exercise_hpa_dose_rate(const HpaParams& p, double work_vo2max_frac, double reactivity_rel) {
+  return reactivity_rel * above_threshold(p, work_vo2max_frac);
+}
+
+double awakening_drive(const HpaParams& p, double minutes_awake) {
+  if (minutes_awake < 0.0) return 0.0;
+  return p.awakening_gain * std::exp(-minutes_awake / p.awakening_tau_min);
 }
 
 HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth, double cortisol_rel) {
-  const double feedback = gr(cortisol_rel, p.feedback_k) / gr(1.0, p.feedback_k);
+  const double c = std::max(kMinFeedbackCortisol, cortisol_rel);
+  const double gr_rel = gr(c, p.gr_k) / gr(1.0, p.gr_k);
+  const double mr_rel = 1.0 / c;
   return {
-      units::rate_from_half_life(p.crh_half_life_min) * (drive * feedback - crh),
-      units::rate_from_half_life(p.acth_half_life_min) * (crh * p.pituitary_mass * feedback - acth),
+      units::rate_from_half_life(p.crh_half_life_min) * (drive * mr_rel * gr_rel - crh),
+      units::rate_from_half_life(p.acth_half_life_min) * (crh * p.pituitary_mass * gr_rel - acth),
       units::rate_from_half_life(p.cortisol_half_life_min) *
           (acth * p.adrenal_mass - cortisol_rel)};
+}
+
+double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac, double volume_rel) {
+  const double target = 1.0 - p.plasma_volume_slope * std::max(0.0, work_vo2max_frac);
+  return (target - volume_rel) / p.plasma_volume_tau_min;
 }
 
 }  // namespace brainload

@@ -78,7 +78,7 @@ void run_population_streaming(const Scenario& scenario, const RunOptions& option
   const std::int64_t task = std::clamp<std::int64_t>(options.task_agents, 1, block);
   const AgentSpan part = agent_span(options, n);
   const auto arms = static_cast<std::int64_t>(scenario.arms.size());
-  const RestCycle rest = compute_rest_cycle(params, config);
+  const RestCycle rest = compute_rest_cycle(params, config, scenario.sleep_to_min);
   // More threads than cores gain nothing and make TBB warn; cap at the core count.
   const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   const int threads = options.threads > 0 ? std::min(options.threads, cores) : cores;

@@ -16,7 +16,7 @@ bool same_drive(const Drive& a, const Drive& b) {
          a.muscle_mass_frac == b.muscle_mass_frac && a.compound == b.compound &&
          a.bone_stimulus_per_min == b.bone_stimulus_per_min &&
          a.cognitive_engagement == b.cognitive_engagement && a.exercising == b.exercising &&
-         a.awake == b.awake;
+         a.awake == b.awake && a.wake_clock_min == b.wake_clock_min;
 }
 
 // Sleep-window boundaries (scenario time) inside (t0, t1).
@@ -77,6 +77,7 @@ Timeline span_timeline(const Scenario& scenario, double t0, double t1,
     if (learning_now) d.cognitive_engagement = 1.0;
     // Within a session (rests included) the person is awake, as while learning.
     d.awake = in_piece || inside(sessions, mid) || learning_now || !is_asleep(scenario, mid);
+    d.wake_clock_min = scenario.sleep_to_min;
     if (!tl.segments.empty() && same_drive(tl.segments.back().drive, d)) {
       tl.segments.back().t1_min = b;
     } else {

@@ -39,7 +39,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"bdnf", 6},                  // BdnfParams
       {"osteocalcin", 6},           // OsteocalcinParams
       {"il6", 6},                   // Il6Params
-      {"hpa", 14},                  // HpaParams
+      {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 18},             // TrainingAdaptationParams
       {"resting_bdnf", 5},          // RestingBdnfParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 120;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 124;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 249;        // all groups above
+constexpr std::size_t kParameterCount = 253;        // all groups above
 
 struct Row {
   std::string group;

@@ -5,7 +5,7 @@
 //   slow component) · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain
 //   NE · cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF
 //   · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
-//   cortisol · and dose integrals the chronic layer reads once a day.
+//   cortisol · plasma volume · and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -58,19 +58,20 @@ inline constexpr std::size_t kIl6Muscle = 16;
 inline constexpr std::size_t kIl6 = 17;
 inline constexpr std::size_t kCrh = 18;
 inline constexpr std::size_t kActh = 19;
-inline constexpr std::size_t kCortisol = 20;  // relative to the daily mean (x3)
+inline constexpr std::size_t kCortisol = 20;      // secretion relative to the daily mean (x3)
 // Oxygen uptake (oxygen_uptake.hpp) and the slow heart-rate parts (heart_rate.hpp).
 inline constexpr std::size_t kVo2Primary = 21;     // primary uptake, mL/kg/min
 inline constexpr std::size_t kVo2Recruit = 22;     // recruitment above the lactate threshold
 inline constexpr std::size_t kVo2Slow = 23;        // slow component and its EPOC tail, mL/kg/min
 inline constexpr std::size_t kHrSympathetic = 24;  // fraction of the heart-rate reserve
 inline constexpr std::size_t kHrDrift = 25;        // fraction of the heart-rate reserve
+inline constexpr std::size_t kPlasmaVolume = 26;   // relative plasma volume, 1 = rest (hpa.hpp)
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
-inline constexpr std::size_t kDoseBdnfAction = 26;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseOsteocalcin = 27;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseVegf = 28;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 29;     // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t kCount = 30;
+inline constexpr std::size_t kDoseBdnfAction = 27;   // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t kDoseOsteocalcin = 28;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = 29;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 30;     // ∫ above-threshold exercise intensity (HPA)
+inline constexpr std::size_t kCount = 31;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 

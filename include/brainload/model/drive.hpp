@@ -27,6 +27,9 @@ struct Drive {
   // work_vo2max_frac. Used only to label segments.
   bool exercising = false;
   bool awake = true;
+  // Wall clock (min after midnight) at which the person wakes each day: the awakening response
+  // of the HPA axis runs from it (hpa.hpp). The scenario's sleep span sets it.
+  double wake_clock_min = 7.0 * 60.0;
 };
 
 }  // namespace brainload

@@ -1,19 +1,34 @@
-// HPA axis: CRH → ACTH → cortisol with glucocorticoid-receptor feedback, a circadian drive, and
-// exercise as an extra drive above an intensity threshold.
+// HPA axis: CRH → ACTH → cortisol with mineralocorticoid- and glucocorticoid-receptor feedback, a
+// circadian drive, an awakening response, exercise as a multiplicative drive above an intensity
+// threshold, and cortisol read through the session's plasma-volume shift.
 //
-//   GR(c)    = 1 / (1 + (c/K)³)
-//   dx1/dt   = a1 · (u · GR(x3)/GR(1) − x1)            CRH  (1 = daily mean)
-//   dx2/dt   = a2 · (x1 · P · GR(x3)/GR(1) − x2)       ACTH
-//   dx3/dt   = a3 · (x2 · A − x3)                       cortisol, x3 · scale = nmol/L
-//   u(t)     = exp(c1·cos(ω(t − φ1)) + c2·cos(2ω(t − φ2))) / u_norm + u_ex
-//   u_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0, 1)
+//   MR(c)    = 1 / c                                  (MR feedback, saturated MR: Karin et al.
+//   2020) GR(c)    = 1 / (1 + (c/K_GR)³)                   (GR feedback, Hill n = 3: Karin et al.
+//   2020) dx1/dt   = a1 · (u · MR(x3)·GR(x3)/GR(1) − x1)    CRH   (1 = daily mean) dx2/dt   = a2 ·
+//   (x1 · P · GR(x3)/GR(1) − x2)      ACTH dx3/dt   = a3 · (x2 · A − x3) cortisol secretion, x3 ·
+//   scale = nmol/L u(t)     = u_c(t) · (1 + E_ex + E_aw) u_c(t)   = exp(c1·cos(ω(t − φ1)) +
+//   c2·cos(2ω(t − φ2))) / u_norm E_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0,
+//   1) E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
+//   dV/dt    = (1 − k_V · x − V) / τ_V                plasma volume, 1 = rest
+//   cortisol_nmol_l = x3 · scale / V
 //
-// The structure and the half-lives (CRH ≈ 4 min, ACTH ≈ 20 min, cortisol ≈ 80 min) are Karin et
-// al. 2020 (Mol Syst Biol 16:e9510); P and A (pituitary and adrenal functional mass) are 1 here
-// and move over weeks in the chronic layer. The circadian harmonics are fitted so cortisol peaks
-// near 08:30 at ≈ 420 nmol/L and is lowest near midnight (textbook anchors in MODEL.md; Debono et
-// al. 2009, J Clin Endocrinol Metab 94:1548). Exercise raises cortisol only above ≈ 60 % VO2max
-// (Hill et al. 2008, J Endocrinol Invest 31:587).
+// Structure: Karin, Raz, Tendler, Bar, Korem Kohanim, Milo & Alon 2020 (Mol Syst Biol 16:e9510):
+// three hormones with first-order removal (half-lives CRH ≈ 4 min, ACTH ≈ 20 min, cortisol ≈ 80
+// min), CRH inhibited by cortisol through MR (≈ 1/x3 at physiological levels) and GR (cooperative,
+// n = 3), ACTH through GR; P and A (pituitary and adrenal functional mass) are 1 here and move
+// over weeks in the chronic layer. Because the MR term divides the drive by cortisol, the axis
+// answers a multiplicative input with a similar relative rise at any time of day, as measured
+// (no diurnal difference in the response to 70-90 % VO2max: Galliven et al. 1997, J Appl Physiol
+// 83:1822); the previous additive input with cubic feedback gave +1 % at 10:00 and +113 % at
+// 19:00 for the same session.
+// Exercise raises the drive only above ≈ 50-60 % VO2max (Hill et al. 2008, J Endocrinol Invest
+// 31:587: 40 % does not raise secretion, 60 % does). The awakening response is a burst of drive
+// after waking (Wüst et al. 2000, Noise Health 2:79: ≈ +50 % in 30 min). Exercise moves fluid
+// out of the plasma (haemoconcentration) so every plasma concentration rises without any change
+// in secretion; Hill et al. measured plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 %
+// VO2max, and the cortisol they report is the measured concentration, so the model reads it the
+// same way. The circadian harmonics, scale, awakening gain, exercise gain and plasma-volume slope
+// are fitted jointly (validation/fits/fit_hpa.py) to the catalogue's fitted HPA targets only.
 #pragma once
 
 #include <concepts>
@@ -27,21 +42,32 @@ struct HpaParams {
   double crh_half_life_min = 4.0;        // Karin et al. 2020
   double acth_half_life_min = 20.0;      // Karin et al. 2020
   double cortisol_half_life_min = 80.0;  // Karin et al. 2020
-  double feedback_k = 1.5;               // K in units of the daily mean (assumed)
-  // Circadian harmonics, fitted (least squares in log, peak weighted ×4) to a serum profile of
-  // 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00),
-  // 60 (23:00) nmol/L read off Debono et al. 2009; result: peak 430 at 08:17, nadir 50 at 00:51.
-  double circadian_c1 = 2.188;                // dimensionless (fitted)
-  double circadian_c2 = -0.658;               // dimensionless (fitted)
-  double circadian_phase1_clock_min = 529.5;  // φ1, min after midnight (fitted)
-  double circadian_phase2_clock_min = 51.1;   // φ2, min after midnight (fitted)
-  double circadian_norm = 1.0;                // u_norm: the fit leaves the mean of x3 at 1.01
-  double cortisol_scale_nmol_l = 210.45;      // nmol/L per unit x3 (fitted: peak 430 nmol/L)
-  double pituitary_mass = 1.0;                // P (chronic layer)
-  double adrenal_mass = 1.0;                  // A (chronic layer)
-  double exercise_gain = 17.0;  // g_ex (derived: 30 min at 60 / 80 % VO2max → +40 / +83 %,
-                                // Hill et al. 2008)
-  double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % lowers, 60 % raises (Hill 2008)
+  double gr_k = 3.0;  // K_GR in units of the daily mean: GR occupancy becomes steep only well
+                      // above the mean (assumed; Karin et al. 2020 place K_GR above the range of
+                      // daily variation)
+  // Circadian harmonics (validation/fits/fit_hpa.py): fitted with the awakening response included,
+  // least squares in log (08:30 weighted ×2, plus the peak's value and clock), to a serum profile
+  // of 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00), 60
+  // (23:00) nmol/L read off Debono et al. 2009 (J Clin Endocrinol Metab 94:1548).
+  double circadian_c1 = 2.0129;                // dimensionless (fitted)
+  double circadian_c2 = -0.5689;               // dimensionless (fitted)
+  double circadian_phase1_clock_min = 582.58;  // φ1, min after midnight (fitted)
+  double circadian_phase2_clock_min = 7.26;    // φ2, min after midnight (fitted)
+  double circadian_norm = 1.0;                 // u_norm (definition)
+  double cortisol_scale_nmol_l = 158.68;       // nmol/L per unit x3 (fitted with the profile)
+  double pituitary_mass = 1.0;                 // P (chronic layer)
+  double adrenal_mass = 1.0;                   // A (chronic layer)
+  double awakening_gain = 4.640;               // g_aw (fitted: +50 % in 30 min, Wüst et al. 2000)
+  double awakening_tau_min = 15.0;  // τ_aw, min (assumed: the ACTH burst after waking is over
+                                    // within the first half hour; not fitted to the peak time)
+  double exercise_gain = 27.16;  // g_ex (fitted: 30 min at 60 / 80 % VO2max → +40 / +83 % measured
+                                 // concentration, Hill et al. 2008)
+  double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % does not raise secretion, 60 % does
+                                                 // (Hill et al. 2008)
+  double plasma_volume_slope = 0.2303;  // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
+                                        // −17 % at 80 % after 30 min, Hill et al. 2008)
+  double plasma_volume_tau_min = 10.0;  // τ_V, min (assumed: the exercise shift is complete
+                                        // within 10-15 min and reverses within the hour after)
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -57,8 +83,9 @@ void visit_parameters(P& p, Visitor&& visit) {
         "Karin et al. 2020, Mol Syst Biol 16:e9510");
   visit("cortisol_half_life_min", p.cortisol_half_life_min, "min", ValidRange{20.0, 180.0},
         "Karin et al. 2020, Mol Syst Biol 16:e9510");
-  visit("feedback_k", p.feedback_k, "1", ValidRange{0.0, 10.0},
-        "assumed: K in units of the daily mean");
+  visit("gr_k", p.gr_k, "1", ValidRange{0.5, 20.0},
+        "assumed: GR feedback threshold K_GR in units of the daily mean, above the daily range "
+        "(structure: Karin et al. 2020)");
   visit("circadian_c1", p.circadian_c1, "1", ValidRange{0.0, 10.0},
         "fitted to a serum cortisol profile read off Debono et al. 2009 (J Clin Endocrinol Metab "
         "94:1548)");
@@ -71,19 +98,27 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("circadian_phase2_clock_min", p.circadian_phase2_clock_min, "min", ValidRange{0.0, 1440.0},
         "φ2, min after midnight; fitted to a serum cortisol profile read off Debono et al. 2009 "
         "(J Clin Endocrinol Metab 94:1548)");
-  visit("circadian_norm", p.circadian_norm, "1", ValidRange{0.1, 10.0},
-        "u_norm; the circadian fit leaves the mean of x3 at 1.01");
+  visit("circadian_norm", p.circadian_norm, "1", ValidRange{0.1, 10.0}, "u_norm (definition: 1)");
   visit("cortisol_scale_nmol_l", p.cortisol_scale_nmol_l, "nmol/L", ValidRange{50.0, 600.0},
-        "fitted: peak 430 nmol/L (Debono et al. 2009)");
+        "fitted with the circadian profile (Debono et al. 2009)");
   visit("pituitary_mass", p.pituitary_mass, "1", ValidRange{0.1, 10.0},
-        "chronic layer: functional mass, 1 here, moves over weeks");
+        "chronic layer: functional mass, 1 here, moves over weeks (Karin et al. 2020)");
   visit("adrenal_mass", p.adrenal_mass, "1", ValidRange{0.1, 10.0},
-        "chronic layer: functional mass, 1 here, moves over weeks");
+        "chronic layer: functional mass, 1 here, moves over weeks (Karin et al. 2020)");
+  visit("awakening_gain", p.awakening_gain, "1", ValidRange{0.0, 20.0},
+        "fitted: +50 % cortisol within 30 min of waking (Wüst et al. 2000, Noise Health 2:79)");
+  visit("awakening_tau_min", p.awakening_tau_min, "min", ValidRange{1.0, 120.0},
+        "assumed: the drive burst after waking is over within the first half hour");
   visit("exercise_gain", p.exercise_gain, "1", ValidRange{0.0, 100.0},
-        "derived: 30 min at 60 / 80 % VO2max → +40 / +83 % (Hill et al. 2008, J Endocrinol Invest "
-        "31:587)");
+        "fitted: 30 min at 60 / 80 % VO2max → +40 / +83 % measured cortisol (Hill et al. 2008, J "
+        "Endocrinol Invest 31:587)");
   visit("exercise_threshold_vo2max_frac", p.exercise_threshold_vo2max_frac, "1",
-        ValidRange{0.2, 1.0}, "40 % VO2max lowers cortisol, 60 % raises it (Hill et al. 2008)");
+        ValidRange{0.2, 1.0}, "40 % VO2max does not raise secretion, 60 % does (Hill et al. 2008)");
+  visit("plasma_volume_slope", p.plasma_volume_slope, "1", ValidRange{0.0, 0.5},
+        "fitted: plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 % VO2max (Hill et al. "
+        "2008)");
+  visit("plasma_volume_tau_min", p.plasma_volume_tau_min, "min", ValidRange{1.0, 120.0},
+        "assumed: the exercise plasma-volume shift completes within 10-15 min");
 }
 
 struct HpaRates {
@@ -93,9 +128,19 @@ struct HpaRates {
 };
 
 [[nodiscard]] double circadian_drive(const HpaParams& p, double clock_min);
+// E_ex: the relative extra drive of exercise at this intensity (0 below the threshold).
 [[nodiscard]] double exercise_hpa_drive(const HpaParams& p, double work_vo2max_frac,
                                         double reactivity_rel);
+// Minutes-weighted intensity above the threshold that the chronic layer integrates as the daily
+// HPA exercise dose: clamp((x − x_thr)/(1 − x_thr), 0, 1) · reactivity (independent of g_ex).
+[[nodiscard]] double exercise_hpa_dose_rate(const HpaParams& p, double work_vo2max_frac,
+                                            double reactivity_rel);
+// E_aw: the relative extra drive `minutes_awake` after waking (0 before waking or asleep).
+[[nodiscard]] double awakening_drive(const HpaParams& p, double minutes_awake);
 [[nodiscard]] HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth,
                                  double cortisol_rel);
+// dV/dt of the relative plasma volume V at this whole-body intensity.
+[[nodiscard]] double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac,
+                                        double volume_rel);
 
 }  // namespace brainload

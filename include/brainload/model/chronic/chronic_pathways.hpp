@@ -141,8 +141,11 @@ struct InflammationParams {
 
 struct CortisolReactivityParams {
   double reduction_max = 0.3;  // relative fall of the exercise HPA response (assumed, Hackney 2006)
-  double half_dose = 10.0;     // L50 of the 28-day daily exercise HPA drive, min (assumed)
-  double tau_days = 60.0;      // (assumed)
+  // L50 of the 28-day daily exercise HPA dose: minutes × the fraction of the way from the HPA
+  // threshold to VO2max (hpa.hpp). Assumed: 10 drive-min before the drive became multiplicative,
+  // when the drive was 17 × that fraction; the same dose, 10/17 min.
+  double half_dose = 0.59;
+  double tau_days = 60.0;  // (assumed)
 };
 
 struct BbbParams {
@@ -330,8 +333,9 @@ requires std::same_as<std::remove_const_t<P>, CortisolReactivityParams>
 void visit_parameters(P& p, Visitor&& visit) {
   visit("reduction_max", p.reduction_max, "1", ValidRange{0.0, 0.9},
         "assumed: relative fall of the exercise HPA response (Hackney 2006)");
-  visit("half_dose", p.half_dose, "min", ValidRange{0.1, 1000.0},
-        "assumed: L50 of the 28-day daily exercise HPA drive");
+  visit("half_dose", p.half_dose, "min", ValidRange{0.01, 1000.0},
+        "assumed: L50 of the 28-day daily exercise HPA dose (minutes × fraction of the way from "
+        "the HPA threshold to VO2max)");
   visit("tau_days", p.tau_days, "d", ValidRange{7.0, 730.0}, "assumed");
 }
 

@@ -15,7 +15,7 @@ struct DailyDose {
   double bdnf_action = 0.0;        // ∫ activity-weighted relative serum-BDNF rise, min
   double osteocalcin = 0.0;        // ∫ relative ucOC rise, min
   double vegf = 0.0;               // ∫ relative VEGF rise, min
-  double hpa_exercise_drive = 0.0;  // ∫ exercise drive of the HPA axis, min
+  double hpa_exercise_drive = 0.0;  // ∫ above-threshold HPA exercise intensity (hpa.hpp), min
   int sessions = 0;                 // sessions done that day
 };
 

@@ -29,15 +29,15 @@ const std::map<std::string, std::size_t>& expected_counts() {
   static const std::map<std::string, std::size_t> kCounts = {
       {"heart_rate", 3},            // HeartRateParams
       {"central_command", 2},       // CentralCommandParams
-      {"catecholamines", 7},        // CatecholamineParams
+      {"catecholamines", 14},       // CatecholamineParams
       {"arousal", 13},              // ArousalParams
       {"cognition", 10},            // CognitionParams
       {"cerebral_blood_flow", 14},  // CerebralBloodFlowParams
       {"lactate", 10},              // LactateParams
       {"vegf", 4},                  // VegfParams
-      {"bdnf", 6},                  // BdnfParams
-      {"osteocalcin", 6},           // OsteocalcinParams
-      {"il6", 6},                   // Il6Params
+      {"bdnf", 4},                  // BdnfParams
+      {"osteocalcin", 7},           // OsteocalcinParams
+      {"il6", 7},                   // Il6Params
       {"hpa", 14},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 18},             // TrainingAdaptationParams
@@ -57,9 +57,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 95;    // the twelve AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 102;   // the twelve AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 224;        // all groups above
+constexpr std::size_t kParameterCount = 231;        // all groups above
 
 struct Row {
   std::string group;
@@ -218,8 +218,8 @@ TEST(Parameters, VisitedValuesAreTheDefaults) {
   EXPECT_EQ(value_of(rows, "heart_rate", "on_tau_min"), a.heart_rate.on_tau_min);
   EXPECT_EQ(value_of(rows, "heart_rate", "sleep_drop_bpm"), a.heart_rate.sleep_drop_bpm);
   EXPECT_EQ(value_of(rows, "central_command", "mass_full_frac"), a.central_command.mass_full_frac);
-  EXPECT_EQ(value_of(rows, "catecholamines", "norepinephrine_gain"),
-            a.catecholamines.norepinephrine_gain);
+  EXPECT_EQ(value_of(rows, "catecholamines", "norepinephrine_half_excess"),
+            a.catecholamines.norepinephrine_half_excess);
   EXPECT_EQ(value_of(rows, "arousal", "arousal_sigma"), a.arousal.arousal_sigma);
   EXPECT_EQ(value_of(rows, "cognition", "consolidation_window_min"),
             a.cognition.consolidation_window_min);

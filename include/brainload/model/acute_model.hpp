@@ -4,7 +4,7 @@
 //   heart rate · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain NE ·
 //   cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF ·
 //   serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH, cortisol
-//   · and dose integrals the chronic layer reads once a day.
+//   · catecholamine drift · and dose integrals the chronic layer reads once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -57,12 +57,13 @@ inline constexpr std::size_t kIl6 = 17;
 inline constexpr std::size_t kCrh = 18;
 inline constexpr std::size_t kActh = 19;
 inline constexpr std::size_t kCortisol = 20;  // relative to the daily mean (x3)
+inline constexpr std::size_t kCatDrift = 21;  // sympathetic drift above threshold (catecholamines)
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
-inline constexpr std::size_t kDoseBdnfAction = 21;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseOsteocalcin = 22;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseVegf = 23;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 24;     // ∫ exercise drive of the HPA axis
-inline constexpr std::size_t kCount = 25;
+inline constexpr std::size_t kDoseBdnfAction = 22;   // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t kDoseOsteocalcin = 23;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = 24;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 25;     // ∫ exercise drive of the HPA axis
+inline constexpr std::size_t kCount = 26;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 

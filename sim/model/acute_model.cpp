@@ -73,10 +73,13 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kHrSympathetic] = hr.sympathetic_per_min;
   dxdt[ix::kHrDrift] = hr.drift_per_min;
 
-  const auto cat = catecholamine_rates(p.catecholamines, x[ix::kEpinephrine],
-                                       x[ix::kNorepinephrine], motor_drive());
+  const auto cat =
+      catecholamine_rates(p.catecholamines, x[ix::kEpinephrine], x[ix::kNorepinephrine],
+                          x[ix::kCatDrift], d.muscle_intensity_frac, d.muscle_mass_frac,
+                          subject_.lactate_threshold_frac, subject_.age_years);
   dxdt[ix::kEpinephrine] = cat.epinephrine_per_min;
   dxdt[ix::kNorepinephrine] = cat.norepinephrine_per_min;
+  dxdt[ix::kCatDrift] = cat.drift_per_min;
 
   const double e_excess = x[ix::kEpinephrine] - p.catecholamines.epinephrine_rest_nmol_l;
   const auto ar = arousal_rates(p.arousal, d, e_excess, x[ix::kVagal], x[ix::kNts], x[ix::kLc],
@@ -105,19 +108,22 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
 
   const double lactate_excess = x[ix::kBloodLactate] - p.lactate.rest_mmol_l;
   dxdt[ix::kVegf] = vegf_rate(p.vegf, x[ix::kVegf], lactate_excess);
-  const auto oc = osteocalcin_rates(p.osteocalcin, x[ix::kBoneSignal], x[ix::kOsteocalcin],
-                                    d.bone_stimulus_per_min);
-  dxdt[ix::kBoneSignal] = oc.signal_per_min;
-  dxdt[ix::kOsteocalcin] = oc.osteocalcin_per_min;
-  const double oc_rel = x[ix::kOsteocalcin] / p.osteocalcin.rest_ng_ml;
-  dxdt[ix::kBdnf] =
-      bdnf_rate(p.bdnf, x[ix::kBdnf], subject_.bdnf_resting_ng_ml, subject_.bdnf_release_rel,
-                motor_drive(), lactate_excess, x[ix::kBrainNe], oc_rel);
 
   const auto il6 = il6_rates(p.il6, work, d.muscle_mass_frac, x[ix::kIl6Muscle], x[ix::kIl6],
                              subject_.il6_resting_pg_ml);
   dxdt[ix::kIl6Muscle] = il6.muscle_per_min;
   dxdt[ix::kIl6] = il6.plasma_per_min;
+
+  const auto oc =
+      osteocalcin_rates(p.osteocalcin, x[ix::kBoneSignal], x[ix::kOsteocalcin],
+                        d.bone_stimulus_per_min, x[ix::kIl6] / subject_.il6_resting_pg_ml);
+  dxdt[ix::kBoneSignal] = oc.signal_per_min;
+  dxdt[ix::kOsteocalcin] = oc.osteocalcin_per_min;
+  const double oc_rel = x[ix::kOsteocalcin] / p.osteocalcin.rest_ng_ml;
+  dxdt[ix::kBdnf] = bdnf_rate(
+      p.bdnf, x[ix::kBdnf], subject_.bdnf_resting_ng_ml, subject_.bdnf_release_rel,
+      bdnf_intensity_drive(p.bdnf, d.muscle_intensity_frac, subject_.lactate_threshold_frac),
+      oc_rel);
 
   const double clock = units::clock_of(t_min, start_clock_min_);
   const double reactivity = subject_.cortisol_reactivity_rel;
@@ -151,7 +157,7 @@ bool AcuteModel::is_slow_state(std::size_t i) {
   // in the slow-only tail of a session window, and a window's end does not wait for them. Where
   // they are observed (trace, measure events) the whole day is integrated without that tail.
   return i == ix::kBrainNe || i == ix::kBloodLactate || i == ix::kVegf || i == ix::kBdnf ||
-         i == ix::kBoneSignal || i == ix::kOsteocalcin;
+         i == ix::kBoneSignal || i == ix::kOsteocalcin || i == ix::kCatDrift || i == ix::kIl6;
 }
 
 }  // namespace brainload

@@ -6,13 +6,15 @@
 
 namespace brainload {
 
+double bdnf_intensity_drive(const BdnfParams& p, double muscle_intensity_frac,
+                            double lactate_threshold_frac) {
+  const double threshold = std::min(0.95, lactate_threshold_frac + p.intensity_threshold_above_lt);
+  return std::max(0.0, std::min(1.0, muscle_intensity_frac) - threshold) / (1.0 - threshold);
+}
+
 double bdnf_rate(const BdnfParams& p, double bdnf_ng_ml, double rest_ng_ml, double release_rel,
-                 double motor_drive, double blood_lactate_excess_mmol_l, double brain_ne_rel,
-                 double osteocalcin_rel) {
-  const double dl = std::max(0.0, blood_lactate_excess_mmol_l);
-  const double release = release_rel * (p.motor_gain * motor_drive +
-                                        p.lactate_gain * dl / (p.lactate_ec50_mmol_l + dl) +
-                                        p.brain_ne_gain * std::max(0.0, brain_ne_rel - 1.0) +
+                 double intensity_drive, double osteocalcin_rel) {
+  const double release = release_rel * (p.motor_gain * std::max(0.0, intensity_drive) +
                                         p.osteocalcin_gain * std::max(0.0, osteocalcin_rel - 1.0));
   return units::rate_from_half_life(p.half_life_min) * (rest_ng_ml * (1.0 + release) - bdnf_ng_ml);
 }

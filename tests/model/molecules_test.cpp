@@ -1,6 +1,8 @@
 // VEGF, BDNF, osteocalcin and IL-6: resting steady state, direction of response, return.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "brainload/model/bdnf.hpp"
 #include "brainload/model/il6.hpp"
 #include "brainload/model/osteocalcin.hpp"
@@ -16,17 +18,30 @@ TEST(Vegf, LactateRaisesVegfAndRestIsSteady) {
   EXPECT_LT(vegf_rate(p, 1.5 * p.rest_pg_ml, 0.0), 0.0);
 }
 
-TEST(Bdnf, RisesWithExerciseLactateAndOsteocalcinAndReturns) {
+TEST(Bdnf, RisesAboveTheThresholdWithOsteocalcinAndReturns) {
   const BdnfParams p;
   const double rest = 30.0;
-  EXPECT_DOUBLE_EQ(bdnf_rate(p, rest, rest, 1.0, 0.0, 0.0, 1.0, 1.0), 0.0);
-  EXPECT_GT(bdnf_rate(p, rest, rest, 1.0, 0.8, 0.0, 1.0, 1.0), 0.0);
-  EXPECT_GT(bdnf_rate(p, rest, rest, 1.0, 0.0, 8.0, 1.0, 1.0), 0.0);
-  EXPECT_GT(bdnf_rate(p, rest, rest, 1.0, 0.0, 0.0, 1.0, 1.3), 0.0);
-  EXPECT_LT(bdnf_rate(p, 1.3 * rest, rest, 1.0, 0.0, 0.0, 1.0, 1.0), 0.0);
+  EXPECT_DOUBLE_EQ(bdnf_rate(p, rest, rest, 1.0, 0.0, 1.0), 0.0);
+  EXPECT_GT(bdnf_rate(p, rest, rest, 1.0, 0.5, 1.0), 0.0);
+  EXPECT_GT(bdnf_rate(p, rest, rest, 1.0, 0.0, 1.3), 0.0);
+  EXPECT_LT(bdnf_rate(p, 1.3 * rest, rest, 1.0, 0.0, 1.0), 0.0);
   // Val66Met carriers (release < 1) release less for the same stimulus.
-  EXPECT_LT(bdnf_rate(p, rest, rest, 0.7, 0.8, 8.0, 1.0, 1.0),
-            bdnf_rate(p, rest, rest, 1.0, 0.8, 8.0, 1.0, 1.0));
+  EXPECT_LT(bdnf_rate(p, rest, rest, 0.7, 0.8, 1.0), bdnf_rate(p, rest, rest, 1.0, 0.8, 1.0));
+}
+
+// Ferris et al. 2007: no release below the ventilatory (lactate) threshold; more the further
+// above it, full at VO2max and for supramaximal work.
+TEST(Bdnf, IntensityDriveHasAThresholdAtTheLactateThreshold) {
+  const BdnfParams p;
+  const double lt = 0.6;
+  EXPECT_DOUBLE_EQ(bdnf_intensity_drive(p, 0.48, lt), 0.0);
+  EXPECT_DOUBLE_EQ(bdnf_intensity_drive(p, lt, lt), 0.0);
+  EXPECT_GT(bdnf_intensity_drive(p, 0.66, lt), 0.0);
+  EXPECT_GT(bdnf_intensity_drive(p, 0.8, lt), bdnf_intensity_drive(p, 0.66, lt));
+  EXPECT_DOUBLE_EQ(bdnf_intensity_drive(p, 1.0, lt), 1.0);
+  EXPECT_DOUBLE_EQ(bdnf_intensity_drive(p, 2.5, lt), 1.0);
+  // A higher threshold (a trained person) gives less at the same relative intensity.
+  EXPECT_LT(bdnf_intensity_drive(p, 0.8, 0.7), bdnf_intensity_drive(p, 0.8, lt));
 }
 
 TEST(Bdnf, ActionIsActivityDependent) {
@@ -43,11 +58,24 @@ TEST(Osteocalcin, ImpactLoadingRaisesItAndWalkingDoesNot) {
   EXPECT_EQ(bone_stimulus(p, 110.0, 1.2), 0.0);  // walking
   EXPECT_GT(bone_stimulus(p, 15.0, 3.5), 0.0);   // box jumps
   EXPECT_GT(bone_stimulus(p, 10.0, 5.0), bone_stimulus(p, 10.0, 3.0));
-  const auto rest = osteocalcin_rates(p, 0.0, p.rest_ng_ml, 0.0);
+  const auto rest = osteocalcin_rates(p, 0.0, p.rest_ng_ml, 0.0, 1.0);
   EXPECT_DOUBLE_EQ(rest.signal_per_min, 0.0);
   EXPECT_DOUBLE_EQ(rest.osteocalcin_per_min, 0.0);
-  EXPECT_GT(osteocalcin_rates(p, 0.0, p.rest_ng_ml, 100.0).signal_per_min, 0.0);
-  EXPECT_GT(osteocalcin_rates(p, 200.0, p.rest_ng_ml, 0.0).osteocalcin_per_min, 0.0);
+  EXPECT_GT(osteocalcin_rates(p, 0.0, p.rest_ng_ml, 100.0, 1.0).signal_per_min, 0.0);
+  EXPECT_GT(osteocalcin_rates(p, 200.0, p.rest_ng_ml, 0.0, 1.0).osteocalcin_per_min, 0.0);
+}
+
+// Levinger et al. 2014: cycling (no impact) raises ucOC; the signal is muscle IL-6 (Chowdhury
+// et al. 2020), bounded by exercise_gain however high IL-6 goes.
+TEST(Osteocalcin, ExerciseWithoutImpactRaisesItThroughIl6) {
+  const OsteocalcinParams p;
+  const double k = std::log(2.0) / p.half_life_min;
+  EXPECT_DOUBLE_EQ(osteocalcin_rates(p, 0.0, p.rest_ng_ml, 0.0, 0.8).osteocalcin_per_min, 0.0);
+  const double moderate = osteocalcin_rates(p, 0.0, p.rest_ng_ml, 0.0, 2.0).osteocalcin_per_min;
+  EXPECT_GT(moderate, 0.0);
+  const double huge = osteocalcin_rates(p, 0.0, p.rest_ng_ml, 0.0, 1e6).osteocalcin_per_min;
+  EXPECT_GT(huge, moderate);
+  EXPECT_LE(huge / k / p.rest_ng_ml, p.exercise_gain + 1e-12);
 }
 
 TEST(Il6, RisesWithIntensityAndMassAndRestIsSteady) {
@@ -62,6 +90,16 @@ TEST(Il6, RisesWithIntensityAndMassAndRestIsSteady) {
   // Duration: an already-raised muscle signal grows faster (glycogen depletion).
   EXPECT_GT(il6_rates(p, 0.5, 0.5, 2.0, 1.5, 1.5).muscle_per_min + p.muscle_decay_per_min * 2.0,
             moderate);
+}
+
+// Steensberg et al. 2000: only working muscle releases IL-6. A raised muscle signal releases
+// into plasma while contracting and not at rest, where plasma IL-6 only clears.
+TEST(Il6, ReleasedOnlyWhileMuscleContracts) {
+  const Il6Params p;
+  EXPECT_GT(il6_rates(p, 0.6, 0.5, 3.0, 1.5, 1.5).plasma_per_min, 0.0);
+  EXPECT_DOUBLE_EQ(il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5).plasma_per_min, 0.0);
+  EXPECT_LT(il6_rates(p, 0.0, 0.0, 3.0, 10.0, 1.5).plasma_per_min, 0.0);
+  EXPECT_LE(p.plasma_half_life_min, 60.0);  // clears within hours
 }
 
 }  // namespace

@@ -30,15 +30,15 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"heart_rate", 9},            // HeartRateParams
       {"oxygen_uptake", 9},         // OxygenUptakeParams
       {"central_command", 2},       // CentralCommandParams
-      {"catecholamines", 7},        // CatecholamineParams
+      {"catecholamines", 14},       // CatecholamineParams
       {"arousal", 13},              // ArousalParams
       {"cognition", 10},            // CognitionParams
       {"cerebral_blood_flow", 14},  // CerebralBloodFlowParams
       {"lactate", 20},              // LactateParams
       {"vegf", 4},                  // VegfParams
-      {"bdnf", 6},                  // BdnfParams
-      {"osteocalcin", 6},           // OsteocalcinParams
-      {"il6", 6},                   // Il6Params
+      {"bdnf", 4},                  // BdnfParams
+      {"osteocalcin", 7},           // OsteocalcinParams
+      {"il6", 7},                   // Il6Params
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 18},             // TrainingAdaptationParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 124;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 131;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 253;        // all groups above
+constexpr std::size_t kParameterCount = 260;        // all groups above
 
 struct Row {
   std::string group;
@@ -220,8 +220,8 @@ TEST(Parameters, VisitedValuesAreTheDefaults) {
   EXPECT_EQ(value_of(rows, "heart_rate", "on_tau_min"), a.heart_rate.on_tau_min);
   EXPECT_EQ(value_of(rows, "heart_rate", "sleep_drop_bpm"), a.heart_rate.sleep_drop_bpm);
   EXPECT_EQ(value_of(rows, "central_command", "mass_full_frac"), a.central_command.mass_full_frac);
-  EXPECT_EQ(value_of(rows, "catecholamines", "norepinephrine_gain"),
-            a.catecholamines.norepinephrine_gain);
+  EXPECT_EQ(value_of(rows, "catecholamines", "norepinephrine_half_excess"),
+            a.catecholamines.norepinephrine_half_excess);
   EXPECT_EQ(value_of(rows, "arousal", "arousal_sigma"), a.arousal.arousal_sigma);
   EXPECT_EQ(value_of(rows, "cognition", "consolidation_window_min"),
             a.cognition.consolidation_window_min);

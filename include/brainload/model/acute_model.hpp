@@ -5,7 +5,8 @@
 //   slow component) · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain
 //   NE · cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF
 //   · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
-//   cortisol · plasma volume · and dose integrals the chronic layer reads once a day.
+//   cortisol · plasma volume · catecholamine drift · and dose integrals the chronic layer reads
+//   once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
 // solver re-binds it at each boundary. The model is a plain value: copy it per individual.
@@ -66,12 +67,13 @@ inline constexpr std::size_t kVo2Slow = 23;        // slow component and its EPO
 inline constexpr std::size_t kHrSympathetic = 24;  // fraction of the heart-rate reserve
 inline constexpr std::size_t kHrDrift = 25;        // fraction of the heart-rate reserve
 inline constexpr std::size_t kPlasmaVolume = 26;   // relative plasma volume, 1 = rest (hpa.hpp)
+inline constexpr std::size_t kCatDrift = 27;  // sympathetic drift above threshold (catecholamines)
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
-inline constexpr std::size_t kDoseBdnfAction = 27;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseOsteocalcin = 28;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseVegf = 29;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 30;     // ∫ above-threshold exercise intensity (HPA)
-inline constexpr std::size_t kCount = 31;
+inline constexpr std::size_t kDoseBdnfAction = 28;   // ∫ activity-weighted relative BDNF rise
+inline constexpr std::size_t kDoseOsteocalcin = 29;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = 30;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = 31;     // ∫ above-threshold exercise intensity (HPA)
+inline constexpr std::size_t kCount = 32;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 

@@ -78,6 +78,15 @@ struct PopulationParams {
   double bdnf_noise_sd_ng_ml =
       3.0;  // serum BDNF assay and day-to-day variation (assumed, CV ≈ 10 %)
   double strength_noise_cv = 0.05;  // 1RM test–retest (assumed)
+  // Resting plasma IL-6, within-subject day-to-day (biological + analytical) CV over a month
+  // (Knudsen et al. 2008, Biomarkers 13:59: median 27 % in 27 healthy adults).
+  double il6_noise_cv = 0.27;
+  // VO2max, day-to-day variation of repeated maximal treadmill tests, biological + technological
+  // (Katch, Sady & Freedson 1982, Med Sci Sports Exerc 14:21: ±5.6 %).
+  double vo2max_noise_cv = 0.056;
+  // Hippocampal volume, MRI scan–rescan error (derived from ≈ 2 % mean absolute test–retest
+  // difference, multisite 3T FreeSurfer study of healthy elderly; σ = 2 %·√π/2).
+  double hippocampal_volume_noise_cv = 0.018;
 };
 
 // Every field with its unit, valid range (ValidRange, conventions in parameter_range.hpp) and
@@ -132,14 +141,30 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("motivation_mood_corr", p.motivation_mood_corr, "1", ValidRange{-1.0, 1.0},
         "assumed: correlation of motivation and baseline depression");
   visit("cognition_noise_sd", p.cognition_noise_sd, "SD", ValidRange{0.0, 3.0},
-        "assumed: test–retest reliability ≈ 0.75");
-  visit("depression_noise_sd", p.depression_noise_sd, "SD", ValidRange{0.0, 3.0}, "assumed");
+        "derived: error SD = √(1 − r) of the between-person SD for a test–retest r ≈ 0.75 "
+        "(assumed within the published range: meta-analytic retest r of neuropsychological "
+        "tests mostly ≥ 0.7, some memory and executive scores lower; Calamia et al. 2013, "
+        "Clin Neuropsychol 27:1077)");
+  visit("depression_noise_sd", p.depression_noise_sd, "SD", ValidRange{0.0, 3.0},
+        "assumed: same reliability as cognition (r ≈ 0.75); no pooled retest value for the "
+        "mixed depression scales the catalogue's trials use");
   visit("brain_age_noise_sd", p.brain_age_noise_sd, "y", ValidRange{0.0, 10.0},
         "assumed: brain-age test–retest error");
   visit("bdnf_noise_sd_ng_ml", p.bdnf_noise_sd_ng_ml, "ng/mL", ValidRange{0.0, 20.0},
         "assumed: serum BDNF assay and day-to-day variation, CV ≈ 10 %");
   visit("strength_noise_cv", p.strength_noise_cv, "1", ValidRange{0.0, 0.5},
         "assumed: 1RM test–retest");
+  visit("il6_noise_cv", p.il6_noise_cv, "1", ValidRange{0.0, 1.0},
+        "measured: within-subject CV of plasma IL-6 over 1 month, median 27 % (31 % and 26 % "
+        "at 6 and 12 months) in 27 healthy adults, biological + analytical (Knudsen et al. 2008, "
+        "Biomarkers 13:59); applied lognormal, mean-preserving");
+  visit("vo2max_noise_cv", p.vo2max_noise_cv, "1", ValidRange{0.0, 0.3},
+        "measured: day-to-day variation of repeated maximal treadmill VO2max tests ±5.6 %, "
+        "≥ 90 % biological (Katch, Sady & Freedson 1982, Med Sci Sports Exerc 14:21)");
+  visit("hippocampal_volume_noise_cv", p.hippocampal_volume_noise_cv, "1", ValidRange{0.0, 0.2},
+        "derived: whole-hippocampus scan–rescan absolute error ≈ 2 % of the mean (FreeSurfer "
+        "longitudinal, 13 European 3T sites, healthy elderly; PharmaCog, Alzheimers Dement 2015 "
+        "11(7S), 'Multisite hippocampal subfields reproducibility'); per-scan σ = 2 %·√π/2");
 }
 
 struct ModelParams {

@@ -25,7 +25,7 @@ namespace brainload {
 
 namespace {
 
-using Engine = boost::random::mt19937_64;
+using Engine = AssessmentEngine;
 
 // SplitMix64 (Steele, Lea & Flood 2014): decorrelates the seeds of the per-agent streams so
 // that stream k of agent i depends on (seed, i, k) only, never on thread scheduling.
@@ -80,17 +80,7 @@ double draw_in(Range r, const char* what, Draw draw) {
 
 std::array<double, kChronicObservableCount> measured(const ChronicState& s,
                                                      const PopulationParams& p, Engine* noise) {
-  ChronicState m = s;
-  if (noise != nullptr) {
-    m.cognition_composite_z += normal(*noise, 0.0, p.cognition_noise_sd);
-    m.executive_function_z += normal(*noise, 0.0, p.cognition_noise_sd);
-    m.working_memory_z += normal(*noise, 0.0, p.cognition_noise_sd);
-    m.depression_z += normal(*noise, 0.0, p.depression_noise_sd);
-    m.brain_age_gap_years += normal(*noise, 0.0, p.brain_age_noise_sd);
-    m.bdnf_resting_ng_ml += normal(*noise, 0.0, p.bdnf_noise_sd_ng_ml);
-    m.strength_1rm_rel *= 1.0 + normal(*noise, 0.0, p.strength_noise_cv);
-  }
-  return chronic_values(m);
+  return noise != nullptr ? measure_assessment(s, p, *noise) : chronic_values(s);
 }
 
 // Adherence of a trial arm: a dropout hazard each day, an attendance draw per session
@@ -177,6 +167,28 @@ class TrialObserver final : public LifeObserver {
 };
 
 }  // namespace
+
+std::array<double, kChronicObservableCount> measure_assessment(const ChronicState& s,
+                                                               const PopulationParams& p,
+                                                               AssessmentEngine& noise) {
+  ChronicState m = s;
+  // The order of the draws is part of the result (same seed, same numbers): do not reorder;
+  // a new observable's error goes at the end.
+  m.cognition_composite_z += normal(noise, 0.0, p.cognition_noise_sd);
+  m.executive_function_z += normal(noise, 0.0, p.cognition_noise_sd);
+  m.working_memory_z += normal(noise, 0.0, p.cognition_noise_sd);
+  m.depression_z += normal(noise, 0.0, p.depression_noise_sd);
+  m.brain_age_gap_years += normal(noise, 0.0, p.brain_age_noise_sd);
+  m.bdnf_resting_ng_ml += normal(noise, 0.0, p.bdnf_noise_sd_ng_ml);
+  m.strength_1rm_rel *= 1.0 + normal(noise, 0.0, p.strength_noise_cv);
+  m.vo2max_ml_kg_min *= 1.0 + normal(noise, 0.0, p.vo2max_noise_cv);
+  m.hippocampal_volume_rel *= 1.0 + normal(noise, 0.0, p.hippocampal_volume_noise_cv);
+  // IL-6: lognormal with the given CV and the same mean (σ² = ln(1 + CV²)); a CV of 27 % under
+  // the additive form would give a negative concentration about once in 10⁴ readings.
+  const double sigma = std::sqrt(std::log1p(p.il6_noise_cv * p.il6_noise_cv));
+  m.il6_resting_pg_ml *= std::exp(normal(noise, 0.0, sigma) - 0.5 * sigma * sigma);
+  return chronic_values(m);
+}
 
 AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, std::uint64_t seed,
                          std::int64_t id, int arm) {

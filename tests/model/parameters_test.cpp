@@ -52,7 +52,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"cortisol_reactivity", 3},   // CortisolReactivityParams
       {"bbb", 5},                   // BbbParams
       {"subject_norms", 21},        // SubjectNorms
-      {"population", 25},           // PopulationParams
+      {"population", 28},           // PopulationParams
       {"dose", 4},                  // SessionDoseParams
       {"measurement", 8},           // MeasurementParams
   };
@@ -60,7 +60,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
 }
 constexpr std::size_t kAcuteParameterCount = 131;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 260;        // all groups above
+constexpr std::size_t kParameterCount = 263;        // all groups above
 
 struct Row {
   std::string group;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <boost/random/mersenne_twister.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,6 +45,17 @@ struct AgentResult {
 struct RunPlan {
   std::vector<int> sample_days;  // chronic samples for quantile series and trajectories
 };
+
+// The random engine of every per-agent stream (assessment noise included).
+using AssessmentEngine = boost::random::mt19937_64;
+
+// One assessment's reading of the chronic state: test–retest error (PopulationParams, the
+// `*_noise_*` fields) drawn from `noise`, the agent's assessment stream, in a fixed order:
+// composite, executive, working memory, depression, brain age, resting BDNF (additive),
+// strength, VO2max, hippocampal volume (× (1 + N(0, CV))), resting IL-6 (mean-preserving
+// lognormal with the given CV). Other observables are read exactly.
+[[nodiscard]] std::array<double, kChronicObservableCount> measure_assessment(
+    const ChronicState& s, const PopulationParams& p, AssessmentEngine& noise);
 
 [[nodiscard]] AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params,
                                        std::uint64_t seed, std::int64_t id, int arm);

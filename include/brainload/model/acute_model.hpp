@@ -59,7 +59,7 @@ inline constexpr std::size_t kIl6Muscle = 16;
 inline constexpr std::size_t kIl6 = 17;
 inline constexpr std::size_t kCrh = 18;
 inline constexpr std::size_t kActh = 19;
-inline constexpr std::size_t kCortisol = 20;      // secretion relative to the daily mean (x3)
+inline constexpr std::size_t kCortisol = 20;  // secretion relative to the daily mean (x3)
 // Oxygen uptake (oxygen_uptake.hpp) and the slow heart-rate parts (heart_rate.hpp).
 inline constexpr std::size_t kVo2Primary = 21;     // primary uptake, mL/kg/min
 inline constexpr std::size_t kVo2Recruit = 22;     // recruitment above the lactate threshold

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace brainload {
@@ -39,7 +40,7 @@ std::vector<Sample> simulate(const LactateParams& p, const Person& who,
   for (const Stretch& s : stretches) {
     const LactateInputs in{s.intensity, s.mass,         s.work,
                            who.vo2max,  who.vlamax_rel, who.removal_rel};
-    const auto steps = static_cast<int>(s.minutes / kDt + 0.5);
+    const auto steps = static_cast<int>(std::lround(s.minutes / kDt));
     for (int k = 0; k < steps; ++k) {
       const double production = lactate_production(p, in, blood + gradient);
       const auto r = lactate_rates(p, in, gradient, blood, p.brain_rest_mmol_l);

@@ -6,9 +6,16 @@
 
 namespace brainload {
 
+namespace {
+// Numerical guard: the release threshold stays below VO2max so that the drive's denominator
+// (1 − threshold) stays positive whatever lactate threshold and offset a subject has.
+constexpr double kMaxThresholdVo2maxFrac = 0.95;
+}  // namespace
+
 double bdnf_intensity_drive(const BdnfParams& p, double muscle_intensity_frac,
                             double lactate_threshold_frac) {
-  const double threshold = std::min(0.95, lactate_threshold_frac + p.intensity_threshold_above_lt);
+  const double threshold =
+      std::min(kMaxThresholdVo2maxFrac, lactate_threshold_frac + p.intensity_threshold_above_lt);
   return std::max(0.0, std::min(1.0, muscle_intensity_frac) - threshold) / (1.0 - threshold);
 }
 

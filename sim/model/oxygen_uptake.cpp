@@ -7,13 +7,20 @@
 
 namespace brainload {
 
+namespace {
+// The age at which primary_tau_min is stated (τ25 in oxygen_uptake.hpp): a definition, not a
+// parameter.
+constexpr double kPrimaryTauReferenceAgeYears = 25.0;
+}  // namespace
+
 double vo2_demand_ml_kg_min(const Subject& s, const Drive& d) {
   return std::max(units::kRestingVo2MlKgMin,
                   std::min(d.work_vo2max_frac, 1.0) * s.vo2max_ml_kg_min);
 }
 
 double primary_tau_min(const OxygenUptakeParams& p, const Subject& s) {
-  const double by_age = p.primary_tau_min + p.primary_ageing_min_per_year * (s.age_years - 25.0);
+  const double by_age = p.primary_tau_min + p.primary_ageing_min_per_year *
+                                                (s.age_years - kPrimaryTauReferenceAgeYears);
   const double fitness =
       std::exp(-p.primary_fitness_exponent * (s.lactate_threshold_frac - p.lt_reference_frac));
   return std::max(p.primary_tau_floor_min, by_age * fitness);

@@ -30,5 +30,12 @@ Command add_validate_command(CLI::App& app);
 // plot.cpp: both run python/brainload_viz/ scripts with /usr/bin/python3.
 Command add_plot_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+// design.cpp: trial design (power by simulation, global sensitivity).
+Command add_power_command(CLI::App& app);
+Command add_sensitivity_command(CLI::App& app);
+
+// Runs python/brainload_viz/<script> with `args` as plot and report do (plot.cpp); returns its
+// exit code.
+int run_viz_script(const char* script, const std::vector<std::string>& args);
 
 }  // namespace brainload::cli

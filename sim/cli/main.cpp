@@ -31,6 +31,8 @@ int run_cli(int argc, char** argv) {
       add_validate_command(app),
       add_plot_command(app),
       add_report_command(app),
+      add_power_command(app),
+      add_sensitivity_command(app),
   };
 
   try {

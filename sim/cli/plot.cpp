@@ -291,6 +291,12 @@ int run_report(const ReportOptions& o) {
 
 }  // namespace
 
+int run_viz_script(const char* script, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{python_interpreter(), script_path(script)};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_and_wait(argv);
+}
+
 Command add_plot_command(CLI::App& app) {
   auto o = std::make_shared<PlotOptions>();
   CLI::App* cmd = app.add_subcommand(

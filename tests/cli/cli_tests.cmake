@@ -17,7 +17,8 @@ set(_brainload_cli_cases
   physiology_back_to_back_hiit PhysiologyBackToBackHiit
   physiology_compound_vs_isolation PhysiologyCompoundVsIsolation
   physiology_jumping_vs_cycling PhysiologyJumpingVsCycling
-  physiology_cortisol_rest_day PhysiologyCortisolRestDay)
+  physiology_cortisol_rest_day PhysiologyCortisolRestDay
+  trial_design TrialDesign)
 
 get_filename_component(_brainload_cli_root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 list(LENGTH _brainload_cli_cases _brainload_cli_n)

@@ -19,9 +19,11 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -579,6 +581,146 @@ class PhysiologyCortisolRestDay(unittest.TestCase):
                                 f"cortisol maximum not in 350-500 nmol/L; {shown}")
                 self.assertTrue(t_min % 1440 >= 21 * 60 or t_min % 1440 <= 3 * 60,
                                 f"cortisol minimum not between 21:00 and 03:00; {shown}")
+
+
+class TrialDesign(unittest.TestCase):
+    """`brainload power` and `brainload sensitivity` (issue 18): the JSON contract (PRODUCT.md),
+    reproducibility at 1 and 2 threads, clear errors with their exit codes, --plot, and Ctrl-C
+    leaving no file. Small runs: back_to_back_hiit is one day."""
+
+    POWER = ["power", None, "--arm", "double", "--vs", "rest", "--outcome",
+             "cognitive_test_d0_1400", "--n", "3,6", "--replicates", "4", "--quiet"]
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+        self.POWER = list(self.POWER)
+        self.POWER[1] = scenario("back_to_back_hiit")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def json_of(self, *args):
+        proc = run(*args, "--json", "-")
+        self.assertEqual(proc.returncode, 0, outcome(proc))
+        return json.loads(proc.stdout), proc
+
+    def test_power_json_has_the_contract_keys_and_is_the_same_at_1_and_2_threads(self):
+        one, _ = self.json_of(*self.POWER, "--threads", 1, "--seed", 3)
+        two, _ = self.json_of(*self.POWER, "--threads", 2, "--seed", 3)
+        self.assertEqual(one, two)
+        for key in ("arm", "vs", "outcome", "day", "alpha", "test", "n", "power", "ci95",
+                    "n_for_80", "n_for_90"):
+            self.assertIn(key, one)
+        self.assertEqual(one["n"], [3, 6])
+        self.assertEqual(len(one["power"]), 2)
+        for p, (lo, hi) in zip(one["power"], one["ci95"]):
+            self.assertLessEqual(lo, p)
+            self.assertLessEqual(p, hi)
+        self.assertIn("Welch", one["test"])
+        self.assertEqual(one["agents_simulated"], 4 * 2 * 6)
+        other, _ = self.json_of(*self.POWER, "--seed", 4)
+        self.assertNotEqual(other["mean_difference"], one["mean_difference"])
+
+    def test_power_table_names_the_sample_sizes_for_80_and_90_percent(self):
+        proc = run(*[a for a in self.POWER if a != "--quiet"])
+        self.assertEqual(proc.returncode, 0, outcome(proc))
+        self.assertIn("n per arm for 80 % power", proc.stdout)
+        self.assertRegex(proc.stdout, r"\n +3 +\d\.\d{3} +\[")
+
+    def test_sensitivity_json_for_sobol_and_morris(self):
+        common = ["sensitivity", scenario("back_to_back_hiit"), "--arm", "double", "--vs",
+                  "rest", "--outcome", "cognitive_test_d0_1400", "--parameters",
+                  "cerebral_blood_flow.strain_threshold_vo2max_frac,hpa.cortisol_half_life_min",
+                  "--spread", "0.2", "--quiet", "--bootstrap", "50"]
+        sobol, _ = self.json_of(*common, "--samples", 8)
+        for key in ("method", "outcome", "day", "samples", "parameters"):
+            self.assertIn(key, sobol)
+        self.assertEqual(sobol["method"], "sobol")
+        self.assertEqual(sobol["evaluations"], 8 * 4)
+        for p in sobol["parameters"]:
+            for key in ("name", "first", "first_ci95", "total", "total_ci95"):
+                self.assertIn(key, p)
+            self.assertLessEqual(p["low"], p["value"])
+            self.assertLessEqual(p["value"], p["high"])
+        morris, _ = self.json_of(*common, "--samples", 4, "--method", "morris")
+        self.assertEqual(morris["method"], "morris")
+        self.assertEqual(morris["evaluations"], 4 * 3)
+        for p in morris["parameters"]:
+            for key in ("name", "mu_star", "sigma"):
+                self.assertIn(key, p)
+        # The 14:00 test difference hangs on the blood-flow strain threshold, not on cortisol
+        # clearance.
+        self.assertEqual(morris["parameters"][0]["name"],
+                         "cerebral_blood_flow.strain_threshold_vo2max_frac")
+
+    def test_bad_questions_exit_2_and_name_the_problem(self):
+        lisa = scenario("lisa_trial")
+        base = ["--vs", "control", "--n", "3,6", "--replicates", "1", "--quiet"]
+        cases = [
+            (["power", lisa, "--arm", "hiit", "--outcome", "brain_age_gap_years", "--day", 365,
+              *base], "no arm 'hiit'"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age", "--day", 365, *base],
+             "neither a chronic observable"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", *base],
+             "needs an assessment day"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day", 100,
+              *base], "not an assessment day"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day", 365,
+              "--vs", "control", "--n", "6,3", "--quiet"], "increasing"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day", 365,
+              *base, "--setting", "gym"], "--setting 'gym'"),
+            (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day", 365,
+              *base, "--set", "brain_age.no_such=1"], "--set"),
+            (["sensitivity", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day",
+              365, "--parameters", "brain_age.slowing_max_years_per_yer", "--quiet"],
+             "did you mean 'brain_age.slowing_max_years_per_year'"),
+            (["sensitivity", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day",
+              365, "--plot", self.dir / "x.gif", "--quiet"], ".png, .svg or .pdf"),
+        ]
+        for args, text in cases:
+            with self.subTest(text=text):
+                proc = run(*args)
+                self.assertEqual(proc.returncode, 2, outcome(proc))
+                self.assertIn(text, proc.stderr, outcome(proc))
+
+    def test_missing_invalid_scenario_and_unwritable_output(self):
+        args = ["--arm", "double", "--vs", "rest", "--outcome", "cognitive_test_d0_1400",
+                "--n", "3", "--replicates", "1", "--quiet"]
+        proc = run("power", self.dir / "none.toml", *args)
+        self.assertEqual(proc.returncode, 66, outcome(proc))
+        bad = Path(SOURCE_DIR) / "tests" / "data" / "bad" / "wrong_type_days.toml"
+        proc = run("power", bad, *args)
+        self.assertEqual(proc.returncode, 65, outcome(proc))
+        self.assertRegex(proc.stderr, LOCATION)
+        proc = run("power", scenario("back_to_back_hiit"), *args, "--json",
+                   self.dir / "no" / "such" / "x.json")
+        self.assertEqual(proc.returncode, 73, outcome(proc))
+        self.assertEqual(list(self.dir.iterdir()), [])
+
+    def test_plot_writes_a_figure_and_the_json(self):
+        js = self.dir / "power.json"
+        png = self.dir / "power.png"
+        proc = run(*self.POWER, "--json", js, "--plot", png)
+        self.assertEqual(proc.returncode, 0, outcome(proc))
+        self.assertEqual(png.read_bytes()[:8], b"\x89PNG\r\n\x1a\n")
+        self.assertEqual(json.loads(js.read_text())["n"], [3, 6])
+        self.assertEqual(sorted(p.name for p in self.dir.iterdir()), ["power.json", "power.png"])
+
+    def test_sigint_leaves_no_file(self):
+        js = self.dir / "power.json"
+        proc = subprocess.Popen(
+            [EXE, "power", str(scenario("lisa_trial")), "--arm", "hrt", "--vs", "control",
+             "--outcome", "brain_age_gap_years", "--day", "365", "--n", "50", "--replicates",
+             "100", "--json", str(js), "--quiet"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        self.assertIsNone(proc.poll(), "the power run ended before it could be interrupted")
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 130, err)
+        self.assertIn("interrupted", err)
+        self.assertEqual(list(self.dir.iterdir()), [], "an interrupted run left a file")
 
 
 def main():

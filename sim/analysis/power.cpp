@@ -57,11 +57,12 @@ WelchTest welch_test(std::span<const double> x, std::span<const double> y) {
 
 Proportion wilson_interval(std::int64_t hits, std::int64_t trials) {
   if (trials <= 0) return {std::nan(""), {std::nan(""), std::nan("")}};
-  constexpr double z = 1.959963984540054;  // standard normal 97.5 % point
+  constexpr double kZ95 = 1.959963984540054;  // standard normal 97.5 % point
   const auto n = static_cast<double>(trials);
   const double p = static_cast<double>(hits) / n;
-  const double centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
-  const double half = z / (1.0 + z * z / n) * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n));
+  const double z2 = kZ95 * kZ95;
+  const double centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+  const double half = kZ95 / (1.0 + z2 / n) * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
   return {p, {std::max(0.0, centre - half), std::min(1.0, centre + half)}};
 }
 

@@ -146,6 +146,10 @@ std::string number(double x) {
 // ---------------------------------------------------------------------------------------------
 // power
 
+std::string percent(double share) {
+  return std::isfinite(share) ? fmt::format("{:.0f} %", 100.0 * share) : std::string("no sessions");
+}
+
 struct PowerCliOptions : DesignCliOptions {
   std::vector<int> n;
   int replicates = 200;
@@ -184,6 +188,7 @@ nlohmann::json power_json(const PowerResult& r, const PowerCliOptions& o,
   j["mean_smd"] = r.mean_smd;
   j["agents_simulated"] = r.agents_simulated;
   j["agents_failed"] = r.agents_failed;
+  j["attendance"] = {{r.arm, r.attendance[0]}, {r.vs, r.attendance[1]}};
   j["scenario"] = s.name;
   j["seed"] = o.seed;
   j["parameters_overridden"] = chosen.overridden;
@@ -194,7 +199,9 @@ void print_power(const PowerResult& r, const Scenario& s, double seconds) {
   fmt::print("\n{}: power of {} ({}) vs {} on {}{} — {}\n", s.name, r.arm, r.setting, r.vs,
              r.outcome.name, r.outcome.is_event ? "" : fmt::format(" at day {}", r.outcome.day),
              r.test);
-  fmt::print("{} replicate trials per sample size, alpha {}\n\n", r.replicates, r.alpha);
+  fmt::print("{} replicate trials per sample size, alpha {}; sessions attended: {} {}, {} {}\n\n",
+             r.replicates, r.alpha, r.arm, percent(r.attendance[0]), r.vs,
+             percent(r.attendance[1]));
   fmt::print("{:>8} {:>8} {:>18} {:>18} {:>10}\n", "n/arm", "power", "95 % CI",
              fmt::format("difference ({})", r.outcome.unit), "SMD");
   for (std::size_t k = 0; k < r.n.size(); ++k) {

@@ -231,6 +231,7 @@ PowerResult estimate_power(const Scenario& scenario, const ModelParams& params,
   const RunPlan plan;  // no samples: only the assessments and events are read
   std::vector<double> value(replicates * per_replicate, kNaN);
   std::vector<unsigned char> failed(value.size(), 0);
+  std::vector<std::array<int, 2>> sessions(value.size(), {0, 0});  // scheduled, done
   run_batches(value.size(), options.threads, options.cancel, options.progress, [&](std::size_t k) {
     const std::size_t replicate = k / per_replicate;
     const auto id = static_cast<std::int64_t>(k % per_replicate);
@@ -238,6 +239,7 @@ PowerResult estimate_power(const Scenario& scenario, const ModelParams& params,
     const std::uint64_t seed = replicate_seed(options.seed, replicate);
     const AgentTraits traits = sample_agent(s, params, seed, id, arm);
     const AgentResult a = simulate_agent(s, traits, params, config, rest, seed, plan);
+    sessions[k] = {a.sessions_scheduled, a.sessions_done};
     if (a.failed) {
       failed[k] = 1;
       return;
@@ -250,6 +252,15 @@ PowerResult estimate_power(const Scenario& scenario, const ModelParams& params,
   });
   r.agents_simulated = static_cast<std::int64_t>(value.size());
   r.agents_failed = std::count(failed.begin(), failed.end(), 1);
+  for (std::size_t arm = 0; arm < 2; ++arm) {
+    double scheduled = 0.0;
+    double done = 0.0;
+    for (std::size_t k = arm; k < sessions.size(); k += 2) {
+      scheduled += sessions[k][0];
+      done += sessions[k][1];
+    }
+    r.attendance[arm] = scheduled > 0.0 ? done / scheduled : kNaN;
+  }
 
   std::vector<double> x;
   std::vector<double> y;

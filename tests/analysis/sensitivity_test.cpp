@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -72,8 +73,8 @@ TEST(SobolIndices, IshigamiMatchesAnalyticIndices) {
   const std::vector<double> y = evaluate_ishigami(d);
   const SobolResult r = sobol_indices(3, y, 400, 2);
   ASSERT_EQ(r.rows_used, 8192U);
-  const double first[] = {exact.s1, exact.s2, exact.s3};
-  const double total[] = {exact.st1, exact.st2, exact.st3};
+  const std::array<double, 3> first{exact.s1, exact.s2, exact.s3};
+  const std::array<double, 3> total{exact.st1, exact.st2, exact.st3};
   for (std::size_t i = 0; i < 3; ++i) {
     SCOPED_TRACE(i);
     // Jansen's estimators at N = 8192 (Saltelli et al. 2010, Fig. 3: errors of order 10⁻²).

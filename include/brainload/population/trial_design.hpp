@@ -99,6 +99,9 @@ struct PowerResult {
   std::optional<double> n_for_90;
   std::int64_t agents_simulated = 0;
   std::int64_t agents_failed = 0;
+  // Share of scheduled sessions attended in arm A and arm B, over every agent simulated (NaN
+  // for an arm without sessions).
+  std::array<double, 2> attendance{};
 };
 
 [[nodiscard]] PowerResult estimate_power(const Scenario& scenario, const ModelParams& params,

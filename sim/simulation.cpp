@@ -327,7 +327,8 @@ RestCycle compute_rest_cycle(const ModelParams& params, const SolverConfig& conf
 
 Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, double trainability,
           int days, const ModelParams& params, const SolverConfig& config, const RestCycle& rest,
-          AttendanceRule& attendance, LifeObserver& observer) {
+          AttendanceRule& attendance, LifeObserver& observer, const LifeState* resume,
+          LifeState* save) {
   Life out;
   const std::vector<ScheduledSession> sessions = expand_sessions(scenario, arm);
   out.sessions_scheduled = static_cast<int>(sessions.size());
@@ -337,11 +338,69 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
   ChronicState s = baseline_chronic_state(subject);
   s.depression_z = 0.0;  // relative to the individual's own baseline
   AcuteState carried{};
-  bool carried_valid = false;  // carried holds the state at the start of the day
-  std::size_t next_session = 0;
+  bool carried_valid = false;    // carried holds the state at the start of the day
+  std::size_t next_session = 0;  // sessions of days before the current one are skipped below
+  int first_day = 0;
+  if (resume != nullptr) {
+    if (resume->events.size() != events.size()) {
+      throw std::invalid_argument("a saved life state with " +
+                                  std::to_string(resume->events.size()) +
+                                  " events for an arm with " + std::to_string(events.size()));
+    }
+    first_day = resume->day;
+    s = resume->chronic;
+    carried = resume->acute;
+    carried_valid = resume->acute_valid;
+    out.sessions_done = resume->sessions_done;
+    out.dropped_out = resume->dropped_out;
+    out.dropout_day = resume->dropout_day;
+    for (LiveEvent& e : events) {
+      const EventProgress& p = resume->events[e.index];
+      e.finished = p.finished;
+      e.series = p.series;
+      if (p.finished) observer.event(p.record);
+    }
+  }
+  // The state handed back at the end; records of finished events are kept as they are given.
+  std::vector<EventRecord> records(events.size());
+  struct Recorder final : LifeObserver {
+    LifeObserver& inner;
+    std::vector<EventRecord>& records;
+    Recorder(LifeObserver& o, std::vector<EventRecord>& r) : inner(o), records(r) {}
+    void sample_times(double t0, double t1, bool last, std::vector<double>& times) const override {
+      inner.sample_times(t0, t1, last, times);
+    }
+    void acute(double t, const AcuteModel& m, const AcuteState& x, int event) override {
+      inner.acute(t, m, x, event);
+    }
+    void day(int d, const ChronicState& c) override { inner.day(d, c); }
+    void event(const EventRecord& r) override {
+      records[r.index] = r;
+      inner.event(r);
+    }
+  };
+  if (resume != nullptr) {
+    for (std::size_t i = 0; i < records.size(); ++i) records[i] = resume->events[i].record;
+  }
+  Recorder recorder(observer, records);
+  LifeObserver& watch = save != nullptr ? static_cast<LifeObserver&>(recorder) : observer;
+  const auto keep = [&](int day) {
+    if (save == nullptr) return;
+    save->day = day;
+    save->chronic = s;
+    save->acute = carried;
+    save->acute_valid = carried_valid;
+    save->sessions_done = out.sessions_done;
+    save->dropped_out = out.dropped_out;
+    save->dropout_day = out.dropout_day;
+    save->events.assign(events.size(), EventProgress{});
+    for (const LiveEvent& e : events) {
+      save->events[e.index] = {e.finished, records[e.index], e.series};
+    }
+  };
 
-  for (int day = 0; day < days; ++day) {
-    observer.day(day, s);
+  for (int day = first_day; day < days; ++day) {
+    watch.day(day, s);
     const double t0 = day * units::kMinutesPerDay;
     const double t1 = t0 + units::kMinutesPerDay;
     const bool last = day + 1 == days;
@@ -366,7 +425,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
     const double in_study_until = out.dropped_out ? out.dropout_day * units::kMinutesPerDay
                                                   : std::numeric_limits<double>::infinity();
     std::vector<double> wanted;
-    observer.sample_times(t0, t1, last, wanted);
+    watch.sample_times(t0, t1, last, wanted);
     std::vector<LiveEvent*> today_events;  // events whose span touches this day
     for (LiveEvent& e : events) {
       if ((e.finished && e.end < t0) || e.t >= in_study_until) continue;
@@ -453,16 +512,16 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
             if (p.event >= 0 && !events[static_cast<std::size_t>(p.event)].finished) {
               LiveEvent& e = events[static_cast<std::size_t>(p.event)];
               if (e.spec->type == EventType::cognitive_test) {
-                finish_event(e, events, params, model.cognitive_performance_z(x), observer);
+                finish_event(e, events, params, model.cognitive_performance_z(x), watch);
               } else if (e.spec->type == EventType::measure && e.spec->stat == MeasureStat::value) {
-                finish_event(e, events, params, acute_values(model, x)[e.observable], observer);
+                finish_event(e, events, params, acute_values(model, x)[e.observable], watch);
               } else if (e.spec->type == EventType::recall) {
-                finish_event(e, events, params, kNaN, observer);
+                finish_event(e, events, params, kNaN, watch);
               }
             }
             for (LiveEvent* e : today_events) {
               if (!e->finished && e->done_at > e->t && t >= e->done_at - 1e-9) {
-                finish_event(*e, events, params, kNaN, observer);
+                finish_event(*e, events, params, kNaN, watch);
               }
             }
             if (p.wanted || p.event >= 0) {
@@ -472,7 +531,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
                 const int ev =
                     p.event >= 0 ? static_cast<int>(events[static_cast<std::size_t>(p.event)].index)
                                  : -1;
-                observer.acute(t, model, x, ev);
+                watch.acute(t, model, x, ev);
               }
             }
           }
@@ -488,11 +547,13 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
           // Delivered after the day's chronic step below.
           out.sessions_done += dose.sessions;
           step_chronic_day(params.chronic, dose, trainability, s);
-          observer.day(days, s);
-          if (final_state.front().second) observer.acute(t1, model, final_state.front().first, -1);
+          watch.day(days, s);
+          if (final_state.front().second) watch.acute(t1, model, final_state.front().first, -1);
           if (!chronic_finite(s)) {
             out.failure_code = Life::out_of_bounds;
             out.failure = "non-finite chronic state on day " + std::to_string(day);
+          } else {
+            keep(days);
           }
           return out;
         }
@@ -523,7 +584,8 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
       return out;
     }
   }
-  observer.day(days, s);
+  watch.day(days, s);
+  keep(days);
   return out;
 }
 
@@ -576,7 +638,9 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   trace.arm = arm.name;
   trace.subject = options.subject.value_or(typical_subject(scenario.population, params.norms));
   const double end = scenario_end_min(scenario);
-  const double from = std::clamp(options.from_day * units::kMinutesPerDay, 0.0, end);
+  const double resume_day = options.resume ? options.resume->day : 0.0;
+  const double from =
+      std::clamp(std::max(options.from_day, resume_day) * units::kMinutesPerDay, 0.0, end);
   const double to =
       std::clamp(options.to_day.value_or(scenario.days) * units::kMinutesPerDay, from, end);
   const double every = options.every_min > 0.0 ? options.every_min : 1.0;
@@ -600,10 +664,13 @@ Trace trace_reference(const Scenario& scenario, const Arm& arm, const TraceOptio
   const int days =
       std::clamp(static_cast<int>(std::ceil(to / units::kMinutesPerDay - 1e-9)), 1, scenario.days);
   const RestCycle rest = compute_rest_cycle(params, config, scenario.sleep_to_min);
+  LifeState saved;
   const Life life = live(scenario, arm, trace.subject, options.trainability, days, params, config,
-                         rest, everyone, observer);
+                         rest, everyone, observer, options.resume ? &*options.resume : nullptr,
+                         options.save_state ? &saved : nullptr);
   trace.stats = life.stats;
   trace.failure = life.failure;
+  if (options.save_state && life.failure_code == Life::none) trace.state = std::move(saved);
   return trace;
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <tuple>
 
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/population/agent.hpp"
@@ -238,6 +239,63 @@ TEST(OneLoop, EventsAreIdenticalAtOneAndTwoThreads) {
   ASSERT_EQ(a.agents.size(), b.agents.size());
   for (std::size_t i = 0; i < a.agents.size(); ++i) {
     EXPECT_TRUE(std::ranges::equal(a.agents[i].events, b.agents[i].events));
+  }
+}
+
+}  // namespace
+}  // namespace brainload
+
+namespace brainload {
+namespace {
+
+// Save/restore of one individual (issue 19): a trace stopped at a day boundary and continued
+// from its saved state gives the rows and events of the trace that never stopped.
+TEST(LifeStateTest, SplitTraceEqualsTheUnbrokenOne) {
+  for (const auto& [name, arm_index, split, to] :
+       {std::tuple{"lisa_trial", std::size_t{1}, 3, 6},
+        std::tuple{"exercise_and_learning", std::size_t{1}, 1, 2}}) {
+    SCOPED_TRACE(name);
+    const Scenario s =
+        load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name + ".toml");
+    const Arm& arm = s.arms[std::min(arm_index, s.arms.size() - 1)];
+    TraceOptions whole;
+    whole.every_min = 30.0;
+    whole.to_day = std::min(to, s.days);
+    const Trace unbroken = trace_reference(s, arm, whole);
+    ASSERT_TRUE(unbroken.failure.empty()) << unbroken.failure;
+
+    TraceOptions first = whole;
+    first.to_day = split;
+    first.save_state = true;
+    const Trace head = trace_reference(s, arm, first);
+    ASSERT_TRUE(head.state.has_value());
+    EXPECT_EQ(head.state->day, split);
+
+    TraceOptions second = whole;
+    second.resume = head.state;
+    const Trace tail = trace_reference(s, arm, second);
+    ASSERT_TRUE(tail.failure.empty()) << tail.failure;
+    std::size_t matched = 0;
+    for (const TraceRow& row : tail.rows) {
+      const auto same = std::ranges::find_if(
+          unbroken.rows, [&](const TraceRow& r) { return std::abs(r.t_min - row.t_min) < 1e-9; });
+      ASSERT_NE(same, unbroken.rows.end()) << row.t_min;
+      for (std::size_t k = 0; k < row.acute.size(); ++k) {
+        EXPECT_DOUBLE_EQ(row.acute[k], same->acute[k]) << "acute " << k << " at " << row.t_min;
+      }
+      for (std::size_t k = 0; k < row.chronic.size(); ++k) {
+        EXPECT_DOUBLE_EQ(row.chronic[k], same->chronic[k])
+            << "chronic " << k << " at " << row.t_min;
+      }
+      ++matched;
+    }
+    EXPECT_GT(matched, 0U);
+    EXPECT_NEAR(tail.rows.front().t_min, split * 1440.0, 1e-9);
+    ASSERT_EQ(tail.events.size(), unbroken.events.size());
+    for (std::size_t e = 0; e < tail.events.size(); ++e) {
+      if (std::isnan(unbroken.events[e].value)) continue;
+      EXPECT_DOUBLE_EQ(tail.events[e].value, unbroken.events[e].value) << "event " << e;
+    }
   }
 }
 

@@ -111,6 +111,28 @@ class LifeObserver {
   virtual void event(const EventRecord& /*record*/) {}
 };
 
+// Where one event of a life stands: finished (with the record the observer was given), and the
+// samples it still needs (a learn event keeps its arousal series until a later recall).
+struct EventProgress {
+  bool finished = false;
+  EventRecord record;
+  std::vector<std::pair<double, double>> series;  // (t_min, value)
+};
+
+// Everything a life carries from one day to the next, at the start of day `day`: continuing
+// from it gives the life that was never stopped (Pulse and BioGears call this save/restore).
+struct LifeState {
+  int day = 0;
+  ChronicState chronic;
+  AcuteState acute{};
+  bool acute_valid = false;  // `acute` is the state at the start of `day` (the day before was
+                             // integrated in full); otherwise the day starts from the resting cycle
+  int sessions_done = 0;
+  bool dropped_out = false;
+  int dropout_day = -1;
+  std::vector<EventProgress> events;  // by index into Arm::events
+};
+
 struct Life {
   int sessions_scheduled = 0;
   int sessions_done = 0;
@@ -128,10 +150,15 @@ struct Life {
 // or an event looks into are integrated in full, carrying the acute state; other days with
 // sessions are integrated in session windows (SolverConfig::strategy), days without cost one
 // chronic step. Pure: same inputs, same calls, on any thread.
+//   resume  start from this state (its day, chronic and acute state, events) instead of day 0;
+//           events finished before it are delivered to the observer again first. The attendance
+//           rule must be stateless (a trace's) or restored by the caller.
+//   save    when the life reaches `days` without failing, its state there.
 [[nodiscard]] Life live(const Scenario& scenario, const Arm& arm, const Subject& subject,
                         double trainability, int days, const ModelParams& params,
                         const SolverConfig& config, const RestCycle& rest,
-                        AttendanceRule& attendance, LifeObserver& observer);
+                        AttendanceRule& attendance, LifeObserver& observer,
+                        const LifeState* resume = nullptr, LifeState* save = nullptr);
 
 struct TraceOptions {
   double every_min = 1.0;
@@ -141,6 +168,9 @@ struct TraceOptions {
   // the classroom page draws a student's personal subject), with its trainability.
   std::optional<Subject> subject;
   double trainability = 1.0;
+  // Continue a trace saved with save_state (rows start at max(from_day, resume->day)).
+  std::optional<LifeState> resume;
+  bool save_state = false;  // keep the state at to_day in Trace::state
 };
 
 struct TraceRow {
@@ -156,7 +186,8 @@ struct Trace {
   std::vector<TraceRow> rows;
   std::vector<EventRecord> events;  // every event of the arm, in time order (NaN if not reached)
   SolveStats stats;
-  std::string failure;  // why the integration stopped early, empty if it did not
+  std::string failure;             // why the integration stopped early, empty if it did not
+  std::optional<LifeState> state;  // at to_day, when TraceOptions::save_state
 };
 
 // The reference individual (the population's typical subject unless options.subject says

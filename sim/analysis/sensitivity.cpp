@@ -78,7 +78,6 @@ UnitDesign saltelli_design(std::size_t inputs, std::size_t base_samples, std::ui
   d.inputs = inputs;
   const std::size_t dim = 2 * inputs;
   boost::random::sobol sequence(dim);
-  sequence.discard(dim);  // the first point is the origin
   Engine engine(seed);
   boost::random::uniform_01<double> uniform;
   std::vector<double> shift(dim);

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -8,6 +9,7 @@
 
 #include "brainload/io/atomic_file.hpp"
 #include "brainload/io/csv.hpp"
+#include "brainload/io/life_state.hpp"
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/validate.hpp"
@@ -31,6 +33,8 @@ struct TraceCliOptions {
   std::optional<double> to_day;
   std::string csv = "-";
   std::vector<std::string> sets;  // --set NAME=VALUE
+  std::string save_state;
+  std::string load_state;
 };
 
 Scenario load_valid(const std::string& path) {
@@ -74,6 +78,27 @@ int run_trace(const TraceCliOptions& options) {
   t.every_min = options.every_min;
   t.from_day = options.from_day;
   t.to_day = options.to_day;
+  const StateProvenance provenance{BRAINLOAD_VERSION, s.name, text_fingerprint(s.source_text),
+                                   arm.name, chosen.overridden};
+  if (!options.save_state.empty()) {
+    const double to = options.to_day.value_or(s.days);
+    if (to != std::floor(to) || to < 1.0 || to > s.days) {
+      throw UsageError(fmt::format(
+          "--save-state: the state is saved at the end of a whole day; give --to a whole day "
+          "from 1 to {} (got {})",
+          s.days, to));
+    }
+    t.save_state = true;
+    require_writable(options.save_state);
+  }
+  if (!options.load_state.empty()) {
+    t.resume = read_life_state(options.load_state, provenance);
+    const double to = options.to_day.value_or(s.days);
+    if (t.resume->day > to || t.resume->day > s.days) {
+      throw UsageError(fmt::format("--load-state: the state was saved at day {}, after --to {}",
+                                   t.resume->day, to));
+    }
+  }
   if (options.csv != "-") require_writable(options.csv);
   const Trace trace = trace_reference(s, arm, t, chosen.params);
   if (!trace.failure.empty()) {
@@ -81,6 +106,7 @@ int run_trace(const TraceCliOptions& options) {
         fmt::format("the reference individual of arm '{}' could not be simulated: {}", arm.name,
                     trace.failure));
   }
+  if (!options.save_state.empty()) write_life_state(options.save_state, *trace.state, provenance);
   if (options.csv == "-") {
     write_trace_csv(std::cout, trace, arm.events);
     std::cout.flush();
@@ -124,6 +150,12 @@ Command add_trace_command(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--csv", options->csv, "output file, or - for standard output")->default_val("-");
   add_set_option(*cmd, options->sets);
+  cmd->add_option("--save-state", options->save_state,
+                  "save the individual's state at the end of day --to to FILE (JSON), to continue "
+                  "later with --load-state");
+  cmd->add_option("--load-state", options->load_state,
+                  "continue from a state saved with --save-state (same scenario, arm and "
+                  "parameters); rows start at its day");
   return {cmd, [options] { return run_trace(*options); }};
 }
 

@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "brainload/error.hpp"
+#include "brainload/io/life_state.hpp"
 #include "brainload/population/runner.hpp"
 #include "cli/commands.hpp"
 
@@ -51,6 +52,9 @@ int run_cli(int argc, char** argv) {
     return 130;
   } catch (const brainload::ScenarioError& e) {
     fmt::print(stderr, "{}\n", e.what());
+    return 65;
+  } catch (const brainload::InputDataError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
     return 65;
   } catch (const brainload::MissingInputError& e) {
     fmt::print(stderr, "error: {}\n", e.what());

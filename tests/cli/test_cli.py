@@ -237,6 +237,41 @@ class TraceOutput(unittest.TestCase):
             stdout = run("trace", scenario("wingate"), "--every", "5").stdout
             self.assertEqual(out.read_text(), stdout)
 
+    def test_saved_state_continues_the_trace_exactly(self):
+        # Issue 19: trace --save-state FILE --to DAY, then --load-state FILE: the rows from DAY
+        # on are those of the trace that never stopped, byte for byte.
+        lisa = scenario("lisa_trial")
+        with tempfile.TemporaryDirectory() as tmp:
+            state = Path(tmp) / "day3.json"
+            whole = run("trace", lisa, "--arm", "hrt", "--every", 60, "--to", 6)
+            head = run("trace", lisa, "--arm", "hrt", "--every", 60, "--to", 3,
+                       "--save-state", state)
+            tail = run("trace", lisa, "--arm", "hrt", "--every", 60, "--to", 6,
+                       "--load-state", state)
+            for proc in (whole, head, tail):
+                self.assertEqual(proc.returncode, 0, outcome(proc))
+            whole_rows = whole.stdout.splitlines()
+            tail_rows = tail.stdout.splitlines()
+            self.assertEqual(tail_rows[0], whole_rows[0])  # the header
+            self.assertTrue(tail_rows[1].startswith("4320,"), tail_rows[1][:40])
+            self.assertEqual(tail_rows[1:], whole_rows[-(len(tail_rows) - 1):])
+            self.assertEqual(json.loads(state.read_text())["day"], 3)
+            # A state continues only the life it was saved from.
+            for args, text in (
+                    (["--arm", "mit"], "saved with arm 'hrt', not 'mit'"),
+                    (["--arm", "hrt", "--set", "brain_age.recovery_tau_years=3"],
+                     "saved with parameters"),
+            ):
+                proc = run("trace", lisa, *args, "--to", 6, "--load-state", state)
+                self.assertEqual(proc.returncode, 65, outcome(proc))
+                self.assertIn(text, proc.stderr)
+            proc = run("trace", lisa, "--arm", "hrt", "--load-state", Path(tmp) / "none.json")
+            self.assertEqual(proc.returncode, 66, outcome(proc))
+            proc = run("trace", lisa, "--arm", "hrt", "--to", 2.5, "--save-state",
+                       Path(tmp) / "x.json")
+            self.assertEqual(proc.returncode, 2, outcome(proc))
+            self.assertFalse((Path(tmp) / "x.json").exists())
+
     def test_unknown_arm_exits_2(self):
         proc = run("trace", scenario("back_to_back_hiit"), "--arm", "nosuch")
         self.assertEqual(proc.returncode, 2, outcome(proc))

@@ -4,11 +4,13 @@
 //
 // Sobol indices (Saltelli et al. 2010, Comput Phys Commun 181:259, "Variance based sensitivity
 // analysis of model output. Design and estimator for the total sensitivity index"):
-//   A, B    two N × k matrices, the first and last k coordinates of a 2k-dimensional Sobol
-//           sequence (Boost.Random's sobol engine, Joe–Kuo direction numbers), its first point
-//           (the origin) skipped and the whole sequence shifted by one uniform vector drawn
-//           from the seed, modulo 1 (a Cranley–Patterson rotation: a different seed gives an
-//           independent randomised design with the same low discrepancy);
+//   A, B    two N × k matrices, the first and last k coordinates of the first N points of a
+//           2k-dimensional Sobol sequence (Boost.Random's sobol engine, Joe–Kuo direction
+//           numbers), shifted by one uniform vector drawn from the seed, modulo 1 (a
+//           Cranley–Patterson rotation: another seed gives an independent randomised design).
+//           The first point (the origin) is kept: dropping it breaks the balance of the first
+//           2^m points (Owen 2022, "On dropping the first Sobol' point", MCQMC 2020 proceedings),
+//           and after the shift it is no longer a corner. N a power of 2 is best;
 //   AB_i    A with column i taken from B;
 //   V       the variance of f over the 2N rows of A and B;
 //   S_i     first order, Jansen (1999):  (V − ½·mean_j (f(B)_j − f(AB_i)_j)²) / V

@@ -3,6 +3,8 @@
 // pathways carry from day to day.
 #pragma once
 
+#include <cstddef>
+
 #include "brainload/model/subject.hpp"
 
 namespace brainload {
@@ -53,5 +55,55 @@ struct ChronicState {
 };
 
 [[nodiscard]] ChronicState baseline_chronic_state(const Subject& subject);
+
+// Every field by name, in declaration order, as visit(name, double&) (const double& for a const
+// state): for saving and restoring a life (io/life_state.hpp). A new field needs a line here;
+// the static_assert below counts them.
+template <class C, class Visitor>
+void visit_chronic_fields(C& c, Visitor&& visit) {
+  visit("vo2max_ml_kg_min", c.vo2max_ml_kg_min);
+  visit("strength_1rm_rel", c.strength_1rm_rel);
+  visit("bdnf_resting_ng_ml", c.bdnf_resting_ng_ml);
+  visit("hippocampal_volume_rel", c.hippocampal_volume_rel);
+  visit("prefrontal_connectivity_rel", c.prefrontal_connectivity_rel);
+  visit("brain_age_gap_years", c.brain_age_gap_years);
+  visit("cognition_composite_z", c.cognition_composite_z);
+  visit("executive_function_z", c.executive_function_z);
+  visit("working_memory_z", c.working_memory_z);
+  visit("depression_z", c.depression_z);
+  visit("il6_resting_pg_ml", c.il6_resting_pg_ml);
+  visit("bbb_integrity", c.bbb_integrity);
+  visit("fatigue", c.fatigue);
+  visit("sessions_done", c.sessions_done);
+  visit("age_years", c.age_years);
+  visit("fitness_load", c.fitness_load);
+  visit("resistance_avg", c.resistance_avg);
+  visit("heavy_avg", c.heavy_avg);
+  visit("aerobic_avg", c.aerobic_avg);
+  visit("training_avg", c.training_avg);
+  visit("bdnf_dose_avg", c.bdnf_dose_avg);
+  visit("vegf_dose_avg", c.vegf_dose_avg);
+  visit("dual_task_avg", c.dual_task_avg);
+  visit("hpa_dose_avg", c.hpa_dose_avg);
+  visit("strength_neural", c.strength_neural);
+  visit("strength_muscle", c.strength_muscle);
+  visit("strength_ageing", c.strength_ageing);
+  visit("fitness_gain", c.fitness_gain);
+  visit("bdnf_gain", c.bdnf_gain);
+  visit("il6_reduction", c.il6_reduction);
+  visit("bbb_gain", c.bbb_gain);
+  visit("cortisol_reactivity_reduction", c.cortisol_reactivity_reduction);
+  visit("working_memory_gain", c.working_memory_gain);
+  visit("composite_gain", c.composite_gain);
+  visit("executive_gain", c.executive_gain);
+  visit("vo2max_base_ml_kg_min", c.vo2max_base_ml_kg_min);
+  visit("il6_base_pg_ml", c.il6_base_pg_ml);
+  visit("bdnf_base_ng_ml", c.bdnf_base_ng_ml);
+  visit("bbb_base", c.bbb_base);
+}
+
+inline constexpr std::size_t kChronicFieldCount = 39;
+static_assert(sizeof(ChronicState) == kChronicFieldCount * sizeof(double),
+              "a ChronicState field is missing from visit_chronic_fields");
 
 }  // namespace brainload

@@ -57,6 +57,8 @@ def power_figure(plt, d: dict):
             ax.annotate(f"n = {math.ceil(d[key])}", (d[key], level), textcoords="offset points",
                         xytext=(4, -12), fontsize=8)
     ax.set_xscale("log")
+    from matplotlib.ticker import NullFormatter
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xticks(n)
     ax.set_xticklabels([str(v) for v in n])
     ax.set_ylim(0, 1.02)
@@ -97,8 +99,9 @@ def sensitivity_figure(plt, d: dict, top: int):
     ax.set_yticks(y)
     ax.set_yticklabels(names, fontsize=7)
     what = d["outcome"] + (f" − {d['vs']}" if d.get("vs") else "")
-    ax.set_title(f"{d.get('scenario', '')}: {d['method']} indices of {what} in {d['arm']} "
-                 f"({d['evaluations']} simulations, range {d.get('range', '')})", fontsize=9)
+    ax.set_title(f"{d.get('scenario', '')}: {d['method']} indices of {what} in {d['arm']}\n"
+                 f"{d['evaluations']} simulations, parameters over {d.get('range', '')}",
+                 fontsize=9)
     fig.tight_layout()
     return fig
 

@@ -1,9 +1,9 @@
 #include "brainload/analysis/sensitivity.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/sobol.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <cmath>
 #include <numeric>
@@ -70,6 +70,31 @@ JansenSums jansen(std::size_t k, std::span<const double> y, std::span<const std:
   return s;
 }
 
+// Matoušek's linear matrix scramble with a digital shift of one coordinate (64 binary digits,
+// the most significant first): output digit k = input digit k XOR the parity of the input digits
+// before it selected by a random lower-triangular matrix row, then XOR a random shift. It keeps
+// the sequence's net structure and makes every point uniform on [0, 1).
+struct LinearScramble {
+  std::array<std::uint64_t, 64> row{};  // row[k]: random digits among those before digit k
+  std::uint64_t shift = 0;
+  [[nodiscard]] std::uint64_t apply(std::uint64_t v) const {
+    std::uint64_t out = 0;
+    for (unsigned k = 0; k < 64; ++k) {
+      const unsigned bit = 63U - k;
+      const auto parity = static_cast<std::uint64_t>(std::popcount(v & row[k]) & 1);
+      out |= (((v >> bit) & 1U) ^ parity) << bit;
+    }
+    return out ^ shift;
+  }
+};
+
+LinearScramble random_scramble(Engine& engine) {
+  LinearScramble s;
+  for (unsigned k = 1; k < 64; ++k) s.row[k] = engine() & (~std::uint64_t{0} << (64U - k));
+  s.shift = engine();
+  return s;
+}
+
 }  // namespace
 
 UnitDesign saltelli_design(std::size_t inputs, std::size_t base_samples, std::uint64_t seed) {
@@ -79,16 +104,15 @@ UnitDesign saltelli_design(std::size_t inputs, std::size_t base_samples, std::ui
   const std::size_t dim = 2 * inputs;
   boost::random::sobol sequence(dim);
   Engine engine(seed);
-  boost::random::uniform_01<double> uniform;
-  std::vector<double> shift(dim);
-  for (double& s : shift) s = uniform(engine);
+  std::vector<LinearScramble> scramble(dim);
+  for (LinearScramble& s : scramble) s = random_scramble(engine);
   const std::size_t stride = inputs + 2;
   d.points.assign(base_samples * stride * inputs, 0.0);
   std::vector<double> x(dim);
   for (std::size_t j = 0; j < base_samples; ++j) {
     for (std::size_t c = 0; c < dim; ++c) {
-      x[c] = std::ldexp(static_cast<double>(sequence()), -64) + shift[c];
-      if (x[c] >= 1.0) x[c] -= 1.0;
+      // The 53 leading digits of the scrambled coordinate, a double in [0, 1).
+      x[c] = std::ldexp(static_cast<double>(scramble[c].apply(sequence()) >> 11U), -53);
     }
     double* row = d.points.data() + j * stride * inputs;
     std::copy_n(x.begin(), inputs, row);                                                 // A_j

@@ -57,6 +57,10 @@ constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
           [](const AcuteModel& m, const AcuteState& x) { return m.arousal(x); }),
     acute("cerebral_blood_flow_rel", "1", "cerebral blood flow",
           "middle-cerebral-artery blood velocity, 1 = rest", state<ix::kCbf>),
+    acute("blood_pressure_fall_mmhg", "mmHg", "post-exercise hypotension",
+          "fall of mean arterial pressure below rest after exercise (post-exercise hypotension); "
+          "0 while working at or above its threshold, where blood pressure is not modelled",
+          [](const AcuteModel& m, const AcuteState& x) { return m.blood_pressure_fall_mmhg(x); }),
     acute("lactate_mmol_l", "mmol/L", "blood lactate", "blood lactate", state<ix::kBloodLactate>),
     acute("brain_lactate_mmol_l", "mmol/L", "brain lactate", "brain lactate",
           state<ix::kBrainLactate>),

@@ -36,7 +36,7 @@ struct ObservableInfo {
   double accuracy_floor = 0.0;
 };
 
-inline constexpr std::size_t kAcuteObservableCount = 20;
+inline constexpr std::size_t kAcuteObservableCount = 21;
 inline constexpr std::size_t kChronicObservableCount = 14;
 
 [[nodiscard]] std::span<const ObservableInfo, kAcuteObservableCount> acute_observables();

@@ -28,6 +28,11 @@ double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
   return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l / x[ix::kPlasmaVolume];
 }
 
+double AcuteModel::blood_pressure_fall_mmhg(const AcuteState& x) const {
+  return expressed_hypotension_mmhg(params_.cerebral_blood_flow, drive_.work_vo2max_frac,
+                                    x[ix::kHypotension]);
+}
+
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
   return x[ix::kVo2Primary] + x[ix::kVo2Slow];
 }
@@ -90,9 +95,9 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kBrainNe] = ar.brain_ne_per_min;
 
   const auto cbf =
-      cerebral_blood_flow_rates(p.cerebral_blood_flow, work, x[ix::kCbf], x[ix::kStrain]);
+      cerebral_blood_flow_rates(p.cerebral_blood_flow, work, x[ix::kCbf], x[ix::kHypotension]);
   dxdt[ix::kCbf] = cbf.cbf_per_min;
-  dxdt[ix::kStrain] = cbf.strain_per_min;
+  dxdt[ix::kHypotension] = cbf.hypotension_mmhg_per_min;
 
   const LactateInputs lac_in{d.muscle_intensity_frac,
                              d.muscle_mass_frac,

@@ -34,7 +34,8 @@ SOURCE_DIR = os.environ.get("BRAINLOAD_SOURCE_DIR", "")
 ACUTE_OBSERVABLES = [
     "work_vo2max_frac", "vo2_ml_kg_min", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
     "norepinephrine_nmol_l", "vagal_afferent_rel", "nts_activity_rel", "lc_firing_hz",
-    "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "lactate_mmol_l",
+    "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "blood_pressure_fall_mmhg",
+    "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
     "cortisol_nmol_l", "cognitive_performance_z",
 ]
@@ -285,13 +286,13 @@ class TraceOutput(unittest.TestCase):
 
 class Describe(unittest.TestCase):
 
-    def test_json_lists_19_acute_and_14_chronic_observables(self):
+    def test_json_lists_21_acute_and_14_chronic_observables(self):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 20, acute)
+        self.assertEqual(len(acute), 21, acute)
         self.assertEqual(len(chronic), 14, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
@@ -344,7 +345,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 263)
+        self.assertEqual(len(params), 262)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -360,7 +361,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (263;", proc.stdout)
+        self.assertIn("Parameters (262;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):
@@ -666,7 +667,7 @@ class TrialDesign(unittest.TestCase):
     def test_sensitivity_json_for_sobol_and_morris(self):
         common = ["sensitivity", scenario("back_to_back_hiit"), "--arm", "double", "--vs",
                   "rest", "--outcome", "cognitive_test_d0_1400", "--parameters",
-                  "cerebral_blood_flow.strain_threshold_vo2max_frac,hpa.cortisol_half_life_min",
+                  "cerebral_blood_flow.peh_threshold_vo2max_frac,hpa.cortisol_half_life_min",
                   "--spread", "0.2", "--quiet", "--bootstrap", "50"]
         sobol, _ = self.json_of(*common, "--samples", 8)
         for key in ("method", "outcome", "day", "samples", "parameters"):
@@ -684,10 +685,10 @@ class TrialDesign(unittest.TestCase):
         for p in morris["parameters"]:
             for key in ("name", "mu_star", "sigma"):
                 self.assertIn(key, p)
-        # The 14:00 test difference hangs on the blood-flow strain threshold, not on cortisol
+        # The 14:00 test difference hangs on the post-exercise hypotension threshold, not on cortisol
         # clearance.
         self.assertEqual(morris["parameters"][0]["name"],
-                         "cerebral_blood_flow.strain_threshold_vo2max_frac")
+                         "cerebral_blood_flow.peh_threshold_vo2max_frac")
 
     def test_bad_questions_exit_2_and_name_the_problem(self):
         lisa = scenario("lisa_trial")

@@ -73,7 +73,7 @@ TEST(TrialDesign, ParameterSelectionByGroupAndKeyword) {
 
 TEST(TrialDesign, SensitivitySampleAtTheValuesIsTheTracedDifference) {
   // The reference individual of a sensitivity sample is trace's: the cognitive test of the
-  // double-HIIT arm minus the rest arm's is the README's −0.269 SD (tests/cli checks the trace).
+  // double-HIIT arm minus the rest arm's is the README's −0.126 SD (tests/cli checks the trace).
   const Scenario hiit = shipped("back_to_back_hiit");
   const DesignOutcome test = resolve_outcome(hiit, "double", "rest", kTest, std::nullopt);
   const double difference = reference_outcome(hiit, ModelParams{}, "double", "rest", test);
@@ -113,7 +113,7 @@ TEST(TrialDesignRunner, SensitivityIsTheSameAtOneAndTwoThreads) {
   o.vs = "rest";
   o.outcome = kTest;
   // One parameter the outcome hangs on, one the reference individual never uses.
-  o.parameters = {"cerebral_blood_flow.strain_threshold_vo2max_frac", "population.vo2max_cv"};
+  o.parameters = {"cerebral_blood_flow.peh_threshold_vo2max_frac", "population.vo2max_cv"};
   o.spread = 0.2;
   o.samples = 3;
   o.method = SensitivityMethod::morris;
@@ -127,7 +127,7 @@ TEST(TrialDesignRunner, SensitivityIsTheSameAtOneAndTwoThreads) {
     EXPECT_EQ(one.parameters[i].name, two.parameters[i].name);
     EXPECT_EQ(one.parameters[i].morris.mu_star, two.parameters[i].morris.mu_star);
   }
-  EXPECT_EQ(one.parameters[0].name, "cerebral_blood_flow.strain_threshold_vo2max_frac");
+  EXPECT_EQ(one.parameters[0].name, "cerebral_blood_flow.peh_threshold_vo2max_frac");
   EXPECT_GT(one.parameters[0].morris.mu_star, 0.0);
   EXPECT_EQ(one.parameters[1].morris.mu_star, 0.0);  // no effect on one individual: exactly 0
   EXPECT_EQ(one.evaluations, 3U * 3U);

@@ -397,7 +397,7 @@ class Report(LiftingRun):
         self.assertRuns("report", scenario("teaching/two_hiit_afternoon"), "--html", html_path)
         page = html_path.read_text(encoding="utf-8")
         self.assertSelfContained(page)
-        self.assertIn("-0.269", page)  # the double arm's 14:00 test (README)
+        self.assertIn("-0.126", page)  # the double arm's 14:00 test (README)
         self.assertIn("+0.161", page)  # the moderate arm's
         self.assertNoPartials(self.tmp)
 

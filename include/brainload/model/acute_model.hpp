@@ -3,8 +3,8 @@
 // State (all per the units in the names; "rel" = 1 at rest):
 //   heart rate (with its slow sympathetic and drift parts) · oxygen uptake (primary, recruitment,
 //   slow component) · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain
-//   NE · cerebral blood flow, cerebrovascular strain · muscle, blood and brain lactate · serum VEGF
-//   · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
+//   NE · cerebral blood flow, post-exercise hypotension · muscle, blood and brain lactate · serum
+//   VEGF · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
 //   cortisol · plasma volume · catecholamine drift · and dose integrals the chronic layer reads
 //   once a day.
 //
@@ -47,7 +47,7 @@ inline constexpr std::size_t kNts = 4;
 inline constexpr std::size_t kLc = 5;
 inline constexpr std::size_t kBrainNe = 6;
 inline constexpr std::size_t kCbf = 7;
-inline constexpr std::size_t kStrain = 8;
+inline constexpr std::size_t kHypotension = 8;    // post-exercise MAP fall, mmHg (cbf.hpp)
 inline constexpr std::size_t kMuscleLactate = 9;  // muscle − blood lactate gradient (lactate.hpp)
 inline constexpr std::size_t kBloodLactate = 10;
 inline constexpr std::size_t kBrainLactate = 11;
@@ -148,6 +148,8 @@ class AcuteModel {
   [[nodiscard]] double arousal(const AcuteState& x) const;
   [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+  // Post-exercise fall of mean arterial pressure, as expressed at the current work (mmHg).
+  [[nodiscard]] double blood_pressure_fall_mmhg(const AcuteState& x) const;
   // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
   [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 

@@ -5,7 +5,8 @@
 #      (RelWithDebInfo), then the whole test suite (ctest) except the full literature
 #      validation, which runs as two slices (brainload validate --filter lactate / heritage);
 #   2. build-tsan: ThreadSanitizer, with oneTBB itself built with ThreadSanitizer from Debian's
-#      source package, then the parallel tests only (ctest -R 'Runner|population');
+#      source package, then the parallel tests only (ctest -R 'Runner|population', less the
+#      kill-and-resume test population.checkpoint, whose runs are those of the Runner tests);
 #   3. build-fuzz: fuzz/run_fuzz.sh for FUZZ_SECONDS (default 120) on the scenario reader.
 #
 # Prints one summary line per step and exits non-zero if any step failed. Runs as root on
@@ -106,7 +107,7 @@ run_tsan() {
       -DBRAINLOAD_SANITIZE=thread -DBRAINLOAD_BENCH=OFF \
       -DTBB_DIR=$root/build-tsan/tbb/install/lib/cmake/TBB &&
     cmake --build build-tsan -j$jobs --target brainload brainload_tests" &&
-  step tsan-ctest build-tsan ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'Runner|population'
+  step tsan-ctest build-tsan ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'Runner|population' -E 'population[.]checkpoint'
 }
 
 run_fuzz() {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -16,9 +17,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
+#include <utility>
 
 #include "brainload/error.hpp"
 #include "brainload/io/atomic_file.hpp"
+#include "brainload/io/checkpoint.hpp"
+#include "brainload/io/life_state.hpp"
 #include "brainload/io/run_files.hpp"
 #include "brainload/io/scenario_toml.hpp"
 #ifdef BRAINLOAD_MPI
@@ -44,6 +49,9 @@ struct RunCliOptions {
   bool trajectories = false;
   std::vector<std::string> sets;  // --set NAME=VALUE
   std::string command_line;
+  std::string checkpoint;  // --checkpoint FILE
+  std::string resume;      // --resume FILE
+  double checkpoint_every_min = 5.0;
 };
 
 std::atomic<bool> g_cancel{false};
@@ -188,7 +196,66 @@ void print_table(const Scenario& s, const TrialSummary& t) {
   }
 }
 
+// The command recorded in the HDF5 file, without the checkpoint options (they do not change what
+// is computed), so that a resumed run's file equals that of a run that never stopped.
+std::string recorded_command(const std::string& command_line) {
+  std::string out;
+  std::istringstream words(command_line);
+  std::string w;
+  bool skip_next = false;
+  while (words >> w) {
+    if (skip_next) {
+      skip_next = false;
+      continue;
+    }
+    if (w == "--checkpoint" || w == "--resume" || w == "--checkpoint-every") {
+      skip_next = true;
+      continue;
+    }
+    if (w.starts_with("--checkpoint=") || w.starts_with("--resume=") ||
+        w.starts_with("--checkpoint-every=")) {
+      continue;
+    }
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
 #ifndef BRAINLOAD_MPI
+// A block of the HDF5 layout as checkpoint arrays, and back (the layout is agent_block()'s).
+CheckpointBlock checkpoint_block(std::int64_t first, std::int64_t count, const RunOutput& block) {
+  CheckpointBlock b{first, count, {}, {}};
+  for (const auto* vars :
+       {&block.agent_vars, &block.outcome_vars, &block.event_vars, &block.trajectory_vars}) {
+    for (const OutputVariable& v : *vars) b.reals.push_back(v.data);
+  }
+  for (const OutputIntVariable& v : block.agent_int_vars) b.ints.push_back(v.data);
+  return b;
+}
+
+RunOutput block_of(const RunOutput& empty, const CheckpointBlock& b,
+                   const std::filesystem::path& path) {
+  RunOutput o = empty;
+  std::size_t k = 0;
+  const auto malformed = [&] {
+    return InputDataError(
+        fmt::format("cannot resume from '{}': its block of agents from {} does "
+                    "not have this run's variables",
+                    path.string(), b.first));
+  };
+  for (auto* vars : {&o.agent_vars, &o.outcome_vars, &o.event_vars, &o.trajectory_vars}) {
+    for (OutputVariable& v : *vars) {
+      if (k >= b.reals.size()) throw malformed();
+      v.data = b.reals[k++];
+    }
+  }
+  if (k != b.reals.size() || b.ints.size() != o.agent_int_vars.size()) throw malformed();
+  for (std::size_t i = 0; i < b.ints.size(); ++i) o.agent_int_vars[i].data = b.ints[i];
+  for (const auto& v : o.agent_vars)
+    if (std::cmp_not_equal(v.data.size(), b.count)) throw malformed();
+  return o;
+}
+
 int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
   require_valid(s);
@@ -218,24 +285,81 @@ int run_run(const RunCliOptions& options) {
 
   AtomicFile h5(out);
   TrialSummary summary;
+  // A resumed run records the command that started it, so its file equals a run that never
+  // stopped.
+  const std::string command = options.resume.empty()
+                                  ? recorded_command(options.command_line)
+                                  : read_checkpoint_header(options.resume).command;
+  const std::string checkpoint = options.resume.empty() ? options.checkpoint : options.resume;
+  std::optional<CheckpointLog> log;
   {
-    RunOutput layout =
-        run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories);
+    RunOutput layout = run_layout(s, plan, agents, options.seed, command, options.trajectories);
     layout.parameters_overridden = chosen.overridden;
     RunFileWriter writer(h5.temp_path(), layout);
     TrialAccumulator accumulator(s, plan);
     std::int64_t done = 0;
     int shown = -1;
-    run_population_streaming(
-        s, run,
-        [&](std::int64_t first, std::vector<AgentResult>& block) {
-          for (const AgentResult& a : block) accumulator.add(a);
-          writer.write_agents(first, static_cast<std::int64_t>(block.size()),
-                              agent_block(s, plan, block, options.trajectories));
-          done += static_cast<std::int64_t>(block.size());
-          if (tty) show_progress(done, agents, shown);
-        },
-        chosen.params);
+    const CheckpointHeader header{BRAINLOAD_VERSION,
+                                  s.name,
+                                  text_fingerprint(s.source_text),
+                                  options.seed,
+                                  agents,
+                                  options.trajectories,
+                                  run.block_agents,
+                                  chosen.overridden,
+                                  command};
+    if (!options.resume.empty()) {
+      // The committed blocks go into the new file exactly as the first run wrote them.
+      const RunOutput empty = agent_block(s, plan, {}, options.trajectories);
+      const CheckpointProgress progress =
+          read_checkpoint(checkpoint, header, [&](const CheckpointBlock& b) {
+            writer.write_agents(b.first, b.count, block_of(empty, b, checkpoint));
+          });
+      accumulator.merge_serialized(progress.accumulator);
+      done = progress.agents_done;
+      run.first_agent = done;
+      log.emplace(checkpoint, progress.committed_bytes);
+      if (!options.quiet) {
+        fmt::print(stderr, "resuming from '{}': {} of {} agents done\n", checkpoint, done, agents);
+      }
+    } else if (!checkpoint.empty()) {
+      log.emplace(checkpoint, header);
+    }
+    using Clock = std::chrono::steady_clock;
+    const auto every = std::chrono::duration<double, std::ratio<60>>(options.checkpoint_every_min);
+    auto last_commit = Clock::now();
+    const auto commit = [&] {
+      log->commit(done, accumulator.serialize());
+      last_commit = Clock::now();
+    };
+    try {
+      if (done < agents) {
+        run_population_streaming(
+            s, run,
+            [&](std::int64_t first, std::vector<AgentResult>& block) {
+              for (const AgentResult& a : block) accumulator.add(a);
+              const auto n = static_cast<std::int64_t>(block.size());
+              const RunOutput rows = agent_block(s, plan, block, options.trajectories);
+              writer.write_agents(first, n, rows);
+              done += n;
+              if (log) {
+                log->append_block(checkpoint_block(first, n, rows));
+                if (Clock::now() - last_commit >= every) commit();
+              }
+              if (tty) show_progress(done, agents, shown);
+            },
+            chosen.params);
+      }
+    } catch (const Cancelled&) {
+      // Everything handed to the sink is in the log: keep it.
+      if (log) {
+        commit();
+        fmt::print(stderr,
+                   "\ncheckpoint: {} of {} agents saved in '{}'; continue with --resume {}\n", done,
+                   agents, checkpoint, checkpoint);
+      }
+      throw;
+    }
     writer.finish(quantile_variables(s, plan, accumulator.quantiles()));
     summary = accumulator.summary();
   }
@@ -245,6 +369,7 @@ int run_run(const RunCliOptions& options) {
       options, summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen),
       json);
   commit_outputs(h5, json);
+  if (log) log->remove();  // the run is complete: its checkpoint is no longer needed
   if (!options.quiet && options.summary_json != "-") {
     print_table(s, summary);
     fmt::print("\nwrote {}\n", out.string());
@@ -321,6 +446,11 @@ void print_failure(const RankFailure& f) {
 // The run split across the ranks of an MPI job. Phases end in a vote, so that a failure on one
 // rank stops every rank at the same point instead of leaving them in a collective call.
 int run_run_mpi(const RunCliOptions& options) {
+  if (!options.checkpoint.empty() || !options.resume.empty()) {
+    throw UsageError(
+        "--checkpoint and --resume are not available in the MPI build yet: run the "
+        "serial build (brainload run --threads N) for a run that must survive a kill");
+  }
   const MpiJob job;
   std::exception_ptr error;  // this rank's first failure; later phases are skipped
   const auto attempt = [&error](const auto& step) {
@@ -376,8 +506,8 @@ int run_run_mpi(const RunCliOptions& options) {
     const std::string temp = broadcast_text(job, h5 ? h5->temp_path().string() : "", 0);
     std::optional<RunFileWriter> writer;
     attempt([&] {
-      RunOutput layout =
-          run_layout(s, plan, agents, options.seed, options.command_line, options.trajectories);
+      RunOutput layout = run_layout(s, plan, agents, options.seed,
+                                    recorded_command(options.command_line), options.trajectories);
       layout.parameters_overridden = chosen.overridden;
       writer.emplace(temp, layout, RunFileWriter::Collective{});
     });
@@ -477,6 +607,17 @@ Command add_run_command(CLI::App& app, const std::string& command_line) {
   add_set_option(*cmd, o->sets);
   cmd->add_flag("--trajectories", o->trajectories,
                 "also write per-agent trajectories of every chronic observable (agent x time)");
+  auto* checkpoint = cmd->add_option(
+      "--checkpoint", o->checkpoint,
+      "save the finished agents to FILE as the run goes, so that a killed run can be resumed "
+      "with --resume FILE (removed when the run completes)");
+  cmd->add_option("--checkpoint-every", o->checkpoint_every_min,
+                  "minutes between checkpoint commits (default 5; 0: after every block of agents)")
+      ->check(CLI::Range(0.0, 1e6));
+  cmd->add_option("--resume", o->resume,
+                  "continue the run saved in checkpoint FILE (same scenario, seed, agents, "
+                  "--set and --trajectories); the result equals a run that never stopped")
+      ->excludes(checkpoint);
 #ifdef BRAINLOAD_MPI
   return {cmd, [o] { return run_run_mpi(*o); }};
 #else

@@ -310,6 +310,10 @@ Handle create_dataset(const Writer& w, hid_t file, const std::string& name, hid_
                       const std::vector<hsize_t>& shape, const Storage& storage) {
   const Handle space = w.simple_space(shape, name);
   const Handle dcpl = w.plist(H5P_DATASET_CREATE, "H5Pcreate(dataset create)");
+  // No creation and modification times in the object headers: the same run writes the same
+  // bytes (a resumed run's file equals an uninterrupted one's under cmp, not only h5diff).
+  w.check(H5Pset_obj_track_times(dcpl.get(), false),
+          fmt::format("H5Pset_obj_track_times for '{}'", name));
   // Keep attributes in creation order, as netCDF-4 does.
   w.check(H5Pset_attr_creation_order(dcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
           fmt::format("H5Pset_attr_creation_order for '{}'", name));
@@ -469,6 +473,7 @@ struct RunFileWriter::Impl {
             "H5Pset_link_creation_order");
     w.check(H5Pset_attr_creation_order(fcpl.get(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
             "H5Pset_attr_creation_order");
+    w.check(H5Pset_obj_track_times(fcpl.get(), false), "H5Pset_obj_track_times");
     const Handle fapl = w.plist(H5P_FILE_ACCESS, "H5Pcreate(file access)");
     w.check(H5Pset_libver_bounds(fapl.get(), H5F_LIBVER_V18, H5F_LIBVER_V18),
             "H5Pset_libver_bounds");

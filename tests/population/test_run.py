@@ -160,6 +160,163 @@ class RunOutputs(unittest.TestCase):
         self.assertEqual(sorted(q.name for q in self.dir.iterdir()), ["output"])
 
 
+def same_hdf5(a_path, b_path):
+    """Every group and dataset of two HDF5 files with equal data (NaN = NaN) and equal
+    attributes; dimension-scale references compared by the names they point to. Returns the
+    differences (empty when identical)."""
+    import h5py
+    import numpy as np
+    diffs = []
+
+    def value(f, v):
+        a = np.asarray(v)
+        if a.dtype == object:  # object references (DIMENSION_LIST, REFERENCE_LIST)
+            return repr([f[r].name if isinstance(r, h5py.Reference) else
+                         [f[x].name for x in np.ravel(r) if isinstance(x, h5py.Reference)]
+                         for r in np.ravel(a)])
+        if a.dtype.names:  # REFERENCE_LIST: (dataset reference, index) pairs
+            return repr([(f[r[0]].name, int(r[1])) for r in a])
+        return a
+
+    def same(x, y):
+        if isinstance(x, str) or isinstance(y, str):
+            return x == y
+        x, y = np.asarray(x), np.asarray(y)
+        if x.dtype.kind == "f" and y.dtype.kind == "f":
+            return x.shape == y.shape and np.array_equal(x, y, equal_nan=True)
+        return x.shape == y.shape and np.array_equal(x, y)
+
+    with h5py.File(a_path) as a, h5py.File(b_path) as b:
+        def visit(name, obj):
+            other = b.get(name)
+            if other is None:
+                diffs.append(f"{name}: only in {a_path}")
+                return
+            for k in set(obj.attrs) | set(other.attrs):
+                if k not in obj.attrs or k not in other.attrs or \
+                        not same(value(a, obj.attrs[k]), value(b, other.attrs[k])):
+                    diffs.append(f"{name}@{k} differs")
+            if isinstance(obj, h5py.Dataset) and not same(obj[()], other[()]):
+                diffs.append(f"{name}: data differ")
+        visit("/", a["/"])
+        a.visititems(visit)
+        b.visititems(lambda name, _: diffs.append(f"{name}: only in {b_path}")
+                     if a.get(name) is None else None)
+    return diffs
+
+
+class Checkpoint(unittest.TestCase):
+    """Issue 19: `run --checkpoint` survives kill -9 at a random moment, and `run --resume`
+    finishes with the summary JSON and the HDF5 file of a run that never stopped, byte for byte,
+    resuming at another thread count; a checkpoint of another run is refused."""
+
+    AGENTS = 120
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+        self.scenario = Path(SOURCE) / "scenarios/lisa_trial.toml"
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def args(self, *extra):
+        # Relative --out and --summary-json, run in per-run directories, so that the command
+        # recorded in the HDF5 file is the same text for every run.
+        return ["run", self.scenario, "--agents", self.AGENTS, "--out", "trial.h5",
+                "--summary-json", "trial.json", "--quiet", "--force", *extra]
+
+    def reference(self, threads):
+        ref = self.dir / f"ref{threads}"
+        ref.mkdir()
+        p = run(*self.args("--threads", threads), cwd=ref)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return ref
+
+    def killed_run(self, where, threads, rng):
+        """Starts a checkpointed run in `where` and kills it (SIGKILL) at a random moment after
+        its first commit; returns how many bytes of checkpoint it left."""
+        where.mkdir()
+        proc = subprocess.Popen([BRAINLOAD, *map(str, self.args(
+            "--threads", threads, "--checkpoint", "run.ckpt", "--checkpoint-every", "0"))],
+            cwd=where, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        ckpt = where / "run.ckpt"
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None and \
+                (not ckpt.exists() or ckpt.stat().st_size < 4096):
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.4))
+        proc.kill()
+        proc.wait()
+        self.assertEqual(proc.returncode, -signal.SIGKILL,
+                         "the run finished before it could be killed: raise AGENTS")
+        self.assertFalse((where / "trial.h5").exists(), "a killed run left an output file")
+        return ckpt.stat().st_size
+
+    def test_kill_9_then_resume_equals_an_uninterrupted_run(self):
+        import random
+        rng = random.Random(os.environ.get("BRAINLOAD_TEST_SEED", "19"))
+        for threads in (1, 2):
+            with self.subTest(threads=threads):
+                ref = self.reference(threads)
+                where = self.dir / f"killed{threads}"
+                left = self.killed_run(where, threads, rng)
+                p = run(*self.args("--threads", 3 - threads, "--resume", "run.ckpt"),
+                        cwd=where)
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertEqual((where / "trial.json").read_bytes(),
+                                 (ref / "trial.json").read_bytes(),
+                                 f"summary JSON after a kill ({left} bytes of checkpoint)")
+                self.assertEqual(same_hdf5(ref / "trial.h5", where / "trial.h5"), [])
+                # Byte for byte too: the writer records no object times.
+                self.assertEqual((where / "trial.h5").read_bytes(),
+                                 (ref / "trial.h5").read_bytes())
+                self.assertFalse((where / "run.ckpt").exists(),
+                                 "the checkpoint of a completed run was kept")
+
+    def test_resume_refuses_another_run_and_says_what_differs(self):
+        where = self.dir / "k"
+        self.killed_run(where, 2, __import__("random").Random(1))
+        for extra, says in ((["--seed", "2"], "--seed 1, not 2"),
+                            (["--set", "hpa.cortisol_half_life_min=70"], "parameters"),
+                            (["--trajectories"], "without --trajectories")):
+            with self.subTest(extra=extra):
+                p = run(*self.args("--resume", "run.ckpt", *extra), cwd=where)
+                self.assertEqual(p.returncode, 65, p.stderr)
+                self.assertIn("cannot resume from 'run.ckpt'", p.stderr)
+                self.assertIn(says, p.stderr)
+        other = run("run", Path(SOURCE) / "scenarios/resistance_older_adults.toml", "--agents",
+                    self.AGENTS, "--out", "x.h5", "--quiet", "--resume", "run.ckpt", cwd=where)
+        self.assertEqual(other.returncode, 65, other.stderr)
+        self.assertIn("scenario 'lisa_trial'", other.stderr)
+        (where / "junk.ckpt").write_bytes(b"not a checkpoint at all")
+        junk = run(*self.args("--resume", "junk.ckpt"), cwd=where)
+        self.assertEqual(junk.returncode, 65, junk.stderr)
+        self.assertIn("not a brainload run checkpoint", junk.stderr)
+        missing = run(*self.args("--resume", "nowhere.ckpt"), cwd=where)
+        self.assertEqual(missing.returncode, 66, missing.stderr)
+
+    def test_ctrl_c_commits_and_names_the_resume_command(self):
+        where = self.dir / "c"
+        where.mkdir()
+        proc = subprocess.Popen([BRAINLOAD, *map(str, self.args(
+            "--checkpoint", "run.ckpt"))], cwd=where, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        ckpt = where / "run.ckpt"
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None and not ckpt.exists():
+            time.sleep(0.01)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=300)
+        self.assertEqual(proc.returncode, 130, err)
+        self.assertIn("continue with --resume run.ckpt", err)
+        p = run(*self.args("--resume", "run.ckpt"), cwd=where)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        ref = self.reference(0)
+        self.assertEqual((where / "trial.json").read_bytes(), (ref / "trial.json").read_bytes())
+
+
 if __name__ == "__main__":
     BRAINLOAD, SOURCE = str(Path(sys.argv[1]).resolve()), str(Path(sys.argv[2]).resolve())
     unittest.main(argv=[sys.argv[0], *sys.argv[3:]], verbosity=2)

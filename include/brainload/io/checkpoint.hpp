@@ -1,0 +1,98 @@
+// The checkpoint of `brainload run --checkpoint FILE`: an append-only log of the run's finished
+// agent blocks, so that `run --resume FILE` after a kill finishes with the same files as a run
+// that never stopped.
+//
+// Layout: the 8-byte magic "BLCKPT01", then records, each
+//   u32 kind · u64 payload length · payload · u64 FNV-1a of the payload
+// (native byte order: a checkpoint is read on the machine kind that wrote it). Kinds:
+//   header (once, first): JSON of what the run is (model version, scenario name and text hash,
+//     seed, agents, trajectories, block size, parameters set away from their defaults, command);
+//   block: agents [first, first + count) as the arrays RunFileWriter::write_agents takes;
+//   commit: the number of agents finished and the TrialAccumulator's words after them.
+// Only what precedes the last intact commit counts: a record torn by a kill, or blocks appended
+// after the last commit, are dropped on reading and overwritten on resuming. A commit is written
+// with fsync, so what it covers survives a power cut as well as a kill.
+//
+// Why not HDF5's own file: a run's HDF5 file is compressed and chunked, and a process killed
+// between two flushes can leave its metadata inconsistent; an append-only log with checksums
+// cannot be left half-valid. (HDF5's SWMR mode would need the 1.10 file format and readers that
+// know it.)
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace brainload {
+
+// What a checkpoint belongs to. A resume must match every field but `command`.
+struct CheckpointHeader {
+  std::string model_version;
+  std::string scenario;
+  std::uint64_t scenario_hash = 0;  // text_fingerprint of the scenario file's text
+  std::uint64_t seed = 0;
+  std::int64_t agents = 0;
+  bool trajectories = false;
+  std::int64_t block_agents = 0;
+  std::map<std::string, double> parameters;  // overridden, full name → value
+  std::string command;                       // the original command, recorded in the HDF5 file
+};
+
+// One block of finished agents: the data arrays of agent_block() in its order (agent, outcome,
+// event and trajectory variables as `reals`; integer agent variables as `ints`).
+struct CheckpointBlock {
+  std::int64_t first = 0;
+  std::int64_t count = 0;
+  std::vector<std::vector<double>> reals;
+  std::vector<std::vector<std::int64_t>> ints;
+};
+
+// The committed part of a checkpoint.
+struct CheckpointProgress {
+  CheckpointHeader header;
+  std::int64_t agents_done = 0;
+  std::vector<std::uint64_t> accumulator;  // TrialAccumulator::serialize() after agents_done
+  std::uintmax_t committed_bytes = 0;      // the log's valid length
+};
+
+// The header alone, unchecked (a resumed run records the original command in its HDF5 file):
+// MissingInputError / InputDataError as below.
+[[nodiscard]] CheckpointHeader read_checkpoint_header(const std::filesystem::path& path);
+
+// Reads the checkpoint at `path`: MissingInputError (66) when it cannot be read; InputDataError
+// (65) when it is not a checkpoint, has no commit, or differs from `expected` (the message says
+// what differs). Calls `on_block` for every committed block, in order, before returning.
+[[nodiscard]] CheckpointProgress read_checkpoint(
+    const std::filesystem::path& path, const CheckpointHeader& expected,
+    const std::function<void(const CheckpointBlock&)>& on_block);
+
+// The writing end. Write failures throw OutputIoError naming the file and the cause; a log that
+// cannot be created throws OutputError.
+class CheckpointLog {
+ public:
+  // A new log at `path` (replacing any file there) holding only the header.
+  CheckpointLog(const std::filesystem::path& path, const CheckpointHeader& header);
+  // An existing log continued after read_checkpoint: cut to `committed_bytes`, then appended to.
+  CheckpointLog(const std::filesystem::path& path, std::uintmax_t committed_bytes);
+  CheckpointLog(const CheckpointLog&) = delete;
+  CheckpointLog& operator=(const CheckpointLog&) = delete;
+  ~CheckpointLog();
+
+  void append_block(const CheckpointBlock& block);
+  // Everything appended so far is made durable (write + fsync) and counts from now on.
+  void commit(std::int64_t agents_done, const std::vector<std::uint64_t>& accumulator);
+  // Closes and deletes the log (the run finished: it is no longer needed).
+  void remove();
+
+ private:
+  void write_record(std::uint32_t kind, const std::string& payload);
+  void flush();
+  std::filesystem::path path_;
+  int fd_ = -1;
+  std::string buffer_;  // records not yet written to the file
+};
+
+}  // namespace brainload

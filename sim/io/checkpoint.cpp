@@ -1,0 +1,360 @@
+#include "brainload/io/checkpoint.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <system_error>
+
+#include "brainload/error.hpp"
+#include "brainload/io/life_state.hpp"
+
+namespace brainload {
+
+namespace {
+
+constexpr std::string_view kMagic = "BLCKPT01";
+constexpr std::uint32_t kHeader = 1;
+constexpr std::uint32_t kBlock = 2;
+constexpr std::uint32_t kCommit = 3;
+// A record larger than this is not one of ours (a torn or foreign file): 64 GiB.
+constexpr std::uint64_t kMaxPayload = std::uint64_t{1} << 36;
+
+template <class T>
+void put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof(T));
+}
+
+template <class T>
+void put_array(std::string& out, const std::vector<T>& values) {
+  put(out, static_cast<std::uint64_t>(values.size()));
+  out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+}
+
+// Reads fixed-size values from a payload; `ok` turns false past its end.
+struct Cursor {
+  const std::string& data;
+  std::size_t at = 0;
+  bool ok = true;
+  template <class T>
+  T get() {
+    T value{};
+    if (!ok || data.size() - at < sizeof(T)) {
+      ok = false;
+      return value;
+    }
+    std::memcpy(&value, data.data() + at, sizeof(T));
+    at += sizeof(T);
+    return value;
+  }
+  std::vector<std::uint64_t> get_sparse() {
+    const auto n = get<std::uint64_t>();
+    std::vector<std::uint64_t> words;
+    while (ok && words.size() < n) {
+      const auto zeros = get<std::uint64_t>();
+      const auto literals = get<std::uint64_t>();
+      if (!ok || zeros > n - words.size() || literals > n - words.size() - zeros ||
+          literals > (data.size() - at) / sizeof(std::uint64_t)) {
+        ok = false;
+        break;
+      }
+      words.insert(words.end(), zeros, 0);
+      for (std::uint64_t k = 0; k < literals; ++k) words.push_back(get<std::uint64_t>());
+    }
+    return words;
+  }
+  template <class T>
+  std::vector<T> get_array() {
+    const auto n = get<std::uint64_t>();
+    if (!ok || n > (data.size() - at) / sizeof(T)) {
+      ok = false;
+      return {};
+    }
+    std::vector<T> values(static_cast<std::size_t>(n));
+    std::memcpy(values.data(), data.data() + at, values.size() * sizeof(T));
+    at += values.size() * sizeof(T);
+    return values;
+  }
+};
+
+std::uint64_t checksum(const std::string& payload) { return text_fingerprint(payload); }
+
+// The accumulator's words are mostly zero (histogram bins nobody fell in): stored as runs of
+// (zeros, n literals, the n literals), which makes a commit kilobytes instead of megabytes.
+void put_sparse(std::string& out, const std::vector<std::uint64_t>& words) {
+  put(out, static_cast<std::uint64_t>(words.size()));
+  std::size_t i = 0;
+  while (i < words.size()) {
+    std::uint64_t zeros = 0;
+    while (i < words.size() && words[i] == 0) ++zeros, ++i;
+    const std::size_t start = i;
+    while (i < words.size() && words[i] != 0) ++i;
+    put(out, zeros);
+    put(out, static_cast<std::uint64_t>(i - start));
+    out.append(reinterpret_cast<const char*>(words.data() + start),
+               (i - start) * sizeof(std::uint64_t));
+  }
+}
+
+nlohmann::json header_json(const CheckpointHeader& h) {
+  return {{"format", "brainload run checkpoint"},
+          {"model_version", h.model_version},
+          {"scenario", h.scenario},
+          {"scenario_fingerprint", fmt::format("{:016x}", h.scenario_hash)},
+          {"seed", h.seed},
+          {"agents", h.agents},
+          {"trajectories", h.trajectories},
+          {"block_agents", h.block_agents},
+          {"parameters_overridden", h.parameters},
+          {"command", h.command}};
+}
+
+CheckpointHeader header_of(const nlohmann::json& j) {
+  CheckpointHeader h;
+  h.model_version = j.at("model_version").get<std::string>();
+  h.scenario = j.at("scenario").get<std::string>();
+  h.scenario_hash = std::stoull(j.at("scenario_fingerprint").get<std::string>(), nullptr, 16);
+  h.seed = j.at("seed").get<std::uint64_t>();
+  h.agents = j.at("agents").get<std::int64_t>();
+  h.trajectories = j.at("trajectories").get<bool>();
+  h.block_agents = j.at("block_agents").get<std::int64_t>();
+  h.parameters = j.at("parameters_overridden").get<std::map<std::string, double>>();
+  h.command = j.at("command").get<std::string>();
+  return h;
+}
+
+// The first difference between a checkpoint's header and the run asking to resume it.
+std::optional<std::string> difference(const CheckpointHeader& saved, const CheckpointHeader& now) {
+  if (saved.model_version != now.model_version)
+    return fmt::format("it was written by brainload {}, this is {}", saved.model_version,
+                       now.model_version);
+  if (saved.scenario != now.scenario)
+    return fmt::format("it is a run of scenario '{}', not '{}'", saved.scenario, now.scenario);
+  if (saved.scenario_hash != now.scenario_hash)
+    return fmt::format("scenario '{}' has changed since the checkpoint (its text differs)",
+                       now.scenario);
+  if (saved.seed != now.seed)
+    return fmt::format("it is a run with --seed {}, not {}", saved.seed, now.seed);
+  if (saved.agents != now.agents)
+    return fmt::format("it is a run of {} agents, not {}", saved.agents, now.agents);
+  if (saved.trajectories != now.trajectories)
+    return fmt::format("it is a run {} --trajectories", saved.trajectories ? "with" : "without");
+  if (saved.block_agents != now.block_agents)
+    return fmt::format("it was written in blocks of {} agents, not {}", saved.block_agents,
+                       now.block_agents);
+  if (saved.parameters != now.parameters) {
+    std::string a;
+    std::string b;
+    for (const auto& [k, v] : saved.parameters) a += fmt::format(" {}={}", k, v);
+    for (const auto& [k, v] : now.parameters) b += fmt::format(" {}={}", k, v);
+    return fmt::format("it is a run with parameters set to{}, this one{}",
+                       a.empty() ? " their defaults" : a, b.empty() ? " their defaults" : b);
+  }
+  return std::nullopt;
+}
+
+std::string io_cause(int error) { return std::system_category().message(error); }
+
+}  // namespace
+
+// Both readers: the header checked against `expected` when given, then the committed blocks.
+CheckpointProgress read_checkpoint(const std::filesystem::path& path,
+                                   const std::optional<CheckpointHeader>& expected,
+                                   const std::function<void(const CheckpointBlock&)>& on_block);
+
+CheckpointHeader read_checkpoint_header(const std::filesystem::path& path) {
+  return read_checkpoint(path, std::nullopt, nullptr).header;
+}
+
+CheckpointProgress read_checkpoint(const std::filesystem::path& path,
+                                   const CheckpointHeader& expected,
+                                   const std::function<void(const CheckpointBlock&)>& on_block) {
+  return read_checkpoint(path, std::optional<CheckpointHeader>(expected), on_block);
+}
+
+CheckpointProgress read_checkpoint(const std::filesystem::path& path,
+                                   const std::optional<CheckpointHeader>& expected,
+                                   const std::function<void(const CheckpointBlock&)>& on_block) {
+  const auto bad = [&](const std::string& why) {
+    return InputDataError(fmt::format("cannot resume from '{}': {}", path.string(), why));
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw MissingInputError(
+        fmt::format("cannot read checkpoint '{}': {}", path.string(), io_cause(errno)));
+  }
+  std::string magic(kMagic.size(), '\0');
+  if (!in.read(magic.data(), static_cast<std::streamsize>(magic.size())) || magic != kMagic) {
+    throw bad("not a brainload run checkpoint");
+  }
+  // One record at a time; nullopt at the end of the intact records.
+  struct Record {
+    std::uint32_t kind;
+    std::string payload;
+  };
+  const auto next = [&]() -> std::optional<Record> {
+    Record r{};
+    std::uint64_t length = 0;
+    if (!in.read(reinterpret_cast<char*>(&r.kind), sizeof r.kind) ||
+        !in.read(reinterpret_cast<char*>(&length), sizeof length) || length > kMaxPayload ||
+        r.kind < kHeader || r.kind > kCommit) {
+      return std::nullopt;
+    }
+    r.payload.resize(static_cast<std::size_t>(length));
+    std::uint64_t sum = 0;
+    if (!in.read(r.payload.data(), static_cast<std::streamsize>(length)) ||
+        !in.read(reinterpret_cast<char*>(&sum), sizeof sum) || sum != checksum(r.payload)) {
+      return std::nullopt;
+    }
+    return r;
+  };
+
+  CheckpointProgress progress;
+  const auto header = next();
+  if (!header || header->kind != kHeader) throw bad("its header is missing or damaged");
+  try {
+    progress.header = header_of(nlohmann::json::parse(header->payload));
+  } catch (const nlohmann::json::exception& e) {
+    throw bad(fmt::format("its header is not a checkpoint header ({})", e.what()));
+  }
+  if (!expected) return progress;  // the header is all that was asked for
+  if (const auto why = difference(progress.header, *expected)) {
+    throw bad(*why + "; a checkpoint resumes only the run that wrote it");
+  }
+
+  // First pass: find the last intact commit.
+  const std::streamoff records_start = in.tellg();
+  std::streamoff committed_end = -1;
+  while (const auto r = next()) {
+    if (r->kind == kHeader) break;
+    if (r->kind != kCommit) continue;
+    Cursor c{r->payload};
+    progress.agents_done = c.get<std::int64_t>();
+    progress.accumulator = c.get_sparse();
+    if (!c.ok) break;
+    committed_end = in.tellg();
+  }
+  if (committed_end < 0) throw bad("it holds no committed agents yet (start the run again)");
+  progress.committed_bytes = static_cast<std::uintmax_t>(committed_end);
+
+  // Second pass: the blocks before that commit, in order.
+  in.clear();
+  in.seekg(records_start);
+  std::int64_t expect_first = 0;
+  while (in.tellg() < committed_end) {
+    const auto r = next();
+    if (!r) throw bad("a committed record cannot be read back");
+    if (r->kind != kBlock) continue;
+    Cursor c{r->payload};
+    CheckpointBlock b;
+    b.first = c.get<std::int64_t>();
+    b.count = c.get<std::int64_t>();
+    const auto nreal = c.get<std::uint32_t>();
+    for (std::uint32_t k = 0; k < nreal && c.ok; ++k) b.reals.push_back(c.get_array<double>());
+    const auto nint = c.get<std::uint32_t>();
+    for (std::uint32_t k = 0; k < nint && c.ok; ++k) b.ints.push_back(c.get_array<std::int64_t>());
+    if (!c.ok || b.first != expect_first || b.count <= 0) {
+      throw bad(fmt::format("its block of agents from {} is malformed", b.first));
+    }
+    expect_first = b.first + b.count;
+    on_block(b);
+  }
+  if (expect_first != progress.agents_done) {
+    throw bad(fmt::format("its blocks hold {} agents but its commit says {}", expect_first,
+                          progress.agents_done));
+  }
+  return progress;
+}
+
+CheckpointLog::CheckpointLog(const std::filesystem::path& path, const CheckpointHeader& header)
+    : path_(path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    throw OutputError(
+        fmt::format("cannot create checkpoint '{}': {}", path.string(), io_cause(errno)));
+  }
+  buffer_.append(kMagic);
+  write_record(kHeader, header_json(header).dump());
+  flush();
+}
+
+CheckpointLog::CheckpointLog(const std::filesystem::path& path, std::uintmax_t committed_bytes)
+    : path_(path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    throw OutputError(
+        fmt::format("cannot reopen checkpoint '{}': {}", path.string(), io_cause(errno)));
+  }
+  if (::ftruncate(fd_, static_cast<off_t>(committed_bytes)) != 0 || ::lseek(fd_, 0, SEEK_END) < 0) {
+    const int error = errno;
+    ::close(fd_);
+    fd_ = -1;
+    throw OutputIoError(
+        fmt::format("cannot continue checkpoint '{}': {}", path.string(), io_cause(error)));
+  }
+}
+
+CheckpointLog::~CheckpointLog() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void CheckpointLog::write_record(std::uint32_t kind, const std::string& payload) {
+  put(buffer_, kind);
+  put(buffer_, static_cast<std::uint64_t>(payload.size()));
+  buffer_ += payload;
+  put(buffer_, checksum(payload));
+}
+
+void CheckpointLog::flush() {
+  std::size_t at = 0;
+  while (at < buffer_.size()) {
+    const ssize_t n = ::write(fd_, buffer_.data() + at, buffer_.size() - at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      throw OutputIoError(fmt::format("cannot write checkpoint '{}': {}", path_.string(),
+                                      io_cause(n < 0 ? errno : ENOSPC)));
+    }
+    at += static_cast<std::size_t>(n);
+  }
+  buffer_.clear();
+}
+
+void CheckpointLog::append_block(const CheckpointBlock& block) {
+  std::string payload;
+  put(payload, block.first);
+  put(payload, block.count);
+  put(payload, static_cast<std::uint32_t>(block.reals.size()));
+  for (const auto& a : block.reals) put_array(payload, a);
+  put(payload, static_cast<std::uint32_t>(block.ints.size()));
+  for (const auto& a : block.ints) put_array(payload, a);
+  write_record(kBlock, payload);
+  // Large runs with trajectories: do not hold many blocks in memory between commits.
+  if (buffer_.size() > (std::size_t{16} << 20)) flush();
+}
+
+void CheckpointLog::commit(std::int64_t agents_done,
+                           const std::vector<std::uint64_t>& accumulator) {
+  std::string payload;
+  put(payload, agents_done);
+  put_sparse(payload, accumulator);
+  write_record(kCommit, payload);
+  flush();
+  if (::fsync(fd_) != 0) {
+    throw OutputIoError(
+        fmt::format("cannot write checkpoint '{}': {}", path_.string(), io_cause(errno)));
+  }
+}
+
+void CheckpointLog::remove() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  std::error_code ignored;
+  std::filesystem::remove(path_, ignored);
+}
+
+}  // namespace brainload

@@ -1,0 +1,163 @@
+#include "brainload/io/checkpoint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "brainload/error.hpp"
+#include "brainload/io/life_state.hpp"
+
+namespace brainload {
+namespace {
+
+namespace fs = std::filesystem;
+
+CheckpointHeader header() {
+  CheckpointHeader h;
+  h.model_version = "test";
+  h.scenario = "lisa_trial";
+  h.scenario_hash = 0x1234;
+  h.seed = 7;
+  h.agents = 96;
+  h.block_agents = 32;
+  h.parameters = {{"hpa.cortisol_half_life_min", 70.0}};
+  h.command = "brainload run lisa_trial.toml";
+  return h;
+}
+
+CheckpointBlock block(std::int64_t first) {
+  CheckpointBlock b{first, 32, {}, {}};
+  b.reals.emplace_back(32, 0.5 + static_cast<double>(first));
+  b.reals.emplace_back(64, -1.0);
+  b.ints.emplace_back(32, first);
+  return b;
+}
+
+class CheckpointTest : public ::testing::Test {
+ protected:
+  fs::path path_ = fs::temp_directory_path() /
+                   ("brainload_checkpoint_test_" +
+                    std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".ckpt");
+  void TearDown() override { fs::remove(path_); }
+
+  std::vector<std::int64_t> firsts(const CheckpointHeader& expected,
+                                   CheckpointProgress* progress = nullptr) {
+    std::vector<std::int64_t> seen;
+    const CheckpointProgress p = read_checkpoint(path_, expected, [&](const CheckpointBlock& b) {
+      EXPECT_EQ(b.reals[0][0], 0.5 + static_cast<double>(b.first));
+      EXPECT_EQ(b.ints[0][31], b.first);
+      seen.push_back(b.first);
+    });
+    if (progress != nullptr) *progress = p;
+    return seen;
+  }
+};
+
+TEST_F(CheckpointTest, OnlyCommittedBlocksAreRead) {
+  {
+    CheckpointLog log(path_, header());
+    log.append_block(block(0));
+    log.commit(32, {0, 0, 5, 0, 0, 0, 9});
+    log.append_block(block(32));
+    log.append_block(block(64));  // never committed: a kill came first
+  }
+  CheckpointProgress p;
+  EXPECT_EQ(firsts(header(), &p), (std::vector<std::int64_t>{0}));
+  EXPECT_EQ(p.agents_done, 32);
+  EXPECT_EQ(p.accumulator, (std::vector<std::uint64_t>{0, 0, 5, 0, 0, 0, 9}));
+  EXPECT_EQ(p.header.command, "brainload run lisa_trial.toml");
+  // Continuing cuts the uncommitted tail and appends after the commit.
+  {
+    CheckpointLog log(path_, p.committed_bytes);
+    log.append_block(block(32));
+    log.append_block(block(64));
+    log.commit(96, {1});
+  }
+  EXPECT_EQ(firsts(header(), &p), (std::vector<std::int64_t>{0, 32, 64}));
+  EXPECT_EQ(p.agents_done, 96);
+}
+
+// A kill can cut the file at any byte: whatever the cut, the reader finds the last commit before
+// it, or says there is none.
+TEST_F(CheckpointTest, ATornFileReadsBackToItsLastIntactCommit) {
+  std::uintmax_t first_commit_end = 0;
+  {
+    CheckpointLog log(path_, header());
+    log.append_block(block(0));
+    log.commit(32, {3});
+    first_commit_end = fs::file_size(path_);
+    log.append_block(block(32));
+    log.commit(64, {4});
+  }
+  const std::uintmax_t size = fs::file_size(path_);
+  std::ifstream in(path_, std::ios::binary);
+  const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  for (std::uintmax_t cut = 0; cut <= size; cut += 7) {
+    {
+      std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+      out.write(whole.data(), static_cast<std::streamsize>(cut));
+    }
+    if (cut < first_commit_end) {
+      EXPECT_THROW((void)firsts(header()), InputDataError) << "cut at " << cut;
+      continue;
+    }
+    CheckpointProgress p;
+    const auto seen = firsts(header(), &p);
+    if (cut < size) {
+      EXPECT_EQ(p.agents_done, 32) << "cut at " << cut;
+      EXPECT_EQ(seen, (std::vector<std::int64_t>{0}));
+    } else {
+      EXPECT_EQ(p.agents_done, 64);
+    }
+  }
+}
+
+TEST_F(CheckpointTest, AnotherRunIsRefusedWithWhatDiffers) {
+  {
+    CheckpointLog log(path_, header());
+    log.append_block(block(0));
+    log.commit(32, {});
+  }
+  const auto refused = [&](const CheckpointHeader& h, const std::string& says) {
+    try {
+      (void)firsts(h);
+      ADD_FAILURE() << "accepted: " << says;
+    } catch (const InputDataError& e) {
+      EXPECT_NE(std::string(e.what()).find(says), std::string::npos) << e.what();
+    }
+  };
+  CheckpointHeader h = header();
+  h.seed = 8;
+  refused(h, "--seed 7, not 8");
+  h = header();
+  h.scenario_hash = 1;
+  refused(h, "has changed since the checkpoint");
+  h = header();
+  h.agents = 100;
+  refused(h, "96 agents, not 100");
+  h = header();
+  h.parameters.clear();
+  refused(h, "hpa.cortisol_half_life_min=70");
+  h = header();
+  h.model_version = "other";
+  refused(h, "written by brainload test");
+  h = header();
+  h.command = "anything";  // the command is not part of what must match
+  EXPECT_EQ(firsts(h).size(), 1U);
+}
+
+TEST_F(CheckpointTest, NotACheckpointOrMissing) {
+  EXPECT_THROW((void)read_checkpoint_header(path_), MissingInputError);
+  {
+    std::ofstream out(path_);
+    out << "[scenario]\nname = \"x\"\n";
+  }
+  EXPECT_THROW((void)read_checkpoint_header(path_), InputDataError);
+}
+
+}  // namespace
+}  // namespace brainload

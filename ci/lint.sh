@@ -7,8 +7,8 @@
 #   2. tidy: clang-tidy with the repo's .clang-tidy over every translation unit of sim/, tests/
 #      and bench/ in the compile_commands.json of build-lint (cmake configure only), in parallel
 #      with run-clang-tidy; the headers of include/brainload, sim/, tests/ and bench/ are
-#      checked through them (HeaderFilterRegex). fuzz/scenario_fuzz.cpp is only in a clang
-#      -DBRAINLOAD_FUZZ=ON build, so it is checked on its own with the flags it needs;
+#      checked through them (HeaderFilterRegex). fuzz/*_fuzz.cpp are only in a clang
+#      -DBRAINLOAD_FUZZ=ON build, so they are checked on their own with the flags they need;
 #   3. tidy-mpi: the MPI-only code (#ifdef BRAINLOAD_MPI in sim/cli/run.cpp,
 #      sim/population/distributed.cpp, sim/io/hdf5_output.cpp) is not compiled in the default
 #      configuration, so the files that mention BRAINLOAD_MPI are checked again from an MPI
@@ -109,9 +109,9 @@ if wants tidy; then
   tidy tidy build-lint "^$root/(sim|tests|bench|fuzz)/"
   # The fuzz target needs clang and libFuzzer to configure; its one file needs only include/.
   status=0
-  clang-tidy -quiet fuzz/scenario_fuzz.cpp -- -std=c++20 -Iinclude 2>&1 |
+  clang-tidy -quiet fuzz/scenario_fuzz.cpp fuzz/checkpoint_fuzz.cpp -- -std=c++20 -Iinclude 2>&1 |
     sed -E 's/\x1b\[[0-9;]*m//g' >build-lint/clang-tidy-fuzz.log || status=$?
-  report tidy-fuzz build-lint/clang-tidy-fuzz.log "fuzz/scenario_fuzz.cpp" "$status"
+  report tidy-fuzz build-lint/clang-tidy-fuzz.log "fuzz/scenario_fuzz.cpp fuzz/checkpoint_fuzz.cpp" "$status"
 fi
 
 # --- tidy-mpi ---------------------------------------------------------------------------------

@@ -7,7 +7,8 @@
 #   2. build-tsan: ThreadSanitizer, with oneTBB itself built with ThreadSanitizer from Debian's
 #      source package, then the parallel tests only (ctest -R 'Runner|population', less the
 #      kill-and-resume test population.checkpoint, whose runs are those of the Runner tests);
-#   3. build-fuzz: fuzz/run_fuzz.sh for FUZZ_SECONDS (default 120) on the scenario reader.
+#   3. build-fuzz: fuzz/run_fuzz.sh for FUZZ_SECONDS (default 90) on the scenario reader, then
+#      FUZZ_CHECKPOINT_SECONDS (default 30) on the checkpoint reader of `run --resume`.
 #
 # Prints one summary line per step and exits non-zero if any step failed. Runs as root on
 # Debian 12 with the packages of .ci/run installed; installs clang and libFuzzer if missing.
@@ -19,7 +20,8 @@ root=$(pwd)
 
 steps=("$@")
 [[ ${#steps[@]} -eq 0 ]] && steps=(asan tsan fuzz)
-fuzz_seconds=${FUZZ_SECONDS:-120}
+fuzz_seconds=${FUZZ_SECONDS:-90}
+fuzz_checkpoint_seconds=${FUZZ_CHECKPOINT_SECONDS:-30}
 jobs=$(nproc)
 
 if [[ " ${steps[*]} " == *" fuzz "* ]] && ! command -v clang++ >/dev/null; then
@@ -113,6 +115,9 @@ run_tsan() {
 run_fuzz() {
   step fuzz build-fuzz fuzz/run_fuzz.sh "$fuzz_seconds"
   grep -h '^scenario_fuzz:' "$root/build-fuzz/ci-fuzz.log" || true
+  step fuzz-checkpoint build-fuzz env BRAINLOAD_FUZZ_TARGET=checkpoint_fuzz \
+    fuzz/run_fuzz.sh "$fuzz_checkpoint_seconds"
+  grep -h '^checkpoint_fuzz:' "$root/build-fuzz/ci-fuzz-checkpoint.log" || true
 }
 
 for s in "${steps[@]}"; do

@@ -233,9 +233,10 @@ CheckpointBlock checkpoint_block(std::int64_t first, std::int64_t count, const R
   return b;
 }
 
-RunOutput block_of(const RunOutput& empty, const CheckpointBlock& b,
+// `one`: agent_block() of a single agent, whose arrays give each variable's width per agent.
+RunOutput block_of(const RunOutput& one, const CheckpointBlock& b,
                    const std::filesystem::path& path) {
-  RunOutput o = empty;
+  RunOutput o = one;
   std::size_t k = 0;
   const auto malformed = [&] {
     return InputDataError(
@@ -243,16 +244,18 @@ RunOutput block_of(const RunOutput& empty, const CheckpointBlock& b,
                     "not have this run's variables",
                     path.string(), b.first));
   };
+  const auto count = static_cast<std::size_t>(b.count);
   for (auto* vars : {&o.agent_vars, &o.outcome_vars, &o.event_vars, &o.trajectory_vars}) {
     for (OutputVariable& v : *vars) {
-      if (k >= b.reals.size()) throw malformed();
+      if (k >= b.reals.size() || b.reals[k].size() != count * v.data.size()) throw malformed();
       v.data = b.reals[k++];
     }
   }
   if (k != b.reals.size() || b.ints.size() != o.agent_int_vars.size()) throw malformed();
-  for (std::size_t i = 0; i < b.ints.size(); ++i) o.agent_int_vars[i].data = b.ints[i];
-  for (const auto& v : o.agent_vars)
-    if (std::cmp_not_equal(v.data.size(), b.count)) throw malformed();
+  for (std::size_t i = 0; i < b.ints.size(); ++i) {
+    if (b.ints[i].size() != count * o.agent_int_vars[i].data.size()) throw malformed();
+    o.agent_int_vars[i].data = b.ints[i];
+  }
   return o;
 }
 
@@ -307,13 +310,18 @@ int run_run(const RunCliOptions& options) {
                                   options.trajectories,
                                   run.block_agents,
                                   chosen.overridden,
+                                  accumulator.serialize().size(),
                                   command};
     if (!options.resume.empty()) {
       // The committed blocks go into the new file exactly as the first run wrote them.
-      const RunOutput empty = agent_block(s, plan, {}, options.trajectories);
+      const RunOutput one = agent_block(s, plan, std::vector<AgentResult>(1), options.trajectories);
       const CheckpointProgress progress =
           read_checkpoint(checkpoint, header, [&](const CheckpointBlock& b) {
-            writer.write_agents(b.first, b.count, block_of(empty, b, checkpoint));
+            if (b.first + b.count > agents) {
+              throw InputDataError(fmt::format("cannot resume from '{}': it holds agents beyond {}",
+                                               checkpoint, agents));
+            }
+            writer.write_agents(b.first, b.count, block_of(one, b, checkpoint));
           });
       accumulator.merge_serialized(progress.accumulator);
       done = progress.agents_done;

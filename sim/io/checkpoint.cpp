@@ -12,7 +12,8 @@
 #include <system_error>
 
 #include "brainload/error.hpp"
-#include "brainload/io/life_state.hpp"
+#include "brainload/io/fingerprint.hpp"
+#include "brainload/io/life_state.hpp"  // InputDataError
 
 namespace brainload {
 
@@ -52,8 +53,10 @@ struct Cursor {
     at += sizeof(T);
     return value;
   }
-  std::vector<std::uint64_t> get_sparse() {
+  // `words`: the expected length (the header's); any other is a malformed record.
+  std::vector<std::uint64_t> get_sparse(std::uint64_t expected_words) {
     const auto n = get<std::uint64_t>();
+    if (n != expected_words) ok = false;
     std::vector<std::uint64_t> words;
     while (ok && words.size() < n) {
       const auto zeros = get<std::uint64_t>();
@@ -111,6 +114,7 @@ nlohmann::json header_json(const CheckpointHeader& h) {
           {"trajectories", h.trajectories},
           {"block_agents", h.block_agents},
           {"parameters_overridden", h.parameters},
+          {"accumulator_words", h.accumulator_words},
           {"command", h.command}};
 }
 
@@ -124,6 +128,7 @@ CheckpointHeader header_of(const nlohmann::json& j) {
   h.trajectories = j.at("trajectories").get<bool>();
   h.block_agents = j.at("block_agents").get<std::int64_t>();
   h.parameters = j.at("parameters_overridden").get<std::map<std::string, double>>();
+  h.accumulator_words = j.at("accumulator_words").get<std::uint64_t>();
   h.command = j.at("command").get<std::string>();
   return h;
 }
@@ -155,6 +160,9 @@ std::optional<std::string> difference(const CheckpointHeader& saved, const Check
     return fmt::format("it is a run with parameters set to{}, this one{}",
                        a.empty() ? " their defaults" : a, b.empty() ? " their defaults" : b);
   }
+  if (saved.accumulator_words != now.accumulator_words)
+    return fmt::format("its trial statistics have {} words, this run's {}", saved.accumulator_words,
+                       now.accumulator_words);
   return std::nullopt;
 }
 
@@ -188,6 +196,12 @@ CheckpointProgress read_checkpoint(const std::filesystem::path& path,
     throw MissingInputError(
         fmt::format("cannot read checkpoint '{}': {}", path.string(), io_cause(errno)));
   }
+  std::error_code size_error;
+  const std::uintmax_t file_size = std::filesystem::file_size(path, size_error);
+  if (size_error) {
+    throw MissingInputError(
+        fmt::format("cannot read checkpoint '{}': {}", path.string(), size_error.message()));
+  }
   std::string magic(kMagic.size(), '\0');
   if (!in.read(magic.data(), static_cast<std::streamsize>(magic.size())) || magic != kMagic) {
     throw bad("not a brainload run checkpoint");
@@ -201,8 +215,13 @@ CheckpointProgress read_checkpoint(const std::filesystem::path& path,
     Record r{};
     std::uint64_t length = 0;
     if (!in.read(reinterpret_cast<char*>(&r.kind), sizeof r.kind) ||
-        !in.read(reinterpret_cast<char*>(&length), sizeof length) || length > kMaxPayload ||
-        r.kind < kHeader || r.kind > kCommit) {
+        !in.read(reinterpret_cast<char*>(&length), sizeof length) || r.kind < kHeader ||
+        r.kind > kCommit) {
+      return std::nullopt;
+    }
+    // A length beyond the file's end is a torn or damaged record: never allocate for it.
+    const auto at = static_cast<std::uintmax_t>(in.tellg());
+    if (length > kMaxPayload || at > file_size || length + sizeof(std::uint64_t) > file_size - at) {
       return std::nullopt;
     }
     r.payload.resize(static_cast<std::size_t>(length));
@@ -235,7 +254,7 @@ CheckpointProgress read_checkpoint(const std::filesystem::path& path,
     if (r->kind != kCommit) continue;
     Cursor c{r->payload};
     progress.agents_done = c.get<std::int64_t>();
-    progress.accumulator = c.get_sparse();
+    progress.accumulator = c.get_sparse(progress.header.accumulator_words);
     if (!c.ok) break;
     committed_end = in.tellg();
   }

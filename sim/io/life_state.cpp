@@ -26,15 +26,6 @@ std::string hex(std::uint64_t x) { return fmt::format("{:016x}", x); }
 
 }  // namespace
 
-std::uint64_t text_fingerprint(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64-bit offset basis and prime
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 void write_life_state(const std::filesystem::path& path, const LifeState& state,
                       const StateProvenance& provenance) {
   nlohmann::json j;

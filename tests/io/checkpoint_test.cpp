@@ -24,6 +24,7 @@ CheckpointHeader header() {
   h.agents = 96;
   h.block_agents = 32;
   h.parameters = {{"hpa.cortisol_half_life_min", 70.0}};
+  h.accumulator_words = 7;
   h.command = "brainload run lisa_trial.toml";
   return h;
 }
@@ -74,7 +75,7 @@ TEST_F(CheckpointTest, OnlyCommittedBlocksAreRead) {
     CheckpointLog log(path_, p.committed_bytes);
     log.append_block(block(32));
     log.append_block(block(64));
-    log.commit(96, {1});
+    log.commit(96, {1, 0, 0, 0, 0, 0, 0});
   }
   EXPECT_EQ(firsts(header(), &p), (std::vector<std::int64_t>{0, 32, 64}));
   EXPECT_EQ(p.agents_done, 96);
@@ -87,10 +88,10 @@ TEST_F(CheckpointTest, ATornFileReadsBackToItsLastIntactCommit) {
   {
     CheckpointLog log(path_, header());
     log.append_block(block(0));
-    log.commit(32, {3});
+    log.commit(32, {3, 0, 0, 0, 0, 0, 0});
     first_commit_end = fs::file_size(path_);
     log.append_block(block(32));
-    log.commit(64, {4});
+    log.commit(64, {4, 0, 0, 0, 0, 0, 0});
   }
   const std::uintmax_t size = fs::file_size(path_);
   std::ifstream in(path_, std::ios::binary);
@@ -120,7 +121,7 @@ TEST_F(CheckpointTest, AnotherRunIsRefusedWithWhatDiffers) {
   {
     CheckpointLog log(path_, header());
     log.append_block(block(0));
-    log.commit(32, {});
+    log.commit(32, {0, 0, 0, 0, 0, 0, 0});
   }
   const auto refused = [&](const CheckpointHeader& h, const std::string& says) {
     try {
@@ -145,6 +146,9 @@ TEST_F(CheckpointTest, AnotherRunIsRefusedWithWhatDiffers) {
   h = header();
   h.model_version = "other";
   refused(h, "written by brainload test");
+  h = header();
+  h.accumulator_words = 8;
+  refused(h, "trial statistics have 7 words");
   h = header();
   h.command = "anything";  // the command is not part of what must match
   EXPECT_EQ(firsts(h).size(), 1U);

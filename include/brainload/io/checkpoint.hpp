@@ -38,6 +38,7 @@ struct CheckpointHeader {
   bool trajectories = false;
   std::int64_t block_agents = 0;
   std::map<std::string, double> parameters;  // overridden, full name → value
+  std::uint64_t accumulator_words = 0;       // TrialAccumulator::serialize().size() of the run
   std::string command;                       // the original command, recorded in the HDF5 file
 };
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "brainload/io/fingerprint.hpp"  // text_fingerprint, used with StateProvenance
 #include "brainload/simulation.hpp"
 
 namespace brainload {
@@ -30,9 +31,6 @@ struct StateProvenance {
   std::string arm;
   std::map<std::string, double> parameters;  // overridden, full name → value
 };
-
-// 64-bit FNV-1a (Fowler–Noll–Vo) of `text`: a fingerprint of the scenario, not a security hash.
-[[nodiscard]] std::uint64_t text_fingerprint(std::string_view text);
 
 // Written complete or not at all (AtomicFile); OutputError / OutputIoError as for other outputs.
 void write_life_state(const std::filesystem::path& path, const LifeState& state,

@@ -34,7 +34,9 @@ void put(std::string& out, const T& value) {
 template <class T>
 void put_array(std::string& out, const std::vector<T>& values) {
   put(out, static_cast<std::uint64_t>(values.size()));
-  out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  if (!values.empty()) {
+    out.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
 }
 
 // Reads fixed-size values from a payload; `ok` turns false past its end.
@@ -79,7 +81,9 @@ struct Cursor {
       return {};
     }
     std::vector<T> values(static_cast<std::size_t>(n));
-    std::memcpy(values.data(), data.data() + at, values.size() * sizeof(T));
+    // An empty vector's data() may be null, and memcpy's arguments must not be, even for 0 bytes
+    // (found by fuzz/checkpoint_fuzz.cpp, UBSan).
+    if (n > 0) std::memcpy(values.data(), data.data() + at, values.size() * sizeof(T));
     at += values.size() * sizeof(T);
     return values;
   }

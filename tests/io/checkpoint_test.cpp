@@ -154,6 +154,24 @@ TEST_F(CheckpointTest, AnotherRunIsRefusedWithWhatDiffers) {
   EXPECT_EQ(firsts(h).size(), 1U);
 }
 
+// Found by fuzz/checkpoint_fuzz.cpp: an empty array in a block made the reader call memcpy with a
+// null destination (undefined behaviour, reported by UBSan). It reads back as an empty array.
+TEST_F(CheckpointTest, EmptyArraysReadBack) {
+  {
+    CheckpointLog log(path_, header());
+    CheckpointBlock b = block(0);
+    b.reals.emplace_back();
+    b.ints.emplace_back();
+    log.append_block(b);
+    log.commit(32, {0, 0, 0, 0, 0, 0, 0});
+  }
+  std::size_t empty_reals = 9;
+  (void)read_checkpoint(path_, header(), [&](const CheckpointBlock& b) {
+    empty_reals = b.reals.back().size() + b.ints.back().size();
+  });
+  EXPECT_EQ(empty_reals, 0U);
+}
+
 TEST_F(CheckpointTest, NotACheckpointOrMissing) {
   EXPECT_THROW((void)read_checkpoint_header(path_), MissingInputError);
   {

@@ -7,9 +7,11 @@
 #   BRAINLOAD_FUZZ_TARGET=checkpoint_fuzz fuzz/run_fuzz.sh SECONDS
 #
 # Seeds of scenario_fuzz: every scenarios/**/*.toml and tests/data/{bad,malformed,edge}/*.toml,
-# copied into build-fuzz/corpus/ at each run (the corpus grows there from run to run);
-# checkpoint_fuzz starts from nothing in build-fuzz/corpus-checkpoint/ (its target frames valid
-# records itself). A crash, hang, leak or sanitizer report leaves its input under
+# copied into build-fuzz/corpus/ at each run (the corpus grows there from run to run), and the
+# kept corpus fuzz/corpus/scenario/ (read, never written); checkpoint_fuzz: the kept corpus
+# fuzz/corpus/checkpoint/, growing in build-fuzz/corpus-checkpoint/. The kept corpora are the
+# minimised result of the fuzzing of docs/reliability.md; refresh one with
+#   build-fuzz/fuzz/scenario_fuzz -merge=1 fuzz/corpus/scenario build-fuzz/corpus A crash, hang, leak or sanitizer report leaves its input under
 # build-fuzz/crashes/ and makes this script exit non-zero. Reproduce one with
 # `build-fuzz/fuzz/<target> build-fuzz/crashes/FILE`.
 # Needs: apt-get install clang libclang-rt-14-dev (Debian 12; libFuzzer ships in the latter).
@@ -62,9 +64,11 @@ if [[ $target == scenario_fuzz ]]; then
   done
   shopt -u globstar
   flags+=(-dict=fuzz/toml.dict)
+  kept=fuzz/corpus/scenario
 else
   corpus=$build/corpus-checkpoint
   mkdir -p "$corpus"
+  kept=fuzz/corpus/checkpoint
 fi
 mkdir -p "$crashes"
 
@@ -77,7 +81,7 @@ log=$build/$target-$(date +%Y%m%d-%H%M%S).log
 corpus_before=$(find "$corpus" -type f | wc -l)
 start=$(date +%s)
 set +e
-"$fuzzer" "$corpus" "${flags[@]}" -max_total_time="$seconds" -timeout=5 \
+"$fuzzer" "$corpus" "$kept" "${flags[@]}" -max_total_time="$seconds" -timeout=5 \
   -rss_limit_mb=2048 -max_len="${BRAINLOAD_FUZZ_MAX_LEN:-16384}" -print_final_stats=1 \
   -artifact_prefix="$crashes/" "$@" >"$log" 2>&1
 status=$?

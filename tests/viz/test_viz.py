@@ -434,7 +434,7 @@ class ScenarioLibrary(Temp):
                 self.assertTrue(prose, "no opening comment that explains the scenario")
 
     def test_every_scenario_runs_at_small_size(self):
-        """One-day and two-day scenarios: `trace` of every arm; longer ones: `run` with 20
+        """One-day and two-day scenarios: `trace` of every arm; longer ones: `run` with 8
         agents."""
         common, _ = viz()
         for path in library():
@@ -449,7 +449,7 @@ class ScenarioLibrary(Temp):
                         self.assertGreaterEqual(len(rows), 1 + days * 1440 // 5, arm["name"])
                 else:
                     out = self.tmp / f"{path.stem}.h5"
-                    proc = run("run", path, "--agents", "20", "--out", out, "--quiet",
+                    proc = run("run", path, "--agents", "8", "--out", out, "--quiet",
                                "--force", "--threads", "2")
                     self.assertEqual(proc.returncode, 0, outcome(proc))
                     self.assertTrue(out.is_file())

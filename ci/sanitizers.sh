@@ -7,8 +7,8 @@
 #   2. build-tsan: ThreadSanitizer, with oneTBB itself built with ThreadSanitizer from Debian's
 #      source package, then the parallel tests only (ctest -R 'Runner|population', less the
 #      kill-and-resume test population.checkpoint, whose runs are those of the Runner tests);
-#   3. build-fuzz: fuzz/run_fuzz.sh for FUZZ_SECONDS (default 60) on the scenario reader, then
-#      FUZZ_CHECKPOINT_SECONDS (default 20) on the checkpoint reader of `run --resume`, each
+#   3. build-fuzz: fuzz/run_fuzz.sh for FUZZ_SECONDS (default 45) on the scenario reader, then
+#      FUZZ_CHECKPOINT_SECONDS (default 15) on the checkpoint reader of `run --resume`, each
 #      starting from its kept corpus (fuzz/corpus/).
 #
 # Prints one summary line per step and exits non-zero if any step failed. Runs as root on
@@ -21,8 +21,8 @@ root=$(pwd)
 
 steps=("$@")
 [[ ${#steps[@]} -eq 0 ]] && steps=(asan tsan fuzz)
-fuzz_seconds=${FUZZ_SECONDS:-60}
-fuzz_checkpoint_seconds=${FUZZ_CHECKPOINT_SECONDS:-20}
+fuzz_seconds=${FUZZ_SECONDS:-45}
+fuzz_checkpoint_seconds=${FUZZ_CHECKPOINT_SECONDS:-15}
 jobs=$(nproc)
 
 if [[ " ${steps[*]} " == *" fuzz "* ]] && ! command -v clang++ >/dev/null; then

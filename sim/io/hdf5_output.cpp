@@ -29,6 +29,8 @@
 #ifdef BRAINLOAD_MPI
 #include <mpi.h>
 
+#include "io/mpi_io_guard.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #endif
@@ -488,8 +490,14 @@ struct RunFileWriter::Impl {
       event_units = layout.event_units;
     }
 #endif
+#ifdef BRAINLOAD_MPI
+    if (collective) io_detail::guard_collective_writes(path);  // see io/mpi_io_guard.hpp
+#endif
     const hid_t created = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get());
     if (created < 0) {
+#ifdef BRAINLOAD_MPI
+      io_detail::unguard_collective_writes();
+#endif
       const std::string cause = hdf5_cause(hdf5_error_detail());
       throw OutputError(
           fmt::format("cannot create HDF5 file '{}': creating the file (H5Fcreate) "
@@ -804,6 +812,9 @@ struct RunFileWriter::Impl {
     }
     if (!file.close()) fail(path, "closing the file (H5Fclose)");
     collective_done = true;
+#ifdef BRAINLOAD_MPI
+    io_detail::unguard_collective_writes();
+#endif
     if (collective && mpi_rank == 0) write_arm_names();
     finished = true;
   }

@@ -34,7 +34,7 @@ cmake --build "$default_build" -j"$jobs" --target brainload
 
 cmake -S . -B "$mpi_build" -DCMAKE_BUILD_TYPE=Release -DBRAINLOAD_MPI=ON -DBRAINLOAD_BENCH=OFF \
   -DBRAINLOAD_DEFAULT_EXE="$root/$default_build/brainload"
-cmake --build "$mpi_build" -j"$jobs" --target brainload
+cmake --build "$mpi_build" -j"$jobs" --target brainload brainload_fault_inject
 
 ctest --test-dir "$mpi_build" --output-on-failure --no-tests=error -R '^mpi\.'
 echo "ci/mpi.sh: ok in $(( $(date +%s) - start )) s"

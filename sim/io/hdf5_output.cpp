@@ -29,10 +29,10 @@
 #ifdef BRAINLOAD_MPI
 #include <mpi.h>
 
-#include "io/mpi_io_guard.hpp"
-
 #include <cstdio>
 #include <cstdlib>
+
+#include "io/mpi_io_guard.hpp"
 #endif
 
 #include <algorithm>

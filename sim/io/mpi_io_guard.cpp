@@ -4,6 +4,7 @@
 #include "io/mpi_io_guard.hpp"
 
 #include <mpi.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace brainload::io_detail {
 
@@ -39,7 +41,7 @@ const char* cause_of(int code, int system_error, std::array<char, MPI_MAX_ERROR_
     PMPI_Error_string(code, text.data(), &length);
     return text.data();
   }
-  return "fewer bytes written than asked (a full disk?)";
+  return "MPI reported no error";
 }
 
 bool guarded() { return g_armed; }
@@ -54,7 +56,21 @@ int checked_write(const char* call, int code, int system_error, int count, MPI_D
   MPI_Count written = 0;
   PMPI_Type_size_x(type, &type_size);
   PMPI_Get_elements_x(status, MPI_BYTE, &written);
-  if (written != type_size * count) end_job(call, cause_of(code, system_error, text));
+  const MPI_Count asked = type_size * count;
+  if (written != asked) {
+    // Open MPI passes a failed or short POSIX write on as a success with fewer bytes. The cause
+    // is errno when the write failed; a short write sets none, so say whether the disk is full.
+    std::array<char, 256> cause{};
+    struct statvfs fs {};
+    const std::string dir = std::filesystem::path(g_path.data()).parent_path().string();
+    const bool full = ::statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0 && fs.f_bavail == 0;
+    std::snprintf(cause.data(), cause.size(), "%s (%lld of %lld bytes written)",
+                  system_error != 0 ? std::strerror(system_error)
+                  : full            ? std::strerror(ENOSPC)
+                                    : "a short write",
+                  static_cast<long long>(written), static_cast<long long>(asked));
+    end_job(call, cause.data());
+  }
   return code;
 }
 

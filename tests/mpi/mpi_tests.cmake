@@ -9,7 +9,7 @@ if(BRAINLOAD_MPI)
       "brainload of the default (non-MPI) build, which the MPI tests compare with")
   # ctest entry: unittest classes.
   foreach(entry IN ITEMS ranks_agree:RanksAgree,RanksAgreeManyChunks interrupt:Interrupt
-                         failures:Failures)
+                         failures:Failures full_disk:FullDisk)
     string(REPLACE ":" ";" entry ${entry})
     list(GET entry 0 name)
     list(GET entry 1 classes)
@@ -19,6 +19,7 @@ if(BRAINLOAD_MPI)
                      $<TARGET_FILE:brainload> ${BRAINLOAD_DEFAULT_EXE} ${PROJECT_SOURCE_DIR}
                      ${MPIEXEC_EXECUTABLE} ${classes})
     # Each starts several processes on every core, and the interrupt test needs them on time.
-    set_tests_properties(mpi.${name} PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE)
+    set_tests_properties(mpi.${name} PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE ENVIRONMENT
+                         "BRAINLOAD_FAULT_INJECT=$<TARGET_FILE:brainload_fault_inject>")
   endforeach()
 endif()

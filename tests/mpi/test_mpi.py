@@ -196,6 +196,82 @@ class Failures(unittest.TestCase):
         self.assertEqual(p.stderr.count("load_1rm"), 1, p.stderr)
 
 
+class FullDisk(unittest.TestCase):
+    """Write failures of a 2-rank run (issue 19): parallel HDF5 1.10 used to leave the ranks in
+    different collective calls for ever. Each failure must end the job with 73 or 74, a message
+    naming the output and the cause, and nothing left behind."""
+
+    ARGS = ["--agents", 20, "--trajectories", "--quiet"]
+
+    def run_in(self, d, env=None, extra=()):
+        cmd = mpirun(2, "run", Path(SOURCE) / "scenarios/wingate.toml", *self.ARGS,
+                     "--out", d / "x.h5", "--summary-json", d / "s.json")
+        # mpirun -x passes the variables to the ranks.
+        for k, v in (env or {}).items():
+            cmd[1:1] = ["-x", f"{k}={v}"]
+        return subprocess.run(list(map(str, cmd)), capture_output=True, text=True, timeout=120,
+                              cwd=d)
+
+    def check_failed_cleanly(self, p, d, what):
+        self.assertIn(p.returncode, (73, 74), f"{what}: {p.stderr}")
+        errors = [l for l in p.stderr.splitlines() if l.startswith("error:")]
+        self.assertTrue(errors, f"{what}: no error line: {p.stderr}")
+        for line in errors:
+            self.assertRegex(line, r"(x\.h5|s\.json)", f"{what}: {line}")
+            self.assertRegex(line, r"No space left on device|Input/output error", f"{what}: {line}")
+        self.assertEqual([q.name for q in d.iterdir()], [], f"{what}: files left")
+
+    def test_injected_failure_at_each_kind_of_call(self):
+        lib = os.environ.get("BRAINLOAD_FAULT_INJECT")
+        if not lib or not os.path.exists(lib):
+            self.skipTest("no fault injection library (BRAINLOAD_FAULT_INJECT)")
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp)
+            count = d / "count"
+            p = self.run_in(d, {"LD_PRELOAD": lib, "FAULT_OP": "write", "FAULT_COUNT": count})
+            self.assertEqual(p.returncode, 0, p.stderr)
+            writes = int(count.read_text())  # one rank's (both write the file)
+            self.assertGreater(writes, 20)
+            for q in d.iterdir():
+                q.unlink()
+            # Spread over the run: the first writes (superblock), the rows, the closing flush,
+            # rank 0's serial reopen for the arm names, the JSON; then the other calls.
+            cases = [("write", n) for n in sorted({1, 2, 3, 5, 9, 17, 33, writes // 2,
+                                                   writes - 8, writes - 2, writes})]
+            cases += [("fsync", 1), ("fsync", 2), ("close", 1), ("rename", 1), ("rename", 2)]
+            for op, n in cases:
+                with self.subTest(op=op, at=n):
+                    p = self.run_in(d, {"LD_PRELOAD": lib, "FAULT_OP": op, "FAULT_AT": n})
+                    self.check_failed_cleanly(p, d, f"{op} #{n}")
+                    for q in d.iterdir():
+                        q.unlink()
+
+    def test_small_filesystems(self):
+        if os.geteuid() != 0:
+            self.skipTest("mounting tmpfs needs root")
+        with tempfile.TemporaryDirectory() as tmp:
+            d = Path(tmp)
+            failed = succeeded = 0
+            for kb in (64, 80, 96, 112, 128, 160, 256):
+                m = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kb}k", "tmpfs", tmp],
+                                   capture_output=True, text=True)
+                if m.returncode != 0:
+                    self.skipTest(f"cannot mount tmpfs here: {m.stderr.strip()}")
+                try:
+                    p = self.run_in(d)
+                    if p.returncode == 0:
+                        succeeded += 1
+                        self.assertEqual(sorted(q.name for q in d.iterdir()), ["s.json", "x.h5"])
+                        json.loads((d / "s.json").read_text())
+                    else:
+                        failed += 1
+                        self.check_failed_cleanly(p, d, f"tmpfs of {kb} KB")
+                finally:
+                    subprocess.run(["umount", tmp], check=True)
+            self.assertGreater(failed, 0, "no size was too small: the sweep tests nothing")
+            self.assertGreater(succeeded, 0, "no size was large enough")
+
+
 if __name__ == "__main__":
     MPI_EXE, DEFAULT_EXE, SOURCE = sys.argv[1], sys.argv[2], sys.argv[3]
     rest = sys.argv[4:]

@@ -2,13 +2,14 @@
  * as a full or failing disk would, so that every failure point of `brainload run` is reached on
  * any machine (tests/io/faults/test_faults.py sweeps n).
  *
- *   FAULT_OP    write (write, pwrite and their 64-bit names), fsync, close or rename
+ *   FAULT_OP    write (write, pwrite, pwritev and their 64-bit names; Open MPI's MPI-IO writes
+ *               with pwritev), fsync, close or rename
  *   FAULT_AT    1-based index of the first failing call of that kind; every later one fails too
  *               (a full disk stays full); 0 or unset: only count
  *   FAULT_ERRNO errno to fail with (default ENOSPC)
  *   FAULT_COUNT file to which the number of matching calls is written at exit
  *
- * Only descriptors opened on a path containing ".partial" are touched; rename is matched on its
+ * Only descriptors opened on a path ending in ".partial" are touched; rename is matched on its
  * source path. Everything else passes straight to the C library. Built with _GNU_SOURCE
  * (tests/CMakeLists.txt) for RTLD_NEXT. */
 #include <dlfcn.h>
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static char g_tracked[4096];
@@ -29,7 +31,15 @@ static const char* op(void) {
   return v ? v : "";
 }
 
-static int is_partial(const char* path) { return path && strstr(path, ".partial") != NULL; }
+/* The output temporaries end in ".partial"; the MPI library's own files named after them
+ * (".partial_cid-….sm" shared-file-pointer segments in its session directory,
+ * ".partial.locktest.N") are not the output and pass through. */
+static int is_partial(const char* path) {
+  static const char suffix[] = ".partial";
+  if (!path) return 0;
+  const size_t n = strlen(path);
+  return n >= sizeof suffix - 1 && strcmp(path + n - (sizeof suffix - 1), suffix) == 0;
+}
 
 static int tracked(int fd) { return fd >= 0 && fd < (int)sizeof g_tracked && g_tracked[fd]; }
 
@@ -96,6 +106,16 @@ ssize_t pwrite(int fd, const void* buf, size_t n, off_t offset) {
 ssize_t pwrite64(int fd, const void* buf, size_t n, off64_t offset) {
   if (tracked(fd) && should_fail("write")) return -1;
   return NEXT(pwrite64)(fd, buf, n, offset);
+}
+
+ssize_t pwritev(int fd, const struct iovec* iov, int n, off_t offset) {
+  if (tracked(fd) && should_fail("write")) return -1;
+  return NEXT(pwritev)(fd, iov, n, offset);
+}
+
+ssize_t pwritev64(int fd, const struct iovec* iov, int n, off64_t offset) {
+  if (tracked(fd) && should_fail("write")) return -1;
+  return NEXT(pwritev64)(fd, iov, n, offset);
 }
 
 int fsync(int fd) {

@@ -221,7 +221,6 @@ std::string recorded_command(const std::string& command_line) {
   return out;
 }
 
-#ifndef BRAINLOAD_MPI
 // A block of the HDF5 layout as checkpoint arrays, and back (the layout is agent_block()'s).
 CheckpointBlock checkpoint_block(std::int64_t first, std::int64_t count, const RunOutput& block) {
   CheckpointBlock b{first, count, {}, {}};
@@ -259,6 +258,25 @@ RunOutput block_of(const RunOutput& one, const CheckpointBlock& b,
   return o;
 }
 
+// What the checkpoint of this run records (see CheckpointHeader).
+CheckpointHeader checkpoint_header(const Scenario& s, const RunCliOptions& options,
+                                   std::int64_t agents, const RunOptions& run,
+                                   const ChosenParameters& chosen,
+                                   const TrialAccumulator& accumulator,
+                                   const std::string& command) {
+  return {BRAINLOAD_VERSION,
+          s.name,
+          text_fingerprint(s.source_text),
+          options.seed,
+          agents,
+          options.trajectories,
+          run.block_agents,
+          chosen.overridden,
+          accumulator.serialize().size(),
+          command};
+}
+
+#ifndef BRAINLOAD_MPI
 int run_run(const RunCliOptions& options) {
   Scenario s = load_scenario_file(options.scenario);
   require_valid(s);
@@ -302,16 +320,8 @@ int run_run(const RunCliOptions& options) {
     TrialAccumulator accumulator(s, plan);
     std::int64_t done = 0;
     int shown = -1;
-    const CheckpointHeader header{BRAINLOAD_VERSION,
-                                  s.name,
-                                  text_fingerprint(s.source_text),
-                                  options.seed,
-                                  agents,
-                                  options.trajectories,
-                                  run.block_agents,
-                                  chosen.overridden,
-                                  accumulator.serialize().size(),
-                                  command};
+    const CheckpointHeader header =
+        checkpoint_header(s, options, agents, run, chosen, accumulator, command);
     if (!options.resume.empty()) {
       // The committed blocks go into the new file exactly as the first run wrote them.
       const RunOutput one = agent_block(s, plan, std::vector<AgentResult>(1), options.trajectories);
@@ -408,6 +418,9 @@ int exit_code_of(const std::exception_ptr& error, std::string& message) {
   } catch (const ScenarioError& e) {
     message = e.what();
     return 65;
+  } catch (const InputDataError& e) {
+    message = fmt::format("error: {}", e.what());  // as main() words it
+    return 65;
   } catch (const MissingInputError& e) {
     message = e.what();
     return 66;
@@ -453,12 +466,88 @@ void print_failure(const RankFailure& f) {
 
 // The run split across the ranks of an MPI job. Phases end in a vote, so that a failure on one
 // rank stops every rank at the same point instead of leaving them in a collective call.
-int run_run_mpi(const RunCliOptions& options) {
-  if (!options.checkpoint.empty() || !options.resume.empty()) {
-    throw UsageError(
-        "--checkpoint and --resume are not available in the MPI build yet: run the "
-        "serial build (brainload run --threads N) for a run that must survive a kill");
+// The checkpoint of an MPI run (io/checkpoint.hpp): rank 0's main log, one part log per rank.
+struct MpiCheckpoint {
+  std::filesystem::path path;             // the main log
+  std::optional<CheckpointLog> main;      // rank 0
+  std::optional<CheckpointLog> part;      // this rank's
+  std::vector<CheckpointPart> old_parts;  // a resumed run's committed parts (read only)
+  std::int64_t imported = 0;              // agents the resumed checkpoint held
+  std::int64_t done_here = 0;             // agents this rank has simulated and appended
+  [[nodiscard]] std::string part_name(std::size_t k) const {
+    return fmt::format("{}.p{}", path.filename().string(), k);
   }
+};
+
+// The text rank 0 broadcasts about a resumed checkpoint: its committed parts and blocks.
+std::string index_text(const CheckpointIndex& index) {
+  nlohmann::json j = {{"parts", nlohmann::json::array()},
+                      {"blocks", nlohmann::json::array()},
+                      {"agents_done", index.agents_done}};
+  for (const CheckpointPart& p : index.parts) j["parts"].push_back({p.file, p.bytes});
+  for (const CheckpointBlockRef& b : index.blocks) {
+    j["blocks"].push_back({b.part, b.offset, b.first, b.count});
+  }
+  return j.dump();
+}
+
+CheckpointIndex index_of(const std::string& text) {
+  CheckpointIndex index;
+  const nlohmann::json j = nlohmann::json::parse(text);
+  index.agents_done = j.at("agents_done").get<std::int64_t>();
+  for (const auto& p : j.at("parts")) {
+    index.parts.push_back({p.at(0).get<std::string>(), p.at(1).get<std::uintmax_t>()});
+  }
+  for (const auto& b : j.at("blocks")) {
+    index.blocks.push_back({b.at(0).get<std::size_t>(), b.at(1).get<std::uintmax_t>(),
+                            b.at(2).get<std::int64_t>(), b.at(3).get<std::int64_t>()});
+  }
+  return index;
+}
+
+// The agents [0, agents) not in `blocks` (sorted, disjoint).
+std::vector<AgentRange> missing_agents(const std::vector<CheckpointBlockRef>& blocks,
+                                       std::int64_t agents) {
+  std::vector<AgentRange> out;
+  std::int64_t at = 0;
+  for (const CheckpointBlockRef& b : blocks) {
+    if (b.first > at) out.push_back({at, b.first - at});
+    at = b.first + b.count;
+  }
+  if (at < agents) out.push_back({at, agents - at});
+  return out;
+}
+
+// Collective: every rank makes its part durable, then rank 0 commits them with the merged
+// trial statistics. A failure here ends the job (the others are inside the same calls).
+// Returns the agents committed (on rank 0; 0 elsewhere).
+std::int64_t commit_checkpoint(const MpiJob& job, MpiCheckpoint& c, const Scenario& s,
+                               const RunPlan& plan, const TrialAccumulator& accumulator) {
+  try {
+    const std::uintmax_t bytes = c.part->sync();
+    const std::vector<std::uint64_t> lengths = gather_to_root(job, bytes);
+    const std::vector<std::uint64_t> done =
+        gather_to_root(job, static_cast<std::uint64_t>(c.done_here));
+    TrialAccumulator all(s, plan);
+    all.merge_serialized(accumulator.serialize());
+    reduce_to_root(job, all);
+    if (!job.root()) return 0;
+    std::vector<CheckpointPart> parts = c.old_parts;
+    std::int64_t total = c.imported;
+    for (int r = 0; r < job.size(); ++r) {
+      const auto k = static_cast<std::size_t>(r);
+      parts.push_back({c.part_name(c.old_parts.size() + k), lengths[k]});
+      total += static_cast<std::int64_t>(done[k]);
+    }
+    c.main->commit(total, all.serialize(), parts);
+    return total;
+  } catch (const std::exception& e) {
+    abort_job(dynamic_cast<const OutputError*>(&e) != nullptr ? 73 : 74,
+              fmt::format("rank {}: {}", job.rank(), e.what()));
+  }
+}
+
+int run_run_mpi(const RunCliOptions& options) {
   const MpiJob job;
   std::exception_ptr error;  // this rank's first failure; later phases are skipped
   const auto attempt = [&error](const auto& step) {
@@ -478,6 +567,11 @@ int run_run_mpi(const RunCliOptions& options) {
   std::optional<AtomicFile> h5;  // rank 0: chooses the temporary path, renames it at the end
   TrialSummary summary;
   ChosenParameters chosen;
+  std::string command = recorded_command(options.command_line);
+  const bool checkpointing = !options.checkpoint.empty() || !options.resume.empty();
+  MpiCheckpoint ckpt;
+  ckpt.path = options.resume.empty() ? options.checkpoint : options.resume;
+  CheckpointIndex index;  // rank 0: what a resumed checkpoint holds
   attempt([&] {
     s = load_scenario_file(options.scenario);
     require_valid(s);
@@ -502,6 +596,19 @@ int run_run_mpi(const RunCliOptions& options) {
     if (!options.summary_json.empty() && options.summary_json != "-") {
       require_writable(options.summary_json);
     }
+    if (!options.resume.empty()) {
+      // A resumed run records the command that started it, so its file equals a run that never
+      // stopped.
+      command = read_checkpoint_header(options.resume).command;
+      const TrialAccumulator empty(s, plan);
+      index = read_checkpoint_index(
+          options.resume, checkpoint_header(s, options, agents, run, chosen, empty, command));
+      ckpt.main.emplace(options.resume, index.committed_bytes);
+    } else if (checkpointing) {
+      const TrialAccumulator empty(s, plan);
+      ckpt.main.emplace(options.checkpoint,
+                        checkpoint_header(s, options, agents, run, chosen, empty, command));
+    }
     h5.emplace(out);
     const std::string temp = h5->temp_path().string();
     if (temp.size() < g_temp_path.size()) {
@@ -512,10 +619,30 @@ int run_run_mpi(const RunCliOptions& options) {
 
   if (!any_rank(job, error != nullptr)) {
     const std::string temp = broadcast_text(job, h5 ? h5->temp_path().string() : "", 0);
+    command = broadcast_text(job, command, 0);
+    if (!options.resume.empty()) {
+      const std::string text = broadcast_text(job, job.root() ? index_text(index) : "", 0);
+      attempt([&] {
+        const CheckpointIndex shared = index_of(text);
+        if (!job.root()) index.parts = shared.parts, index.blocks = shared.blocks;
+        index.agents_done = shared.agents_done;
+        ckpt.old_parts = index.parts;
+        ckpt.imported = index.agents_done;
+      });
+    }
+    if (checkpointing) {
+      attempt([&] {
+        const std::size_t k = ckpt.old_parts.size() + static_cast<std::size_t>(job.rank());
+        // Every rank knows the header: rank 0 has checked it against the checkpoint's.
+        const TrialAccumulator empty(s, plan);
+        ckpt.part.emplace(CheckpointLog::part(
+            ckpt.path.parent_path() / ckpt.part_name(k),
+            checkpoint_header(s, options, agents, run, chosen, empty, command), k));
+      });
+    }
     std::optional<RunFileWriter> writer;
     attempt([&] {
-      RunOutput layout = run_layout(s, plan, agents, options.seed,
-                                    recorded_command(options.command_line), options.trajectories);
+      RunOutput layout = run_layout(s, plan, agents, options.seed, command, options.trajectories);
       layout.parameters_overridden = chosen.overridden;
       writer.emplace(temp, layout, RunFileWriter::Collective{});
     });
@@ -526,23 +653,99 @@ int run_run_mpi(const RunCliOptions& options) {
       if (error) exit_code_of(error, message);
       abort_job(73, fmt::format("rank {}: {}", job.rank(), message));
     }
-    if (without_file == 0) {
+    if (without_file == 0 && !any_rank(job, error != nullptr)) {
       TrialAccumulator accumulator(s, plan);
       const bool tty = job.root() && ::isatty(STDERR_FILENO) != 0 && !options.quiet;
       int shown = -1;
-      attempt([&] {
-        run_population_distributed(
-            job, s, run,
-            [&](std::int64_t first, std::vector<AgentResult>& block, std::int64_t agents_done) {
-              for (const AgentResult& a : block) accumulator.add(a);
-              writer->write_agents(first, static_cast<std::int64_t>(block.size()),
-                                   agent_block(s, plan, block, options.trajectories));
-              if (tty) show_progress(agents_done, agents, shown);
-            },
-            chosen.params);
-      });
+      const RunOutput one = agent_block(s, plan, std::vector<AgentResult>(1), options.trajectories);
+      const RunOutput nothing = agent_block(s, plan, {}, options.trajectories);
+      // A resumed run: the committed blocks go into the new file, rank k taking every R-th.
+      const auto size = static_cast<std::size_t>(job.size());
+      const std::size_t import_rounds = (index.blocks.size() + size - 1) / size;
+      for (std::size_t round = 0; round < import_rounds; ++round) {
+        const std::size_t k = round * size + static_cast<std::size_t>(job.rank());
+        std::optional<RunOutput> rows;
+        std::int64_t first = agents;
+        std::int64_t count = 0;
+        attempt([&] {
+          if (k >= index.blocks.size()) return;
+          const CheckpointBlockRef& ref = index.blocks[k];
+          const std::filesystem::path file =
+              checkpoint_part_path(ckpt.path, index.parts.at(ref.part));
+          CheckpointBlock b = read_checkpoint_block(file, ref.offset);
+          if (b.first != ref.first || b.count != ref.count) {
+            throw InputDataError(
+                fmt::format("cannot resume from '{}': its block at byte {} has changed",
+                            file.string(), ref.offset));
+          }
+          rows = block_of(one, b, file);
+          first = b.first;
+          count = b.count;
+        });
+        if (any_rank(job, error != nullptr)) break;  // every rank stops at the same round
+        writer->write_agents(first, count, rows ? *rows : nothing);
+      }
+      if (!error && job.root() && !index.accumulator.empty()) {
+        accumulator.merge_serialized(index.accumulator);
+      }
+      if (job.root() && !options.resume.empty() && !options.quiet) {
+        fmt::print(stderr, "resuming from '{}': {} of {} agents done\n", ckpt.path.string(),
+                   index.agents_done, agents);
+      }
+      DistributedWork work;
+      if (!options.resume.empty()) work.remaining = missing_agents(index.blocks, agents);
+      using Clock = std::chrono::steady_clock;
+      auto last_commit = Clock::now();
+      const auto every =
+          std::chrono::duration<double, std::ratio<60>>(options.checkpoint_every_min);
+      if (checkpointing) {
+        work.checkpoint_due = [&] { return Clock::now() - last_commit >= every; };
+      }
+      bool resumed_all = !options.resume.empty() && work.remaining.empty();
+      if (!any_rank(job, error != nullptr) && !resumed_all) {
+        attempt([&] {
+          run_population_distributed(
+              job, s, run,
+              [&](std::int64_t first, std::vector<AgentResult>& block, std::int64_t agents_done,
+                  bool checkpoint) {
+                for (const AgentResult& a : block) accumulator.add(a);
+                const auto n = static_cast<std::int64_t>(block.size());
+                const RunOutput rows = agent_block(s, plan, block, options.trajectories);
+                writer->write_agents(first, n, rows);
+                if (checkpointing && n > 0) {
+                  ckpt.part->append_block(checkpoint_block(first, n, rows));
+                  ckpt.done_here += n;
+                }
+                if (checkpoint) {
+                  commit_checkpoint(job, ckpt, s, plan, accumulator);
+                  last_commit = Clock::now();
+                }
+                if (tty) show_progress(ckpt.imported + agents_done, agents, shown);
+              },
+              chosen.params, {}, work);
+        });
+      }
+      // Interrupted on every rank at the same round: what is done is kept in the checkpoint.
+      const auto cancelled = [&] {
+        if (!error) return false;
+        try {
+          std::rethrow_exception(error);
+        } catch (const Cancelled&) {
+          return true;
+        } catch (...) {
+          return false;
+        }
+      };
+      if (checkpointing && count_ranks(job, cancelled()) == job.size()) {
+        const std::int64_t saved = commit_checkpoint(job, ckpt, s, plan, accumulator);
+        if (job.root()) {
+          fmt::print(stderr,
+                     "\ncheckpoint: {} of {} agents saved in '{}'; continue with --resume {}\n",
+                     saved, agents, ckpt.path.string(), ckpt.path.string());
+        }
+      }
       // Every rank leaves the rounds at the same point, failed or not.
-      if (!error) {
+      if (!any_rank(job, error != nullptr)) {
         reduce_to_root(job, accumulator);
         std::vector<OutputVariable> quantiles;
         attempt([&] {
@@ -555,8 +758,8 @@ int run_run_mpi(const RunCliOptions& options) {
           });
         }
       }
-      writer.reset();  // unless finished, every rank closes the file together
     }
+    writer.reset();  // unless finished, every rank closes the file together
     if (!any_rank(job, error != nullptr) && any_rank(job, g_cancel.load())) {
       error = std::make_exception_ptr(Cancelled());
     }
@@ -569,6 +772,29 @@ int run_run_mpi(const RunCliOptions& options) {
         g_temp_armed = 0;
         commit_outputs(*h5, json);
       });
+    }
+    // The run is complete: its checkpoint is no longer needed (every part, old and new).
+    const bool complete = !any_rank(job, error != nullptr);
+    if (complete && checkpointing) {
+      ckpt.part->remove();
+      if (job.root()) {
+        // Its parts, and those of a resumed run killed before its first commit: every
+        // <checkpoint>.p<k> beside it.
+        const std::string prefix = ckpt.path.filename().string() + ".p";
+        const std::filesystem::path dir =
+            ckpt.path.has_parent_path() ? ckpt.path.parent_path() : std::filesystem::path(".");
+        std::error_code ec;
+        std::vector<std::filesystem::path> parts;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+          const std::string name = entry.path().filename().string();
+          if (name.size() > prefix.size() && name.starts_with(prefix) &&
+              name.find_first_not_of("0123456789", prefix.size()) == std::string::npos) {
+            parts.push_back(entry.path());
+          }
+        }
+        for (const auto& part : parts) std::filesystem::remove(part, ec);
+        ckpt.main->remove();
+      }
     }
   }
 

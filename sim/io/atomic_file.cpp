@@ -9,6 +9,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <string>
 #include <string_view>
 
 #include "brainload/error.hpp"
@@ -43,6 +45,22 @@ long partial_pid(const std::string& name, const std::string& target_name) {
   return std::stol(digits);
 }
 
+// Whether process `pid` may still be writing: it exists and has not ended. A killed process
+// that nobody has reaped yet (a zombie: its parent was killed too, and the container's first
+// process does not reap orphans) still answers kill(pid, 0), so /proc says whether it ended.
+// EPERM (another user's process) counts as alive.
+bool process_alive(long pid) {
+  if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return false;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return true;  // no /proc: trust kill()
+  // "pid (comm) S ...": the state follows the last ')' (comm may contain spaces and parens).
+  const std::size_t close = line.rfind(')');
+  if (close == std::string::npos || close + 2 >= line.size()) return true;
+  const char state = line[close + 2];
+  return state != 'Z' && state != 'X';
+}
+
 // Removes the temporary files of `target` left by processes that no longer exist (killed
 // with SIGKILL, out of memory, a node that rebooted): one line on standard error for each.
 // A process that exists, or that this one may not signal (EPERM), keeps its file.
@@ -55,7 +73,7 @@ void remove_stale_partials(const fs::path& target) {
     const std::string name = entry.path().filename().string();
     const long pid = partial_pid(name, target_name);
     if (pid <= 0 || pid == static_cast<long>(::getpid())) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    if (process_alive(pid)) continue;
     std::error_code remove_ec;
     if (fs::remove(entry.path(), remove_ec)) {
       std::fprintf(stderr,

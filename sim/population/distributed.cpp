@@ -51,13 +51,15 @@ struct RoundVote {
   std::int64_t cancelled = 0;
   std::int64_t failed = 0;
   std::int64_t agents_done = 0;
+  std::int64_t checkpoint = 0;
 };
 
-RoundVote vote(bool cancelled, bool failed, std::int64_t agents_done) {
-  const std::array<std::int64_t, 3> in{cancelled ? 1 : 0, failed ? 1 : 0, agents_done};
-  std::array<std::int64_t, 3> out{};
-  allreduce_politely(in.data(), out.data(), 3, MPI_INT64_T, MPI_SUM);
-  return {out[0], out[1], out[2]};
+RoundVote vote(bool cancelled, bool failed, std::int64_t agents_done, bool checkpoint) {
+  const std::array<std::int64_t, 4> in{cancelled ? 1 : 0, failed ? 1 : 0, agents_done,
+                                       checkpoint ? 1 : 0};
+  std::array<std::int64_t, 4> out{};
+  allreduce_politely(in.data(), out.data(), 4, MPI_INT64_T, MPI_SUM);
+  return {out[0], out[1], out[2], out[3]};
 }
 
 // A size, then the words in pieces.
@@ -128,45 +130,71 @@ int threads_per_rank(int requested, int ranks_on_node) {
   return std::max(1, std::min({wanted, allowed, share}));
 }
 
+std::vector<AgentRange> rank_share(const std::vector<AgentRange>& remaining, int rank, int ranks) {
+  std::int64_t total = 0;
+  for (const AgentRange& r : remaining) total += r.count;
+  // [begin, end) of the concatenation, mapped back onto the ranges.
+  const AgentRange mine = rank_agents(total, rank, ranks);
+  const std::int64_t begin = mine.first;
+  const std::int64_t end = mine.first + mine.count;
+  std::vector<AgentRange> share;
+  std::int64_t at = 0;  // position of r.first in the concatenation
+  for (const AgentRange& r : remaining) {
+    const std::int64_t lo = std::max(begin, at);
+    const std::int64_t hi = std::min(end, at + r.count);
+    if (lo < hi) share.push_back({r.first + (lo - at), hi - lo});
+    at += r.count;
+  }
+  return share;
+}
+
 void run_population_distributed(const MpiJob& job, const Scenario& scenario,
                                 const RunOptions& options, const RoundSink& sink,
-                                const ModelParams& params, const SolverConfig& config) {
+                                const ModelParams& params, const SolverConfig& config,
+                                const DistributedWork& work) {
   const std::int64_t total = total_agents(scenario, options);
-  const AgentRange range = rank_agents(total, job.rank(), job.size());
+  const std::vector<AgentRange> remaining =
+      work.remaining.empty() ? std::vector<AgentRange>{{0, total}} : work.remaining;
   RunOptions mine = options;
-  mine.first_agent = range.first;
-  mine.agent_count = range.count;
   mine.threads = threads_per_rank(options.threads, job.ranks_on_node());
   // Every rank computes every rank's block count: the rounds need no communication.
+  const auto blocks_of = [&](const std::vector<AgentRange>& share) {
+    std::int64_t n = 0;
+    for (const AgentRange& r : share) {
+      RunOptions part = mine;
+      part.first_agent = r.first;
+      part.agent_count = r.count;
+      n += block_count(part, total);
+    }
+    return n;
+  };
   std::int64_t rounds = 0;
   for (int r = 0; r < job.size(); ++r) {
-    RunOptions other = mine;
-    const AgentRange theirs = rank_agents(total, r, job.size());
-    other.first_agent = theirs.first;
-    other.agent_count = theirs.count;
-    rounds = std::max(rounds, block_count(other, total));
+    rounds = std::max(rounds, blocks_of(rank_share(remaining, r, job.size())));
   }
+  const std::vector<AgentRange> share = rank_share(remaining, job.rank(), job.size());
 
   const auto interrupted = [&] { return options.cancel != nullptr && options.cancel->load(); };
   std::int64_t round = 0;
   std::int64_t done = 0;
   bool agreed_stop = false;
-  // The vote before a round. Returns the agents all ranks will have done after it; when a rank
-  // was interrupted or failed every rank stops here: a failed rank returns -1 (it rethrows its
-  // own error), the others throw.
-  const auto agree = [&](bool failed, std::int64_t block_agents) -> std::int64_t {
-    const RoundVote v = vote(interrupted(), failed, done + block_agents);
-    if (v.cancelled == 0 && v.failed == 0) return v.agents_done;
+  // The vote before a round. Returns the agents all ranks will have done after it and whether
+  // to checkpoint after it; when a rank was interrupted or failed every rank stops here: a
+  // failed rank returns -1 (it rethrows its own error), the others throw.
+  const auto agree = [&](bool failed, std::int64_t block_agents) -> std::pair<std::int64_t, bool> {
+    const bool due = job.root() && !failed && work.checkpoint_due && work.checkpoint_due();
+    const RoundVote v = vote(interrupted(), failed, done + block_agents, due);
+    if (v.cancelled == 0 && v.failed == 0) return {v.agents_done, v.checkpoint > 0};
     agreed_stop = true;
-    if (failed) return -1;
+    if (failed) return {-1, false};
     if (v.cancelled > 0) throw Cancelled();
     throw StoppedByOtherRank();
   };
   const auto deliver = [&](std::int64_t first, std::vector<AgentResult>& block) {
     const auto n = static_cast<std::int64_t>(block.size());
-    const std::int64_t all_done = agree(false, n);
+    const auto [all_done, checkpoint] = agree(false, n);
     try {
-      sink(first, block, all_done);
+      sink(first, block, all_done, checkpoint);
     } catch (const std::exception& e) {
       abort_job(exit_code_for(e), fmt::format("rank {}: {}", job.rank(), e.what()));
     } catch (...) {
@@ -178,7 +206,12 @@ void run_population_distributed(const MpiJob& job, const Scenario& scenario,
 
   std::exception_ptr local_error;
   try {
-    run_population_streaming(scenario, mine, deliver, params, config);
+    for (const AgentRange& r : share) {
+      RunOptions part = mine;
+      part.first_agent = r.first;
+      part.agent_count = r.count;
+      run_population_streaming(scenario, part, deliver, params, config);
+    }
   } catch (...) {
     if (agreed_stop) throw;  // every rank stopped at the same round
     local_error = std::current_exception();
@@ -192,11 +225,20 @@ void run_population_distributed(const MpiJob& job, const Scenario& scenario,
       cancelled = true;
     } catch (...) {
     }
-    agree(!cancelled, 0);  // throws Cancelled if cancelled
+    (void)agree(!cancelled, 0);  // throws Cancelled if cancelled
     std::rethrow_exception(local_error);
   }
   std::vector<AgentResult> none;
-  while (round < rounds) deliver(range.first + range.count, none);
+  const std::int64_t after = share.empty() ? 0 : share.back().first + share.back().count;
+  while (round < rounds) deliver(after, none);
+}
+
+std::vector<std::uint64_t> gather_to_root(const MpiJob& job, std::uint64_t value) {
+  std::vector<std::uint64_t> all(job.root() ? static_cast<std::size_t>(job.size()) : 0);
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Igather(&value, 1, MPI_UINT64_T, all.data(), 1, MPI_UINT64_T, 0, MPI_COMM_WORLD, &request);
+  wait_politely(request);
+  return all;
 }
 
 int count_ranks(const MpiJob& /*job*/, bool local) {

@@ -181,5 +181,102 @@ TEST_F(CheckpointTest, NotACheckpointOrMissing) {
   EXPECT_THROW((void)read_checkpoint_header(path_), InputDataError);
 }
 
+// MPI runs: blocks in one part log per rank, commits in the main log naming the parts.
+class CheckpointPartsTest : public CheckpointTest {
+ protected:
+  fs::path part(std::size_t k) const { return fs::path(path_.string() + ".p" + std::to_string(k)); }
+  std::string part_name(std::size_t k) const { return part(k).filename().string(); }
+  void TearDown() override {
+    for (std::size_t k = 0; k < 4; ++k) fs::remove(part(k));
+    CheckpointTest::TearDown();
+  }
+  std::vector<std::int64_t> blocks_of(const CheckpointIndex& index) {
+    std::vector<std::int64_t> seen;
+    for (const CheckpointBlockRef& ref : index.blocks) {
+      const CheckpointBlock b =
+          read_checkpoint_block(checkpoint_part_path(path_, index.parts.at(ref.part)), ref.offset);
+      EXPECT_EQ(b.first, ref.first);
+      EXPECT_EQ(b.count, ref.count);
+      EXPECT_EQ(b.reals[0][0], 0.5 + static_cast<double>(b.first));
+      seen.push_back(b.first);
+    }
+    return seen;
+  }
+};
+
+TEST_F(CheckpointPartsTest, CommittedBlocksOfEveryPartInAgentOrder) {
+  CheckpointLog main(path_, header());
+  CheckpointLog p0 = CheckpointLog::part(part(0), header(), 0);
+  CheckpointLog p1 = CheckpointLog::part(part(1), header(), 1);
+  p0.append_block(block(0));
+  p1.append_block(block(64));
+  main.commit(64, {0, 0, 0, 0, 0, 0, 3}, {{part_name(0), p0.sync()}, {part_name(1), p1.sync()}});
+  p0.append_block(block(32));  // never committed
+  const CheckpointIndex index = read_checkpoint_index(path_, header());
+  EXPECT_EQ(index.agents_done, 64);
+  EXPECT_EQ(index.accumulator, (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 3}));
+  ASSERT_EQ(index.parts.size(), 2U);
+  EXPECT_EQ(blocks_of(index), (std::vector<std::int64_t>{0, 64}));
+  // The serial build refuses it, naming the MPI build.
+  try {
+    (void)read_checkpoint(path_, header(), [](const CheckpointBlock&) {});
+    FAIL() << "read_checkpoint accepted an MPI checkpoint";
+  } catch (const InputDataError& e) {
+    EXPECT_NE(std::string(e.what()).find("MPI build"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(CheckpointPartsTest, ASerialCheckpointIsOnePartAndCanBeContinuedWithParts) {
+  std::uintmax_t committed = 0;
+  {
+    CheckpointLog log(path_, header());
+    log.append_block(block(0));
+    log.commit(32, {0, 0, 0, 0, 0, 0, 1});
+  }
+  CheckpointIndex index = read_checkpoint_index(path_, header());
+  ASSERT_EQ(index.parts.size(), 1U);
+  EXPECT_EQ(index.parts[0].file, "");
+  EXPECT_EQ(blocks_of(index), (std::vector<std::int64_t>{0}));
+  committed = index.committed_bytes;
+  // Resumed by an MPI run of two ranks: the serial part stays, two parts are added.
+  {
+    CheckpointLog main(path_, committed);
+    CheckpointLog p1 = CheckpointLog::part(part(1), header(), 1);
+    CheckpointLog p2 = CheckpointLog::part(part(2), header(), 2);
+    p1.append_block(block(32));
+    p2.append_block(block(64));
+    main.commit(96, {1, 0, 0, 0, 0, 0, 1},
+                {index.parts[0], {part_name(1), p1.sync()}, {part_name(2), p2.sync()}});
+  }
+  index = read_checkpoint_index(path_, header());
+  EXPECT_EQ(index.agents_done, 96);
+  EXPECT_EQ(blocks_of(index), (std::vector<std::int64_t>{0, 32, 64}));
+}
+
+TEST_F(CheckpointPartsTest, DamageAndStrangersAreRefused) {
+  {
+    CheckpointLog main(path_, header());
+    CheckpointLog p0 = CheckpointLog::part(part(0), header(), 0);
+    p0.append_block(block(0));
+    main.commit(32, {0, 0, 0, 0, 0, 0, 1}, {{part_name(0), p0.sync()}});
+  }
+  // A part of another run under the same name.
+  CheckpointHeader other = header();
+  other.seed = 8;
+  {
+    CheckpointLog stranger = CheckpointLog::part(part(0), other, 0);
+    stranger.append_block(block(0));
+    stranger.sync();
+  }
+  EXPECT_THROW((void)read_checkpoint_index(path_, header()), InputDataError);
+  // A part shorter than its commit says.
+  fs::resize_file(part(0), 10);
+  EXPECT_THROW((void)read_checkpoint_index(path_, header()), InputDataError);
+  fs::remove(part(0));
+  EXPECT_THROW((void)read_checkpoint_index(path_, header()), InputDataError);
+  // A block record whose bytes changed after the index was taken.
+  EXPECT_THROW((void)read_checkpoint_block(path_, 9), InputDataError);
+}
+
 }  // namespace
 }  // namespace brainload

@@ -9,7 +9,8 @@ if(BRAINLOAD_MPI)
       "brainload of the default (non-MPI) build, which the MPI tests compare with")
   # ctest entry: unittest classes.
   foreach(entry IN ITEMS ranks_agree:RanksAgree,RanksAgreeManyChunks interrupt:Interrupt
-                         failures:Failures full_disk:FullDisk)
+                         failures:Failures full_disk:FullDisk
+                         checkpoint:Checkpoint)
     string(REPLACE ":" ";" entry ${entry})
     list(GET entry 0 name)
     list(GET entry 1 classes)

@@ -196,6 +196,176 @@ class Failures(unittest.TestCase):
         self.assertEqual(p.stderr.count("load_1rm"), 1, p.stderr)
 
 
+class Checkpoint(unittest.TestCase):
+    """Issue 19 in the MPI build: the ranks checkpoint together; a 2-rank run killed with
+    SIGKILL (mpirun and every rank) or stopped with SIGTERM resumes, at 2, 3 or 1 ranks, to the
+    summary JSON of a run that never stopped (byte for byte, the default build's) and its HDF5
+    contents; a serial checkpoint resumes under mpirun; the serial build refuses an MPI one."""
+
+    AGENTS = 512  # 16 blocks of 32: 8 rounds at 2 ranks, about 0.3 s each
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.scenario = Path(SOURCE) / "scenarios/resistance_older_adults.toml"
+        cls.ref = Path(cls.tmp.name) / "ref"
+        cls.ref.mkdir()
+        p = run([DEFAULT_EXE, *cls.args("--threads", 2)], cwd=cls.ref)
+        assert p.returncode == 0, p.stderr
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def setUp(self):
+        self.dir = Path(self.tmp.name) / self.id().rsplit(".", 1)[-1]
+        self.dir.mkdir()
+
+    @classmethod
+    def args(cls, *extra):
+        # Relative outputs, run in per-run directories: the recorded command is the same text.
+        return ["run", cls.scenario, "--agents", cls.AGENTS, "--out", "trial.h5",
+                "--summary-json", "trial.json", "--quiet", *extra]
+
+    def reference(self):
+        return self.ref
+
+    def start(self, where, argv):
+        where.mkdir(exist_ok=True)
+        return subprocess.Popen(list(map(str, argv)), cwd=where, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    def wait_for_commit(self, proc, where, beyond=4096):
+        """Until the checkpoint's main log is longer than `beyond` bytes (past its header: a
+        commit)."""
+        ckpt = where / "run.ckpt"
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None and \
+                (not ckpt.exists() or ckpt.stat().st_size <= beyond):
+            time.sleep(0.01)
+
+    def killed_run(self, where, ranks, rng):
+        proc = self.start(where, mpirun(ranks, *self.args("--checkpoint", "run.ckpt",
+                                                          "--checkpoint-every", 0)))
+        self.wait_for_commit(proc, where)
+        time.sleep(rng.uniform(0.0, 0.2))
+        self.assertIsNone(proc.poll(), "the run finished before it could be killed")
+        self.kill_job(proc)
+        self.reap(proc, where)
+        self.assertFalse((where / "trial.h5").exists(), "a killed run left an output file")
+
+    @staticmethod
+    def kill_job(proc):
+        """SIGKILL to mpirun and its ranks at once, as a node failure would (the ranks run in
+        process groups of their own, so killing mpirun's group alone leaves them running)."""
+        ranks = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
+        for pid in ranks.stdout.split():
+            os.kill(int(pid), signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)
+
+    def reap(self, proc, where):
+        """Waits for mpirun and for the ranks that wrote temporaries (.trial.h5.<pid>.partial)
+        to have ended: a SIGKILLed process takes a moment to exit, and the next run removes
+        only the temporaries of processes that have."""
+        proc.wait()
+        proc.stderr.close()
+        deadline = time.time() + 30
+        for q in where.glob(".trial.h5.*.partial"):
+            stat = Path(f"/proc/{q.name.split('.')[-2]}/stat")
+            while time.time() < deadline:
+                try:
+                    if stat.read_text().rsplit(")", 1)[1].split()[0] in "ZX":
+                        break
+                except (FileNotFoundError, IndexError):
+                    break
+                time.sleep(0.02)
+
+    def check_same(self, ref, where, what):
+        self.assertEqual((where / "trial.json").read_bytes(), (ref / "trial.json").read_bytes(),
+                         f"{what}: summary JSON")
+        import h5py
+        with h5py.File(ref / "trial.h5", "r") as a, h5py.File(where / "trial.h5", "r") as b:
+            self.assertEqual(list(a.keys()), list(b.keys()), what)
+            for var in a:
+                self.assertTrue(same_values(a[var][()], b[var][()]), f"{what}: {var} differs")
+                self.assertEqual(attributes(b[var], b), attributes(a[var], a), f"{what}: {var}")
+            self.assertEqual(attributes(b, b), attributes(a, a), f"{what}: file attributes")
+        left = sorted(q.name for q in where.iterdir())
+        self.assertEqual(left, ["trial.h5", "trial.json"], f"{what}: files left")
+
+    def test_killed_or_interrupted_then_resumed_at_any_rank_count(self):
+        import random
+        rng = random.Random(os.environ.get("BRAINLOAD_TEST_SEED", "19"))
+        ref = self.reference()
+        # kill -9 at 2 ranks, resumed at 2; then at 3 (and the resumed run killed again) and 1.
+        where = self.dir / "killed"
+        self.killed_run(where, 2, rng)
+        p = run(mpirun(2, *self.args("--resume", "run.ckpt")), cwd=where)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.check_same(ref, where, "killed at 2 ranks, resumed at 2")
+
+        where = self.dir / "twice"
+        self.killed_run(where, 2, rng)
+        size = (where / "run.ckpt").stat().st_size
+        proc = self.start(where, mpirun(3, *self.args("--resume", "run.ckpt",
+                                                      "--checkpoint-every", 0)))
+        self.wait_for_commit(proc, where, beyond=size)  # the resumed run's first commit
+        self.assertIsNone(proc.poll(), "the resumed run finished before it could be killed")
+        self.kill_job(proc)
+        self.reap(proc, where)
+        p = run([MPI_EXE, *self.args("--resume", "run.ckpt")], cwd=where)  # 1 rank
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.check_same(ref, where, "killed at 2 ranks, resumed at 3 and killed, then at 1")
+
+        # SIGTERM to every rank, as a batch system sends at a job's time limit (Slurm waits
+        # KillWait, 30 s by default, before SIGKILL): the ranks stop at the same round and
+        # commit together. (Ctrl-C at mpirun reaches the ranks as SIGTERM too, but mpirun kills
+        # them 1 s later, odls_base_sigkill_timeout; then the last commit is what remains.)
+        where = self.dir / "sigterm"
+        proc = self.start(where, mpirun(2, *self.args("--checkpoint", "run.ckpt")))
+        self.wait_for_part(proc, where)
+        subprocess.run(["pkill", "-TERM", "-P", str(proc.pid)], check=True)  # mpirun's ranks
+        _, err = proc.communicate(timeout=120)
+        self.assertNotEqual(proc.returncode, 0, err)
+        self.assertIn("continue with --resume run.ckpt", err)
+        p = run(mpirun(3, *self.args("--resume", "run.ckpt")), cwd=where)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.check_same(ref, where, "SIGTERM at 2 ranks, resumed at 3")
+
+    def wait_for_part(self, proc, where):
+        deadline = time.time() + 300
+        while time.time() < deadline and proc.poll() is None and \
+                not (where / "run.ckpt.p1").exists():
+            time.sleep(0.01)
+        time.sleep(0.5)
+        self.assertIsNone(proc.poll(), "the run finished before it could be interrupted")
+
+    def test_serial_and_mpi_checkpoints_across_builds(self):
+        ref = self.reference()
+        # A serial run's checkpoint, resumed under mpirun.
+        where = self.dir / "serial"
+        where.mkdir()
+        proc = self.start(where, [DEFAULT_EXE, *self.args("--threads", 2, "--checkpoint",
+                                                          "run.ckpt", "--checkpoint-every", 0)])
+        self.wait_for_commit(proc, where)
+        self.assertIsNone(proc.poll(), "the run finished before it could be killed")
+        os.killpg(proc.pid, signal.SIGKILL)
+        self.reap(proc, where)
+        p = run(mpirun(2, *self.args("--resume", "run.ckpt")), cwd=where)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.check_same(ref, where, "serial checkpoint resumed at 2 ranks")
+        # An MPI run's checkpoint: the serial build says which build resumes it.
+        where = self.dir / "mpi"
+        self.killed_run(where, 2, __import__("random").Random(2))
+        p = run([DEFAULT_EXE, *self.args("--resume", "run.ckpt")], cwd=where)
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertIn("MPI build", p.stderr)
+        p = run(mpirun(2, *self.args("--resume", "run.ckpt", "--seed", 2)), cwd=where)
+        self.assertEqual(p.returncode, 65, p.stderr)
+        self.assertIn("--seed 1, not 2", p.stderr)
+        self.assertEqual(p.stderr.count("cannot resume"), 1, p.stderr)
+
+
 class FullDisk(unittest.TestCase):
     """Write failures of a 2-rank run (issue 19): parallel HDF5 1.10 used to leave the ranks in
     different collective calls for ever. Each failure must end the job with 73 or 74, a message
@@ -236,9 +406,9 @@ class FullDisk(unittest.TestCase):
                 q.unlink()
             # Spread over the run: the first writes (superblock), the rows, the closing flush,
             # rank 0's serial reopen for the arm names, the JSON; then the other calls.
-            cases = [("write", n) for n in sorted({1, 2, 3, 5, 9, 17, 33, writes // 2,
-                                                   writes - 8, writes - 2, writes})]
-            cases += [("fsync", 1), ("fsync", 2), ("close", 1), ("rename", 1), ("rename", 2)]
+            cases = [("write", n) for n in sorted({1, 2, 5, 17, writes // 2, writes - 8,
+                                                   writes - 2, writes})]
+            cases += [("fsync", 2), ("close", 1), ("rename", 1), ("rename", 2)]
             for op, n in cases:
                 with self.subTest(op=op, at=n):
                     p = self.run_in(d, {"LD_PRELOAD": lib, "FAULT_OP": op, "FAULT_AT": n})
@@ -252,7 +422,7 @@ class FullDisk(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             d = Path(tmp)
             failed = succeeded = 0
-            for kb in (64, 80, 96, 112, 128, 160, 256):
+            for kb in (64, 96, 128, 160, 256):
                 m = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kb}k", "tmpfs", tmp],
                                    capture_output=True, text=True)
                 if m.returncode != 0:

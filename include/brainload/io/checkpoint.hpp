@@ -13,6 +13,14 @@
 // after the last commit, are dropped on reading and overwritten on resuming. A commit is written
 // with fsync, so what it covers survives a power cut as well as a kill.
 //
+// MPI runs (the MPI build) keep their blocks in one log per rank, the *parts* FILE.p<k> (magic, a
+// part header naming the run's header fingerprint, then block records), written in parallel;
+// rank 0's FILE holds the header and, before each commit, a parts record (kind 4: JSON naming
+// each part file and how many of its bytes the commit covers). A commit is made by all ranks
+// together: each makes its part durable, then rank 0 writes the parts record and the commit with
+// the merged accumulator. A serial checkpoint is read as one part, FILE itself, so the MPI build
+// resumes either kind at any number of ranks; the serial build resumes only its own kind.
+//
 // Why not HDF5's own file: a run's HDF5 file is compressed and chunked, and a process killed
 // between two flushes can leave its metadata inconsistent; an append-only log with checksums
 // cannot be left half-valid. (HDF5's SWMR mode would need the 1.10 file format and readers that
@@ -59,6 +67,46 @@ struct CheckpointProgress {
   std::uintmax_t committed_bytes = 0;      // the log's valid length
 };
 
+// One part of an MPI checkpoint: a file in the checkpoint's directory ("" for the checkpoint
+// file itself) and how many of its bytes the last commit covers.
+struct CheckpointPart {
+  std::string file;
+  std::uintmax_t bytes = 0;
+};
+
+// Where a committed block is: its part (an index into CheckpointIndex::parts), the byte offset
+// of its record there, and its agents.
+struct CheckpointBlockRef {
+  std::size_t part = 0;
+  std::uintmax_t offset = 0;
+  std::int64_t first = 0;
+  std::int64_t count = 0;
+};
+
+// The committed part of a checkpoint of either kind, with its blocks located but not read.
+struct CheckpointIndex {
+  CheckpointHeader header;
+  std::int64_t agents_done = 0;
+  std::vector<std::uint64_t> accumulator;
+  std::uintmax_t committed_bytes = 0;  // the main log's valid length
+  std::vector<CheckpointPart> parts;
+  std::vector<CheckpointBlockRef> blocks;  // by first agent; disjoint, within [0, agents)
+};
+
+// Reads the main log at `path` and scans its parts (errors as read_checkpoint; a part that is
+// missing or shorter than its commit says is InputDataError). Blocks are checked only by their
+// record's framing here; read_checkpoint_block verifies the checksum.
+[[nodiscard]] CheckpointIndex read_checkpoint_index(const std::filesystem::path& path,
+                                                    const CheckpointHeader& expected);
+
+// The file of part `part` of the checkpoint at `path`.
+[[nodiscard]] std::filesystem::path checkpoint_part_path(const std::filesystem::path& path,
+                                                         const CheckpointPart& part);
+
+// The block whose record starts at `offset` of `file` (InputDataError when it is damaged).
+[[nodiscard]] CheckpointBlock read_checkpoint_block(const std::filesystem::path& file,
+                                                    std::uintmax_t offset);
+
 // The header alone, unchecked (a resumed run records the original command in its HDF5 file):
 // MissingInputError / InputDataError as below.
 [[nodiscard]] CheckpointHeader read_checkpoint_header(const std::filesystem::path& path);
@@ -88,12 +136,26 @@ class CheckpointLog {
   // Closes and deletes the log (the run finished: it is no longer needed).
   void remove();
 
+  // MPI runs. A new part log at `path` for the run whose main log has header `header`.
+  static CheckpointLog part(const std::filesystem::path& path, const CheckpointHeader& header,
+                            std::size_t index);
+  // Everything appended is made durable; returns the log's length, which a commit may cover.
+  std::uintmax_t sync();
+  // Main log: a commit covering `parts` (each part's durable length, from sync()).
+  void commit(std::int64_t agents_done, const std::vector<std::uint64_t>& accumulator,
+              const std::vector<CheckpointPart>& parts);
+
+  CheckpointLog(CheckpointLog&& other) noexcept;
+  CheckpointLog& operator=(CheckpointLog&&) = delete;
+
  private:
+  CheckpointLog() = default;
   void write_record(std::uint32_t kind, const std::string& payload);
   void flush();
   std::filesystem::path path_;
   int fd_ = -1;
-  std::string buffer_;  // records not yet written to the file
+  std::string buffer_;          // records not yet written to the file
+  std::uintmax_t written_ = 0;  // bytes in the file
 };
 
 }  // namespace brainload

@@ -76,17 +76,36 @@ struct StoppedByOtherRank : std::runtime_error {
 // including this round. Collective writes belong here; every rank calls it equally often. An
 // exception thrown here cannot be agreed on (the other ranks are inside the round), so it
 // aborts the job (MPI_Abort) after printing its message.
+// `checkpoint`: the ranks agreed (rank 0's clock, see DistributedWork) to commit a checkpoint
+// after this round; the same on every rank.
 using RoundSink = std::function<void(std::int64_t first, std::vector<AgentResult>& block,
-                                     std::int64_t agents_done)>;
+                                     std::int64_t agents_done, bool checkpoint)>;
+
+// What is left to simulate, and when to checkpoint.
+struct DistributedWork {
+  // The agents to simulate, in ascending disjoint ranges; empty: the whole population. Each rank
+  // takes an equal share of their concatenation (a resumed run's remaining agents).
+  std::vector<AgentRange> remaining;
+  // Asked on rank 0 before each round: whether the round should end with a checkpoint.
+  std::function<bool()> checkpoint_due;
+};
+
+// Rank `rank`'s share of `remaining` (see DistributedWork), as ranges.
+[[nodiscard]] std::vector<AgentRange> rank_share(const std::vector<AgentRange>& remaining, int rank,
+                                                 int ranks);
 
 // This rank's share of the population in lock-step rounds (see the top of this file). The
-// share and threads come from rank_agents and threads_per_rank (options.first_agent,
-// agent_count and threads are replaced). options.cancel is this rank's interrupt flag.
-// Throws, on every rank at the same round: Cancelled if any rank was interrupted, this rank's
-// own error if it failed, StoppedByOtherRank otherwise.
+// share and threads come from rank_share (rank_agents for a whole population) and
+// threads_per_rank (options.first_agent, agent_count and threads are replaced). options.cancel is
+// this rank's interrupt flag. Throws, on every rank at the same round: Cancelled if any rank was
+// interrupted, this rank's own error if it failed, StoppedByOtherRank otherwise.
 void run_population_distributed(const MpiJob& job, const Scenario& scenario,
                                 const RunOptions& options, const RoundSink& sink,
-                                const ModelParams& params = {}, const SolverConfig& config = {});
+                                const ModelParams& params = {}, const SolverConfig& config = {},
+                                const DistributedWork& work = {});
+
+// Collective: every rank's value, on rank 0 (empty elsewhere).
+[[nodiscard]] std::vector<std::uint64_t> gather_to_root(const MpiJob& job, std::uint64_t value);
 
 // Collective: whether any rank passes true.
 [[nodiscard]] bool any_rank(const MpiJob& job, bool local);

@@ -9,7 +9,9 @@
 //   0: the whole file, raw;
 //   1: the rest follows a valid magic and header, raw (damaged or torn records);
 //   2: the rest is cut into records — u8 kind, u16 length, that many payload bytes — that this
-//      target frames with their correct checksums (the payload parsers: blocks, commits).
+//      target frames with their correct checksums (the payload parsers: blocks, commits, parts).
+// Each file is read by both readers: the serial build's (read_checkpoint) and the MPI build's
+// (read_checkpoint_index, then read_checkpoint_block for every block it locates).
 #include <unistd.h>
 
 #include <cstddef>
@@ -77,7 +79,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       file = prefix;
       std::size_t at = 0;
       while (at + 3 <= rest.size()) {
-        const auto kind = static_cast<std::uint32_t>(static_cast<unsigned char>(rest[at]) % 4);
+        const auto kind = static_cast<std::uint32_t>(static_cast<unsigned char>(rest[at]) % 5);
         std::uint16_t length = 0;
         std::memcpy(&length, rest.data() + at + 1, sizeof length);
         at += 3;
@@ -107,6 +109,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const brainload::MissingInputError&) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "unexpected exception: %s\n", e.what());
+    std::abort();
+  }
+  // The MPI build's reader: the same file as the main log of a checkpoint (a serial one is its
+  // own single part; parts records name part files beside it), and every block it locates.
+  try {
+    const brainload::CheckpointIndex index = brainload::read_checkpoint_index(path, expected());
+    std::int64_t agents = 0;
+    for (const brainload::CheckpointBlockRef& ref : index.blocks) {
+      const brainload::CheckpointBlock b = brainload::read_checkpoint_block(
+          brainload::checkpoint_part_path(path, index.parts.at(ref.part)), ref.offset);
+      if (b.first != ref.first || b.count != ref.count) {
+        std::fprintf(stderr, "block at %llu reads back as agents %lld+%lld, indexed %lld+%lld\n",
+                     static_cast<unsigned long long>(ref.offset), static_cast<long long>(b.first),
+                     static_cast<long long>(b.count), static_cast<long long>(ref.first),
+                     static_cast<long long>(ref.count));
+        std::abort();
+      }
+      agents += b.count;
+    }
+    if (agents != index.agents_done) std::abort();
+  } catch (const brainload::InputDataError&) {
+  } catch (const brainload::MissingInputError&) {
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "unexpected exception (index): %s\n", e.what());
     std::abort();
   }
   return 0;

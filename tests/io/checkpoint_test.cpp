@@ -184,8 +184,10 @@ TEST_F(CheckpointTest, NotACheckpointOrMissing) {
 // MPI runs: blocks in one part log per rank, commits in the main log naming the parts.
 class CheckpointPartsTest : public CheckpointTest {
  protected:
-  fs::path part(std::size_t k) const { return fs::path(path_.string() + ".p" + std::to_string(k)); }
-  std::string part_name(std::size_t k) const { return part(k).filename().string(); }
+  [[nodiscard]] fs::path part(std::size_t k) const {
+    return {path_.string() + ".p" + std::to_string(k)};
+  }
+  [[nodiscard]] std::string part_name(std::size_t k) const { return part(k).filename().string(); }
   void TearDown() override {
     for (std::size_t k = 0; k < 4; ++k) fs::remove(part(k));
     CheckpointTest::TearDown();

@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 
 #include "brainload/error.hpp"
 #include "brainload/io/checkpoint.hpp"
@@ -56,15 +57,24 @@ void put(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof(T));
 }
 
+// The scratch file, removed when the fuzzer exits (a static's destructor runs at exit()).
+struct ScratchFile {
+  std::filesystem::path path;
+  ~ScratchFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  static const std::filesystem::path kPath =
+  static const ScratchFile kScratch{
       std::filesystem::temp_directory_path() /
-      ("brainload_checkpoint_fuzz_" + std::to_string(::getpid()) + ".ckpt");
-  static const std::string kPrefix = valid_prefix(kPath);
-  const std::filesystem::path& path = kPath;
+      ("brainload_checkpoint_fuzz_" + std::to_string(::getpid()) + ".ckpt")};
+  static const std::string kPrefix = valid_prefix(kScratch.path);
+  const std::filesystem::path& path = kScratch.path;
   const std::string& prefix = kPrefix;
   const std::string rest(reinterpret_cast<const char*>(data + 1), size - 1);
   std::string file;

@@ -35,10 +35,10 @@ static const char* op(void) {
  * (".partial_cid-….sm" shared-file-pointer segments in its session directory,
  * ".partial.locktest.N") are not the output and pass through. */
 static int is_partial(const char* path) {
-  static const char suffix[] = ".partial";
+  static const char kSuffix[] = ".partial";
   if (!path) return 0;
   const size_t n = strlen(path);
-  return n >= sizeof suffix - 1 && strcmp(path + n - (sizeof suffix - 1), suffix) == 0;
+  return n >= sizeof kSuffix - 1 && strcmp(path + n - (sizeof kSuffix - 1), kSuffix) == 0;
 }
 
 static int tracked(int fd) { return fd >= 0 && fd < (int)sizeof g_tracked && g_tracked[fd]; }

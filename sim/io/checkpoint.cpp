@@ -175,6 +175,18 @@ std::optional<std::string> difference(const CheckpointHeader& saved, const Check
 
 std::string io_cause(int error) { return std::system_category().message(error); }
 
+// A checkpoint file opened for reading, with its size; MissingInputError (66) when it cannot be.
+std::ifstream open_checkpoint(const std::filesystem::path& path, std::uintmax_t& size) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  size = in ? std::filesystem::file_size(path, ec) : 0;
+  if (!in || ec) {
+    throw MissingInputError(fmt::format("cannot read checkpoint '{}': {}", path.string(),
+                                        ec ? ec.message() : io_cause(errno)));
+  }
+  return in;
+}
+
 // A block record's payload; `ok` false when it is malformed.
 CheckpointBlock parse_block(const std::string& payload, bool& ok) {
   Cursor c{payload};
@@ -257,17 +269,8 @@ CheckpointProgress read_checkpoint(const std::filesystem::path& path,
   const auto bad = [&](const std::string& why) {
     return InputDataError(fmt::format("cannot resume from '{}': {}", path.string(), why));
   };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw MissingInputError(
-        fmt::format("cannot read checkpoint '{}': {}", path.string(), io_cause(errno)));
-  }
-  std::error_code size_error;
-  const std::uintmax_t file_size = std::filesystem::file_size(path, size_error);
-  if (size_error) {
-    throw MissingInputError(
-        fmt::format("cannot read checkpoint '{}': {}", path.string(), size_error.message()));
-  }
+  std::uintmax_t file_size = 0;
+  std::ifstream in = open_checkpoint(path, file_size);
   std::string magic(kMagic.size(), '\0');
   if (!in.read(magic.data(), static_cast<std::streamsize>(magic.size())) || magic != kMagic) {
     throw bad("not a brainload run checkpoint");
@@ -367,13 +370,8 @@ CheckpointIndex read_checkpoint_index(const std::filesystem::path& path,
   const auto bad = [&](const std::string& why) {
     return InputDataError(fmt::format("cannot resume from '{}': {}", path.string(), why));
   };
-  std::ifstream in(path, std::ios::binary);
-  std::error_code size_error;
-  const std::uintmax_t file_size = in ? std::filesystem::file_size(path, size_error) : 0;
-  if (!in || size_error) {
-    throw MissingInputError(fmt::format("cannot read checkpoint '{}': {}", path.string(),
-                                        size_error ? size_error.message() : io_cause(errno)));
-  }
+  std::uintmax_t file_size = 0;
+  std::ifstream in = open_checkpoint(path, file_size);
   std::string magic(kMagic.size(), '\0');
   if (!in.read(magic.data(), static_cast<std::streamsize>(magic.size())) || magic != kMagic) {
     throw bad("not a brainload run checkpoint");
@@ -501,13 +499,8 @@ CheckpointBlock read_checkpoint_block(const std::filesystem::path& file, std::ui
     return InputDataError(fmt::format("cannot resume from '{}': its block at byte {} is damaged",
                                       file.string(), offset));
   };
-  std::ifstream in(file, std::ios::binary);
-  std::error_code ec;
-  const std::uintmax_t size = in ? std::filesystem::file_size(file, ec) : 0;
-  if (!in || ec) {
-    throw MissingInputError(fmt::format("cannot read checkpoint '{}': {}", file.string(),
-                                        ec ? ec.message() : io_cause(errno)));
-  }
+  std::uintmax_t size = 0;
+  std::ifstream in = open_checkpoint(file, size);
   if (offset >= size) throw bad();
   in.seekg(static_cast<std::streamoff>(offset));
   const auto r = read_record(in, size);

@@ -88,50 +88,61 @@ void unguard_collective_writes() { g_armed = false; }
 
 }  // namespace brainload::io_detail
 
-using brainload::io_detail::checked_write;
+namespace brainload::io_detail {
+namespace {
+
+// A wrapped write: `write(status)` calls the PMPI_ version; its result is checked.
+template <class Write>
+int guarded_write(const char* call, int count, MPI_Datatype type, MPI_Status* status,
+                  const Write& write) {
+  MPI_Status own{};
+  MPI_Status* s = status == MPI_STATUS_IGNORE ? &own : status;
+  errno = 0;
+  const int code = write(s);
+  return checked_write(call, code, errno, count, type, s);
+}
+
+// A wrapped call without a byte count: only its error code is checked.
+template <class Call>
+int guarded_call(const char* name, const Call& call) {
+  errno = 0;
+  const int code = call();
+  const int system_error = errno;
+  if (code != MPI_SUCCESS && guarded()) {
+    std::array<char, MPI_MAX_ERROR_STRING> text{};
+    end_job(name, cause_of(code, system_error, text));
+  }
+  return code;
+}
+
+}  // namespace
+}  // namespace brainload::io_detail
+
+using brainload::io_detail::guarded_call;
+using brainload::io_detail::guarded_write;
 
 extern "C" {
 
 int MPI_File_write_at(MPI_File fh, MPI_Offset offset, const void* buf, int count,
                       MPI_Datatype datatype, MPI_Status* status) {
-  MPI_Status own{};
-  MPI_Status* s = status == MPI_STATUS_IGNORE ? &own : status;
-  errno = 0;
-  const int code = PMPI_File_write_at(fh, offset, buf, count, datatype, s);
-  return checked_write("MPI_File_write_at", code, errno, count, datatype, s);
+  return guarded_write("MPI_File_write_at", count, datatype, status, [&](MPI_Status* s) {
+    return PMPI_File_write_at(fh, offset, buf, count, datatype, s);
+  });
 }
 
 int MPI_File_write_at_all(MPI_File fh, MPI_Offset offset, const void* buf, int count,
                           MPI_Datatype datatype, MPI_Status* status) {
-  MPI_Status own{};
-  MPI_Status* s = status == MPI_STATUS_IGNORE ? &own : status;
-  errno = 0;
-  const int code = PMPI_File_write_at_all(fh, offset, buf, count, datatype, s);
-  return checked_write("MPI_File_write_at_all", code, errno, count, datatype, s);
+  return guarded_write("MPI_File_write_at_all", count, datatype, status, [&](MPI_Status* s) {
+    return PMPI_File_write_at_all(fh, offset, buf, count, datatype, s);
+  });
 }
 
 int MPI_File_set_size(MPI_File fh, MPI_Offset size) {
-  errno = 0;
-  const int code = PMPI_File_set_size(fh, size);
-  const int system_error = errno;
-  if (code != MPI_SUCCESS && brainload::io_detail::guarded()) {
-    std::array<char, MPI_MAX_ERROR_STRING> text{};
-    brainload::io_detail::end_job("MPI_File_set_size",
-                                  brainload::io_detail::cause_of(code, system_error, text));
-  }
-  return code;
+  return guarded_call("MPI_File_set_size", [&] { return PMPI_File_set_size(fh, size); });
 }
 
 int MPI_File_sync(MPI_File fh) {
-  errno = 0;
-  const int code = PMPI_File_sync(fh);
-  const int system_error = errno;
-  if (code != MPI_SUCCESS && brainload::io_detail::guarded()) {
-    std::array<char, MPI_MAX_ERROR_STRING> text{};
-    brainload::io_detail::end_job("MPI_File_sync",
-                                  brainload::io_detail::cause_of(code, system_error, text));
-  }
-  return code;
+  return guarded_call("MPI_File_sync", [&] { return PMPI_File_sync(fh); });
 }
 
 }  // extern "C"

@@ -2,8 +2,11 @@
 # CI job: the reliability checks of docs/reliability.md, after .ci/run's main build.
 #
 #   1. build-asan: the whole project with AddressSanitizer + UndefinedBehaviorSanitizer
-#      (RelWithDebInfo), then the whole test suite (ctest) except the full literature
-#      validation, which runs as two slices (brainload validate --filter lactate / heritage);
+#      (RelWithDebInfo at -O1, CMakeLists.txt), then the whole test suite (ctest) except the full
+#      literature validation, which runs as two slices (brainload validate --filter lactate /
+#      heritage). Sanitizer builds have no Python module (an instrumented extension cannot be
+#      loaded into Debian's python3), so the plot, report and Python API tests (viz.*,
+#      python.*) run in the Release suite only; the C++ they reach is the CLI's, tested here;
 #   2. build-tsan: ThreadSanitizer, with oneTBB itself built with ThreadSanitizer from Debian's
 #      source package, then the parallel tests only (ctest -R 'Runner|population', less the
 #      kill-and-resume test population.checkpoint, whose runs are those of the Runner tests);

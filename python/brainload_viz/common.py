@@ -22,8 +22,6 @@ import json
 import math
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import tomllib
@@ -40,8 +38,6 @@ EXIT_INTERNAL = 70
 EXIT_CANNOT_CREATE = 73
 EXIT_INTERRUPTED = 130
 
-# 95 % normal quantile, the same constant as sim/population/summary.cpp.
-Z95 = 1.959964
 
 
 class VizError(Exception):
@@ -53,23 +49,10 @@ class VizError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# Observables (PRODUCT.md: names and units are fixed), read from `brainload describe --json`:
-# the executable's registry (include/brainload/observables.hpp) is the one list. Each maps
-# name -> (unit for an axis, short label). A dimensionless unit ("1") shows the scale its meaning
-# states ("1 = rest", "0-1"). Without a brainload executable (see use_brainload) the tables are
-# empty and labels fall back to the names and the units stored in the files.
-
-_brainload_exe: str | None = None
-
-
-def use_brainload(exe: str | None) -> None:
-    """The executable whose `describe --json` names the observables (default: BRAINLOAD_EXE,
-    then `brainload` on PATH)."""
-    global _brainload_exe
-    if exe and exe != _brainload_exe:
-        _brainload_exe = exe
-        _registry.cache_clear()
-
+# Observables (PRODUCT.md: names and units are fixed), from brainload.describe(): the C++
+# registry (include/brainload/observables.hpp) is the one list. Each maps name -> (unit for an
+# axis, short label). A dimensionless unit ("1") shows the scale its meaning states ("1 = rest",
+# "0-1").
 
 def _display_unit(o: dict) -> str:
     if o["unit"] != "1":
@@ -80,19 +63,28 @@ def _display_unit(o: dict) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _registry() -> dict:
-    exe = _brainload_exe or os.environ.get("BRAINLOAD_EXE") or shutil.which("brainload")
-    if not exe:
-        return {"acute": {}, "chronic": {}}
-    try:
-        proc = subprocess.run([exe, "describe", "--json"], stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, timeout=60)
-        described = json.loads(proc.stdout) if proc.returncode == 0 else {}
-    except (OSError, ValueError, subprocess.SubprocessError):
-        described = {}
-    lists = described.get("observables", {})
+    lists = _described().get("observables", {})
     return {kind: {o["name"]: (_display_unit(o), o.get("label") or o["name"].replace("_", " "))
                    for o in lists.get(kind, [])}
             for kind in ("acute", "chronic")}
+
+
+@functools.lru_cache(maxsize=1)
+def _described() -> dict:
+    """brainload.describe(): the C++ library's registry, the one list of observables."""
+    return _api().describe()
+
+
+def _api():
+    """The brainload package (python/brainload, the C++ library). `brainload plot` and `report`
+    put the copy built with the executable first on PYTHONPATH."""
+    try:
+        import brainload
+    except ImportError as error:
+        raise VizError(f"cannot import the brainload Python module ({error}); build it "
+                       "(cmake --build build) and put build/python on PYTHONPATH, or install "
+                       "it (cmake --install build)", EXIT_INTERNAL) from None
+    return brainload
 
 
 class _Table(Mapping):
@@ -128,30 +120,20 @@ AROUSAL_CHAIN = [
 ]
 
 
-# Credibility grade per observable (docs/validation.md), read once from `brainload describe
-# --json` by load_credibility; empty when no executable could be asked, and then no mark is shown.
+# Credibility grade per observable (docs/validation.md), read once from brainload.describe() by
+# load_credibility.
 CREDIBILITY: dict[str, str] = {}
 # Grades that a figure or report must flag beside the output (issue 13).
 FLAGGED_GRADES = ("C", "untested")
 
 
-def load_credibility(exe: str | None) -> dict[str, str]:
-    """Fill CREDIBILITY from `exe describe --json`; a failure leaves it empty (no marks)."""
+def load_credibility() -> dict[str, str]:
+    """Fill CREDIBILITY from brainload.describe()."""
     CREDIBILITY.clear()
-    if not exe:
-        return CREDIBILITY
-    try:
-        proc = subprocess.run([exe, "describe", "--json"], stdin=subprocess.DEVNULL,
-                              capture_output=True, text=True, errors="replace", timeout=60)
-        if proc.returncode == 0:
-            import json
-            doc = json.loads(proc.stdout)
-            for group in ("acute", "chronic"):
-                for o in doc.get("observables", {}).get(group, []):
-                    if "credibility" in o:
-                        CREDIBILITY[o["name"]] = o["credibility"]
-    except (OSError, ValueError, subprocess.TimeoutExpired):
-        CREDIBILITY.clear()
+    for group in ("acute", "chronic"):
+        for o in _described().get("observables", {}).get(group, []):
+            if "credibility" in o:
+                CREDIBILITY[o["name"]] = o["credibility"]
     return CREDIBILITY
 
 
@@ -431,35 +413,53 @@ def session_bands(time, work, merge_gap_min: float = 5.0):
 # Running `brainload trace`
 
 
-def find_brainload(explicit: str | None) -> str:
-    exe = explicit or _brainload_exe or os.environ.get("BRAINLOAD_EXE") or shutil.which("brainload")
-    if not exe:
-        raise VizError("cannot find the brainload executable to run `brainload trace`; pass "
-                       "--brainload PATH or set BRAINLOAD_EXE", EXIT_USAGE)
-    return exe
+class _ApiErrors:
+    """brainload's Python exceptions as VizError with the command's exit codes."""
+
+    def __init__(self, what: str):
+        self.what = what
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, traceback):
+        if error is None:
+            return False
+        api = _api()
+        if isinstance(error, api.ScenarioError):
+            raise VizError(str(error), EXIT_DATA) from None
+        if isinstance(error, FileNotFoundError):
+            raise VizError(f"error: {error}", EXIT_NO_INPUT) from None
+        if isinstance(error, ValueError):
+            raise VizError(f"error: {error}", EXIT_USAGE) from None
+        if isinstance(error, RuntimeError):
+            raise VizError(f"internal error: {self.what}: {error}", EXIT_INTERNAL) from None
+        return False
 
 
-def run_trace(exe: str, scenario: Path, arm: str, every_min: float,
-              from_day: float | None = None, to_day: float | None = None) -> Trace:
-    with tempfile.TemporaryDirectory(prefix="brainload-trace-") as tmp:
-        out = Path(tmp) / "trace.csv"
-        command = [exe, "trace", str(scenario), "--arm", arm, "--every", f"{every_min:g}",
-                   "--csv", str(out)]
-        if from_day is not None:
-            command += ["--from", f"{from_day:g}"]
-        if to_day is not None:
-            command += ["--to", f"{to_day:g}"]
-        try:
-            proc = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
-                                  text=True, errors="replace")
-        except OSError as error:
-            raise VizError(f"cannot run '{exe}': {error.strerror or error}",
-                           EXIT_INTERNAL) from None
-        if proc.returncode != 0:
-            code = proc.returncode if proc.returncode in (2, 65, 66, 73, 130) else EXIT_INTERNAL
-            raise VizError(f"`brainload trace` of arm '{arm}' failed (exit {proc.returncode}): "
-                           f"{proc.stderr.strip()}", code)
-        return read_trace_csv(out, arm)
+def load_scenario(path):
+    """brainload.load_scenario(path), read and validated by the C++ library."""
+    with _ApiErrors(f"reading '{path}'"):
+        return _api().load_scenario(path)
+
+
+def run_trace(scenario, arm: str, every_min: float, from_day: float | None = None,
+              to_day: float | None = None) -> Trace:
+    """brainload.trace() of one arm, as the Trace a CSV of `brainload trace` gives."""
+    with _ApiErrors(f"tracing arm '{arm}'"):
+        ds = _api().trace(scenario, arm=arm, every=every_min, from_day=from_day or 0.0,
+                          to_day=to_day)
+    columns = {"time_min": ds["time"].values.astype(float)}
+    for name in ds.data_vars:
+        if ds[name].dims == ("time",) and name != "event_index":
+            columns[name] = ds[name].values.astype(float)
+    events = []
+    types = ds["event_type"].values
+    values = ds["event_value"].values
+    for i, k in enumerate(ds["event_index"].values):
+        if k >= 0:
+            events.append((float(columns["time_min"][i]), str(types[k]), float(values[k])))
+    return Trace(arm, columns, events)
 
 
 def default_every_min(span_days: float) -> float:
@@ -561,6 +561,7 @@ class Run:
     quantile_vars: dict  # name -> (arm, time, quantile)
     trajectories: dict  # name -> (agent, time)
     units: dict
+    summary_text: str | None = None  # global attribute `summary`: the run's summary JSON
 
     @property
     def agents(self) -> int:
@@ -657,7 +658,8 @@ def read_run(path: Path) -> Run:
                    sessions_attended=agent_int("sessions_attended", 0),
                    outcomes=dict(sorted(outcomes.items(), key=lambda kv: _order(kv[0]))),
                    quantile_vars=dict(sorted(quantile_vars.items(), key=lambda kv: _order(kv[0]))),
-                   trajectories=trajectories, units=units)
+                   trajectories=trajectories, units=units,
+                   summary_text=_text(attrs["summary"]) if "summary" in attrs else None)
 
 
 def read_input_bytes_check(path: Path, what: str) -> None:
@@ -675,73 +677,33 @@ def _order(name: str):
 
 
 # ---------------------------------------------------------------------------------------------
-# Trial statistics, as `brainload run --summary-json` computes them (sim/population/summary.cpp)
+# Trial statistics: those `brainload run` computed (sim/population/summary.cpp), never recomputed
 
 
-def _moments(x):
-    n = int(x.size)
-    if n == 0:
-        return 0, 0.0, 0.0
-    mean = float(np.mean(x))
-    sd = float(np.std(x, ddof=1)) if n > 1 else 0.0
-    return n, mean, sd
-
-
-def control_arm(arms) -> str:
-    return "control" if "control" in arms else arms[0]
-
-
-def summarize(run: Run) -> dict:
-    """Per-arm outcomes at every assessment day (mean, sd, change from day 0) and every arm
-    against the control arm (mean difference of change, SMD with the pooled SD of change, and a
-    normal-approximation 95 % CI with the Welch standard error), shaped like --summary-json."""
-    days = [int(round(d)) for d in run.assess_days]
-    first = next(iter(run.outcomes.values()), None)
-    counted = ~run.failed
-    if first is not None and first.shape[1] > 0:
-        counted &= np.isfinite(first[:, 0])
-    summary = {"scenario": run.name, "seed": run.seed, "agents": run.agents, "arms": {},
-               "contrasts": []}
-    changes = {}
-    for a, arm in enumerate(run.arms):
-        in_arm = run.arm_index == a
-        rows = in_arm & counted
-        entry = {"n": int(rows.sum()),
-                 "dropouts": int((in_arm & (run.dropout_day >= 0)).sum()),
-                 "failed": int((in_arm & run.failed).sum()),
-                 "sessions_scheduled": int(run.sessions_scheduled[in_arm].sum()),
-                 "sessions_done": int(run.sessions_attended[in_arm].sum()),
-                 "outcomes": {}}
-        for name, values in run.outcomes.items():
-            by_day = {}
-            for d, day in enumerate(days):
-                x = values[rows, d]
-                ok = np.isfinite(x)
-                change = x[ok] - values[rows, 0][ok]
-                _, mean, sd = _moments(x[ok])
-                _, change_mean, change_sd = _moments(change)
-                by_day[str(day)] = {"mean": mean, "sd": sd, "change_mean": change_mean,
-                                    "change_sd": change_sd}
-                changes[(arm, name, d)] = change
-            entry["outcomes"][name] = by_day
-        summary["arms"][arm] = entry
-    control = control_arm(run.arms)
-    for arm in run.arms:
-        if arm == control:
-            continue
-        for d in range(1, len(days)):
-            for name in run.outcomes:
-                nx, mx, sx = _moments(changes[(arm, name, d)])
-                nc, mc, sc = _moments(changes[(control, name, d)])
-                md = mx - mc
-                pooled = (math.sqrt(((nx - 1) * sx * sx + (nc - 1) * sc * sc) / (nx + nc - 2))
-                          if nx + nc > 2 else 0.0)
-                se = math.sqrt(sx * sx / nx + sc * sc / nc) if nx > 0 and nc > 0 else 0.0
-                summary["contrasts"].append({
-                    "arm": arm, "vs": control, "outcome": name, "day": days[d],
-                    "mean_difference": md, "smd": md / pooled if pooled > 0 else 0.0,
-                    "ci95": [md - Z95 * se, md + Z95 * se], "pooled_sd": pooled})
+def _with_pooled_sd(summary: dict) -> dict:
+    """The pooled SD of change behind each SMD, for drawing SMD intervals."""
+    for c in summary["contrasts"]:
+        md, smd = c.get("mean_difference"), c.get("smd")
+        if "pooled_sd" not in c and md is not None and smd not in (None, 0):
+            c["pooled_sd"] = md / smd
     return summary
+
+
+def run_summary(run: Run) -> dict:
+    """The summary the run wrote into its file (global attribute `summary`, the same JSON as
+    --summary-json)."""
+    if run.summary_text is None:
+        raise VizError(f"{run.path}: this run file has no `summary` attribute (it was written by "
+                       "an older brainload); pass --summary with its summary JSON, or run the "
+                       "scenario again", EXIT_DATA)
+    import json
+
+    try:
+        summary = json.loads(run.summary_text)
+    except json.JSONDecodeError as error:
+        raise VizError(f"{run.path}: its `summary` attribute is not JSON ({error})",
+                       EXIT_DATA) from None
+    return _with_pooled_sd(summary)
 
 
 def load_summary_json(path: Path) -> dict:
@@ -757,11 +719,7 @@ def load_summary_json(path: Path) -> dict:
             or not isinstance(summary.get("contrasts"), list):
         raise VizError(f"{path}: not a brainload summary (expected the keys 'arms' and "
                        "'contrasts')", EXIT_DATA)
-    for c in summary["contrasts"]:
-        md, smd = c.get("mean_difference"), c.get("smd")
-        if "pooled_sd" not in c and md is not None and smd not in (None, 0):
-            c["pooled_sd"] = md / smd
-    return summary
+    return _with_pooled_sd(summary)
 
 
 def main_guard(main):

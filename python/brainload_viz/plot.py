@@ -2,7 +2,7 @@
 """Plots of brainload outputs, as PNG and SVG.
 
     plot.py TRACE.csv [TRACE2.csv ...]   observables over time with session bands and events
-    plot.py SCENARIO.toml [--arm A ...]  the same, running `brainload trace` for each arm
+    plot.py SCENARIO.toml [--arm A ...]  the same, tracing each arm with brainload.trace()
     plot.py RUN.h5                       per-arm quantile ribbons, contrasts against control
                                          with 95 % confidence intervals, responders
 
@@ -17,8 +17,9 @@ Figures (NAME is the scenario name, or the CSV's file name):
                      from day 0, with 95 % confidence intervals, at each assessment day
     NAME_responders  change in strength against change in brain age, one point per agent
 
-Normally run by `brainload plot` (which checks the inputs first); also runs on its own with
-Debian's /usr/bin/python3 (matplotlib, numpy, h5py).
+Normally run by `brainload plot` (which checks the inputs first and puts the brainload package
+built with it first on PYTHONPATH); also runs on its own with Debian's /usr/bin/python3
+(matplotlib, numpy, h5py) and the brainload package importable.
 """
 
 from __future__ import annotations
@@ -391,36 +392,30 @@ def input_kind(path: Path) -> str:
                    "or a run file (.h5)", common.EXIT_USAGE)
 
 
-def scenario_traces(path: Path, arms, exe: str, every: float | None, from_day, to_day):
-    """`brainload trace` of each arm (all arms by default), with the start clock."""
-    doc = common.parse_toml(common.read_input_bytes(path, "scenario").decode("utf-8", "replace"))
-    all_arms = [a.get("name", "") for a in doc.get("arm", [])]
-    chosen = list(arms) if arms else all_arms
+def scenario_traces(path: Path, arms, every: float | None, from_day, to_day):
+    """brainload.trace() of each arm (all arms by default), with the start clock."""
+    scenario = common.load_scenario(path)
+    chosen = list(arms) if arms else list(scenario.arms)
     for arm in chosen:
-        if arm not in all_arms:
+        if arm not in scenario.arms:
             raise VizError(f"--arm: scenario '{path}' has no arm '{arm}'; its arms are: "
-                           f"{', '.join(all_arms)}", common.EXIT_USAGE)
-    days = common.scenario_days(doc)
+                           f"{', '.join(scenario.arms)}", common.EXIT_USAGE)
     start = 0.0 if from_day is None else from_day
-    end = days if to_day is None else min(to_day, days)
+    end = scenario.days if to_day is None else min(to_day, scenario.days)
     every = every or common.default_every_min(end - start)
-    start_clock = common.clock_min(doc.get("scenario", {}).get("start_clock", "00:00")) or 0.0
     traces = []
     for arm in chosen:
-        t = common.run_trace(exe, path, arm, every, from_day, to_day)
-        t.start_clock_min = start_clock
+        t = common.run_trace(scenario, arm, every, from_day, to_day)
+        t.start_clock_min = scenario.start_clock_min
         traces.append(t)
-    name = doc.get("scenario", {}).get("name", path.stem)
-    return name, traces
+    return scenario.name, traces
 
 
 def load_traces(args):
     """(name, traces) from CSV files or a scenario, cut to --from/--to."""
     first = Path(args.inputs[0])
     if input_kind(first) == "scenario":
-        exe = common.find_brainload(args.brainload)
-        name, traces = scenario_traces(first, args.arm, exe, args.every, args.from_day,
-                                       args.to_day)
+        name, traces = scenario_traces(first, args.arm, args.every, args.from_day, args.to_day)
     else:
         labels = args.label or []
         if labels and len(labels) != len(args.inputs):
@@ -460,7 +455,6 @@ def parse_args(argv):
     p.add_argument("--to", dest="to_day", type=float, help="last day to show")
     p.add_argument("--start-clock", help="wall clock at time_min 0 of a CSV, HH:MM")
     p.add_argument("--label", action="append", help="legend label per CSV (repeatable)")
-    p.add_argument("--brainload", help="brainload executable (to trace a scenario)")
     args = p.parse_args(argv)
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in ("png", "svg") for f in formats):
@@ -474,7 +468,6 @@ def parse_args(argv):
         p.error(f"--to {args.to_day:g} is before --from {args.from_day:g}")
     if args.start_clock and common.clock_min(args.start_clock) is None:
         p.error(f"--start-clock: expected HH:MM, got {args.start_clock!r}")
-    common.use_brainload(args.brainload)
     for name in args.observable:
         if common.OBSERVABLES and name not in common.OBSERVABLES:
             p.error(f"--observable: unknown observable {name!r}; see `brainload describe`")
@@ -504,7 +497,7 @@ def make_figures(plt, args):
             figures.append(("quantiles", figure_quantiles(plt, run, observables, arms,
                                                           f"{run.name}: per-arm distribution")))
         if "contrasts" in kinds:
-            summary = common.summarize(run)
+            summary = common.run_summary(run)
             summary["contrasts"] = [c for c in summary["contrasts"] if c["arm"] in arms]
             outcomes = args.observable or list(run.outcomes)
             figures.append(("contrasts", figure_contrasts(plt, summary, outcomes,
@@ -528,10 +521,7 @@ def make_figures(plt, args):
 def main(argv):
     args = parse_args(argv)
     # Outputs graded C or untested are marked in titles and legends (docs/validation.md).
-    try:
-        common.load_credibility(common.find_brainload(args.brainload))
-    except VizError:
-        common.load_credibility(None)
+    common.load_credibility()
     plt = common.setup_matplotlib()
     out_dir = common.ensure_directory(Path(args.out_dir))
     name, figures = make_figures(plt, args)

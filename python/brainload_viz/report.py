@@ -3,15 +3,15 @@
 the plots, the per-arm summary and the contrasts against control, and for teaching scenarios a
 "predict, then look" question set.
 
-    report.py RUN.h5 --html FILE [--summary SUMMARY.json] [--brainload EXE]
-    report.py SCENARIO.toml --html FILE [--brainload EXE]
+    report.py RUN.h5 --html FILE [--summary SUMMARY.json]
+    report.py SCENARIO.toml --html FILE
 
-From a run file the tables are recomputed from the per-agent outcomes (as `brainload run
---summary-json` computes them) unless --summary gives that JSON. The scenario is explained from
-the TOML text stored in the run file (global attribute `scenario`): its opening comments, its
-description, population, arms and protocols; the optional [teaching] table gives the questions
-(and answers). The reference individual of every arm is traced with `brainload trace` (the whole
-span for scenarios of up to two days, the first week otherwise). Images are PNGs inside the page
+From a run file the tables are the run's own statistics, stored in the file (global attribute
+`summary`, the JSON of `brainload run --summary-json`), or --summary's JSON. The scenario is
+explained from the TOML text stored in the run file (global attribute `scenario`): its opening
+comments, its description, population, arms and protocols; the optional [teaching] table gives
+the questions (and answers). The reference individual of every arm is traced with
+brainload.trace() (the whole span for scenarios of up to two days, the first week otherwise). Images are PNGs inside the page
 as data: URIs; the page loads nothing from the network and runs no script.
 """
 
@@ -23,7 +23,6 @@ import html
 import io
 import math
 import sys
-import tempfile
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -319,22 +318,16 @@ def teaching_html(questions, answers):
     return ask, tell
 
 
-def trace_section(plt, scenario_path: Path, doc: dict, exe: str | None, days: int,
-                  every: float | None) -> str:
-    arms = [a.get("name", "") for a in doc.get("arm", [])]
-    if not exe:
-        return ("<h2>Minute by minute</h2><p class=meta>Not shown: the brainload executable "
-                "was not found to trace the scenario (pass --brainload).</p>")
+def trace_section(plt, scenario, days: int, every: float | None) -> str:
     to_day = None if days <= 2 else min(days, 7)
     span = days if to_day is None else to_day
     every = every or common.default_every_min(span)
-    start_clock = common.clock_min(doc.get("scenario", {}).get("start_clock", "00:00")) or 0.0
     traces = []
-    for arm in arms:
-        t = common.run_trace(exe, scenario_path, arm, every, None, to_day)
-        t.start_clock_min = start_clock
+    for arm in scenario.arms:
+        t = common.run_trace(scenario, arm, every, None, to_day)
+        t.start_clock_min = scenario.start_clock_min
         traces.append(t)
-    name = doc.get("scenario", {}).get("name", "scenario")
+    name = scenario.name
     what = ("the whole scenario" if to_day is None else f"the first {to_day} days of the schedule")
     parts = [f"<h2>Minute by minute</h2><p>The reference individual of each arm (the "
              f"population's typical parameters, no randomness, attends every session) over "
@@ -404,27 +397,18 @@ def build_page(plt, args) -> str:
     if args.summary:
         summary = common.load_summary_json(Path(args.summary))
     elif run is not None:
-        summary = common.summarize(run)
+        summary = common.run_summary(run)
     doc = common.parse_toml(text)
     section = doc.get("scenario", {})
     name = (run.name if run else section.get("name")) or source.stem
     days = common.scenario_days(doc) if doc else int(round(run.days)) if run else 1
     questions, answers = common.teaching(doc)
     ask, tell = teaching_html(questions, answers)
-    exe = None
-    try:
-        exe = common.find_brainload(args.brainload)
-    except VizError:
-        exe = None
     # Outputs graded C or untested are marked beside their names (docs/validation.md).
-    common.load_credibility(exe)
-    with tempfile.TemporaryDirectory(prefix="brainload-report-") as tmp:
-        if kind == "scenario":
-            scenario_path = source
-        else:
-            scenario_path = Path(tmp) / f"{name}.toml"
-            scenario_path.write_text(text, encoding="utf-8")
-        traces = trace_section(plt, scenario_path, doc, exe, days, args.every) if doc else ""
+    common.load_credibility()
+    # A run file's scenario is its stored text, read by the same library as the file was.
+    scenario = common.load_scenario(source if kind == "scenario" else text)
+    traces = trace_section(plt, scenario, days, args.every) if doc else ""
     body = [f"<h1>{esc(name)}</h1>",
             f"<p class=lead>{esc(section.get('description', ''))}</p>"]
     if run is not None:
@@ -459,7 +443,6 @@ def parse_args(argv):
     p.add_argument("--html", required=True, help="HTML file to write")
     p.add_argument("--summary", help="summary JSON from `brainload run --summary-json`")
     p.add_argument("--every", type=float, help="minutes between trace rows")
-    p.add_argument("--brainload", help="brainload executable (to trace the scenario)")
     args = p.parse_args(argv)
     if args.every is not None and not args.every > 0:
         p.error("--every: expected a number of minutes > 0")
@@ -468,7 +451,6 @@ def parse_args(argv):
 
 def main(argv):
     args = parse_args(argv)
-    common.use_brainload(args.brainload)
     target = Path(args.html)
     common.require_writable_file(target)
     common.read_input_bytes_check(Path(args.input), "input")

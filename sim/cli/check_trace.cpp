@@ -15,6 +15,7 @@
 #include "brainload/schedule/validate.hpp"
 #include "brainload/simulation.hpp"
 #include "cli/commands.hpp"
+#include "cli/jobs.hpp"
 #include "cli/parameters.hpp"
 
 namespace brainload::cli {
@@ -65,57 +66,19 @@ int run_check(const CheckOptions& options) {
 
 int run_trace(const TraceCliOptions& options) {
   const Scenario s = load_valid(options.scenario);
-  const ChosenParameters chosen = choose_parameters(s, options.sets);
-  const Arm& arm = pick_arm(s, options.arm);
-  if (options.to_day && *options.to_day < options.from_day) {
-    throw UsageError(fmt::format("--to {} is before --from {}", *options.to_day, options.from_day));
-  }
-  if (options.from_day > s.days) {
-    throw UsageError(
-        fmt::format("--from {} is after the scenario's last day ({})", options.from_day, s.days));
-  }
-  TraceOptions t;
-  t.every_min = options.every_min;
-  t.from_day = options.from_day;
-  t.to_day = options.to_day;
-  const StateProvenance provenance{BRAINLOAD_VERSION, s.name, text_fingerprint(s.source_text),
-                                   arm.name, chosen.overridden};
-  if (!options.save_state.empty()) {
-    const double to = options.to_day.value_or(s.days);
-    if (to != std::floor(to) || to < 1.0 || to > s.days) {
-      throw UsageError(fmt::format(
-          "--save-state: the state is saved at the end of a whole day; give --to a whole day "
-          "from 1 to {} (got {})",
-          s.days, to));
-    }
-    t.save_state = true;
-    require_writable(options.save_state);
-  }
-  if (!options.load_state.empty()) {
-    t.resume = read_life_state(options.load_state, provenance);
-    const double to = options.to_day.value_or(s.days);
-    if (t.resume->day > to || t.resume->day > s.days) {
-      throw UsageError(fmt::format("--load-state: the state was saved at day {}, after --to {}",
-                                   t.resume->day, to));
-    }
-  }
   if (options.csv != "-") require_writable(options.csv);
-  const Trace trace = trace_reference(s, arm, t, chosen.params);
-  if (!trace.failure.empty()) {
-    throw std::runtime_error(
-        fmt::format("the reference individual of arm '{}' could not be simulated: {}", arm.name,
-                    trace.failure));
-  }
-  if (!options.save_state.empty()) write_life_state(options.save_state, *trace.state, provenance);
+  const TraceResult result =
+      trace_job(s, {options.arm, options.every_min, options.from_day, options.to_day, options.sets,
+                    options.save_state, options.load_state});
   if (options.csv == "-") {
-    write_trace_csv(std::cout, trace, arm.events);
+    write_trace_csv(std::cout, result.trace, result.arm->events);
     std::cout.flush();
     return 0;
   }
   AtomicFile file(options.csv);
   {
     std::ofstream out(file.temp_path());
-    write_trace_csv(out, trace, arm.events);
+    write_trace_csv(out, result.trace, result.arm->events);
     out.close();
     if (!out) throw OutputError(fmt::format("cannot write '{}'", options.csv));
   }
@@ -124,6 +87,59 @@ int run_trace(const TraceCliOptions& options) {
 }
 
 }  // namespace
+
+TraceResult trace_job(const Scenario& s, const TraceJob& job) {
+  const ChosenParameters chosen = choose_parameters(s, job.sets);
+  const Arm& arm = pick_arm(s, job.arm);
+  // The command line checks these too (CLI11); the Python module comes here directly.
+  if (!(job.every_min > 0.0) || !std::isfinite(job.every_min)) {
+    throw UsageError(
+        fmt::format("--every must be a positive number of minutes (got {})", job.every_min));
+  }
+  if (!(job.from_day >= 0.0) || (job.to_day && !(*job.to_day >= 0.0))) {
+    throw UsageError("--from and --to must be days from 0");
+  }
+  if (job.to_day && *job.to_day < job.from_day) {
+    throw UsageError(fmt::format("--to {} is before --from {}", *job.to_day, job.from_day));
+  }
+  if (job.from_day > s.days) {
+    throw UsageError(
+        fmt::format("--from {} is after the scenario's last day ({})", job.from_day, s.days));
+  }
+  TraceOptions t;
+  t.every_min = job.every_min;
+  t.from_day = job.from_day;
+  t.to_day = job.to_day;
+  const StateProvenance provenance{BRAINLOAD_VERSION, s.name, text_fingerprint(s.source_text),
+                                   arm.name, chosen.overridden};
+  if (!job.save_state.empty()) {
+    const double to = job.to_day.value_or(s.days);
+    if (to != std::floor(to) || to < 1.0 || to > s.days) {
+      throw UsageError(fmt::format(
+          "--save-state: the state is saved at the end of a whole day; give --to a whole day "
+          "from 1 to {} (got {})",
+          s.days, to));
+    }
+    t.save_state = true;
+    require_writable(job.save_state);
+  }
+  if (!job.load_state.empty()) {
+    t.resume = read_life_state(job.load_state, provenance);
+    const double to = job.to_day.value_or(s.days);
+    if (t.resume->day > to || t.resume->day > s.days) {
+      throw UsageError(fmt::format("--load-state: the state was saved at day {}, after --to {}",
+                                   t.resume->day, to));
+    }
+  }
+  TraceResult result{trace_reference(s, arm, t, chosen.params), &arm, chosen.overridden};
+  if (!result.trace.failure.empty()) {
+    throw std::runtime_error(
+        fmt::format("the reference individual of arm '{}' could not be simulated: {}", arm.name,
+                    result.trace.failure));
+  }
+  if (!job.save_state.empty()) write_life_state(job.save_state, *result.trace.state, provenance);
+  return result;
+}
 
 Command add_check_command(CLI::App& app) {
   auto options = std::make_shared<CheckOptions>();

@@ -20,6 +20,7 @@
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/validation/credibility.hpp"
 #include "cli/commands.hpp"
+#include "cli/jobs.hpp"
 
 namespace brainload::cli {
 
@@ -112,6 +113,8 @@ std::string grade_of(const std::map<std::string, std::string>& grades, std::stri
   return it == grades.end() ? std::string("unknown") : it->second;
 }
 
+}  // namespace
+
 nlohmann::json describe_json() {
   nlohmann::json j;
   const auto grades = validation::shipped_grades();
@@ -171,6 +174,8 @@ nlohmann::json describe_json() {
   j["parameters"] = parameters;
   return j;
 }
+
+namespace {
 
 int run_describe(bool json) {
   const nlohmann::json j = describe_json();

@@ -6,10 +6,10 @@
 // observable or option → 2, an output that cannot be created → 73. It then runs
 // `/usr/bin/python3 <dir>/brainload_viz/<script>.py ARGS...` with posix_spawn (an argument
 // vector, never a shell: paths may contain spaces) and returns the script's exit code, which
-// follows the same table. <dir> is $BRAINLOAD_PYTHON_DIR, else the source tree's python/
-// directory compiled in as BRAINLOAD_PYTHON_DIR; $BRAINLOAD_PYTHON replaces /usr/bin/python3
+// follows the same table. <dir> is $BRAINLOAD_PYTHON_DIR, else the packages beside this
+// executable (python_dir()), and is put first on the script's PYTHONPATH so that it imports the
+// brainload module built with this executable; $BRAINLOAD_PYTHON replaces /usr/bin/python3
 // (Debian's, which has matplotlib and h5py; a python3 first on PATH may be a pyenv shim).
-// The scripts run `brainload trace` through this executable (--brainload /proc/self/exe).
 #include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -36,8 +36,8 @@
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, for posix_spawn
 
-#ifndef BRAINLOAD_PYTHON_DIR
-#define BRAINLOAD_PYTHON_DIR "python"
+#ifndef BRAINLOAD_PYTHON_FROM_BIN
+#define BRAINLOAD_PYTHON_FROM_BIN "../lib/python3/dist-packages"
 #endif
 
 namespace brainload::cli {
@@ -145,25 +145,47 @@ void require_output_dir(const fs::path& dir) {
   require_writable(dir / "plot.png");
 }
 
-std::string self_executable() {
+// The directory holding the packages brainload and brainload_viz: $BRAINLOAD_PYTHON_DIR, else
+// beside this executable: <bindir>/python in a build tree, <bindir>/BRAINLOAD_PYTHON_FROM_BIN
+// (../lib/python3.X/dist-packages) in an installed copy. No path into the source tree.
+fs::path python_dir() {
+  const char* env = std::getenv("BRAINLOAD_PYTHON_DIR");
+  if (env != nullptr && *env != '\0') return env;
   std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? std::string("brainload") : self.string();
+  const fs::path bin = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  fs::path build_tree = bin / "python";
+  if (!ec && fs::is_directory(build_tree / "brainload_viz", ec)) return build_tree;
+  return (bin / BRAINLOAD_PYTHON_FROM_BIN).lexically_normal();
 }
 
-std::string script_path(const char* script) {
-  const char* env = std::getenv("BRAINLOAD_PYTHON_DIR");
-  const fs::path dir =
-      (env != nullptr && *env != '\0') ? fs::path(env) : fs::path(BRAINLOAD_PYTHON_DIR);
+std::string script_path(const fs::path& dir, const char* script) {
   const fs::path path = dir / "brainload_viz" / script;
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
     throw std::runtime_error(
-        fmt::format("brainload's plotting script '{}' is missing; set BRAINLOAD_PYTHON_DIR to the "
-                    "repository's python/ directory",
+        fmt::format("brainload's plotting script '{}' is missing: this executable was moved away "
+                    "from its build directory or installation; set BRAINLOAD_PYTHON_DIR to the "
+                    "directory holding brainload_viz/ and brainload/",
                     path.string()));
   }
   return path.string();
+}
+
+// This process's environment with `dir` first on PYTHONPATH, so that the scripts import the
+// brainload package that belongs to this executable.
+std::vector<std::string> script_environment(const fs::path& dir) {
+  std::vector<std::string> env;
+  std::string path = "PYTHONPATH=" + dir.string();
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry(*e);
+    if (entry.starts_with("PYTHONPATH=")) {
+      if (entry.size() > 11) path += ":" + entry.substr(11);
+    } else {
+      env.push_back(entry);
+    }
+  }
+  env.push_back(path);
+  return env;
 }
 
 std::string python_interpreter() {
@@ -181,11 +203,15 @@ std::string python_interpreter() {
 
 // Runs argv[0] with argv and waits; returns its exit status. Ctrl-C reaches the child through
 // the terminal, so brainload ignores SIGINT while it waits and reports the interruption.
-int spawn_and_wait(const std::vector<std::string>& args) {
+int spawn_and_wait(const std::vector<std::string>& args, const std::vector<std::string>& env) {
   std::vector<char*> argv;
   argv.reserve(args.size() + 1);
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  std::vector<char*> envp;
+  envp.reserve(env.size() + 1);
+  for (const std::string& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
 
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
@@ -206,7 +232,7 @@ int spawn_and_wait(const std::vector<std::string>& args) {
   } restore{previous};
 
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], nullptr, &attr, argv.data(), environ);
+  const int rc = posix_spawn(&pid, argv[0], nullptr, &attr, argv.data(), envp.data());
   posix_spawnattr_destroy(&attr);
   if (rc != 0) {
     throw std::runtime_error(fmt::format("cannot start '{}': {}", args[0], std::strerror(rc)));
@@ -243,8 +269,8 @@ int run_plot(const PlotOptions& o) {
   require_day_range(o.from_day, o.to_day);
   require_output_dir(o.out_dir);
 
-  std::vector<std::string> args{python_interpreter(), script_path("plot.py"),
-                                "--brainload",        self_executable(),
+  const fs::path dir = python_dir();
+  std::vector<std::string> args{python_interpreter(), script_path(dir, "plot.py"),
                                 "--out-dir",          o.out_dir,
                                 "--format",           o.format};
   for (const std::string& arm : o.arms) args.insert(args.end(), {"--arm", arm});
@@ -257,7 +283,7 @@ int run_plot(const PlotOptions& o) {
   add_number(args, "--to", o.to_day);
   args.emplace_back("--");
   args.insert(args.end(), o.inputs.begin(), o.inputs.end());
-  return spawn_and_wait(args);
+  return spawn_and_wait(args, script_environment(dir));
 }
 
 int run_report(const ReportOptions& o) {
@@ -279,22 +305,23 @@ int run_report(const ReportOptions& o) {
   }
   require_writable(html);
 
-  std::vector<std::string> args{
-      python_interpreter(), script_path("report.py"), "--brainload", self_executable(), "--html",
-      html.string()};
+  const fs::path dir = python_dir();
+  std::vector<std::string> args{python_interpreter(), script_path(dir, "report.py"), "--html",
+                                html.string()};
   if (!o.summary.empty()) args.insert(args.end(), {"--summary", o.summary});
   add_number(args, "--every", o.every_min);
   args.emplace_back("--");
   args.push_back(o.input);
-  return spawn_and_wait(args);
+  return spawn_and_wait(args, script_environment(dir));
 }
 
 }  // namespace
 
 int run_viz_script(const char* script, const std::vector<std::string>& args) {
-  std::vector<std::string> argv{python_interpreter(), script_path(script)};
+  const fs::path dir = python_dir();
+  std::vector<std::string> argv{python_interpreter(), script_path(dir, script)};
   argv.insert(argv.end(), args.begin(), args.end());
-  return spawn_and_wait(argv);
+  return spawn_and_wait(argv, script_environment(dir));
 }
 
 Command add_plot_command(CLI::App& app) {

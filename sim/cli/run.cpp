@@ -31,6 +31,7 @@
 #endif
 #include "brainload/schedule/validate.hpp"
 #include "cli/commands.hpp"
+#include "cli/jobs.hpp"
 #include "cli/parameters.hpp"
 
 namespace brainload::cli {
@@ -77,7 +78,8 @@ nlohmann::json summary_with_parameters(nlohmann::json j, const ChosenParameters&
 
 // The summary JSON: printed for "-", else written to a temporary file held in `file` until
 // commit_outputs() renames it.
-void write_summary_json(const RunCliOptions& options, const nlohmann::json& j,
+template <class Options>  // RunCliOptions or RunJob
+void write_summary_json(const Options& options, const nlohmann::json& j,
                         std::optional<AtomicFile>& file) {
   if (options.summary_json == "-") {
     std::cout << j.dump(2) << '\n';
@@ -259,9 +261,9 @@ RunOutput block_of(const RunOutput& one, const CheckpointBlock& b,
 }
 
 // What the checkpoint of this run records (see CheckpointHeader).
-CheckpointHeader checkpoint_header(const Scenario& s, const RunCliOptions& options,
-                                   std::int64_t agents, const RunOptions& run,
-                                   const ChosenParameters& chosen,
+template <class Options>  // RunCliOptions or RunJob
+CheckpointHeader checkpoint_header(const Scenario& s, const Options& options, std::int64_t agents,
+                                   const RunOptions& run, const ChosenParameters& chosen,
                                    const TrialAccumulator& accumulator,
                                    const std::string& command) {
   return {BRAINLOAD_VERSION,
@@ -277,54 +279,43 @@ CheckpointHeader checkpoint_header(const Scenario& s, const RunCliOptions& optio
 }
 
 #ifndef BRAINLOAD_MPI
-int run_run(const RunCliOptions& options) {
-  Scenario s = load_scenario_file(options.scenario);
-  require_valid(s);
-  const ChosenParameters chosen = choose_parameters(s, options.sets);
-  if (options.agents) s.population.agents = static_cast<int>(*options.agents);
-  const std::filesystem::path out = options.out.empty()
-                                        ? std::filesystem::path("output") / (s.name + ".h5")
-                                        : std::filesystem::path(options.out);
-  if (options.out.empty()) create_output_directory("output");
-  if (std::filesystem::exists(out) && !options.force) {
-    throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
-  }
-  require_writable(out);
-  if (!options.summary_json.empty() && options.summary_json != "-")
-    require_writable(options.summary_json);
+}  // namespace
 
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+RunResult run_job(Scenario s, const RunJob& job) {
+  const ChosenParameters chosen = choose_parameters(s, job.sets);
+  if (job.agents) s.population.agents = static_cast<int>(*job.agents);
+  const std::filesystem::path& out = job.out;
+  require_writable(out);
+  if (!job.summary_json.empty() && job.summary_json != "-") require_writable(job.summary_json);
+
   RunOptions run;
-  run.seed = options.seed;
-  run.threads = options.threads;
+  run.seed = job.seed;
+  run.threads = job.threads;
   run.agents = s.population.agents;
-  run.cancel = &g_cancel;
+  run.cancel = job.cancel;
   const RunPlan plan = make_run_plan(s, run);
   const std::int64_t agents = total_agents(s, run);
-  const bool tty = ::isatty(STDERR_FILENO) != 0 && !options.quiet;
 
   AtomicFile h5(out);
   TrialSummary summary;
+  nlohmann::json doc;  // the summary JSON, also the file's `summary` attribute
   // A resumed run records the command that started it, so its file equals a run that never
   // stopped.
-  const std::string command = options.resume.empty()
-                                  ? recorded_command(options.command_line)
-                                  : read_checkpoint_header(options.resume).command;
-  const std::string checkpoint = options.resume.empty() ? options.checkpoint : options.resume;
+  const std::string command =
+      job.resume.empty() ? job.command : read_checkpoint_header(job.resume).command;
+  const std::string checkpoint = job.resume.empty() ? job.checkpoint : job.resume;
   std::optional<CheckpointLog> log;
   {
-    RunOutput layout = run_layout(s, plan, agents, options.seed, command, options.trajectories);
+    RunOutput layout = run_layout(s, plan, agents, job.seed, command, job.trajectories);
     layout.parameters_overridden = chosen.overridden;
     RunFileWriter writer(h5.temp_path(), layout);
     TrialAccumulator accumulator(s, plan);
     std::int64_t done = 0;
-    int shown = -1;
     const CheckpointHeader header =
-        checkpoint_header(s, options, agents, run, chosen, accumulator, command);
-    if (!options.resume.empty()) {
+        checkpoint_header(s, job, agents, run, chosen, accumulator, command);
+    if (!job.resume.empty()) {
       // The committed blocks go into the new file exactly as the first run wrote them.
-      const RunOutput one = agent_block(s, plan, std::vector<AgentResult>(1), options.trajectories);
+      const RunOutput one = agent_block(s, plan, std::vector<AgentResult>(1), job.trajectories);
       const CheckpointProgress progress =
           read_checkpoint(checkpoint, header, [&](const CheckpointBlock& b) {
             if (b.first + b.count > agents) {
@@ -337,14 +328,14 @@ int run_run(const RunCliOptions& options) {
       done = progress.agents_done;
       run.first_agent = done;
       log.emplace(checkpoint, progress.committed_bytes);
-      if (!options.quiet) {
+      if (!job.quiet) {
         fmt::print(stderr, "resuming from '{}': {} of {} agents done\n", checkpoint, done, agents);
       }
     } else if (!checkpoint.empty()) {
       log.emplace(checkpoint, header);
     }
     using Clock = std::chrono::steady_clock;
-    const auto every = std::chrono::duration<double, std::ratio<60>>(options.checkpoint_every_min);
+    const auto every = std::chrono::duration<double, std::ratio<60>>(job.checkpoint_every_min);
     auto last_commit = Clock::now();
     const auto commit = [&] {
       log->commit(done, accumulator.serialize());
@@ -357,14 +348,14 @@ int run_run(const RunCliOptions& options) {
             [&](std::int64_t first, std::vector<AgentResult>& block) {
               for (const AgentResult& a : block) accumulator.add(a);
               const auto n = static_cast<std::int64_t>(block.size());
-              const RunOutput rows = agent_block(s, plan, block, options.trajectories);
+              const RunOutput rows = agent_block(s, plan, block, job.trajectories);
               writer.write_agents(first, n, rows);
               done += n;
               if (log) {
                 log->append_block(checkpoint_block(first, n, rows));
                 if (Clock::now() - last_commit >= every) commit();
               }
-              if (tty) show_progress(done, agents, shown);
+              if (job.progress) job.progress(done, agents);
             },
             chosen.params);
       }
@@ -378,18 +369,54 @@ int run_run(const RunCliOptions& options) {
       }
       throw;
     }
-    writer.finish(quantile_variables(s, plan, accumulator.quantiles()));
     summary = accumulator.summary();
+    doc = summary_with_parameters(summary_json(s, job.seed, agents, summary), chosen);
+    writer.finish(quantile_variables(s, plan, accumulator.quantiles()), doc.dump());
   }
-  if (g_cancel.load()) throw Cancelled();
+  if (job.cancel != nullptr && job.cancel->load()) throw Cancelled();
   std::optional<AtomicFile> json;
-  write_summary_json(
-      options, summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen),
-      json);
+  write_summary_json(job, doc, json);
   commit_outputs(h5, json);
   if (log) log->remove();  // the run is complete: its checkpoint is no longer needed
+  return {std::move(s), std::move(summary), std::move(doc)};
+}
+
+namespace {
+
+int run_run(const RunCliOptions& options) {
+  Scenario s = load_scenario_file(options.scenario);
+  require_valid(s);
+  const std::filesystem::path out = options.out.empty()
+                                        ? std::filesystem::path("output") / (s.name + ".h5")
+                                        : std::filesystem::path(options.out);
+  if (options.out.empty()) create_output_directory("output");
+  if (std::filesystem::exists(out) && !options.force) {
+    throw OutputError(fmt::format("'{}' exists; pass --force to overwrite it", out.string()));
+  }
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  RunJob job;
+  job.out = out;
+  job.agents = options.agents;
+  job.seed = options.seed;
+  job.threads = options.threads;
+  job.trajectories = options.trajectories;
+  job.sets = options.sets;
+  job.command = recorded_command(options.command_line);
+  job.summary_json = options.summary_json;
+  job.checkpoint = options.checkpoint;
+  job.resume = options.resume;
+  job.checkpoint_every_min = options.checkpoint_every_min;
+  job.quiet = options.quiet;
+  job.cancel = &g_cancel;
+  if (::isatty(STDERR_FILENO) != 0 && !options.quiet) {
+    job.progress = [shown = -1](std::int64_t done, std::int64_t agents) mutable {
+      show_progress(done, agents, shown);
+    };
+  }
+  const RunResult result = run_job(std::move(s), job);
   if (!options.quiet && options.summary_json != "-") {
-    print_table(s, summary);
+    print_table(result.scenario, result.summary);
     fmt::print("\nwrote {}\n", out.string());
   }
   return 0;
@@ -748,14 +775,16 @@ int run_run_mpi(const RunCliOptions& options) {
       if (!any_rank(job, error != nullptr)) {
         reduce_to_root(job, accumulator);
         std::vector<OutputVariable> quantiles;
+        std::string text;  // rank 0's summary JSON, the file's `summary` attribute
         attempt([&] {
-          if (job.root()) quantiles = quantile_variables(s, plan, accumulator.quantiles());
+          if (!job.root()) return;
+          quantiles = quantile_variables(s, plan, accumulator.quantiles());
+          summary = accumulator.summary();
+          text = summary_with_parameters(summary_json(s, options.seed, agents, summary), chosen)
+                     .dump();
         });
         if (!any_rank(job, error != nullptr)) {
-          attempt([&] {
-            writer->finish(quantiles);
-            if (job.root()) summary = accumulator.summary();
-          });
+          attempt([&] { writer->finish(quantiles, text); });
         }
       }
     }

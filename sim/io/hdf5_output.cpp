@@ -428,6 +428,7 @@ struct RunFileWriter::Impl {
   };
   std::vector<Var> streamed;   // agent, int, outcome, trajectory variables, in layout order
   std::vector<Var> quantiles;  // written by finish()
+  std::string summary_text;    // finish()'s, for rank 0's reopening in collective mode
   bool finished = false;
 
   Impl(const fs::path& p, const RunOutput& layout, bool collective_mode = false)
@@ -776,7 +777,7 @@ struct RunFileWriter::Impl {
     pending_rows -= rows;
   }
 
-  void finish(const std::vector<OutputVariable>& data) {
+  void finish(const std::vector<OutputVariable>& data, const std::string& summary) {
     // In collective mode only rank 0 brings the data.
     const bool has_data = !collective || mpi_rank == 0;
     if (has_data && data.size() != quantiles.size()) {
@@ -800,6 +801,8 @@ struct RunFileWriter::Impl {
       put_all(quantiles[k].ds.get(), H5T_NATIVE_DOUBLE, has_data ? data[k].data.data() : nullptr,
               expected, quantiles[k].name);
     }
+    if (!collective && !summary.empty()) w.string_attr(file.get(), "summary", summary, "the file");
+    summary_text = summary;
     // Closing a dataset writes its cached chunks: on a full disk, this is where it fails.
     for (auto* list : {&streamed, &quantiles}) {
       for (Var& v : *list) {
@@ -830,6 +833,7 @@ struct RunFileWriter::Impl {
     std::vector<const char*> names;
     for (const auto& a : arm_names) names.push_back(a.c_str());
     write_all(w, ds.get(), type.get(), names.data(), names.size(), "arm");
+    if (!summary_text.empty()) w.string_attr(file.get(), "summary", summary_text, "the file");
     if (!event_names.empty()) {
       for (const auto& [dataset, texts] :
            {std::pair{"event", &event_names}, std::pair{"event_unit", &event_units}}) {
@@ -894,9 +898,10 @@ void RunFileWriter::write_agents(std::int64_t first, std::int64_t count, const R
   }
 }
 
-void RunFileWriter::finish(const std::vector<OutputVariable>& quantile_vars) {
+void RunFileWriter::finish(const std::vector<OutputVariable>& quantile_vars,
+                           const std::string& summary) {
   try {
-    impl_->finish(quantile_vars);
+    impl_->finish(quantile_vars, summary);
   } catch (const std::exception& e) {
     if (impl_->collective && !impl_->collective_done) impl_->abort_job(e.what());
     impl_->abandon();

@@ -1,5 +1,7 @@
 #include "brainload/validation/credibility.hpp"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -76,8 +78,22 @@ std::vector<Credibility> grade_observables(const Catalogue& c) {
 
 std::map<std::string, std::string> shipped_grades() {
   std::vector<std::string> candidates{"validation/catalogue.toml"};
+#if defined(BRAINLOAD_CATALOGUE_FROM_BIN) && defined(BRAINLOAD_CATALOGUE_FROM_MODULE)
+  // An installed copy, found from the file this code was loaded from: the executable in
+  // <prefix>/bin, or the Python module in <prefix>/lib/python3.X/dist-packages/brainload.
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&shipped_grades), &info) != 0 && info.dli_fname != nullptr) {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::canonical(info.dli_fname, ec);
+    if (!ec) {
+      for (const char* rel : {BRAINLOAD_CATALOGUE_FROM_BIN, BRAINLOAD_CATALOGUE_FROM_MODULE}) {
+        candidates.push_back((self.parent_path() / rel).lexically_normal().string());
+      }
+    }
+  }
+#endif
 #ifdef BRAINLOAD_CATALOGUE_PATH
-  candidates.emplace_back(BRAINLOAD_CATALOGUE_PATH);
+  candidates.emplace_back(BRAINLOAD_CATALOGUE_PATH);  // the source tree, for a build tree's copy
 #endif
   std::map<std::string, std::string> grades;
   for (const std::string& path : candidates) {

@@ -87,8 +87,10 @@ class RunFileWriter {
   // Agents [first, first + count): `block` has the layout's agent, int, outcome and trajectory
   // variables in the same order, each holding count × (assess days or times) values.
   void write_agents(std::int64_t first, std::int64_t count, const RunOutput& block);
-  // Writes the quantile variables (data in the layout's order and shape) and closes the file.
-  void finish(const std::vector<OutputVariable>& quantile_vars);
+  // Writes the quantile variables (data in the layout's order and shape) and the global
+  // attribute `summary` (the run's summary JSON, when not empty; in collective mode rank 0's),
+  // and closes the file.
+  void finish(const std::vector<OutputVariable>& quantile_vars, const std::string& summary = {});
 
  private:
   struct Impl;

@@ -44,7 +44,8 @@ struct Credibility {
 // fails on any unlisted miss, so the catalogue records the last green run).
 [[nodiscard]] std::vector<Credibility> grade_observables(const Catalogue& c);
 // Grades of the shipped catalogue (validation/catalogue.toml under the working directory, else
-// the source tree's), by observable name; empty when neither can be read.
+// an installed copy beside the executable or the Python module, else the source tree's), by
+// observable name; empty when none can be read.
 [[nodiscard]] std::map<std::string, std::string> shipped_grades();
 
 }  // namespace brainload::validation

@@ -111,6 +111,7 @@ AcuteState integrate_window(const Scenario& scenario, const Subject& today,
   const double earliest_end = pieces.back().t1_min + config.min_window_min;
   double end = pieces.back().t1_min;
   AcuteModel model(params.acute, today, scenario.start_clock_min);
+  model.set_dose_only(true);  // nobody observes this window: only the doses matter
   AcuteState x = rest_at(model, rest, scenario, start);
   const auto add = [&stats](const SolveStats& s) {
     stats.steps += s.steps;

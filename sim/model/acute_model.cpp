@@ -94,10 +94,13 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kLc] = ar.lc_hz_per_min;
   dxdt[ix::kBrainNe] = ar.brain_ne_per_min;
 
-  const auto cbf =
-      cerebral_blood_flow_rates(p.cerebral_blood_flow, work, x[ix::kCbf], x[ix::kHypotension]);
-  dxdt[ix::kCbf] = cbf.cbf_per_min;
-  dxdt[ix::kHypotension] = cbf.hypotension_mmhg_per_min;
+  if (dose_only_) {
+    for (std::size_t i = 0; i < ix::kFirstDose; ++i) {
+      if (!feeds_doses(i)) dxdt[i] = 0.0;
+    }
+  } else {
+    cerebral_blood_flow_derivatives(x, dxdt);
+  }
 
   const LactateInputs lac_in{d.muscle_intensity_frac,
                              d.muscle_mass_frac,
@@ -154,6 +157,32 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
       if (!is_slow_state(i)) dxdt[i] = 0.0;
     }
   }
+}
+
+void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, AcuteState& dxdt) const {
+  const auto& p = params_;
+  CerebralBloodFlowState cbf_state;
+  std::copy_n(x.begin() + ix::kCbfDelay, kCbfDelayStages, cbf_state.delay.begin());
+  cbf_state.cbf_rel = x[ix::kCbf];
+  cbf_state.hypocapnia_mmhg = x[ix::kCbfHypocapnia];
+  cbf_state.pressor_rel = x[ix::kCbfPressor];
+  cbf_state.hypotension_mmhg = x[ix::kHypotension];
+  const auto cbf =
+      cerebral_blood_flow_rates(p.cerebral_blood_flow, cbf_state, drive_.work_vo2max_frac,
+                                x[ix::kBloodLactate] - p.lactate.rest_mmol_l, subject_.age_years);
+  std::copy_n(cbf.delay_per_min.begin(), kCbfDelayStages, dxdt.begin() + ix::kCbfDelay);
+  dxdt[ix::kCbf] = cbf.cbf_per_min;
+  dxdt[ix::kCbfHypocapnia] = cbf.hypocapnia_mmhg_per_min;
+  dxdt[ix::kCbfPressor] = cbf.pressor_per_min;
+  dxdt[ix::kHypotension] = cbf.hypotension_mmhg_per_min;
+}
+
+bool AcuteModel::feeds_doses(std::size_t i) {
+  // The cerebral blood flow group is read by cognition (events, traces) and by nothing the
+  // chronic layer sees.
+  const bool cbf_group =
+      (i >= ix::kCbfDelay && i <= ix::kCbfPressor) || i == ix::kCbf || i == ix::kHypotension;
+  return !cbf_group;
 }
 
 bool AcuteModel::is_slow_state(std::size_t i) {

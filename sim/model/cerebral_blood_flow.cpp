@@ -14,30 +14,47 @@ double expressed_hypotension_mmhg(const CerebralBloodFlowParams& p, double work_
   return expressed * std::max(0.0, hypotension_mmhg);
 }
 
-double cerebral_blood_flow_target(const CerebralBloodFlowParams& p, double work_vo2max_frac,
-                                  double hypotension_mmhg) {
-  auto bell = [&](double x) {
-    const double u = (x - p.peak_vo2max_frac) / p.width_vo2max_frac;
-    return std::exp(-u * u);
-  };
-  const double g0 = bell(0.0);
-  const double rise = p.peak_rise_rel * (bell(work_vo2max_frac) - g0) / (1.0 - g0);
-  const double hypocapnia =
-      p.hypocapnia_slope_per_frac * std::clamp(work_vo2max_frac - p.rcp_vo2max_frac, 0.0,
-                                               p.hypocapnia_cap_vo2max_frac - p.rcp_vo2max_frac);
+double cerebral_blood_flow_tau_min(const CerebralBloodFlowParams& p, double age_years) {
+  constexpr double kReferenceAgeYears = 25.0;  // Ward et al. 2018's young group
+  return p.tau_min + p.age_slowing_min_per_year * std::max(0.0, age_years - kReferenceAgeYears);
+}
+
+double cerebral_blood_flow_target(const CerebralBloodFlowParams& p, const CerebralBloodFlowState& s,
+                                  double work_vo2max_frac) {
+  const double activation = 1.0 + p.activation_gain * s.delay.back();
+  const double co2 = std::exp(-p.co2_reactivity_per_mmhg * s.hypocapnia_mmhg);
+  const double pressor = 1.0 + p.pressure_rise_sensitivity * s.pressor_rel;
   const double pressure_fall =
-      expressed_hypotension_mmhg(p, work_vo2max_frac, hypotension_mmhg) / p.map_rest_mmhg;
-  const double target = (1.0 + rise - hypocapnia) * (1.0 - p.pressure_sensitivity * pressure_fall);
+      expressed_hypotension_mmhg(p, work_vo2max_frac, s.hypotension_mmhg) / p.map_rest_mmhg;
+  const double target = activation * co2 * pressor * (1.0 - p.pressure_sensitivity * pressure_fall);
   return std::max(p.floor_rel, target);
 }
 
 CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& p,
-                                                 double work_vo2max_frac, double cbf_rel,
-                                                 double hypotension_mmhg) {
-  const double target = cerebral_blood_flow_target(p, work_vo2max_frac, hypotension_mmhg);
-  return {(target - cbf_rel) / p.tau_min,
-          p.peh_gain_mmhg_per_min * std::max(0.0, work_vo2max_frac - p.peh_threshold_vo2max_frac) -
-              hypotension_mmhg / p.peh_decay_tau_min};
+                                                 const CerebralBloodFlowState& s,
+                                                 double work_vo2max_frac,
+                                                 double blood_lactate_excess_mmol_l,
+                                                 double age_years) {
+  CerebralBloodFlowRates r;
+  const double u = std::clamp(work_vo2max_frac, 0.0, p.activation_cap_vo2max_frac);
+  const double stage_tau = p.onset_delay_min / static_cast<double>(kCbfDelayStages);
+  double upstream = u;
+  for (std::size_t k = 0; k < kCbfDelayStages; ++k) {
+    r.delay_per_min[k] = (upstream - s.delay[k]) / stage_tau;
+    upstream = s.delay[k];
+  }
+  const double bicarbonate_fall =
+      std::max(0.0, blood_lactate_excess_mmol_l - p.buffer_offset_mmol_l);
+  r.hypocapnia_mmhg_per_min =
+      (p.compensation_mmhg_per_mmol * bicarbonate_fall - s.hypocapnia_mmhg) /
+      p.compensation_tau_min;
+  r.pressor_per_min = (p.pressor_gain * u - s.pressor_rel) / p.pressor_tau_min;
+  r.cbf_per_min = (cerebral_blood_flow_target(p, s, work_vo2max_frac) - s.cbf_rel) /
+                  cerebral_blood_flow_tau_min(p, age_years);
+  r.hypotension_mmhg_per_min =
+      p.peh_gain_mmhg_per_min * std::max(0.0, work_vo2max_frac - p.peh_threshold_vo2max_frac) -
+      s.hypotension_mmhg / p.peh_decay_tau_min;
+  return r;
 }
 
 }  // namespace brainload

@@ -20,6 +20,38 @@ TEST(AcuteModel, RestIsSteadyExceptCircadianAxis) {
   for (std::size_t k = 0; k < ix::kCount; ++k) EXPECT_TRUE(std::isfinite(dxdt[k])) << k;
 }
 
+// Dose-only mode holds exactly the cerebral blood flow group and changes no other derivative, so
+// the doses (and through them every chronic outcome) are the same with it as without.
+TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
+  AcuteModel model(AcuteParams{}, Subject{}, 0.0);
+  Drive d;
+  d.work_vo2max_frac = 0.9;
+  d.muscle_intensity_frac = 0.9;
+  d.muscle_mass_frac = 0.5;
+  model.set_drive(d);
+  AcuteState x = model.resting_state();
+  x[ix::kBloodLactate] = 8.0;  // so the hypocapnia state moves too
+  x[ix::kHypotension] = 3.0;
+  for (std::size_t k = 0; k < kCbfDelayStages; ++k)
+    x[ix::kCbfDelay + k] = 0.2 / static_cast<double>(k + 1);
+  AcuteState full{};
+  AcuteState dose{};
+  model(x, full, 0.0);
+  model.set_dose_only(true);
+  model(x, dose, 0.0);
+  int held = 0;
+  for (std::size_t k = 0; k < ix::kCount; ++k) {
+    if (AcuteModel::feeds_doses(k)) {
+      EXPECT_EQ(dose[k], full[k]) << "state " << k;
+    } else {
+      EXPECT_EQ(dose[k], 0.0) << "state " << k;
+      EXPECT_NE(full[k], 0.0) << "state " << k << " does not move even in full mode";
+      ++held;
+    }
+  }
+  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4);
+}
+
 TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
   AcuteModel model(AcuteParams{}, Subject{}, 0.0);
   Drive d;
@@ -37,7 +69,10 @@ TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
   EXPECT_GT(dxdt[ix::kNorepinephrine], 0.0);
   EXPECT_GT(dxdt[ix::kMuscleLactate], 0.0);
   EXPECT_GT(dxdt[ix::kIl6Muscle], 0.0);
-  EXPECT_GT(dxdt[ix::kCbf], 0.0);
+  // Cerebral flow itself starts after its onset delay: its delay chain and the pressor arm move.
+  EXPECT_DOUBLE_EQ(dxdt[ix::kCbf], 0.0);
+  EXPECT_GT(dxdt[ix::kCbfDelay], 0.0);
+  EXPECT_GT(dxdt[ix::kCbfPressor], 0.0);
 }
 
 // Fixed-step RK4 through an exercise bout and the recovery after it; returns the time of the

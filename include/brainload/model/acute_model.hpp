@@ -3,7 +3,8 @@
 // State (all per the units in the names; "rel" = 1 at rest):
 //   heart rate (with its slow sympathetic and drift parts) · oxygen uptake (primary, recruitment,
 //   slow component) · plasma epinephrine, norepinephrine · vagal afferents, NTS, LC firing, brain
-//   NE · cerebral blood flow, post-exercise hypotension · muscle, blood and brain lactate · serum
+//   NE · cerebral blood flow with its delay chain, hypocapnia, pressor and post-exercise
+//   hypotension states · muscle, blood and brain lactate · serum
 //   VEGF · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
 //   cortisol · plasma volume · catecholamine drift · and dose integrals the chronic layer reads
 //   once a day.
@@ -68,12 +69,17 @@ inline constexpr std::size_t kHrSympathetic = 24;  // fraction of the heart-rate
 inline constexpr std::size_t kHrDrift = 25;        // fraction of the heart-rate reserve
 inline constexpr std::size_t kPlasmaVolume = 26;   // relative plasma volume, 1 = rest (hpa.hpp)
 inline constexpr std::size_t kCatDrift = 27;  // sympathetic drift above threshold (catecholamines)
+// Cerebral blood flow drives (cerebral_blood_flow.hpp): the onset-delay chain, the fall of PaCO2
+// from respiratory compensation, the exercise rise of arterial pressure.
+inline constexpr std::size_t kCbfDelay = 28;  // first of kCbfDelayStages stages (work fraction)
+inline constexpr std::size_t kCbfHypocapnia = kCbfDelay + kCbfDelayStages;  // mmHg
+inline constexpr std::size_t kCbfPressor = kCbfHypocapnia + 1;              // ΔMAP/MAP
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
-inline constexpr std::size_t kDoseBdnfAction = 28;   // ∫ activity-weighted relative BDNF rise
-inline constexpr std::size_t kDoseOsteocalcin = 29;  // ∫ relative ucOC rise
-inline constexpr std::size_t kDoseVegf = 30;         // ∫ relative VEGF rise
-inline constexpr std::size_t kDoseHpaDrive = 31;     // ∫ above-threshold exercise intensity (HPA)
-inline constexpr std::size_t kCount = 32;
+inline constexpr std::size_t kDoseBdnfAction = kCbfPressor + 1;  // ∫ activity-weighted BDNF rise
+inline constexpr std::size_t kDoseOsteocalcin = kDoseBdnfAction + 1;  // ∫ relative ucOC rise
+inline constexpr std::size_t kDoseVegf = kDoseBdnfAction + 2;         // ∫ relative VEGF rise
+inline constexpr std::size_t kDoseHpaDrive = kDoseBdnfAction + 3;  // ∫ above-threshold intensity
+inline constexpr std::size_t kCount = kDoseBdnfAction + 4;
 inline constexpr std::size_t kFirstDose = kDoseBdnfAction;
 }  // namespace ix
 
@@ -132,6 +138,12 @@ class AcuteModel {
   // no daily dose) are back at rest, they are held there (derivatives zero) so an explicit
   // solver may take steps set by the slow states alone. Callers set those states to rest first.
   void set_slow_only(bool on) { slow_only_ = on; }
+  // Dose-only mode for session windows that nobody observes: the states that feed neither a
+  // daily dose nor another state (cerebral blood flow with its delay chain, hypocapnia, pressor
+  // and post-exercise hypotension) are held where they are (derivatives zero), so their fast
+  // time constants do not bound the explicit solver's steps. Exact for every chronic outcome.
+  void set_dose_only(bool on) { dose_only_ = on; }
+  [[nodiscard]] static bool feeds_doses(std::size_t i);
   [[nodiscard]] static bool is_slow_state(std::size_t i);
   [[nodiscard]] const Drive& drive() const { return drive_; }
   [[nodiscard]] const AcuteParams& params() const { return params_; }
@@ -158,7 +170,10 @@ class AcuteModel {
   Subject subject_;
   double start_clock_min_;
   Drive drive_;
+  void cerebral_blood_flow_derivatives(const AcuteState& x, AcuteState& dxdt) const;
+
   bool slow_only_ = false;
+  bool dose_only_ = false;
 };
 
 }  // namespace brainload

@@ -14,6 +14,7 @@
 
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/observables.hpp"
+#include "brainload/params.hpp"
 #include "brainload/population/parallel.hpp"
 #include "brainload/population/runner.hpp"
 #include "brainload/population/summary.hpp"
@@ -34,6 +35,15 @@ struct LoadedScenario {
   std::unique_ptr<Scenario> scenario;  // null if it failed to load
   std::string error;
 };
+
+// The model parameters a scenario asks for: the defaults with its [parameters] table applied, as
+// `brainload run` and `trace` apply it (without them a validation scenario's overrides would be
+// silently ignored).
+ModelParams scenario_params(const Scenario& scenario) {
+  ParameterOverrides overrides;
+  for (const ParameterSetting& p : scenario.parameters) overrides.emplace_back(p.name, p.value);
+  return with_overrides(ModelParams{}, overrides);
+}
 
 // One reference-individual trace of one arm.
 struct TraceJob {
@@ -334,7 +344,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         ro.agents = job.agents;
         ro.seed = job.seed;
         ro.threads = 1;  // the simulations themselves run side by side
-        job.results = run_population(*ls.scenario, ro);
+        job.results = run_population(*ls.scenario, ro, scenario_params(*ls.scenario));
         job.summary = summarize(*ls.scenario, job.results);
       } catch (const std::exception& e) {
         job.error = fmt::format("population run of '{}' failed: {}", job.scenario_path, e.what());
@@ -360,7 +370,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         to.to_day =
             std::min(static_cast<double>(ls.scenario->days), job.end_min / units::kMinutesPerDay);
       }
-      job.trace = trace_reference(*ls.scenario, *arm, to);
+      job.trace = trace_reference(*ls.scenario, *arm, to, scenario_params(*ls.scenario));
     } catch (const std::exception& e) {
       job.error =
           fmt::format("trace of '{}' arm '{}' failed: {}", job.scenario_path, job.arm, e.what());

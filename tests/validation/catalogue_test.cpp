@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
 #include "brainload/io/scenario_toml.hpp"
+#include "brainload/model/cerebral_blood_flow.hpp"
 #include "brainload/observables.hpp"
 #include "brainload/schedule/validate.hpp"
 #include "brainload/validation/credibility.hpp"
@@ -149,6 +151,53 @@ TEST(CatalogueParser, AcceptsAMinimalTarget) {
   EXPECT_EQ(c.targets[0].reader, Reader::peak);
   EXPECT_TRUE(
       c.targets[0].scenario_path.ends_with("scenarios/validation/wingate_untrained_men.toml"));
+}
+
+// A validation scenario's [parameters] table is applied, as `run` and `trace` apply it: the
+// same target read from a scenario that switches the cerebral activation off gives a smaller rise.
+TEST(Suite, regression_AScenarioParametersTableIsApplied) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "brainload_suite_parameters_test";
+  fs::create_directories(dir / "scenarios");
+  const std::string scenario = R"(
+[scenario]
+name = "suite_parameters"
+days = 1
+start_clock = "09:00"
+[population]
+agents = 10
+age_years = { min = 20, max = 30 }
+training_status = "recreational"
+[protocol.moderate]
+blocks = [ { minutes = 6, vo2max = 0.50 } ]
+[[arm]]
+name = "a"
+sessions = [ { day = 0, at = "10:00", protocol = "moderate" } ]
+)";
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / "scenarios" / name) << text;
+  };
+  write("plain.toml", scenario);
+  write("off.toml", scenario + "[parameters]\n\"cerebral_blood_flow.activation_gain\" = 0.0\n");
+  const auto target = [](const std::string& id, const std::string& file) {
+    return "[[target]]\nid = \"" + id +
+           "\"\npathway = \"cerebral_blood_flow\"\nquantity = \"q\"\n" + "scenario = \"scenarios/" +
+           file + "\"\narm = \"a\"\nreader = \"relative_change_at\"\n" +
+           "observable = \"cerebral_blood_flow_rel\"\nat_min = 66.0\nbase_min = 59.75\n" +
+           "published = 0.2\nlow = 0.1\nhigh = 0.3\ntolerance = \"inside\"\n" +
+           "tolerance_basis = \"b\"\nrole = \"held_out\"\nevidence = \"data\"\nband = \"ci95\"\n" +
+           "[target.source]\nauthors = \"A B\"\nyear = 2000\njournal = \"J\"\n" +
+           "volume_pages = \"1:2\"\n";
+  };
+  const Catalogue c = parse_catalogue(target("x.plain", "plain.toml") + target("x.off", "off.toml"),
+                                      "t.toml", dir.string());
+  const SuiteResult r = run_suite(c, {1, {}});
+  ASSERT_EQ(r.results.size(), 2U);
+  const CerebralBloodFlowParams p;
+  // Without activation only the pressor arm is left: s_up·m_P·0.5 above rest.
+  EXPECT_NEAR(r.results[1].simulated, p.pressure_rise_sensitivity * p.pressor_gain * 0.5, 0.01);
+  EXPECT_GT(r.results[0].simulated, r.results[1].simulated + 0.1);
+  fs::remove_all(dir);
 }
 
 TEST(CatalogueParser, RejectsAnUnknownReaderWithItsLine) {

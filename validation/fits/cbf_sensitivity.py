@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Sensitivity of the cerebral-blood-flow targets to the assumed and pooled numbers of
+cerebral_blood_flow.hpp (docs/research/cbf_exercise_kinetics.md section 4.2). A report, not a fit:
+the model keeps the values of section 9 whatever this prints, and the held-out targets are shown
+side by side for each variant rather than used to choose one.
+
+Each variant re-runs `brainload validate --filter cerebral_blood_flow` on a copy of the catalogue
+whose scenarios carry the variant as a [parameters] table. The activation gain keeps its fitted
+value in every variant: the fitted amplitude is read at 6 min, where the delay no longer matters,
+and below the lactate threshold the compensation variants do not move it.
+
+Run from the repository root after the build:
+    python3 validation/fits/cbf_sensitivity.py [path/to/brainload]
+"""
+import json, os, pathlib, shutil, subprocess, sys, tempfile
+
+BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/brainload")
+G = "cerebral_blood_flow."
+VARIANTS = [
+    ("as built (section 9)", {}),
+    ("onset delay 20 s", {G + "onset_delay_min": 20 / 60}),
+    ("onset delay 30 s (n-weighted)", {G + "onset_delay_min": 30 / 60}),
+    ("onset delay 53 s (Billinger alone)", {G + "onset_delay_min": 53 / 60}),
+    ("compensation lag 1 min", {G + "compensation_tau_min": 1.0}),
+    ("compensation lag 4 min", {G + "compensation_tau_min": 4.0}),
+    ("hypocapnic slope 0.02/mmHg", {G + "co2_reactivity_per_mmhg": 0.02}),
+    ("no buffering offset", {G + "buffer_offset_mmol_l": 0.0}),
+]
+SCENARIOS = ["cbf_hiura_izumi", "cbf_onset_calibration", "cbf_onset_weston",
+             "cerebral_blood_flow_graded", "peh_angadi", "peh_lockwood"]
+
+
+def run(overrides):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp)
+        shutil.copytree("validation", root / "validation")
+        shutil.copytree("scenarios", root / "scenarios")
+        for name in SCENARIOS:
+            f = root / "scenarios" / "validation" / f"{name}.toml"
+            if overrides:
+                table = "".join(f'"{k}" = {v!r}\n' for k, v in overrides.items())
+                f.write_text(f.read_text() + "\n[parameters]\n" + table)
+        subprocess.run([BIN, "validate", "--catalogue", str(root / "validation" / "catalogue.toml"),
+                        "--filter", "cerebral_blood_flow", "--out", str(root / "out"), "--quiet"],
+                       capture_output=True, text=True)
+        return json.loads((root / "out" / "report.json").read_text())
+
+
+def main():
+    rows = []
+    for label, overrides in VARIANTS:
+        report = run(overrides)
+        targets = report["targets"]
+        held = [t for t in targets if t["role"] == "held_out"]
+        passed = [t for t in held if t["pass"]]
+        rows.append((label, len(passed), len(held),
+                     {t["id"].removeprefix(G): t["simulated"] for t in targets}))
+    ids = list(rows[0][3])
+    print(f"{'variant':38s} held-out passes")
+    for label, n, m, _ in rows:
+        print(f"{label:38s} {n}/{m}")
+    print()
+    print("target".ljust(38) + "".join(f"{i:>9d}" for i in range(len(rows))))
+    for i in ids:
+        print(i[:38].ljust(38) + "".join(f"{r[3][i]:9.3f}" for r in rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -20,15 +20,22 @@ TEST(AcuteModel, RestIsSteadyExceptCircadianAxis) {
   for (std::size_t k = 0; k < ix::kCount; ++k) EXPECT_TRUE(std::isfinite(dxdt[k])) << k;
 }
 
+// Hard whole-body work: 90 % of VO2max with half the muscle mass.
+Drive hard_drive() {
+  Drive d;
+  d.work_vo2max_frac = 0.9;
+  d.muscle_intensity_frac = 0.9;
+  d.effort = 0.9;
+  d.muscle_mass_frac = 0.5;
+  d.compound = 0.5;
+  return d;
+}
+
 // Dose-only mode holds exactly the cerebral blood flow group and changes no other derivative, so
 // the doses (and through them every chronic outcome) are the same with it as without.
 TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
   AcuteModel model(AcuteParams{}, Subject{}, 0.0);
-  Drive d;
-  d.work_vo2max_frac = 0.9;
-  d.muscle_intensity_frac = 0.9;
-  d.muscle_mass_frac = 0.5;
-  model.set_drive(d);
+  model.set_drive(hard_drive());
   AcuteState x = model.resting_state();
   x[ix::kBloodLactate] = 8.0;  // so the hypocapnia state moves too
   x[ix::kHypotension] = 3.0;
@@ -54,13 +61,7 @@ TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
 
 TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
   AcuteModel model(AcuteParams{}, Subject{}, 0.0);
-  Drive d;
-  d.work_vo2max_frac = 0.9;
-  d.muscle_intensity_frac = 0.9;
-  d.effort = 0.9;
-  d.muscle_mass_frac = 0.5;
-  d.compound = 0.5;
-  model.set_drive(d);
+  model.set_drive(hard_drive());
   const AcuteState x = model.resting_state();
   AcuteState dxdt{};
   model(x, dxdt, 0.0);

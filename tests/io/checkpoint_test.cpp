@@ -1,6 +1,7 @@
 #include "brainload/io/checkpoint.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -39,9 +40,12 @@ CheckpointBlock block(std::int64_t first) {
 
 class CheckpointTest : public ::testing::Test {
  protected:
+  // ctest runs each test in its own process, two at a time: the name carries the process id
+  // and the test's name so that concurrent tests never share a file (gtest's random_seed is
+  // taken from the clock, and two processes started in one millisecond once shared it).
   fs::path path_ = fs::temp_directory_path() /
-                   ("brainload_checkpoint_test_" +
-                    std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".ckpt");
+                   ("brainload_checkpoint_test_" + std::to_string(::getpid()) + "_" +
+                    ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".ckpt");
   void TearDown() override { fs::remove(path_); }
 
   std::vector<std::int64_t> firsts(const CheckpointHeader& expected,

@@ -5,6 +5,7 @@
 #include "brainload/validation/catalogue.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -157,7 +158,8 @@ TEST(CatalogueParser, AcceptsAMinimalTarget) {
 // same target read from a scenario that switches the cerebral activation off gives a smaller rise.
 TEST(Suite, regression_AScenarioParametersTableIsApplied) {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "brainload_suite_parameters_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("brainload_suite_parameters_test_" + std::to_string(::getpid()));
   fs::create_directories(dir / "scenarios");
   const std::string scenario = R"(
 [scenario]

@@ -41,6 +41,28 @@ TEST(Chronic, WithoutTrainingEverythingAgesSlowly) {
   EXPECT_NEAR(s.age_years, 66.0 + 365.0 / 365.25, 1e-9);
 }
 
+TEST(Chronic, VO2maxAgeingAcceleratesWithAge) {
+  // Fleg et al. 2005: a few per cent per decade in the 20s-30s, more than 20 % in the 70s. The
+  // same untrained decade from 25 and from 75: the older decade loses several times more.
+  const ChronicParams p;
+  const auto decade_loss = [&p](double age) {
+    Subject subject;
+    subject.age_years = age;
+    subject.vo2max_ml_kg_min = 30.0;
+    ChronicState s = baseline_chronic_state(subject);
+    for (int d = 0; d < 3652; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
+    return 1.0 - s.vo2max_ml_kg_min / 30.0;
+  };
+  const double young = decade_loss(25.0);
+  const double old = decade_loss(75.0);
+  EXPECT_GT(young, 0.03);
+  EXPECT_LT(young, 0.06);
+  EXPECT_GT(old, 0.20);
+  EXPECT_GT(old, 4.0 * young);
+  EXPECT_NEAR(vo2max_ageing_rate_per_year(p.training, 30.0), p.training.vo2max_loss_at_30_per_year,
+              1e-15);
+}
+
 TEST(Chronic, TrainingAdaptsThenDetrains) {
   const ChronicParams p;
   ChronicState s = older_adult();

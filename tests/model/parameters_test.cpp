@@ -41,7 +41,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"il6", 7},                   // Il6Params
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
-      {"training", 18},             // TrainingAdaptationParams
+      {"training", 19},             // TrainingAdaptationParams
       {"resting_bdnf", 5},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 59;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 267;        // all groups above
+constexpr std::size_t kChronicParameterCount = 60;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 268;        // all groups above
 
 struct Row {
   std::string group;
@@ -236,7 +236,8 @@ TEST(Parameters, VisitedValuesAreTheDefaults) {
   EXPECT_EQ(value_of(rows, "session", "walk_peak_force_bw"), m.session.walk_peak_force_bw);
   const ChronicParams& c = m.chronic;
   EXPECT_EQ(value_of(rows, "training", "strength_muscle_max"), c.training.strength_muscle_max);
-  EXPECT_EQ(value_of(rows, "training", "vo2max_loss_per_year"), c.training.vo2max_loss_per_year);
+  EXPECT_EQ(value_of(rows, "training", "vo2max_loss_at_30_per_year"),
+            c.training.vo2max_loss_at_30_per_year);
   EXPECT_EQ(value_of(rows, "resting_bdnf", "gain_max"), c.bdnf.gain_max);
   EXPECT_EQ(value_of(rows, "hippocampus", "ageing_onset_years"), c.hippocampus.ageing_onset_years);
   EXPECT_EQ(value_of(rows, "prefrontal", "tau_days"), c.prefrontal.tau_days);

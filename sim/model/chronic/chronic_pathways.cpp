@@ -24,6 +24,10 @@ double relax(double y, double target, double tau, double dt) {
   return target + (y - target) * std::exp(-dt / tau);
 }
 
+double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
+  return p.vo2max_loss_at_30_per_year * std::exp((age_years - 30.0) / p.vo2max_loss_efold_years);
+}
+
 void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose& dose,
                               double trainability, ChronicState& s) {
   // Banister impulse-response, exact for a daily impulse: g ← g·e^(−1/τ1) + w.
@@ -43,7 +47,7 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
 
   const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
   s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
-  s.vo2max_base_ml_kg_min *= 1.0 - p.vo2max_loss_per_year * kDay / kYear;
+  s.vo2max_base_ml_kg_min *= 1.0 - vo2max_ageing_rate_per_year(p, s.age_years) * kDay / kYear;
   s.vo2max_ml_kg_min = s.vo2max_base_ml_kg_min * (1.0 + s.fitness_gain);
 }
 

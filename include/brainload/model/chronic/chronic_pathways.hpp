@@ -12,7 +12,11 @@
 //
 // Pathways (each its own parameter struct and function below):
 //   training adaptation   Banister fitness/fatigue; strength (neural τ ≈ 3 weeks, structural
-//                         τ ≈ 4 months: Sale 1988, Med Sci Sports Exerc 20:S135); VO2max.
+//                         τ ≈ 4 months: Sale 1988, Med Sci Sports Exerc 20:S135); VO2max, whose
+//                         untrained base ages at a rate rising with age, dV/dt = −r(age)·V,
+//                         r = r30·e^((age − 30)/A): 0.3 %/y at 25, 1.35 at 65, 2.8 at 85 (fitted
+//                         to Fleg et al. 2005, Circulation 112:674; accelerating longitudinal
+//                         decline, 3-6 % per decade in the 20s-30s, > 20 % in the 70s).
 //   resting BDNF          from the activity-weighted acute BDNF action and osteocalcin.
 //   hippocampus           grows with resting-BDNF gain and VEGF/BBB; shrinks ≈ 1.2 %/y with age
 //                         (Erickson et al. 2011, PNAS 108:3017).
@@ -54,12 +58,16 @@ struct TrainingAdaptationParams {
                                             // 61:1059: ≈ 1.5–3 %/y in older adults)
   double vo2max_gain_max = 0.20;            // relative VO2max gain at saturation (HERITAGE mean
                                             // ≈ +17 % after 20 weeks, Bouchard 1999)
-  double vo2max_tau_days = 60.0;        // (assumed; detraining losses over 4–12 weeks, Mujika &
-                                        // Padilla 2000, Sports Med 30:79)
-  double aerobic_half_load = 1.0;       // L50 of the daily aerobic load (assumed)
-  double vo2max_loss_per_year = 0.008;  // fraction of the 25-year value (Fleg et al. 2005)
-  double long_window_days = 28.0;       // EWMA window of the training-load and HPA averages that
-                                        // drive the brain and mood pathways (assumed: a month)
+  double vo2max_tau_days = 60.0;   // (assumed; detraining losses over 4–12 weeks, Mujika &
+                                   // Padilla 2000, Sports Med 30:79)
+  double aerobic_half_load = 1.0;  // L50 of the daily aerobic load (assumed)
+  // VO2max ageing, r(age) = r30·e^((age − 30)/A) per year of the untrained base (fitted to
+  // Fleg et al. 2005, Circulation 112:674: 4.5 % per decade in the 20s-30s, 20.5 % in the 70s;
+  // docs/research/chronic_structures.md section 7b, validation/fits/fit_vo2max_ageing.py).
+  double vo2max_loss_at_30_per_year = 0.003844;  // r30, fraction per year at 30 y (fitted)
+  double vo2max_loss_efold_years = 27.81;        // A, years per e-fold rise of the rate (fitted)
+  double long_window_days = 28.0;  // EWMA window of the training-load and HPA averages that
+                                   // drive the brain and mood pathways (assumed: a month)
   double strength_ageing_onset_years = 50.0;  // strength declines after this age (Goodpaster et
                                               // al. 2006, J Gerontol A 61:1059: older adults)
   double lactate_threshold_per_fitness_gain = 0.5;  // rise of the lactate threshold (fraction of
@@ -206,8 +214,13 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed; detraining losses over 4–12 weeks (Mujika & Padilla 2000, Sports Med 30:79)");
   visit("aerobic_half_load", p.aerobic_half_load, "1", ValidRange{0.01, 10.0},
         "assumed: L50 of the daily aerobic load");
-  visit("vo2max_loss_per_year", p.vo2max_loss_per_year, "1/y", ValidRange{0.0, 0.03},
-        "fraction of the 25-year value per year (Fleg et al. 2005, Circulation 112:674)");
+  visit("vo2max_loss_at_30_per_year", p.vo2max_loss_at_30_per_year, "1/y", ValidRange{0.0, 0.03},
+        "fitted: r30 of the ageing rate r(age) = r30·e^((age − 30)/A), with A to Fleg et al. 2005 "
+        "(Circulation 112:674): 4.5 % per decade in the 20s-30s and 20.5 % in the 70s "
+        "(validation/fits/fit_vo2max_ageing.py)");
+  visit("vo2max_loss_efold_years", p.vo2max_loss_efold_years, "y", ValidRange{5.0, 200.0},
+        "fitted: A, years over which the VO2max ageing rate rises e-fold (with r30, to Fleg et al. "
+        "2005's 20s-30s and 70s decades)");
   visit("long_window_days", p.long_window_days, "d", ValidRange{7.0, 120.0},
         "assumed: a month, the EWMA window of the training-load and HPA averages that drive the "
         "brain and mood pathways");
@@ -383,6 +396,9 @@ void visit_parameters(P& p, Visitor&& visit) {
 // Exact one-step relaxation of y towards target with time constant tau (same units as dt).
 [[nodiscard]] double relax(double y, double target, double tau, double dt);
 
+// r(age): the relative VO2max ageing rate of the untrained base at this age, 1/y.
+[[nodiscard]] double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p,
+                                                 double age_years);
 void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose& dose,
                               double trainability, ChronicState& s);
 void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s);

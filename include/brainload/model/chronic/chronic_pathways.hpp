@@ -56,11 +56,12 @@ struct TrainingAdaptationParams {
                                             // sessions a week ≈ 1.2 × L50)
   double strength_loss_per_year = 0.015;    // after age 50 (Goodpaster et al. 2006, J Gerontol A
                                             // 61:1059: ≈ 1.5–3 %/y in older adults)
-  double vo2max_gain_max = 0.20;            // relative VO2max gain at saturation (HERITAGE mean
-                                            // ≈ +17 % after 20 weeks, Bouchard 1999)
-  double vo2max_tau_days = 60.0;   // (assumed; detraining losses over 4–12 weeks, Mujika &
-                                   // Padilla 2000, Sports Med 30:79)
-  double aerobic_half_load = 1.0;  // L50 of the daily aerobic load (assumed)
+  double vo2max_gain_max = 0.35;     // relative VO2max gain at saturation (derived: the trained-to-
+                                     // untrained norm ratio 1.35 of subject_norms, ACSM tables)
+  double vo2max_tau_days = 60.0;     // (assumed; detraining losses over 4–12 weeks, Mujika &
+                                     // Padilla 2000, Sports Med 30:79)
+  double aerobic_half_load = 0.298;  // L50 of the daily aerobic load (fitted: HERITAGE's +17 %
+                                     // after 20 weeks, Bouchard et al. 1999; fit_vo2max_dose.py)
   // VO2max ageing, r(age) = r30·e^((age − 30)/A) per year of the untrained base (fitted to
   // Fleg et al. 2005, Circulation 112:674: 4.5 % per decade in the 20s-30s, 20.5 % in the 70s;
   // docs/research/chronic_structures.md section 7b, validation/fits/fit_vo2max_ageing.py).
@@ -208,12 +209,15 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("strength_loss_per_year", p.strength_loss_per_year, "1/y", ValidRange{0.0, 0.05},
         "after age 50 (Goodpaster et al. 2006, J Gerontol A 61:1059: ≈ 1.5–3 %/y in older adults)");
   visit("vo2max_gain_max", p.vo2max_gain_max, "1", ValidRange{0.0, 0.6},
-        "relative VO2max gain at saturation (HERITAGE mean ≈ +17 % after 20 weeks, Bouchard et al. "
-        "1999, J Appl Physiol 87:1003)");
+        "derived: relative VO2max gain at saturation, the trained-to-untrained norm ratio of "
+        "subject_norms (vo2max_trained_rel 1.35, ACSM Guidelines norm tables): years of endurance "
+        "training take an untrained person at most to the trained norm "
+        "(docs/research/chronic_structures.md section 7c)");
   visit("vo2max_tau_days", p.vo2max_tau_days, "d", ValidRange{7.0, 365.0},
         "assumed; detraining losses over 4–12 weeks (Mujika & Padilla 2000, Sports Med 30:79)");
   visit("aerobic_half_load", p.aerobic_half_load, "1", ValidRange{0.01, 10.0},
-        "assumed: L50 of the daily aerobic load");
+        "fitted: L50 of the 14-day aerobic load, so that HERITAGE's 20 weeks give +17 % (Bouchard "
+        "et al. 1999, J Appl Physiol 87:1003; validation/fits/fit_vo2max_dose.py)");
   visit("vo2max_loss_at_30_per_year", p.vo2max_loss_at_30_per_year, "1/y", ValidRange{0.0, 0.03},
         "fitted: r30 of the ageing rate r(age) = r30·e^((age − 30)/A), with A to Fleg et al. 2005 "
         "(Circulation 112:674): 4.5 % per decade in the 20s-30s and 20.5 % in the 70s "

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Fit of the VO2max dose response's half-load to HERITAGE (docs/research/chronic_structures.md
+section 7c). The gain target is trainability x G_max x L / (L50 + L) of the 14-day aerobic load
+(chronic_pathways.hpp); G_max is derived (0.35, the model's trained-to-untrained VO2max norm
+ratio) and L50 (`training.aerobic_half_load`) is set by bisection so that the fitted target
+`vo2max.heritage.relative_gain` reads +17 % after 20 weeks. Only that target is run, on a copy of
+its scenario with the values as a [parameters] table and the VO2max test error
+(population.vo2max_noise_cv) off: the fit is of the model's expected gain, not of one draw of
+measurement noise.
+
+    python3 validation/fits/fit_vo2max_dose.py [path/to/brainload]   (from the repository root)
+"""
+import json, os, pathlib, shutil, subprocess, sys, tempfile
+
+TARGET = "vo2max.heritage.relative_gain"
+SCENARIO = "heritage_20_weeks"
+WANT = 0.17
+GAIN_MAX = 0.35
+
+
+def simulate(binary, half_load):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp)
+        shutil.copytree("validation", root / "validation")
+        shutil.copytree("scenarios", root / "scenarios")
+        f = root / "scenarios" / "validation" / f"{SCENARIO}.toml"
+        f.write_text(f.read_text() + "\n[parameters]\n"
+                     f'"training.vo2max_gain_max" = {GAIN_MAX!r}\n'
+                     f'"training.aerobic_half_load" = {half_load!r}\n'
+                     '"population.vo2max_noise_cv" = 0.0\n')
+        subprocess.run([binary, "validate", "--catalogue", str(root / "validation" / "catalogue.toml"),
+                        "--filter", TARGET, "--out", str(root / "out"), "--quiet"],
+                       check=False, capture_output=True, text=True)
+        report = json.loads((root / "out" / "report.json").read_text())
+        return report["targets"][0]["simulated"]
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/brainload")
+    lo, hi = 0.01, 5.0  # the gain falls as the half-load rises
+    for _ in range(30):
+        mid = (lo * hi) ** 0.5
+        gain = simulate(binary, mid)
+        print(f"  aerobic_half_load {mid:.4f}: gain {gain:+.4f}")
+        if gain > WANT:
+            lo = mid
+        else:
+            hi = mid
+        if hi / lo < 1.002:
+            break
+    print(f"vo2max_gain_max = {GAIN_MAX} (derived)   aerobic_half_load = {(lo * hi) ** 0.5:.4f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -600,9 +600,13 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   if (reader_ok) {
     const bool population = is_population_reader(g.reader);
     if (population) {
-      if (!g.vs_arm.empty() || !g.vs_scenario.empty()) {
+      const bool arm_contrast =
+          (g.reader == Reader::arm_change_relative || g.reader == Reader::arm_change_mean) &&
+          g.vs_scenario.empty() && g.combine == Combine::difference;
+      if ((!g.vs_arm.empty() && !arm_contrast) || !g.vs_scenario.empty()) {
         ctx.error(ctx.at(t.table), t.field("vs_arm"),
-                  "vs_arm and vs_scenario apply to acute readers only");
+                  "vs_arm applies to acute readers and, as a difference of arm changes, to "
+                  "arm_change_relative and arm_change_mean; vs_scenario to acute readers only");
       }
       const bool needs_outcome =
           g.reader != Reader::attendance && g.reader != Reader::dropout_fraction;
@@ -614,9 +618,9 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
         ctx.error(ctx.at(t.table), t.field("outcome_b"),
                   fmt::format("expected a chronic observable name, got '{}'", g.outcome_b));
       }
-      if (g.reader == Reader::fraction_change_below && !(g.threshold_of_mean > 0.0)) {
+      if (g.reader == Reader::fraction_change_below && !(g.threshold_of_mean >= 0.0)) {
         ctx.error(ctx.at(t.table), t.field("threshold_of_mean"),
-                  "fraction_change_below needs threshold_of_mean > 0");
+                  "fraction_change_below needs threshold_of_mean >= 0 (0: the share with no gain)");
       }
       const bool needs_day = needs_outcome && g.reader != Reader::change_correlation;
       if (needs_day && t.table.get("day") == nullptr) {

@@ -178,6 +178,13 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
                  ? coefficient_of_variation(changes)
                  : fraction_below_share_of_mean(changes, t.threshold_of_mean);
     }
+    case Reader::arm_change_relative:
+    case Reader::arm_change_mean:
+      // With vs_arm: the arm's change minus the comparison arm's (a change against control).
+      if (!t.vs_arm.empty()) {
+        return read_summary(t, sum, arm) - read_summary(t, sum, arm_index(scenario, t.vs_arm));
+      }
+      return read_summary(t, sum, arm);
     default:
       return read_summary(t, sum, arm);
   }

@@ -281,6 +281,12 @@ std::string with(std::string_view from, std::string_view to) {
   text.replace(at, from.size(), to);
   return text;
 }
+std::string with_text(std::string text, std::string_view from, std::string_view to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+  return text;
+}
 std::string adding(std::string_view lines) {
   return with("[target.source]", std::string(lines) + "\n[target.source]");
 }
@@ -337,6 +343,49 @@ TEST(BandRules, WideningNeedsItsSourcedBasis) {
   EXPECT_NO_THROW(
       (void)parse_catalogue(adding("widen = 1.0\nwiden_basis = \"assay CV 5 %, X 2001\""), "t.toml",
                             BRAINLOAD_SOURCE_DIR));
+}
+
+// A population target: a change against the control arm (vs_arm) is a difference of the two arms'
+// relative changes; other population readers refuse vs_arm. A no-gain share has threshold 0.
+constexpr const char* kPopulationTarget = R"(
+[[target]]
+id = "x.population"
+pathway = "training_adaptation"
+quantity = "q"
+scenario = "scenarios/validation/aerobic_year_midlife.toml"
+arm = "exercise"
+reader = "arm_change_relative"
+outcome = "vo2max_ml_kg_min"
+day = 365
+published = 0.1
+low = 0.05
+high = 0.15
+tolerance = "inside"
+tolerance_basis = "b"
+role = "held_out"
+evidence = "data"
+band = "assumed"
+[target.source]
+authors = "A B"
+year = 2000
+journal = "J"
+volume_pages = "1:2"
+)";
+
+TEST(CatalogueParser, ArmChangesTakeAComparisonArmAndNoGainIsAThresholdOfZero) {
+  std::string text = kPopulationTarget;
+  text.replace(text.find("[target.source]"), 15, "vs_arm = \"control\"\n[target.source]");
+  const Catalogue c = parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR);
+  EXPECT_EQ(c.targets[0].vs_arm, "control");
+  std::string smd = text;
+  smd.replace(smd.find("arm_change_relative"), 19, "arm_change_smd");
+  EXPECT_TRUE(rejected(smd, "vs_arm applies to acute readers"));
+  std::string none = kPopulationTarget;
+  none.replace(none.find("reader = \"arm_change_relative\""), 30,
+               "reader = \"fraction_change_below\"\nfrom_day = 0\nthreshold_of_mean = 0.0");
+  EXPECT_NO_THROW((void)parse_catalogue(none, "t.toml", BRAINLOAD_SOURCE_DIR));
+  EXPECT_TRUE(rejected(with_text(none, "threshold_of_mean = 0.0", "threshold_of_mean = -0.1"),
+                       "threshold_of_mean >= 0"));
 }
 
 TEST(BandRules, SdAndNGiveTheCIOfTheMean) {

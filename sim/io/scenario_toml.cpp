@@ -51,8 +51,9 @@ constexpr std::array<std::string_view, 7> kTopKeys{"scenario", "population", "pr
                                                    "teaching", "report",     "parameters"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
-constexpr std::array<std::string_view, 4> kPopulationKeys{"agents", "age_years", "female_fraction",
-                                                          "training_status"};
+constexpr int kMaxAssessmentTests = 10;  // tests averaged into one assessment
+constexpr std::array<std::string_view, 5> kPopulationKeys{"agents", "age_years", "female_fraction",
+                                                          "training_status", "assessment_tests"};
 constexpr std::array<std::string_view, 4> kAgeKeys{"min", "max", "mean", "sd"};
 constexpr std::array<std::string_view, 2> kProtocolKeys{"blocks", "description"};
 constexpr std::array<std::string_view, 4> kSteadyKeys{"minutes", "vo2max", "hrmax", "mode"};
@@ -505,6 +506,9 @@ void read_population_section(Context& ctx, const toml::table& root, Scenario& sc
           read_choice(ctx, t, "training_status", Need::optional, kTrainingStatuses)) {
     population.training_status = static_cast<TrainingStatus>(*status);
   }
+  population.assessment_tests = static_cast<int>(
+      read_int(ctx, t, "assessment_tests", Need::optional, {1, kMaxAssessmentTests})
+          .value_or(population.assessment_tests));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,16 @@
 
 namespace brainload {
 
+PopulationParams averaged_over_tests(PopulationParams p, int tests) {
+  const double k = 1.0 / std::sqrt(static_cast<double>(std::max(1, tests)));
+  for (double* sd : {&p.cognition_noise_sd, &p.depression_noise_sd, &p.brain_age_noise_sd,
+                     &p.bdnf_noise_sd_ng_ml, &p.strength_noise_cv, &p.il6_noise_cv,
+                     &p.vo2max_noise_cv, &p.hippocampal_volume_noise_cv}) {
+    *sd *= k;
+  }
+  return p;
+}
+
 namespace {
 
 using Engine = AssessmentEngine;
@@ -78,6 +88,7 @@ double draw_in(Range r, const char* what, Draw draw) {
                               "]; check the scenario's [population] distributions");
 }
 
+
 std::array<double, kChronicObservableCount> measured(const ChronicState& s,
                                                      const PopulationParams& p, Engine* noise) {
   return noise != nullptr ? measure_assessment(s, p, *noise) : chronic_values(s);
@@ -126,6 +137,7 @@ class TrialObserver final : public LifeObserver {
       : scenario_(scenario),
         arm_(arm),
         params_(params),
+        measurement_(averaged_over_tests(params.population, scenario.population.assessment_tests)),
         plan_(plan),
         out_(out),
         assessment_noise_(assessment_noise),
@@ -136,7 +148,7 @@ class TrialObserver final : public LifeObserver {
   void day(int day, const ChronicState& s) override {
     while (next_assess_ < scenario_.assess_days.size() &&
            scenario_.assess_days[next_assess_] == day) {
-      out_.assessments.push_back(measured(s, params_.population, &assessment_noise_));
+      out_.assessments.push_back(measured(s, measurement_, &assessment_noise_));
       ++next_assess_;
     }
     while (next_sample_ < plan_.sample_days.size() && plan_.sample_days[next_sample_] == day) {
@@ -158,6 +170,7 @@ class TrialObserver final : public LifeObserver {
   const Scenario& scenario_;
   const Arm& arm_;
   const ModelParams& params_;
+  PopulationParams measurement_;  // the test-retest errors of one assessment
   const RunPlan& plan_;
   AgentResult& out_;
   Engine& assessment_noise_;

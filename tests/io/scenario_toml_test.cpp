@@ -275,6 +275,17 @@ TEST(ScenarioToml, NormalAgeAndPopulation) {
   EXPECT_EQ(s.population.training_status, TrainingStatus::untrained);
 }
 
+TEST(ScenarioToml, AssessmentTestsAreOneByDefaultAndBounded) {
+  EXPECT_EQ(parse_scenario(with_scenario("name = \"x\""), "t.toml").population.assessment_tests, 1);
+  const Scenario s = parse_scenario(
+      "[scenario]\nname = \"x\"\n[population]\nassessment_tests = 2\n[[arm]]\nname = \"a\"\n",
+      "t.toml");
+  EXPECT_EQ(s.population.assessment_tests, 2);
+  expect_single_error(
+      "[scenario]\nname = \"x\"\n[population]\nassessment_tests = 0\n[[arm]]\nname = \"a\"\n",
+      "t.toml:4:20", "population.assessment_tests", "from 1 to 10");
+}
+
 TEST(ScenarioToml, EventsAndWeekly) {
   const Scenario s = parse_scenario(with_arm(R"(events = [
   { day = 2, at = "08:00", type = "learn", minutes = 20 },

@@ -113,3 +113,24 @@ TEST(AgentMeasurement, ReadingsAreAFunctionOfTheStreamOnly) {
 
 }  // namespace
 }  // namespace brainload
+
+namespace brainload {
+namespace {
+
+// An assessment that averages k tests has every test-retest error divided by √k (HERITAGE tested
+// VO2max twice before and twice after training): the VO2max reading's spread halves at k = 4.
+TEST(AgentMeasurement, AveragingTestsDividesEveryErrorByTheRootOfTheirNumber) {
+  const PopulationParams one;
+  const PopulationParams four = averaged_over_tests(one, 4);
+  EXPECT_DOUBLE_EQ(four.vo2max_noise_cv, one.vo2max_noise_cv / 2.0);
+  EXPECT_DOUBLE_EQ(four.cognition_noise_sd, one.cognition_noise_sd / 2.0);
+  EXPECT_DOUBLE_EQ(four.il6_noise_cv, one.il6_noise_cv / 2.0);
+  EXPECT_DOUBLE_EQ(four.hippocampal_volume_noise_cv, one.hippocampal_volume_noise_cv / 2.0);
+  EXPECT_DOUBLE_EQ(averaged_over_tests(one, 1).strength_noise_cv, one.strength_noise_cv);
+  constexpr int kN = 40000;
+  EXPECT_NEAR(moments_of("vo2max_ml_kg_min", four, kN).sd, 25.0 * one.vo2max_noise_cv / 2.0,
+              0.03 * 25.0 * one.vo2max_noise_cv / 2.0);
+}
+
+}  // namespace
+}  // namespace brainload

@@ -57,6 +57,10 @@ using AssessmentEngine = boost::random::mt19937_64;
 [[nodiscard]] std::array<double, kChronicObservableCount> measure_assessment(
     const ChronicState& s, const PopulationParams& p, AssessmentEngine& noise);
 
+// The test-retest errors of an assessment that averages `tests` independent tests: every
+// `*_noise_*` field divided by √tests (the scenario's population.assessment_tests).
+[[nodiscard]] PopulationParams averaged_over_tests(PopulationParams p, int tests);
+
 [[nodiscard]] AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params,
                                        std::uint64_t seed, std::int64_t id, int arm);
 

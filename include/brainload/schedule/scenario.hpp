@@ -151,6 +151,9 @@ struct PopulationSpec {
   AgeDistribution age;
   double female_fraction = 0.5;
   TrainingStatus training_status = TrainingStatus::recreational;
+  // Tests averaged into each assessment (HERITAGE tested VO2max twice before and twice after):
+  // every test-retest error is divided by √assessment_tests.
+  int assessment_tests = 1;
   SourceLocation where;
 };
 

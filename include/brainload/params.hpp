@@ -49,8 +49,8 @@ struct PopulationParams {
                                            // 2004, Am J Med Genet B 126B:122)
   double val66met_release_rel = 0.75;      // activity-dependent release in carriers (Egan et al.
                                            // 2003, Cell 112:257: ≈ 20–30 % lower)
-  double trainability_sd_log = 0.35;       // log-scale SD of the training response (HERITAGE,
-                                           // Bouchard 1999: wide range of responses)
+  double trainability_sd_log = 0.242;  // log-scale SD of the training response (fitted: HERITAGE's
+                                       // response CV 0.526 with two VO2max tests a side)
   // Adherence: P(attend) = logistic(a0 + a_m·motivation + a_s·self_efficacy − a_f·fatigue −
   // a_d·mood)
   double attend_intercept = 1.6;      // logit (fitted: ≈ 80 % attendance, supervised older-adult
@@ -114,8 +114,10 @@ void visit_parameters(P& p, Visitor&& visit) {
         "activity-dependent BDNF release in carriers, ≈ 20–30 % lower (Egan et al. 2003, Cell "
         "112:257)");
   visit("trainability_sd_log", p.trainability_sd_log, "1", ValidRange{0.0, 1.5},
-        "log-scale SD of the training response (HERITAGE, Bouchard 1999: wide range of "
-        "responses)");
+        "fitted: log-scale SD of the per-person multiplier of every training gain, so that "
+        "HERITAGE's completers show a VO2max response CV of 0.526 (384 ± 202 mL/min; Bouchard et "
+        "al. 1999, J Appl Physiol 87:1003) with each assessment the mean of two tests of 5.6 % "
+        "error (validation/fits/fit_trainability.py; was 0.35, assumed)");
   visit("attend_intercept", p.attend_intercept, "logit", ValidRange{-10.0, 10.0},
         "fitted: ≈ 80 % attendance; supervised older-adult trials 70–90 % (MODEL.md)");
   visit("attend_motivation", p.attend_motivation, "logit/SD", ValidRange{0.0, 5.0},

@@ -60,7 +60,7 @@ struct TrainingAdaptationParams {
                                      // untrained norm ratio 1.35 of subject_norms, ACSM tables)
   double vo2max_tau_days = 60.0;     // (assumed; detraining losses over 4–12 weeks, Mujika &
                                      // Padilla 2000, Sports Med 30:79)
-  double aerobic_half_load = 0.298;  // L50 of the daily aerobic load (fitted: HERITAGE's +17 %
+  double aerobic_half_load = 0.276;  // L50 of the daily aerobic load (fitted: HERITAGE's +17 %
                                      // after 20 weeks, Bouchard et al. 1999; fit_vo2max_dose.py)
   // VO2max ageing, r(age) = r30·e^((age − 30)/A) per year of the untrained base (fitted to
   // Fleg et al. 2005, Circulation 112:674: 4.5 % per decade in the 20s-30s, 20.5 % in the 70s;

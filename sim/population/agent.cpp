@@ -88,7 +88,6 @@ double draw_in(Range r, const char* what, Draw draw) {
                               "]; check the scenario's [population] distributions");
 }
 
-
 std::array<double, kChronicObservableCount> measured(const ChronicState& s,
                                                      const PopulationParams& p, Engine* noise) {
   return noise != nullptr ? measure_assessment(s, p, *noise) : chronic_values(s);

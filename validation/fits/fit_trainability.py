@@ -10,7 +10,9 @@ catalogue's 200 leave a sampling error of the CV of a few hundredths).
 
     python3 validation/fits/fit_trainability.py [path/to/brainload]   (from the repository root)
 """
-import json, os, pathlib, re, shutil, subprocess, sys, tempfile
+import os, sys
+
+import fitlib
 
 TARGET = "vo2max.heritage.response_cv"
 SCENARIO = "heritage_20_weeks"
@@ -19,24 +21,8 @@ AGENTS = 4000
 
 
 def simulate(binary, sd_log):
-    with tempfile.TemporaryDirectory() as tmp:
-        root = pathlib.Path(tmp)
-        shutil.copytree("validation", root / "validation")
-        shutil.copytree("scenarios", root / "scenarios")
-        f = root / "scenarios" / "validation" / f"{SCENARIO}.toml"
-        f.write_text(f.read_text() + "\n[parameters]\n"
-                     f'"population.trainability_sd_log" = {sd_log!r}\n')
-        cat = root / "validation" / "catalogue.toml"
-        text = cat.read_text()
-        start = text.index(f'id = "{TARGET}"')
-        end = text.index("[target.source]", start)
-        block = re.sub(r"agents = \d+", f"agents = {AGENTS}", text[start:end])
-        cat.write_text(text[:start] + block + text[end:])
-        subprocess.run([binary, "validate", "--catalogue", str(cat), "--filter", TARGET,
-                        "--out", str(root / "out"), "--quiet"],
-                       check=False, capture_output=True, text=True)
-        report = json.loads((root / "out" / "report.json").read_text())
-        return report["targets"][0]["simulated"]
+    values = {"population.trainability_sd_log": sd_log}
+    return fitlib.simulated(binary, [TARGET], {SCENARIO: values}, {TARGET: AGENTS})[TARGET]
 
 
 def main():

@@ -17,7 +17,9 @@ moved the 20s-30s reading by 0.7 points; the targets now use 2000 agents).
 
     python3 validation/fits/fit_vo2max_ageing.py [path/to/brainload]
 """
-import json, math, os, pathlib, shutil, subprocess, sys, tempfile
+import math, os, sys
+
+import fitlib
 
 YOUNG = (20.0, 40.0, -0.045)
 OLD = (70.0, 80.0, -0.205)
@@ -56,24 +58,11 @@ TARGETS = (("ageing.vo2max.twenties_thirties", "ageing_20s30s", YOUNG[2]),
 
 def simulate(binary, r30, a):
     """The two fitted targets' simulated values with r30 and A set in their scenarios."""
-    out = []
-    with tempfile.TemporaryDirectory() as tmp:
-        root = pathlib.Path(tmp)
-        shutil.copytree("validation", root / "validation")
-        shutil.copytree("scenarios", root / "scenarios")
-        for target, scenario, _ in TARGETS:
-            f = root / "scenarios" / "validation" / f"{scenario}.toml"
-            f.write_text(f.read_text() + "\n[parameters]\n"
-                         f'"training.vo2max_loss_at_30_per_year" = {r30!r}\n'
-                         f'"training.vo2max_loss_efold_years" = {a!r}\n'
-                         '"population.vo2max_noise_cv" = 0.0\n')
-            subprocess.run([binary, "validate", "--catalogue",
-                            str(root / "validation" / "catalogue.toml"), "--filter", target,
-                            "--out", str(root / target), "--quiet"],
-                           check=False, capture_output=True, text=True)
-            report = json.loads((root / target / "report.json").read_text())
-            out.append(report["targets"][0]["simulated"])
-    return out
+    values = {"training.vo2max_loss_at_30_per_year": r30, "training.vo2max_loss_efold_years": a,
+              "population.vo2max_noise_cv": 0.0}
+    got = fitlib.simulated(binary, [t for t, _, _ in TARGETS],
+                           {scenario: values for _, scenario, _ in TARGETS})
+    return [got[t] for t, _, _ in TARGETS]
 
 
 def refine(binary, r30, a, steps=6):

@@ -10,7 +10,9 @@ measurement noise.
 
     python3 validation/fits/fit_vo2max_dose.py [path/to/brainload]   (from the repository root)
 """
-import json, os, pathlib, shutil, subprocess, sys, tempfile
+import os, sys
+
+import fitlib
 
 TARGET = "vo2max.heritage.relative_gain"
 SCENARIO = "heritage_20_weeks"
@@ -19,20 +21,9 @@ GAIN_MAX = 0.35
 
 
 def simulate(binary, half_load):
-    with tempfile.TemporaryDirectory() as tmp:
-        root = pathlib.Path(tmp)
-        shutil.copytree("validation", root / "validation")
-        shutil.copytree("scenarios", root / "scenarios")
-        f = root / "scenarios" / "validation" / f"{SCENARIO}.toml"
-        f.write_text(f.read_text() + "\n[parameters]\n"
-                     f'"training.vo2max_gain_max" = {GAIN_MAX!r}\n'
-                     f'"training.aerobic_half_load" = {half_load!r}\n'
-                     '"population.vo2max_noise_cv" = 0.0\n')
-        subprocess.run([binary, "validate", "--catalogue", str(root / "validation" / "catalogue.toml"),
-                        "--filter", TARGET, "--out", str(root / "out"), "--quiet"],
-                       check=False, capture_output=True, text=True)
-        report = json.loads((root / "out" / "report.json").read_text())
-        return report["targets"][0]["simulated"]
+    values = {"training.vo2max_gain_max": GAIN_MAX, "training.aerobic_half_load": half_load,
+              "population.vo2max_noise_cv": 0.0}
+    return fitlib.simulated(binary, [TARGET], {SCENARIO: values})[TARGET]
 
 
 def main():

@@ -1,0 +1,38 @@
+"""Shared by the fit scripts in this folder: run `brainload validate` on chosen targets with
+parameter values set in their scenarios, without touching the repository.
+
+The catalogue and scenarios are copied to a temporary directory; each scenario named in
+`parameters` gets those values appended as a [parameters] table (NAME = value, as `brainload
+describe` lists the names); each target named in `agents` has its reader's agent count replaced.
+Only the listed targets run, one `--filter` each. Run from the repository root.
+"""
+import json, pathlib, re, shutil, subprocess, tempfile
+
+
+def simulated(binary, targets, parameters=None, agents=None):
+    """{target id: simulated value} for `targets`, with `parameters` = {scenario stem: {name:
+    value}} and `agents` = {target id: agent count}."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp)
+        shutil.copytree("validation", root / "validation")
+        shutil.copytree("scenarios", root / "scenarios")
+        for stem, values in (parameters or {}).items():
+            f = root / "scenarios" / "validation" / f"{stem}.toml"
+            table = "".join(f'"{k}" = {v!r}\n' for k, v in values.items())
+            f.write_text(f.read_text() + "\n[parameters]\n" + table)
+        catalogue = root / "validation" / "catalogue.toml"
+        text = catalogue.read_text()
+        for target, n in (agents or {}).items():
+            start = text.index(f'id = "{target}"')
+            end = text.index("[target.source]", start)
+            text = text[:start] + re.sub(r"agents = \d+", f"agents = {n}", text[start:end]) + text[end:]
+        catalogue.write_text(text)
+        for target in targets:
+            report_dir = root / "out" / target
+            subprocess.run([binary, "validate", "--catalogue", str(catalogue), "--filter", target,
+                            "--out", str(report_dir), "--quiet"],
+                           check=False, capture_output=True, text=True)
+            report = json.loads((report_dir / "report.json").read_text())
+            out[target] = next(t["simulated"] for t in report["targets"] if t["id"] == target)
+    return out

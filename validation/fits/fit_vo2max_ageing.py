@@ -33,22 +33,13 @@ def population(r30, a, lo, hi, n=400):
     return sum(decade_change(r30, a, lo + (hi - lo) * (i + 0.5) / n) for i in range(n)) / n
 
 
-def bisect(f, lo, hi, iterations=100):
-    """Root of f on [lo, hi], f(lo) and f(hi) of opposite sign."""
-    flo = f(lo)
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        if (f(mid) > 0) == (flo > 0):
-            lo, flo = mid, f(mid)
-        else:
-            hi = mid
-    return 0.5 * (lo + hi)
-
-
 def fit():
-    def r30_for(a):  # the young decade fixes r30 for a given A
-        return bisect(lambda r: population(r, a, *YOUNG[:2]) - YOUNG[2], 1e-6, 0.05)
-    a = bisect(lambda a: population(r30_for(a), a, *OLD[:2]) - OLD[2], 5.0, 200.0)
+    def r30_for(a):  # the young decade fixes r30 for a given A; a larger r30 loses more
+        return fitlib.bisect(lambda r: population(r, a, *YOUNG[:2]) - YOUNG[2], 1e-6, 0.05, 100,
+                             rising=False)
+    # A larger A (slower acceleration) loses less in the 70s for the same young decade.
+    a = fitlib.bisect(lambda a: population(r30_for(a), a, *OLD[:2]) - OLD[2], 5.0, 200.0, 100,
+                      rising=True)
     return r30_for(a), a
 
 

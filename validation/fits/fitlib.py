@@ -36,3 +36,18 @@ def simulated(binary, targets, parameters=None, agents=None):
             report = json.loads((report_dir / "report.json").read_text())
             out[target] = next(t["simulated"] for t in report["targets"] if t["id"] == target)
     return out
+
+
+def bisect(residual, lo, hi, iterations, rising, geometric=False, label=None):
+    """The root of a monotonic `residual` on [lo, hi] by bisection (on a log scale if
+    `geometric`), `rising` telling its direction; prints each step when `label` names it."""
+    for _ in range(iterations):
+        mid = (lo * hi) ** 0.5 if geometric else 0.5 * (lo + hi)
+        r = residual(mid)
+        if label:
+            print(f"  {label} {mid:.4f}: residual {r:+.4f}")
+        if (r < 0) == rising:
+            lo = mid
+        else:
+            hi = mid
+    return (lo * hi) ** 0.5 if geometric else 0.5 * (lo + hi)

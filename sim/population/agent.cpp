@@ -74,7 +74,7 @@ constexpr Range kHrRest{38.0, 110.0};     // bpm
 constexpr Range kThreshold{0.35, 0.9};    // fraction of VO2max
 constexpr Range kBdnf{5.0, 90.0};         // ng/mL serum
 constexpr Range kIl6{0.2, 25.0};          // pg/mL
-constexpr Range kTrainability{0.1, 5.0};  // multiplier
+constexpr Range kTrainability{0.0, 5.0};  // multiplier (0: a true non-responder)
 constexpr int kMaxDraws = 1000;
 
 template <class Draw>
@@ -246,7 +246,7 @@ AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, st
   t.val66met = uniform(e) < p.val66met_carrier_fraction;
   s.bdnf_release_rel = t.val66met ? p.val66met_release_rel : 1.0;
   t.trainability = draw_in(kTrainability, "trainability",
-                           [&] { return std::exp(normal(e, 0.0, p.trainability_sd_log)); });
+                           [&] { return std::max(0.0, 1.0 + p.trainability_sd * normal(e)); });
   t.baseline_depression = normal(e);
   const double r = p.motivation_mood_corr;
   t.motivation = r * t.baseline_depression + std::sqrt(1.0 - r * r) * normal(e);

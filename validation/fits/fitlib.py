@@ -10,8 +10,9 @@ import json, pathlib, re, shutil, subprocess, tempfile
 
 
 def simulated(binary, targets, parameters=None, agents=None):
-    """{target id: simulated value} for `targets`, with `parameters` = {scenario stem: {name:
-    value}} and `agents` = {target id: agent count}."""
+    """{target id: simulated value} for `targets` (each an id, or a text that several ids contain,
+    as `validate --filter` reads it), with `parameters` = {scenario stem: {name: value}} and
+    `agents` = {target id: agent count}."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(tmp)
@@ -34,7 +35,10 @@ def simulated(binary, targets, parameters=None, agents=None):
                             "--out", str(report_dir), "--quiet"],
                            check=False, capture_output=True, text=True)
             report = json.loads((report_dir / "report.json").read_text())
-            out[target] = next(t["simulated"] for t in report["targets"] if t["id"] == target)
+            # A filter that names several targets (a common prefix) runs their scenario once and
+            # returns each of them.
+            for t in report["targets"]:
+                out[t["id"]] = t["simulated"]
     return out
 
 

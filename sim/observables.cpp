@@ -1,5 +1,8 @@
 #include "brainload/observables.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace brainload {
 
 namespace {
@@ -82,8 +85,13 @@ constexpr std::array<ObservableInfo, kChronicObservableCount> kChronic{{
         "vo2max_ml_kg_min", "mL/kg/min", "VO2max", "maximal oxygen uptake",
         [](const ChronicState& c) { return c.vo2max_ml_kg_min; }, {5.0, 95.0}, 1e-3),
     chronic(
-        "strength_1rm_rel", "1", "strength (1RM)", "one-repetition maximum, 1 = baseline",
+        "strength_1rm_rel", "1", "leg strength (1RM)",
+        "lower-body (leg) one-repetition maximum, 1 = baseline",
         [](const ChronicState& c) { return c.strength_1rm_rel; }, {0.3, 3.0}, 1e-4),
+    chronic(
+        "upper_strength_1rm_rel", "1", "upper-body strength (1RM)",
+        "upper-body one-repetition maximum, 1 = baseline",
+        [](const ChronicState& c) { return c.upper_strength_1rm_rel; }, {0.3, 3.0}, 1e-4),
     chronic(
         "bdnf_resting_ng_ml", "ng/mL", "resting serum BDNF", "resting serum BDNF",
         [](const ChronicState& c) { return c.bdnf_resting_ng_ml; }, {0.0, 120.0}, 1e-3),
@@ -137,6 +145,13 @@ std::array<double, kAcuteObservableCount> acute_values(const AcuteModel& m, cons
   std::array<double, kAcuteObservableCount> values{};
   for (std::size_t k = 0; k < kAcuteObservableCount; ++k) values[k] = kAcute[k].acute_value(m, x);
   return values;
+}
+
+std::size_t chronic_observable_index(std::string_view name) {
+  for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
+    if (kChronic[k].name == name) return k;
+  }
+  throw std::invalid_argument("unknown chronic observable '" + std::string(name) + "'");
 }
 
 std::array<double, kChronicObservableCount> chronic_values(const ChronicState& c) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "brainload/population/accuracy.hpp"
@@ -37,22 +38,31 @@ TEST(Observables, ChronicGettersReadTheirOwnField) {
   ChronicState c{};
   c.vo2max_ml_kg_min = 1;
   c.strength_1rm_rel = 2;
-  c.bdnf_resting_ng_ml = 3;
-  c.hippocampal_volume_rel = 4;
-  c.prefrontal_connectivity_rel = 5;
-  c.brain_age_gap_years = 6;
-  c.cognition_composite_z = 7;
-  c.executive_function_z = 8;
-  c.working_memory_z = 9;
-  c.depression_z = 10;
-  c.il6_resting_pg_ml = 11;
-  c.bbb_integrity = 12;
-  c.fatigue = 13;
-  c.sessions_done = 14;
+  c.upper_strength_1rm_rel = 3;
+  c.bdnf_resting_ng_ml = 4;
+  c.hippocampal_volume_rel = 5;
+  c.prefrontal_connectivity_rel = 6;
+  c.brain_age_gap_years = 7;
+  c.cognition_composite_z = 8;
+  c.executive_function_z = 9;
+  c.working_memory_z = 10;
+  c.depression_z = 11;
+  c.il6_resting_pg_ml = 12;
+  c.bbb_integrity = 13;
+  c.fatigue = 14;
+  c.sessions_done = 15;
   const auto values = chronic_values(c);
   for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
     EXPECT_EQ(values[k], static_cast<double>(k + 1)) << chronic_observables()[k].name;
   }
+}
+
+TEST(Observables, ChronicIndexFindsEachNameAndRefusesAnUnknownOne) {
+  const auto rows = chronic_observables();
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    EXPECT_EQ(chronic_observable_index(rows[k].name), k) << rows[k].name;
+  }
+  EXPECT_THROW((void)chronic_observable_index("strength"), std::invalid_argument);
 }
 
 TEST(Observables, DefaultStateLiesInsideEveryHistogramRange) {
@@ -66,9 +76,9 @@ TEST(Observables, DefaultStateLiesInsideEveryHistogramRange) {
 
 TEST(Observables, AccuracyContractUsesTheFloorOfEachRow) {
   // sessions_done has no floor (exact at 0); a z-score near 0 is allowed its floor of 1e-3.
-  EXPECT_EQ(contract_ratio(13, 0.0, 0.0), 0.0);
-  EXPECT_GT(contract_ratio(13, 1e-9, 0.0), 1.0);
-  EXPECT_DOUBLE_EQ(contract_ratio(6, 5e-4, 0.0), 0.5);
+  EXPECT_EQ(contract_ratio(14, 0.0, 0.0), 0.0);
+  EXPECT_GT(contract_ratio(14, 1e-9, 0.0), 1.0);
+  EXPECT_DOUBLE_EQ(contract_ratio(7, 5e-4, 0.0), 0.5);
 }
 
 }  // namespace

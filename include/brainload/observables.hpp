@@ -37,7 +37,7 @@ struct ObservableInfo {
 };
 
 inline constexpr std::size_t kAcuteObservableCount = 21;
-inline constexpr std::size_t kChronicObservableCount = 14;
+inline constexpr std::size_t kChronicObservableCount = 15;
 
 [[nodiscard]] std::span<const ObservableInfo, kAcuteObservableCount> acute_observables();
 [[nodiscard]] std::span<const ObservableInfo, kChronicObservableCount> chronic_observables();
@@ -45,6 +45,11 @@ inline constexpr std::size_t kChronicObservableCount = 14;
 // Values in the order of acute_observables(), for the model's current drive.
 [[nodiscard]] std::array<double, kAcuteObservableCount> acute_values(const AcuteModel& model,
                                                                      const AcuteState& x);
+// Position of a chronic observable in chronic_observables(), by name; std::invalid_argument
+// for an unknown name. Code that needs one observable looks it up here rather than by a fixed
+// index, so that adding an observable moves nothing.
+[[nodiscard]] std::size_t chronic_observable_index(std::string_view name);
+
 // Values in the order of chronic_observables().
 [[nodiscard]] std::array<double, kChronicObservableCount> chronic_values(const ChronicState& c);
 

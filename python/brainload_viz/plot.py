@@ -361,7 +361,7 @@ def figure_responders(plt, run, arms, title: str):
         ax.scatter(dx, dy, s=12, alpha=0.6, color=colors[arm], label=label, lw=0)
     ax.axhline(0, color="black", lw=0.6)
     ax.axvline(0, color="black", lw=0.6)
-    ax.set_xlabel(f"change in strength, 1RM relative to baseline (day 0 to "
+    ax.set_xlabel(f"change in leg strength, 1RM relative to baseline (day 0 to "
                   f"{run.assess_days[last]:g})")
     ax.set_ylabel("change in brain age gap (years; below 0 = younger)")
     ax.set_title(f"{title}\nresponders: one point per agent", loc="left")

@@ -147,6 +147,7 @@ nlohmann::json describe_json() {
                          {"muscle_mass_frac", e.muscle_mass_frac},
                          {"compound", e.compound},
                          {"axial_load_bw", e.axial_load_bw},
+                         {"lower_body_frac", e.lower_body_frac},
                          {"note", e.note}});
   }
   j["exercises"] = exercises;
@@ -196,10 +197,11 @@ int run_describe(bool json) {
                protocol_duration_min(p), p.description, "", p.source);
   }
   fmt::print(
-      "\nExercises (muscle mass fraction, compound 0-1, axial load at 1RM in body weights)\n");
+      "\nExercises (muscle mass fraction, compound 0-1, axial load at 1RM in body weights, "
+      "lower-body share of the working muscle)\n");
   for (const auto& e : exercise_catalogue()) {
-    fmt::print("  {:<18} {:>5.2f} {:>5.2f} {:>5.1f}  {}\n", e.name, e.muscle_mass_frac, e.compound,
-               e.axial_load_bw, e.note);
+    fmt::print("  {:<18} {:>5.2f} {:>5.2f} {:>5.1f} {:>5.2f}  {}\n", e.name, e.muscle_mass_frac,
+               e.compound, e.axial_load_bw, e.lower_body_frac, e.note);
   }
   fmt::print("\nImpact kinds (peak force in body weights, seconds per jump, VO2max fraction)\n");
   for (const auto& i : impact_catalogue()) {

@@ -54,6 +54,16 @@ Engine stream(std::uint64_t seed, std::int64_t id, Stream s) {
       mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 + static_cast<std::uint64_t>(s))));
 }
 
+// The second assessment stream (measure_assessment): the measurement stream's seed, mixed once
+// more with a constant, so that it is independent of all four streams above without changing
+// their numbering.
+Engine late_measurement_stream(std::uint64_t seed, std::int64_t id) {
+  constexpr std::uint64_t kLate = 0x6c617465u;  // "late"
+  return Engine(mix(mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 +
+                                        static_cast<std::uint64_t>(Stream::measurement))) ^
+                    kLate));
+}
+
 double normal(Engine& e, double mean = 0.0, double sd = 1.0) {
   return boost::random::normal_distribution<double>(mean, sd)(e);
 }
@@ -88,9 +98,16 @@ double draw_in(Range r, const char* what, Draw draw) {
                               "]; check the scenario's [population] distributions");
 }
 
+// The two streams of an agent's assessment error (measure_assessment).
+struct AssessmentNoise {
+  Engine& first;
+  Engine& late;
+};
+
 std::array<double, kChronicObservableCount> measured(const ChronicState& s,
-                                                     const PopulationParams& p, Engine* noise) {
-  return noise != nullptr ? measure_assessment(s, p, *noise) : chronic_values(s);
+                                                     const PopulationParams& p,
+                                                     const AssessmentNoise* noise) {
+  return noise != nullptr ? measure_assessment(s, p, noise->first, noise->late) : chronic_values(s);
 }
 
 // Adherence of a trial arm: a dropout hazard each day, an attendance draw per session
@@ -131,7 +148,7 @@ class TrialAttendance final : public AttendanceRule {
 class TrialObserver final : public LifeObserver {
  public:
   TrialObserver(const Scenario& scenario, const Arm& arm, const ModelParams& params,
-                const RunPlan& plan, AgentResult& out, Engine& assessment_noise,
+                const RunPlan& plan, AgentResult& out, AssessmentNoise assessment_noise,
                 Engine& event_noise)
       : scenario_(scenario),
         arm_(arm),
@@ -172,7 +189,7 @@ class TrialObserver final : public LifeObserver {
   PopulationParams measurement_;  // the test-retest errors of one assessment
   const RunPlan& plan_;
   AgentResult& out_;
-  Engine& assessment_noise_;
+  AssessmentNoise assessment_noise_;
   Engine& event_noise_;
   std::size_t next_assess_ = 0;
   std::size_t next_sample_ = 0;
@@ -182,7 +199,8 @@ class TrialObserver final : public LifeObserver {
 
 std::array<double, kChronicObservableCount> measure_assessment(const ChronicState& s,
                                                                const PopulationParams& p,
-                                                               AssessmentEngine& noise) {
+                                                               AssessmentEngine& noise,
+                                                               AssessmentEngine& late_noise) {
   ChronicState m = s;
   // The order of the draws is part of the result (same seed, same numbers): do not reorder;
   // a new observable's error goes at the end.
@@ -199,6 +217,8 @@ std::array<double, kChronicObservableCount> measure_assessment(const ChronicStat
   // the additive form would give a negative concentration about once in 10⁴ readings.
   const double sigma = std::sqrt(std::log1p(p.il6_noise_cv * p.il6_noise_cv));
   m.il6_resting_pg_ml *= std::exp(normal(noise, 0.0, sigma) - 0.5 * sigma * sigma);
+  // Added after the first release: from the second stream (see the header).
+  m.upper_strength_1rm_rel *= 1.0 + normal(late_noise, 0.0, p.strength_noise_cv);
   return chronic_values(m);
 }
 
@@ -262,8 +282,10 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
   const Arm& arm = scenario.arms[static_cast<std::size_t>(traits.arm)];
   Engine adherence = stream(seed, traits.id, Stream::adherence);
   Engine noise = stream(seed, traits.id, Stream::measurement);
+  Engine late_noise = late_measurement_stream(seed, traits.id);
   Engine event_noise = stream(seed, traits.id, Stream::events);
-  TrialObserver observer(scenario, arm, params, plan, out, noise, event_noise);
+  TrialObserver observer(scenario, arm, params, plan, out, AssessmentNoise{noise, late_noise},
+                         event_noise);
   TrialAttendance drawn(params.population, arm, traits, adherence);
   AttendEverySession lab;
   AttendanceRule& attendance =

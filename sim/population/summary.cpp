@@ -23,8 +23,10 @@ std::pair<double, double> histogram_range(std::size_t k) {
 constexpr double kEventSpan = 1e4;
 constexpr std::size_t kEventScale = kChronicObservableCount;  // scale index for events
 
-constexpr std::size_t kStrength = 1;
-constexpr std::size_t kBrainAge = 5;
+// The pair whose change the summary correlates across agents (LISA: leg-strength gain tracks
+// brain-age gain).
+const std::size_t kStrength = chronic_observable_index("strength_1rm_rel");
+const std::size_t kBrainAge = chronic_observable_index("brain_age_gap_years");
 
 }  // namespace
 

@@ -31,10 +31,14 @@ void lay_session(const Protocol& protocol, const ScheduledSession& ss, const Sub
     if (r == nullptr) continue;
     const ExerciseInfo* e = find_exercise(r->exercise);
     if (e == nullptr) continue;
-    const double load = r->sets * r->reps * r->load_1rm * r->load_1rm * e->muscle_mass_frac /
-                        params.resistance_load_normalisation;
-    dose.resistance_load += load;
-    if (r->load_1rm >= params.heavy_load_1rm) dose.heavy_resistance_load += load;
+    const double volume = r->sets * r->reps * r->load_1rm * r->load_1rm;
+    dose.lower_resistance_load += volume * e->lower_body_frac / params.group_load_normalisation;
+    dose.upper_resistance_load +=
+        volume * (1.0 - e->lower_body_frac) / params.group_load_normalisation;
+    if (r->load_1rm >= params.heavy_load_1rm) {
+      dose.heavy_resistance_load +=
+          volume * e->muscle_mass_frac / params.resistance_load_normalisation;
+    }
   }
   dose.sessions += 1;
 }

@@ -201,14 +201,6 @@ double attendance(const ArmSummary& arm) {
 
 namespace {
 
-std::size_t chronic_index_of(std::string_view name) {
-  const auto obs = chronic_observables();
-  for (std::size_t k = 0; k < obs.size(); ++k) {
-    if (obs[k].name == name) return k;
-  }
-  throw std::invalid_argument(fmt::format("unknown chronic observable '{}'", name));
-}
-
 double required(const std::optional<double>& v, std::string_view what) {
   if (!v) throw std::invalid_argument(fmt::format("the reader needs {}", what));
   return *v;
@@ -312,13 +304,15 @@ double read_summary(const Target& t, const TrialSummary& summary, std::size_t ar
     case Reader::contrast_mean_difference:
       return find_contrast(summary, t.arm, t.outcome, t.day).mean_difference;
     case Reader::arm_change_mean:
-      return arm_change_mean(summary, arm, chronic_index_of(t.outcome), t.day, t.from_day);
+      return arm_change_mean(summary, arm, chronic_observable_index(t.outcome), t.day, t.from_day);
     case Reader::arm_change_relative:
-      return arm_change_relative(summary, arm, chronic_index_of(t.outcome), t.day, t.from_day);
+      return arm_change_relative(summary, arm, chronic_observable_index(t.outcome), t.day,
+                                 t.from_day);
     case Reader::arm_change_smd:
-      return arm_change_smd(summary, arm, chronic_index_of(t.outcome), t.day);
+      return arm_change_smd(summary, arm, chronic_observable_index(t.outcome), t.day);
     case Reader::retained_fraction:
-      return retained_fraction(summary, arm, chronic_index_of(t.outcome), t.day, t.from_day);
+      return retained_fraction(summary, arm, chronic_observable_index(t.outcome), t.day,
+                               t.from_day);
     case Reader::attendance:
       if (arm >= summary.arms.size()) throw std::invalid_argument("arm index out of range");
       return attendance(summary.arms[arm]);

@@ -73,14 +73,6 @@ std::size_t acute_index(std::string_view name) {
   throw std::invalid_argument(fmt::format("unknown acute observable '{}'", name));
 }
 
-std::size_t chronic_index(std::string_view name) {
-  const auto obs = chronic_observables();
-  for (std::size_t k = 0; k < obs.size(); ++k) {
-    if (obs[k].name == name) return k;
-  }
-  throw std::invalid_argument(fmt::format("unknown chronic observable '{}'", name));
-}
-
 const Arm* find_arm(const Scenario& s, std::string_view name) {
   for (const Arm& a : s.arms) {
     if (a.name == name) return &a;
@@ -146,8 +138,9 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
   const std::size_t arm = arm_index(scenario, t.arm);
   switch (t.reader) {
     case Reader::change_correlation:
-      return change_correlation(job.results, static_cast<int>(arm), chronic_index(t.outcome),
-                                chronic_index(t.outcome_b));
+      return change_correlation(job.results, static_cast<int>(arm),
+                                chronic_observable_index(t.outcome),
+                                chronic_observable_index(t.outcome_b));
     case Reader::dropout_fraction: {
       std::int64_t agents = 0;
       for (const AgentResult& a : job.results.agents)
@@ -167,7 +160,7 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
       };
       const std::size_t to = index(t.day);
       const std::size_t from = index(t.from_day);
-      const std::size_t k = chronic_index(t.outcome);
+      const std::size_t k = chronic_observable_index(t.outcome);
       std::vector<double> changes;
       for (const AgentResult& a : job.results.agents) {
         if (a.traits.arm != static_cast<int>(arm) || a.failed || a.dropped_out) continue;

@@ -40,7 +40,8 @@ ACUTE_OBSERVABLES = [
     "cortisol_nmol_l", "cognitive_performance_z",
 ]
 CHRONIC_OBSERVABLES = [
-    "vo2max_ml_kg_min", "strength_1rm_rel", "bdnf_resting_ng_ml", "hippocampal_volume_rel",
+    "vo2max_ml_kg_min", "strength_1rm_rel", "upper_strength_1rm_rel",
+    "bdnf_resting_ng_ml", "hippocampal_volume_rel",
     "prefrontal_connectivity_rel", "brain_age_gap_years", "cognition_composite_z",
     "executive_function_z", "working_memory_z", "depression_z", "il6_resting_pg_ml",
     "bbb_integrity", "fatigue", "sessions_done",
@@ -286,14 +287,14 @@ class TraceOutput(unittest.TestCase):
 
 class Describe(unittest.TestCase):
 
-    def test_json_lists_21_acute_and_14_chronic_observables(self):
+    def test_json_lists_21_acute_and_15_chronic_observables(self):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
         self.assertEqual(len(acute), 21, acute)
-        self.assertEqual(len(chronic), 14, chronic)
+        self.assertEqual(len(chronic), 15, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
         for o in j["observables"]["acute"] + j["observables"]["chronic"]:
@@ -345,7 +346,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 268)
+        self.assertEqual(len(params), 269)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -361,7 +362,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (268;", proc.stdout)
+        self.assertIn("Parameters (269;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

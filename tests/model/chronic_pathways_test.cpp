@@ -17,7 +17,8 @@ DailyDose training_day(int day) {
   DailyDose d;
   if (day % 7 == 0 || day % 7 == 2 || day % 7 == 4) {
     d.training_load = 0.35;
-    d.resistance_load = 0.8;
+    d.lower_resistance_load = 0.8;
+    d.upper_resistance_load = 0.8;
     d.heavy_resistance_load = 0.8;
     d.bdnf_action = 8.0;
     d.vegf = 20.0;
@@ -87,6 +88,24 @@ TEST(Chronic, TrainingAdaptsThenDetrains) {
               0.2 * -trained.brain_age_gap_years);
   for (int d = 730; d < 3650; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
   EXPECT_GT(s.brain_age_gap_years, 0.5 * trained.brain_age_gap_years);  // but fades over years
+}
+
+TEST(Chronic, EachMuscleGroupGainsFromItsOwnLoadOnly) {
+  // Specificity (chronic_structures.md 7i): a leg-only programme raises leg strength; the upper
+  // body only ages, and by the same fraction as an untrained person's.
+  const ChronicParams p;
+  ChronicState legs = older_adult();
+  ChronicState none = older_adult();
+  for (int d = 0; d < 120; ++d) {
+    DailyDose dose = training_day(d);
+    dose.upper_resistance_load = 0.0;
+    step_chronic_day(p, dose, 1.0, legs);
+    step_chronic_day(p, DailyDose{}, 1.0, none);
+  }
+  EXPECT_GT(legs.strength_1rm_rel, 1.1);
+  EXPECT_DOUBLE_EQ(legs.upper_strength_1rm_rel, none.upper_strength_1rm_rel);
+  EXPECT_LT(none.upper_strength_1rm_rel, 1.0);
+  EXPECT_DOUBLE_EQ(none.strength_1rm_rel, none.upper_strength_1rm_rel);
 }
 
 TEST(Chronic, TrainabilityScalesGainsAndDualTaskAddsWorkingMemory) {

@@ -53,14 +53,14 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"bbb", 5},                   // BbbParams
       {"subject_norms", 21},        // SubjectNorms
       {"population", 28},           // PopulationParams
-      {"dose", 4},                  // SessionDoseParams
+      {"dose", 5},                  // SessionDoseParams
       {"measurement", 8},           // MeasurementParams
   };
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 60;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 268;        // all groups above
+constexpr std::size_t kParameterCount = 269;        // all groups above
 
 struct Row {
   std::string group;

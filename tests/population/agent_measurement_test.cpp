@@ -38,10 +38,11 @@ struct Moments {
 Moments moments_of(std::string_view name, const PopulationParams& p, int n) {
   const std::size_t k = index_of(name);
   AssessmentEngine noise(20261201);
+  AssessmentEngine late(20261202);
   double sum = 0.0;
   double sum2 = 0.0;
   for (int i = 0; i < n; ++i) {
-    const double v = measure_assessment(older_adult(), p, noise)[k];
+    const double v = measure_assessment(older_adult(), p, noise, late)[k];
     sum += v;
     sum2 += v * v;
   }
@@ -73,8 +74,10 @@ TEST(AgentMeasurement, IL6ReadingsStayPositive) {
   PopulationParams p;
   p.il6_noise_cv = 1.0;  // the range's edge
   AssessmentEngine noise(7);
+  AssessmentEngine late(8);
   const std::size_t k = index_of("il6_resting_pg_ml");
-  for (int i = 0; i < 20000; ++i) EXPECT_GT(measure_assessment(older_adult(), p, noise)[k], 0.0);
+  for (int i = 0; i < 20000; ++i)
+    EXPECT_GT(measure_assessment(older_adult(), p, noise, late)[k], 0.0);
 }
 
 TEST(AgentMeasurement, ZeroErrorReadsTheStateExactly) {
@@ -88,9 +91,10 @@ TEST(AgentMeasurement, ZeroErrorReadsTheStateExactly) {
   p.vo2max_noise_cv = 0.0;
   p.hippocampal_volume_noise_cv = 0.0;
   AssessmentEngine noise(11);
+  AssessmentEngine late(12);
   const auto exact = chronic_values(older_adult());
   for (int i = 0; i < 5; ++i) {
-    const auto read = measure_assessment(older_adult(), p, noise);
+    const auto read = measure_assessment(older_adult(), p, noise, late);
     for (std::size_t k = 0; k < exact.size(); ++k) EXPECT_EQ(read[k], exact[k]) << k;
   }
 }
@@ -99,16 +103,40 @@ TEST(AgentMeasurement, ReadingsAreAFunctionOfTheStreamOnly) {
   const PopulationParams p;
   AssessmentEngine a(99);
   AssessmentEngine b(99);
+  AssessmentEngine late_a(100);
+  AssessmentEngine late_b(100);
   for (int i = 0; i < 3; ++i) {
-    const auto ra = measure_assessment(older_adult(), p, a);
-    const auto rb = measure_assessment(older_adult(), p, b);
+    const auto ra = measure_assessment(older_adult(), p, a, late_a);
+    const auto rb = measure_assessment(older_adult(), p, b, late_b);
     for (std::size_t k = 0; k < ra.size(); ++k) EXPECT_EQ(ra[k], rb[k]) << k;
   }
   // A reading draws from the agent's stream (so the next assessment gets fresh error).
   AssessmentEngine c(99);
   AssessmentEngine d(99);
-  (void)measure_assessment(older_adult(), p, c);
+  AssessmentEngine late_c(100);
+  (void)measure_assessment(older_adult(), p, c, late_c);
   EXPECT_NE(c, d);
+}
+
+TEST(AgentMeasurement, AnObservableAddedLaterDrawsFromTheSecondStreamOnly) {
+  // Upper-body strength came after the first release: its error must not shift the draws of
+  // the earlier observables (same seed, same numbers for every output that existed before).
+  const PopulationParams p;
+  AssessmentEngine a(5);
+  AssessmentEngine b(5);
+  AssessmentEngine late_a(6);
+  AssessmentEngine late_b(7);
+  const auto ra = measure_assessment(older_adult(), p, a, late_a);
+  const auto rb = measure_assessment(older_adult(), p, b, late_b);
+  const std::size_t upper = index_of("upper_strength_1rm_rel");
+  for (std::size_t k = 0; k < ra.size(); ++k) {
+    if (k == upper) {
+      EXPECT_NE(ra[k], rb[k]);
+    } else {
+      EXPECT_EQ(ra[k], rb[k]) << chronic_observables()[k].name;
+    }
+  }
+  EXPECT_EQ(a, b);  // the first stream advanced by the same draws
 }
 
 }  // namespace

@@ -214,14 +214,41 @@ TEST(TrialAccumulator, regression_constant_outcome_has_zero_sd_and_small_sd_is_e
     a.traits.arm = 0;
     std::array<double, kChronicObservableCount> v{};
     v.fill(0.9);
-    v[1] = 1.0 + 1e-6 * (i % 2);  // sd ≈ 5.05e-7
+    v[chronic_observable_index("strength_1rm_rel")] = 1.0 + 1e-6 * (i % 2);  // sd ≈ 5.05e-7
     a.assessments = {v, v};
     acc.add(a);
   }
   const TrialSummary t = acc.summary();
-  EXPECT_EQ(t.arms[0].outcomes[0][11].sd, 0.0);
+  EXPECT_EQ(t.arms[0].outcomes[0][chronic_observable_index("bbb_integrity")].sd, 0.0);
   const double expected = 1e-6 * std::sqrt(0.25 * 50.0 / 49.0);
-  EXPECT_NEAR(t.arms[0].outcomes[0][1].sd, expected, 1e-9);
+  EXPECT_NEAR(t.arms[0].outcomes[0][chronic_observable_index("strength_1rm_rel")].sd, expected,
+              1e-9);
+}
+
+// regression: the correlation read fixed indices, and when an observable was inserted before
+// brain age it correlated strength with prefrontal connectivity (r = 0 in arms without heavy
+// sets). Agents whose brain age falls by exactly their strength gain must give r = −1.
+TEST(TrialAccumulator, regression_strength_brain_age_correlation_reads_those_two_observables) {
+  Scenario s = small_trial();
+  RunPlan plan;
+  plan.sample_days = {0};
+  TrialAccumulator acc(s, plan);
+  const std::size_t strength = chronic_observable_index("strength_1rm_rel");
+  const std::size_t brain_age = chronic_observable_index("brain_age_gap_years");
+  for (int i = 0; i < 20; ++i) {
+    AgentResult a;
+    a.traits.arm = 0;
+    std::array<double, kChronicObservableCount> before{};
+    before.fill(1.0);
+    std::array<double, kChronicObservableCount> after = before;
+    after[strength] += 0.01 * i;
+    after[brain_age] -= 0.01 * i;
+    a.assessments = {before, after};
+    acc.add(a);
+  }
+  const TrialSummary t = acc.summary();
+  ASSERT_FALSE(t.correlations.empty());
+  EXPECT_NEAR(t.correlations.front().r, -1.0, 1e-9);
 }
 
 }  // namespace

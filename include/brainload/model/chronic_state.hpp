@@ -12,7 +12,8 @@ namespace brainload {
 struct ChronicState {
   // Observables.
   double vo2max_ml_kg_min = 42.0;
-  double strength_1rm_rel = 1.0;        // 1 = baseline
+  double strength_1rm_rel = 1.0;        // lower body (legs), 1 = baseline
+  double upper_strength_1rm_rel = 1.0;  // upper body, 1 = baseline
   double bdnf_resting_ng_ml = 30.0;     // serum
   double hippocampal_volume_rel = 1.0;  // 1 = baseline
   double prefrontal_connectivity_rel = 1.0;
@@ -28,22 +29,25 @@ struct ChronicState {
 
   // Internal states (days are the time unit of the chronic layer).
   double age_years = 25.0;
-  double fitness_load = 0.0;     // Banister g (load units)
-  double resistance_avg = 0.0;   // 14-day exponentially weighted daily resistance load
-  double heavy_avg = 0.0;        // same, sets ≥ 70 % 1RM only
-  double aerobic_avg = 0.0;      // 14-day exponentially weighted daily aerobic load
-  double training_avg = 0.0;     // 28-day exponentially weighted daily training load
-  double bdnf_dose_avg = 0.0;    // 14-day weighted daily BDNF action + osteocalcin dose
-  double vegf_dose_avg = 0.0;    // 14-day weighted daily VEGF dose
-  double dual_task_avg = 0.0;    // 14-day weighted daily dual-task minutes
-  double hpa_dose_avg = 0.0;     // 28-day weighted daily exercise HPA drive
-  double strength_neural = 0.0;  // neural part of the strength gain (fraction of 1RM)
+  double fitness_load = 0.0;          // Banister g (load units)
+  double resistance_avg = 0.0;        // 14-day exponentially weighted daily lower-body load
+  double upper_resistance_avg = 0.0;  // same, upper body
+  double heavy_avg = 0.0;             // same, sets ≥ 70 % 1RM only
+  double aerobic_avg = 0.0;           // 14-day exponentially weighted daily aerobic load
+  double training_avg = 0.0;          // 28-day exponentially weighted daily training load
+  double bdnf_dose_avg = 0.0;         // 14-day weighted daily BDNF action + osteocalcin dose
+  double vegf_dose_avg = 0.0;         // 14-day weighted daily VEGF dose
+  double dual_task_avg = 0.0;         // 14-day weighted daily dual-task minutes
+  double hpa_dose_avg = 0.0;          // 28-day weighted daily exercise HPA drive
+  double strength_neural = 0.0;  // neural part of the lower-body strength gain (fraction of 1RM)
   double strength_muscle = 0.0;  // structural part (fraction of 1RM)
-  double strength_ageing = 0.0;  // loss since baseline from ageing (fraction of 1RM)
-  double fitness_gain = 0.0;     // relative VO2max gain from training
-  double bdnf_gain = 0.0;        // relative resting-BDNF gain from training
-  double il6_reduction = 0.0;    // relative resting-IL-6 reduction from training
-  double bbb_gain = 0.0;         // BBB-integrity gain from training (0–1 units)
+  double upper_strength_neural = 0.0;  // same two parts, upper body
+  double upper_strength_muscle = 0.0;
+  double strength_ageing = 0.0;                // loss since baseline from ageing (fraction of 1RM)
+  double fitness_gain = 0.0;                   // relative VO2max gain from training
+  double bdnf_gain = 0.0;                      // relative resting-BDNF gain from training
+  double il6_reduction = 0.0;                  // relative resting-IL-6 reduction from training
+  double bbb_gain = 0.0;                       // BBB-integrity gain from training (0–1 units)
   double cortisol_reactivity_reduction = 0.0;  // relative
   double working_memory_gain = 0.0;            // SD units, from dual-task training
   double composite_gain = 0.0;          // SD units, training-driven part of composite cognition
@@ -63,6 +67,7 @@ template <class C, class Visitor>
 void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("vo2max_ml_kg_min", c.vo2max_ml_kg_min);
   visit("strength_1rm_rel", c.strength_1rm_rel);
+  visit("upper_strength_1rm_rel", c.upper_strength_1rm_rel);
   visit("bdnf_resting_ng_ml", c.bdnf_resting_ng_ml);
   visit("hippocampal_volume_rel", c.hippocampal_volume_rel);
   visit("prefrontal_connectivity_rel", c.prefrontal_connectivity_rel);
@@ -78,6 +83,7 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("age_years", c.age_years);
   visit("fitness_load", c.fitness_load);
   visit("resistance_avg", c.resistance_avg);
+  visit("upper_resistance_avg", c.upper_resistance_avg);
   visit("heavy_avg", c.heavy_avg);
   visit("aerobic_avg", c.aerobic_avg);
   visit("training_avg", c.training_avg);
@@ -87,6 +93,8 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("hpa_dose_avg", c.hpa_dose_avg);
   visit("strength_neural", c.strength_neural);
   visit("strength_muscle", c.strength_muscle);
+  visit("upper_strength_neural", c.upper_strength_neural);
+  visit("upper_strength_muscle", c.upper_strength_muscle);
   visit("strength_ageing", c.strength_ageing);
   visit("fitness_gain", c.fitness_gain);
   visit("bdnf_gain", c.bdnf_gain);
@@ -102,7 +110,7 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("bbb_base", c.bbb_base);
 }
 
-inline constexpr std::size_t kChronicFieldCount = 39;
+inline constexpr std::size_t kChronicFieldCount = 43;
 static_assert(sizeof(ChronicState) == kChronicFieldCount * sizeof(double),
               "a ChronicState field is missing from visit_chronic_fields");
 

@@ -12,6 +12,13 @@
 //   compound          0 = single-joint isolation … 1 = multi-joint, axially loaded, core-heavy
 //                     (assumed ordinal scale from the joint count and trunk involvement)
 //
+// Strength adapts in the muscles an exercise works (specificity: Sale 1988, Med Sci Sports
+// Exerc 20:S135), so each movement also says how its working muscle splits between the lower
+// body (legs and hips) and the upper body:
+//
+//   lower_body_frac   share of the working muscle in the legs and hips (assumed from the
+//                     muscles the exercise names; the rest counts as upper body)
+//
 // and, for bone, the peak ground-reaction or axial force in body weights per repetition
 // (derived from force-plate studies cited per entry) used by the osteocalcin pathway.
 #pragma once
@@ -26,6 +33,7 @@ struct ExerciseInfo {
   double muscle_mass_frac;  // fraction of skeletal muscle recruited (dimensionless)
   double compound;          // 0 isolation … 1 compound core-heavy (dimensionless)
   double axial_load_bw;     // skeletal load per rep at 100 % 1RM, body weights (derived/assumed)
+  double lower_body_frac;   // share of the working muscle in legs and hips (assumed, 0–1)
   std::string_view note;    // why these numbers
 };
 

@@ -7,11 +7,15 @@
 // load l_j as a fraction of 1RM, working muscle fraction f_j):
 //   training load     += T · max_i e_i / 60                           (session RPE, Foster 2001)
 //   aerobic load      += Σ_i m_i · max(0, x_i − x_floor) · a          (minutes above the floor)
-//   resistance load   += Σ_j s_j · r_j · l_j² · f_j / N               (volume load, heavy weighted)
-//   heavy load        += the part of the resistance load with l_j ≥ l_heavy
+//   group load        += Σ_j s_j · r_j · l_j² · g_j / N_g    for the lower body (g_j the exercise's
+//                        lower-body share) and the upper body (g_j = 1 − that share)
+//   heavy load        += Σ_j s_j · r_j · l_j² · f_j / N over sets with l_j ≥ l_heavy (whole body)
 //   dual-task minutes += Σ_i m_i over pieces done with a cognitive task
 // The square of the load weights heavy sets more, as strength gains grow with load (ACSM 2009
-// position stand on progression models, Med Sci Sports Exerc 41:687).
+// position stand on progression models, Med Sci Sports Exerc 41:687). A group's load is its own
+// volume, not scaled by its share of the body's muscle: strength adapts in the muscles worked
+// (Sale 1988, Med Sci Sports Exerc 20:S135), so one knee-extension session counts for the legs
+// as much as a leg-press session does (docs/research/chronic_structures.md section 7i).
 #pragma once
 
 #include <concepts>
@@ -35,9 +39,12 @@ struct SessionDoseParams {
   // Aerobic load per minute per unit of intensity above the floor (assumed normalisation: 30 min
   // at 70 % VO2max ≈ 0.9 load units).
   double aerobic_load_per_min = 0.1;
-  // Divisor of the volume load Σ sets · reps · load² · muscle fraction (assumed normalisation: a
-  // LISA heavy session, 3 × 6–8 at 70–85 % 1RM on four machines, ≈ 0.8 load units).
+  // Divisor of the whole-body heavy volume Σ sets · reps · load² · muscle fraction (assumed
+  // normalisation: a LISA heavy session, 3 × 6–8 at 70–85 % 1RM on four machines, ≈ 0.8 units).
   double resistance_load_normalisation = 20.0;
+  // Divisor of a muscle group's volume Σ sets · reps · load² · group share (derived: a LISA heavy
+  // session's two leg exercises, 2 × 3 × 8 × 0.8² = 30.7, give 0.8 units, the old anchor).
+  double group_load_normalisation = 38.4;
   // Sets at or above this fraction of 1RM count as heavy (LISA HRT trained at 70–85 % 1RM:
   // Bechshøft et al. 2017, BMJ Open 7:e014233; Gonzalez-Gomez et al. 2026, GeroScience).
   double heavy_load_1rm = 0.7;
@@ -56,7 +63,11 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed normalisation: 30 min at 70 % VO2max ≈ 0.9 load units");
   visit("resistance_load_normalisation", p.resistance_load_normalisation, "1",
         ValidRange{1.0, 200.0},
-        "assumed normalisation: a LISA heavy session (3 × 6–8 at 70–85 % 1RM) ≈ 0.8 load units");
+        "assumed normalisation of the whole-body heavy load: a LISA heavy session (3 × 6–8 at "
+        "70–85 % 1RM) ≈ 0.8 load units");
+  visit("group_load_normalisation", p.group_load_normalisation, "1", ValidRange{1.0, 400.0},
+        "derived: a LISA heavy session's leg volume (leg press and leg extension, 3 × 8 at 80 % "
+        "1RM: 30.7) ≈ 0.8 load units for a muscle group");
   visit("heavy_load_1rm", p.heavy_load_1rm, "1", ValidRange{0.3, 1.0},
         "LISA HRT trained at 70–85 % 1RM (Bechshøft et al. 2017, BMJ Open 7:e014233)");
 }

@@ -35,15 +35,19 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
   s.fatigue =
       s.fatigue * std::exp(-kDay / p.fatigue_tau_days) + p.fatigue_gain * dose.training_load;
 
-  const double resistance = trainability * saturating(s.resistance_avg, p.resistance_half_load);
-  s.strength_neural = relax(s.strength_neural, p.strength_neural_max * resistance,
-                            p.strength_neural_tau_days, kDay);
-  s.strength_muscle = relax(s.strength_muscle, p.strength_muscle_max * resistance,
-                            p.strength_muscle_tau_days, kDay);
+  // Each muscle group adapts to its own load (docs/research/chronic_structures.md section 7i);
+  // ageing takes the same fraction from both.
   if (s.age_years > p.strength_ageing_onset_years)
     s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
-  s.strength_1rm_rel =
-      std::max(kMinStrengthRel, 1.0 + s.strength_neural + s.strength_muscle - s.strength_ageing);
+  auto group = [&](double load_avg, double& neural, double& muscle) {
+    const double drive = trainability * saturating(load_avg, p.resistance_half_load);
+    neural = relax(neural, p.strength_neural_max * drive, p.strength_neural_tau_days, kDay);
+    muscle = relax(muscle, p.strength_muscle_max * drive, p.strength_muscle_tau_days, kDay);
+    return std::max(kMinStrengthRel, 1.0 + neural + muscle - s.strength_ageing);
+  };
+  s.strength_1rm_rel = group(s.resistance_avg, s.strength_neural, s.strength_muscle);
+  s.upper_strength_1rm_rel =
+      group(s.upper_resistance_avg, s.upper_strength_neural, s.upper_strength_muscle);
 
   const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
   s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
@@ -129,7 +133,8 @@ void step_chronic_day(const ChronicParams& p, const DailyDose& dose, double trai
   auto fold = [&](double& avg, double value, double window) {
     avg = relax(avg, value, window, kDay);
   };
-  fold(s.resistance_avg, dose.resistance_load, w);
+  fold(s.resistance_avg, dose.lower_resistance_load, w);
+  fold(s.upper_resistance_avg, dose.upper_resistance_load, w);
   fold(s.heavy_avg, dose.heavy_resistance_load, w);
   fold(s.aerobic_avg, dose.aerobic_load, w);
   fold(s.training_avg, dose.training_load, p.training.long_window_days);

@@ -11,7 +11,8 @@
 // Physiol 87:1003, large individual differences in response).
 //
 // Pathways (each its own parameter struct and function below):
-//   training adaptation   Banister fitness/fatigue; strength (neural τ ≈ 3 weeks, structural
+//   training adaptation   Banister fitness/fatigue; strength of the lower and the upper body,
+//                         each from its own muscles' load (neural τ ≈ 3 weeks, structural
 //                         τ ≈ 4 months: Sale 1988, Med Sci Sports Exerc 20:S135); VO2max, whose
 //                         untrained base ages at a rate rising with age, dV/dt = −r(age)·V,
 //                         r = r30·e^((age − 30)/A): 0.3 %/y at 25, 1.35 at 65, 2.8 at 85 (fitted
@@ -41,18 +42,22 @@
 namespace brainload {
 
 struct TrainingAdaptationParams {
-  double fitness_tau_days = 42.0;          // Banister τ1 (Performance Manager Chart CTL window)
-  double fatigue_tau_days = 7.0;           // Banister τ2 (ATL window)
-  double fatigue_gain = 1.0;               // k2 (load units per load unit; assumed 1)
-  double load_window_days = 14.0;          // EWMA window of resistance and aerobic loads (assumed)
-  double strength_neural_max = 0.12;       // neural gain at saturation, fraction of 1RM (derived:
-                                           // early gains of 10–15 % in 4–6 weeks, Sale 1988)
-  double strength_neural_tau_days = 21.0;  // (Sale 1988)
-  double strength_muscle_max = 0.28;       // structural gain at saturation (derived: ≈ +25–35 %
-                                      // after 6–12 months, Peterson et al. 2010, Ageing Res Rev
-                                      // 9:226)
-  double strength_muscle_tau_days = 120.0;  // (assumed: hypertrophy over months)
-  double resistance_half_load = 0.3;        // L50 of the daily resistance load (assumed: 3 heavy
+  double fitness_tau_days = 42.0;  // Banister τ1 (Performance Manager Chart CTL window)
+  double fatigue_tau_days = 7.0;   // Banister τ2 (ATL window)
+  double fatigue_gain = 1.0;       // k2 (load units per load unit; assumed 1)
+  double load_window_days = 14.0;  // EWMA window of resistance and aerobic loads (assumed)
+  // Strength of each muscle group (lower, upper body) = 1 + neural + structural − ageing; the two
+  // maxima are fitted together (docs/research/chronic_structures.md section 7i,
+  // validation/fits/fit_strength.py): their ratio from Seynnes et al. 2007 (J Appl Physiol
+  // 102:368, MVC +38.9 % with quadriceps CSA +7 % after 35 days), their scale to Peterson et
+  // al. 2010's leg press +29 % after 26 weeks (Ageing Res Rev 9:226).
+  double strength_neural_max = 0.4483;      // neural gain at saturation, fraction of 1RM (fitted)
+  double strength_neural_tau_days = 21.0;   // (Sale 1988)
+  double strength_muscle_max = 0.3406;      // structural gain at saturation (fitted)
+  double strength_muscle_tau_days = 120.0;  // (assumed: hypertrophy over months; consistent with
+                                            // Seynnes 2007's CSA at days 20 and 35 and with the
+                                            // loss of muscle size after training, Grgic 2022)
+  double resistance_half_load = 0.3;        // L50 of a muscle group's daily load (assumed: 3 heavy
                                             // sessions a week ≈ 1.2 × L50)
   double strength_loss_per_year = 0.015;    // after age 50 (Goodpaster et al. 2006, J Gerontol A
                                             // 61:1059: ≈ 1.5–3 %/y in older adults)
@@ -198,16 +203,23 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("load_window_days", p.load_window_days, "d", ValidRange{1.0, 90.0},
         "assumed: EWMA window of resistance and aerobic loads");
   visit("strength_neural_max", p.strength_neural_max, "1", ValidRange{0.0, 0.5},
-        "derived: early strength gains of 10–15 % of 1RM in 4–6 weeks (Sale 1988, Med Sci Sports "
-        "Exerc 20:S135)");
+        "fitted: neural gain at saturation of a muscle group, 1.316 × strength_muscle_max (the "
+        "ratio from Seynnes et al. 2007, J Appl Physiol 102:368: MVC +38.9 %, CSA +7 % after 35 "
+        "days), the scale to Peterson et al. 2010's leg press +29 % (validation/fits/"
+        "fit_strength.py)");
   visit("strength_neural_tau_days", p.strength_neural_tau_days, "d", ValidRange{3.0, 90.0},
         "Sale 1988 (Med Sci Sports Exerc 20:S135)");
   visit("strength_muscle_max", p.strength_muscle_max, "1", ValidRange{0.0, 1.0},
-        "derived: ≈ +25–35 % after 6–12 months (Peterson et al. 2010, Ageing Res Rev 9:226)");
+        "fitted: structural gain at saturation of a muscle group, with strength_neural_max, so "
+        "that Peterson et al. 2010's leg press gains +29 % after 26 weeks (Ageing Res Rev "
+        "9:226; validation/fits/fit_strength.py)");
   visit("strength_muscle_tau_days", p.strength_muscle_tau_days, "d", ValidRange{14.0, 730.0},
-        "assumed: hypertrophy over months");
+        "assumed: hypertrophy over months; consistent with Seynnes et al. 2007's CSA at days 20 "
+        "and 35 and with the loss of muscle size after training stops in older adults (Grgic "
+        "2022, Int J Environ Res Public Health 19:14048)");
   visit("resistance_half_load", p.resistance_half_load, "1", ValidRange{0.01, 10.0},
-        "assumed: L50 of the daily resistance load; 3 heavy sessions a week ≈ 1.2 × L50");
+        "assumed: L50 of a muscle group's 14-day daily load; 3 heavy sessions a week ≈ 1.2 × "
+        "L50");
   visit("strength_loss_per_year", p.strength_loss_per_year, "1/y", ValidRange{0.0, 0.05},
         "after age 50 (Goodpaster et al. 2006, J Gerontol A 61:1059: ≈ 1.5–3 %/y in older adults)");
   visit("vo2max_gain_max", p.vo2max_gain_max, "1", ValidRange{0.0, 2.0},

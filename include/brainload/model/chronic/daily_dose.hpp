@@ -7,9 +7,12 @@ namespace brainload {
 struct DailyDose {
   double training_load = 0.0;  // session-RPE load: Σ effort × minutes / 60 (Foster et al. 2001,
                                // J Strength Cond Res 15:109), arbitrary units
-  double resistance_load =
-      0.0;  // Σ reps × (%1RM)² × muscle fraction / 20: a LISA heavy session ≈ 0.8
-  double heavy_resistance_load = 0.0;  // the part of resistance_load from sets ≥ 70 % 1RM
+  // Strength loads of the two muscle groups: Σ sets × reps × (%1RM)² × the exercise's share of
+  // working muscle in that group / 38.4 (a LISA heavy session ≈ 0.8 for each group).
+  double lower_resistance_load = 0.0;
+  double upper_resistance_load = 0.0;
+  // Whole-body heavy volume, sets ≥ 70 % 1RM: Σ sets × reps × (%1RM)² × muscle fraction / 20.
+  double heavy_resistance_load = 0.0;
   double aerobic_load = 0.0;       // Σ minutes × max(0, x − 0.4) / 10 at whole-body intensity x
   double dual_task_minutes = 0.0;  // minutes of sets done with a cognitive task
   double bdnf_action = 0.0;        // ∫ activity-weighted relative serum-BDNF rise, min

@@ -108,6 +108,30 @@ TEST(Chronic, EachMuscleGroupGainsFromItsOwnLoadOnly) {
   EXPECT_DOUBLE_EQ(none.strength_1rm_rel, none.upper_strength_1rm_rel);
 }
 
+TEST(Chronic, TheNeuralPartRisesFastAndFallsSlowlyTheStructuralPartFallsInMonths) {
+  // chronic_structures.md 7k: retained motor learning; muscle size goes with τ ≈ 4 months.
+  ChronicParams p;
+  p.training.strength_neural_off_tau_days = 365.0;  // any value well above the rise's 21 d
+  ChronicState s = older_adult();
+  for (int d = 0; d < 84; ++d) step_chronic_day(p, training_day(d), 1.0, s);
+  const ChronicState trained = s;
+  for (int d = 84; d < 84 + 120; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
+  // The targets follow the 14-day load average down over a few weeks, so the retained shares
+  // sit a little above the pure exponentials e^(−120/365) = 0.72 and e^(−120/120) = 0.37.
+  const double neural_kept = s.strength_neural / trained.strength_neural;
+  const double muscle_kept = s.strength_muscle / trained.strength_muscle;
+  EXPECT_GT(neural_kept, 0.72);
+  EXPECT_LT(neural_kept, 0.80);
+  EXPECT_GT(muscle_kept, 0.37);
+  EXPECT_LT(muscle_kept, 0.60);
+  EXPECT_GT(neural_kept, muscle_kept + 0.15);
+  // With the off-time constant equal to the rise's, the neural part is gone as fast.
+  p.training.strength_neural_off_tau_days = p.training.strength_neural_tau_days;
+  ChronicState symmetric = trained;
+  for (int d = 84; d < 84 + 120; ++d) step_chronic_day(p, DailyDose{}, 1.0, symmetric);
+  EXPECT_LT(symmetric.strength_neural, 0.03 * trained.strength_neural);
+}
+
 TEST(Chronic, TrainabilityScalesGainsAndDualTaskAddsWorkingMemory) {
   const ChronicParams p;
   ChronicState low = older_adult();

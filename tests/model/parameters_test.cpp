@@ -41,7 +41,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"il6", 7},                   // Il6Params
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
-      {"training", 19},             // TrainingAdaptationParams
+      {"training", 20},             // TrainingAdaptationParams
       {"resting_bdnf", 5},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 60;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 269;        // all groups above
+constexpr std::size_t kChronicParameterCount = 61;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 270;        // all groups above
 
 struct Row {
   std::string group;

@@ -10,7 +10,8 @@
    day 35 into a ratio of maxima. The replay is the model's own two rules, nothing fitted:
        R <- R + (load_today - R)(1 - e^(-1/14))                  14-day average of the group load
        a  = R / (L50 + R)                                         trainability 1
-       N <- N + (N_max a - N)(1 - e^(-1/tau_N)),  M likewise with tau_M
+       N <- N + (N_max a - N)(1 - e^(-1/tau)), tau = tau_N rising, tau_N,off falling (7k)
+       M likewise with tau_M both ways
    in the order step_chronic_day applies them (the average first, then the parts).
 2. With the ratio fixed, M_max (and N_max = ratio x M_max) by bisection so that the fitted
    target strength.rt_older.peterson_leg_press reads +29 % with the 1RM test error off.
@@ -27,6 +28,7 @@ WANT = 0.29
 # Model defaults the replay needs (include/brainload/model/chronic/chronic_pathways.hpp,
 # include/brainload/schedule/session_dose.hpp).
 WINDOW_D, L50, TAU_N, TAU_M, GROUP_NORM = 14.0, 0.3, 21.0, 120.0, 38.4
+TAU_N_OFF = 7305.0  # section 7k (fit_strength_retention.py), run before this fit is repeated
 SEYNNES_NEURAL, SEYNNES_STRUCTURAL, SEYNNES_DAYS = 0.319, 0.070, 35
 
 
@@ -38,7 +40,7 @@ def seynnes_parts_per_unit_maximum():
         load = session if day % 7 in (0, 2, 4) else 0.0
         r += (load - r) * (1 - math.exp(-1 / WINDOW_D))
         a = r / (L50 + r)
-        n += (a - n) * (1 - math.exp(-1 / TAU_N))
+        n += (a - n) * (1 - math.exp(-1 / (TAU_N if a >= n else TAU_N_OFF)))
         m += (a - m) * (1 - math.exp(-1 / TAU_M))
     return n, m
 

@@ -36,12 +36,16 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
       s.fatigue * std::exp(-kDay / p.fatigue_tau_days) + p.fatigue_gain * dose.training_load;
 
   // Each muscle group adapts to its own load (docs/research/chronic_structures.md section 7i);
-  // ageing takes the same fraction from both.
+  // its neural part rises fast and falls slowly (7k); ageing takes the same fraction from both.
   if (s.age_years > p.strength_ageing_onset_years)
     s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
   auto group = [&](double load_avg, double& neural, double& muscle) {
     const double drive = trainability * saturating(load_avg, p.resistance_half_load);
-    neural = relax(neural, p.strength_neural_max * drive, p.strength_neural_tau_days, kDay);
+    const double neural_target = p.strength_neural_max * drive;
+    neural =
+        relax(neural, neural_target,
+              neural_target >= neural ? p.strength_neural_tau_days : p.strength_neural_off_tau_days,
+              kDay);
     muscle = relax(muscle, p.strength_muscle_max * drive, p.strength_muscle_tau_days, kDay);
     return std::max(kMinStrengthRel, 1.0 + neural + muscle - s.strength_ageing);
   };

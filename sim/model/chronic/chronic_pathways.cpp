@@ -24,6 +24,10 @@ double relax(double y, double target, double tau, double dt) {
   return target + (y - target) * std::exp(-dt / tau);
 }
 
+double relax_up_down(double y, double target, double tau_up, double tau_down, double dt) {
+  return relax(y, target, target > y ? tau_up : tau_down, dt);
+}
+
 double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
   return p.vo2max_loss_at_30_per_year * std::exp((age_years - 30.0) / p.vo2max_loss_efold_years);
 }
@@ -41,11 +45,8 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
     s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
   auto group = [&](double load_avg, double& neural, double& muscle) {
     const double drive = trainability * saturating(load_avg, p.resistance_half_load);
-    const double neural_target = p.strength_neural_max * drive;
-    neural =
-        relax(neural, neural_target,
-              neural_target >= neural ? p.strength_neural_tau_days : p.strength_neural_off_tau_days,
-              kDay);
+    neural = relax_up_down(neural, p.strength_neural_max * drive, p.strength_neural_tau_days,
+                           p.strength_neural_off_tau_days, kDay);
     muscle = relax(muscle, p.strength_muscle_max * drive, p.strength_muscle_tau_days, kDay);
     return std::max(kMinStrengthRel, 1.0 + neural + muscle - s.strength_ageing);
   };
@@ -94,8 +95,7 @@ void step_chronic_cognition(const ChronicCognitionParams& p, double trainability
   s.working_memory_z = s.working_memory_gain;
   const double drive = trainability * saturating(s.training_avg, p.half_load);
   auto follow = [&](double& gain, double max) {
-    const double target = max * drive;
-    gain = relax(gain, target, target > gain ? p.rise_tau_days : p.decay_tau_days, kDay);
+    gain = relax_up_down(gain, max * drive, p.rise_tau_days, p.decay_tau_days, kDay);
   };
   follow(s.composite_gain, p.composite_max);
   follow(s.executive_gain, p.executive_max);

@@ -425,6 +425,10 @@ void visit_parameters(P& p, Visitor&& visit) {
 [[nodiscard]] double saturating(double load, double half_load);
 // Exact one-step relaxation of y towards target with time constant tau (same units as dt).
 [[nodiscard]] double relax(double y, double target, double tau, double dt);
+// The same, with one time constant on the way up and another on the way down (gains that come
+// and go at different rates: cognition, the neural part of strength).
+[[nodiscard]] double relax_up_down(double y, double target, double tau_up, double tau_down,
+                                   double dt);
 
 // r(age): the relative VO2max ageing rate of the untrained base at this age, 1/y.
 [[nodiscard]] double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p,

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace brainload {
 namespace {
 
@@ -62,6 +64,31 @@ TEST(Chronic, VO2maxAgeingAcceleratesWithAge) {
   EXPECT_GT(old, 4.0 * young);
   EXPECT_NEAR(vo2max_ageing_rate_per_year(p.training, 30.0), p.training.vo2max_loss_at_30_per_year,
               1e-15);
+}
+
+TEST(Chronic, StrengthAgeingAcceleratesWithAgeAndTakesAFractionOfTheBase) {
+  // chronic_structures.md 7l: the untrained base falls at r(age) = r70·e^((age − 70)/A), a
+  // relative rate, so ten years from 50 lose little and ten years from 75 lose much more; the
+  // loss is exp(−∫r) of the base, the closed form the fit script uses.
+  const ChronicParams p;
+  const auto loss = [&p](double age, int days) {
+    Subject subject;
+    subject.age_years = age;
+    ChronicState s = baseline_chronic_state(subject);
+    for (int d = 0; d < days; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
+    return 1.0 - s.strength_1rm_rel;
+  };
+  const double r70 = p.training.strength_loss_at_70_per_year;
+  const double a = p.training.strength_loss_efold_years;
+  const double years = 3652.0 / 365.25;
+  const double closed =
+      1.0 -
+      std::exp(-r70 * a * (std::exp((75.0 + years - 70.0) / a) - std::exp((75.0 - 70.0) / a)));
+  EXPECT_NEAR(loss(75.0, 3652), closed, 0.01 * closed);
+  EXPECT_GT(loss(75.0, 3652), 10.0 * loss(50.0, 3652));
+  EXPECT_GT(loss(50.0, 3652), 0.0);
+  EXPECT_NEAR(strength_ageing_rate_per_year(p.training, 70.0), r70, 1e-15);
+  EXPECT_NEAR(strength_ageing_rate_per_year(p.training, 70.0 + a), r70 * std::exp(1.0), 1e-12);
 }
 
 TEST(Chronic, TrainingAdaptsThenDetrains) {

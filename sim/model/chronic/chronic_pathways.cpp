@@ -28,6 +28,11 @@ double relax_up_down(double y, double target, double tau_up, double tau_down, do
   return relax(y, target, target > y ? tau_up : tau_down, dt);
 }
 
+double strength_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
+  return p.strength_loss_at_70_per_year *
+         std::exp((age_years - 70.0) / p.strength_loss_efold_years);
+}
+
 double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
   return p.vo2max_loss_at_30_per_year * std::exp((age_years - 30.0) / p.vo2max_loss_efold_years);
 }
@@ -41,8 +46,9 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
 
   // Each muscle group adapts to its own load (docs/research/chronic_structures.md section 7i);
   // its neural part rises fast and falls slowly (7k); ageing takes the same fraction from both.
-  if (s.age_years > p.strength_ageing_onset_years)
-    s.strength_ageing += p.strength_loss_per_year * kDay / kYear;
+  // The untrained base, 1 − strength_ageing, falls at the relative rate r(age) (7l).
+  s.strength_ageing +=
+      strength_ageing_rate_per_year(p, s.age_years) * (1.0 - s.strength_ageing) * kDay / kYear;
   auto group = [&](double load_avg, double& neural, double& muscle) {
     const double drive = trainability * saturating(load_avg, p.resistance_half_load);
     neural = relax_up_down(neural, p.strength_neural_max * drive, p.strength_neural_tau_days,

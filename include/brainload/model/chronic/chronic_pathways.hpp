@@ -61,8 +61,6 @@ struct TrainingAdaptationParams {
                                             // loss of muscle size after training, Grgic 2022)
   double resistance_half_load = 0.3;        // L50 of a muscle group's daily load (assumed: 3 heavy
                                             // sessions a week ≈ 1.2 × L50)
-  double strength_loss_per_year = 0.015;    // after age 50 (Goodpaster et al. 2006, J Gerontol A
-                                            // 61:1059: ≈ 1.5–3 %/y in older adults)
   double vo2max_gain_max = 1.0;      // relative VO2max gain at saturation (assumed, the bound of
                                      // chronic_structures.md 7f/7g: individual gains reach "up to
                                      // 100 %", Bouchard & Rankinen 2001, MSSE 33(6 Suppl):S446)
@@ -78,8 +76,12 @@ struct TrainingAdaptationParams {
   double vo2max_loss_efold_years = 27.81;        // A, years per e-fold rise of the rate (fitted)
   double long_window_days = 28.0;  // EWMA window of the training-load and HPA averages that
                                    // drive the brain and mood pathways (assumed: a month)
-  double strength_ageing_onset_years = 50.0;  // strength declines after this age (Goodpaster et
-                                              // al. 2006, J Gerontol A 61:1059: older adults)
+  // Strength ageing, r(age) = r70·e^((age − 70)/A) per year of the untrained base of each muscle
+  // group (equal-weight least squares to Goodpaster et al. 2006, J Gerontol A 61:1059: 3.275 %/y
+  // in the 70s, and Hughes et al. 2001, J Gerontol A 56:B209: 14 % per decade from 46-78 y;
+  // docs/research/chronic_structures.md section 7l, validation/fits/fit_strength_ageing.py).
+  double strength_loss_at_70_per_year = 0.009744;   // r70, fraction per year at 70 y (fitted)
+  double strength_loss_efold_years = 5.64;          // A, years per e-fold rise of the rate (fitted)
   double lactate_threshold_per_fitness_gain = 0.5;  // rise of the lactate threshold (fraction of
                                                     // VO2max) per unit relative VO2max gain
                                                     // (assumed; Faude et al. 2009, Sports Med
@@ -229,8 +231,6 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("resistance_half_load", p.resistance_half_load, "1", ValidRange{0.01, 10.0},
         "assumed: L50 of a muscle group's 14-day daily load; 3 heavy sessions a week ≈ 1.2 × "
         "L50");
-  visit("strength_loss_per_year", p.strength_loss_per_year, "1/y", ValidRange{0.0, 0.05},
-        "after age 50 (Goodpaster et al. 2006, J Gerontol A 61:1059: ≈ 1.5–3 %/y in older adults)");
   visit("vo2max_gain_max", p.vo2max_gain_max, "1", ValidRange{0.0, 2.0},
         "assumed: relative VO2max gain at saturation for trainability 1, at the bound of "
         "docs/research/chronic_structures.md sections 7f-7g (individual responses reach 'up to "
@@ -254,8 +254,17 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("long_window_days", p.long_window_days, "d", ValidRange{7.0, 120.0},
         "assumed: a month, the EWMA window of the training-load and HPA averages that drive the "
         "brain and mood pathways");
-  visit("strength_ageing_onset_years", p.strength_ageing_onset_years, "y", ValidRange{30.0, 80.0},
-        "strength declines after this age (Goodpaster et al. 2006, J Gerontol A 61:1059)");
+  visit("strength_loss_at_70_per_year", p.strength_loss_at_70_per_year, "1/y", ValidRange{0.0, 0.1},
+        "fitted: r70 of the strength ageing rate r(age) = r70·e^((age − 70)/A) of the untrained "
+        "base, with A, by equal-weight least squares to Goodpaster et al. 2006 (J Gerontol A "
+        "61:1059: 3.275 %/y from 70-79) and Hughes et al. 2001 (J Gerontol A 56:B209: 14 % per "
+        "decade from 46-78), which no (r70, A) meets both (validation/fits/fit_strength_ageing.py; "
+        "docs/research/chronic_structures.md section 7l)");
+  visit(
+      "strength_loss_efold_years", p.strength_loss_efold_years, "y", ValidRange{2.0, 500.0},
+      "fitted: A, years over which the strength ageing rate rises e-fold (with r70, to Goodpaster "
+      "et al. 2006 and Hughes et al. 2001); steep, so the rate above 80 is an extrapolation no "
+      "target tests");
   visit("lactate_threshold_per_fitness_gain", p.lactate_threshold_per_fitness_gain, "1",
         ValidRange{0.0, 2.0},
         "assumed: lactate-threshold rise per unit relative VO2max gain (Faude et al. 2009, Sports "
@@ -430,6 +439,9 @@ void visit_parameters(P& p, Visitor&& visit) {
 [[nodiscard]] double relax_up_down(double y, double target, double tau_up, double tau_down,
                                    double dt);
 
+// r(age): the relative strength ageing rate of the untrained base at this age, 1/y (section 7l).
+[[nodiscard]] double strength_ageing_rate_per_year(const TrainingAdaptationParams& p,
+                                                   double age_years);
 // r(age): the relative VO2max ageing rate of the untrained base at this age, 1/y.
 [[nodiscard]] double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p,
                                                  double age_years);

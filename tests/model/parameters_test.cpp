@@ -46,7 +46,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
       {"brain_age", 3},             // BrainAgeParams
-      {"chronic_cognition", 10},    // ChronicCognitionParams
+      {"chronic_cognition", 13},    // ChronicCognitionParams
       {"mood", 4},                  // MoodParams
       {"inflammation", 4},          // InflammationParams
       {"cortisol_reactivity", 3},   // CortisolReactivityParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 61;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 270;        // all groups above
+constexpr std::size_t kChronicParameterCount = 64;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 273;        // all groups above
 
 struct Row {
   std::string group;

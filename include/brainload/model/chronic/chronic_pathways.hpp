@@ -18,12 +18,17 @@
 //                         r = r30·e^((age − 30)/A): 0.3 %/y at 25, 1.35 at 65, 2.8 at 85 (fitted
 //                         to Fleg et al. 2005, Circulation 112:674; accelerating longitudinal
 //                         decline, 3-6 % per decade in the 20s-30s, > 20 % in the 70s).
+//                         Strength's untrained base ages the same way, r70·e^((age − 70)/A):
+//                         0.17 %/y at 60, 0.97 at 70, 5.7 at 80 (chronic_structures.md 7l).
 //   resting BDNF          from the activity-weighted acute BDNF action and osteocalcin.
 //   hippocampus           grows with resting-BDNF gain and VEGF/BBB; shrinks ≈ 1.2 %/y with age
 //                         (Erickson et al. 2011, PNAS 108:3017).
 //   prefrontal            connectivity from heavy resistance work (LISA).
 //   brain age             gap falls with saturating training benefit, returns slowly after.
-//   cognition             composite, executive function, working memory from the above.
+//   cognition             composite and executive function from an aerobic and a resistance
+//                         term, each saturating in its own type's load (chronic_structures.md
+//                         7m), plus the hippocampal and prefrontal terms; working memory from
+//                         dual-task minutes.
 //   mood                  depressive symptoms from BDNF, inflammation and training.
 //   inflammation          resting IL-6 lowered by training, raised by age.
 //   cortisol reactivity   lowered by regular training.
@@ -126,12 +131,19 @@ struct BrainAgeParams {
 };
 
 struct ChronicCognitionParams {
-  double composite_max = 0.90;    // SD gain at saturated training (fitted: composite SMD 0.71
-                                  // after 12–24 weeks, Landrigan et al. 2020)
-  double executive_max = 0.45;    // SD gain at saturated training (fitted: EF SMD 0.39,
-                                  // Landrigan 2020)
-  double half_load = 0.03;        // L50 of the 28-day daily training load (assumed = brain age)
-  double rise_tau_days = 42.0;    // benefits appear in 6–12 weeks (seed 000)
+  // Training part of each gain by exercise type (docs/research/chronic_structures.md 7m):
+  //   target = trainability · (X_A · S(aerobic load, L_A) + X_R · S(resistance load, L_R))
+  double composite_resistance_max = 1.6015;  // SD at saturated resistance load (fitted: composite
+                                             // SMD 0.71 after 12–24 weeks, Landrigan et al. 2020)
+  double executive_resistance_max = 0.4346;  // SD (fitted: EF SMD 0.39, Landrigan et al. 2020)
+  double composite_aerobic_max = 1.0269;     // SD at saturated aerobic load (fitted: SMD 0.24,
+                                             // Northey et al. 2018's aerobic subgroup)
+  double executive_aerobic_max = 0.2787;     // SD (derived: composite_aerobic_max × the resistance
+                                             // fit's executive/composite ratio, assumed)
+  double aerobic_half_load = 1.453;          // L50 of the 14-day aerobic load (assumed = VO2max's)
+  double resistance_half_load = 0.3;         // L50 of the 14-day whole-body resistance load
+                                             // (assumed = strength's)
+  double rise_tau_days = 42.0;               // benefits appear in 6–12 weeks (seed 000)
   double decay_tau_days = 365.0;  // and outlast training (Fiatarone Singh et al. 2014, J Am Med
                                   // Dir Assoc 15:873: still present 18 months later)
   double composite_per_hippocampus = 10.0;  // SD per unit relative hippocampal volume (assumed)
@@ -329,12 +341,24 @@ void visit_parameters(P& p, Visitor&& visit) {
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, ChronicCognitionParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("composite_max", p.composite_max, "SD", ValidRange{0.0, 3.0},
-        "fitted: composite SMD 0.71 after 12–24 weeks (Landrigan et al. 2020)");
-  visit("executive_max", p.executive_max, "SD", ValidRange{0.0, 3.0},
-        "fitted: executive function SMD 0.39 (Landrigan 2020)");
-  visit("half_load", p.half_load, "1", ValidRange{0.001, 1.0},
-        "assumed = brain age: L50 of the 28-day daily training load");
+  visit("composite_resistance_max", p.composite_resistance_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: composite SMD 0.71 after 12–24 weeks of resistance training (Landrigan et al. "
+        "2020, Psychol Res 84:1167; validation/fits/fit_cognition_type.py)");
+  visit("executive_resistance_max", p.executive_resistance_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: executive function SMD 0.39 after resistance training (Landrigan et al. 2020)");
+  visit("composite_aerobic_max", p.composite_aerobic_max, "SD", ValidRange{0.0, 3.0},
+        "fitted: composite SMD 0.24 for aerobic exercise in adults over 50 (Northey et al. 2018, "
+        "Br J Sports Med 52:154, aerobic subgroup; docs/research/chronic_structures.md 7m)");
+  visit("executive_aerobic_max", p.executive_aerobic_max, "SD", ValidRange{0.0, 3.0},
+        "derived: composite_aerobic_max × executive_resistance_max / composite_resistance_max "
+        "(assumed: the same domain split for both exercise types)");
+  visit("aerobic_half_load", p.aerobic_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed = training.aerobic_half_load: the cognitive benefit follows the aerobic dose that "
+        "raises VO2max (Northey et al. 2018: benefits with 45–60 min sessions at moderate or "
+        "vigorous intensity)");
+  visit("resistance_half_load", p.resistance_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed = training.resistance_half_load: L50 of the 14-day whole-body resistance load "
+        "(the mean of the lower- and upper-body loads)");
   visit("rise_tau_days", p.rise_tau_days, "d", ValidRange{1.0, 365.0},
         "benefits appear in 6–12 weeks (seed 000)");
   visit("decay_tau_days", p.decay_tau_days, "d", ValidRange{7.0, 3650.0},

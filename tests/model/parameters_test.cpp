@@ -42,7 +42,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 20},             // TrainingAdaptationParams
-      {"resting_bdnf", 5},          // RestingBdnfParams
+      {"resting_bdnf", 7},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
       {"brain_age", 3},             // BrainAgeParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 64;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 273;        // all groups above
+constexpr std::size_t kChronicParameterCount = 66;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 275;        // all groups above
 
 struct Row {
   std::string group;

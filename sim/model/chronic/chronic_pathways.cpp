@@ -67,7 +67,11 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
 }
 
 void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s) {
-  const double target = p.gain_max * trainability * saturating(s.bdnf_dose_avg, p.half_dose);
+  // The acute-dose route and the resistance-training route (chronic_structures.md 7n).
+  const double resistance = 0.5 * (s.resistance_avg + s.upper_resistance_avg);
+  const double target =
+      trainability * (p.gain_max * saturating(s.bdnf_dose_avg, p.half_dose) +
+                      p.resistance_gain_max * saturating(resistance, p.resistance_half_load));
   s.bdnf_gain = relax(s.bdnf_gain, target, p.tau_days, kDay);
   s.bdnf_base_ng_ml =
       std::max(kMinBdnfNgMl, s.bdnf_base_ng_ml - p.loss_per_year_ng_ml * kDay / kYear);

@@ -96,8 +96,14 @@ struct TrainingAdaptationParams {
 };
 
 struct RestingBdnfParams {
-  double gain_max = 0.16;           // relative rise at saturation (fitted: +0.73 ng/mL on ≈ 30 in
-                                    // older adults, Setayesh & Mohammad Rahimi 2023)
+  double gain_max = 0.16;  // relative rise at saturation of the acute-dose route (fitted before
+                           // issue 14 to Setayesh & Mohammad Rahimi 2023 through resistance
+                           // sessions' acute BDNF; kept for the aerobic and impact dose since)
+  // Resistance-training route (phenomenological, chronic_structures.md 7n): + X·S(r̄, L_R).
+  double resistance_gain_max = 0.0405;  // relative rise at saturation (fitted: +0.73 ng/mL,
+                                        // Setayesh & Mohammad Rahimi 2023, Geriatr Nurs 54:23)
+  double resistance_half_load = 0.3;    // L50 of the 14-day whole-body resistance load (assumed =
+                                        // strength's)
   double half_dose = 3.0;           // half-effect daily dose (activity-weighted BDNF action + OC,
                                     // min; assumed)
   double osteocalcin_weight = 0.5;  // OC dose per BDNF dose unit (assumed; Oury 2013)
@@ -290,8 +296,16 @@ template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, RestingBdnfParams>
 void visit_parameters(P& p, Visitor&& visit) {
   visit("gain_max", p.gain_max, "1", ValidRange{0.0, 1.0},
-        "fitted: relative rise at saturation, +0.73 ng/mL on ≈ 30 in older adults (Setayesh & "
-        "Mohammad Rahimi 2023)");
+        "relative rise at saturation of the acute-dose route (activity-weighted serum BDNF and "
+        "osteocalcin); fitted before issue 14 to Setayesh & Mohammad Rahimi 2023 through the "
+        "resistance sessions' acute dose, kept since for the aerobic and impact dose, which no "
+        "target sets (docs/research/chronic_structures.md 7n)");
+  visit("resistance_gain_max", p.resistance_gain_max, "1", ValidRange{0.0, 1.0},
+        "fitted: phenomenological resistance-training route, +0.73 ng/mL after 16 weeks in adults "
+        "≥ 60 (Setayesh & Mohammad Rahimi 2023, Geriatr Nurs 54:23; Dinoff et al. 2016 found no "
+        "resistance effect; validation/fits/fit_bdnf_resistance.py)");
+  visit("resistance_half_load", p.resistance_half_load, "1", ValidRange{0.01, 10.0},
+        "assumed = training.resistance_half_load: L50 of the 14-day whole-body resistance load");
   visit("half_dose", p.half_dose, "min", ValidRange{0.01, 100.0},
         "assumed: half-effect daily dose (activity-weighted BDNF action + osteocalcin)");
   visit("osteocalcin_weight", p.osteocalcin_weight, "1", ValidRange{0.0, 5.0},

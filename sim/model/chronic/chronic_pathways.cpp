@@ -28,13 +28,30 @@ double relax_up_down(double y, double target, double tau_up, double tau_down, do
   return relax(y, target, target > y ? tau_up : tau_down, dt);
 }
 
+namespace {
+
+// r(age) = r_ref·e^((age − age_ref)/A): the accelerating relative ageing rate that VO2max (7b)
+// and strength (7l) share, each with its own reference age, rate and e-folding years.
+double accelerating_rate(double rate_at_ref, double age_ref, double efold_years, double age) {
+  return rate_at_ref * std::exp((age - age_ref) / efold_years);
+}
+
+// Whole-body resistance load: the mean of the lower- and upper-body 14-day loads, the dose of the
+// resistance routes of resting BDNF (7n) and cognition (7m).
+double whole_body_resistance_avg(const ChronicState& s) {
+  return 0.5 * (s.resistance_avg + s.upper_resistance_avg);
+}
+
+}  // namespace
+
 double strength_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
-  return p.strength_loss_at_70_per_year *
-         std::exp((age_years - 70.0) / p.strength_loss_efold_years);
+  return accelerating_rate(p.strength_loss_at_70_per_year, 70.0, p.strength_loss_efold_years,
+                           age_years);
 }
 
 double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p, double age_years) {
-  return p.vo2max_loss_at_30_per_year * std::exp((age_years - 30.0) / p.vo2max_loss_efold_years);
+  return accelerating_rate(p.vo2max_loss_at_30_per_year, 30.0, p.vo2max_loss_efold_years,
+                           age_years);
 }
 
 void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose& dose,
@@ -68,10 +85,10 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
 
 void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s) {
   // The acute-dose route and the resistance-training route (chronic_structures.md 7n).
-  const double resistance = 0.5 * (s.resistance_avg + s.upper_resistance_avg);
   const double target =
-      trainability * (p.gain_max * saturating(s.bdnf_dose_avg, p.half_dose) +
-                      p.resistance_gain_max * saturating(resistance, p.resistance_half_load));
+      trainability *
+      (p.gain_max * saturating(s.bdnf_dose_avg, p.half_dose) +
+       p.resistance_gain_max * saturating(whole_body_resistance_avg(s), p.resistance_half_load));
   s.bdnf_gain = relax(s.bdnf_gain, target, p.tau_days, kDay);
   s.bdnf_base_ng_ml =
       std::max(kMinBdnfNgMl, s.bdnf_base_ng_ml - p.loss_per_year_ng_ml * kDay / kYear);
@@ -106,8 +123,7 @@ void step_chronic_cognition(const ChronicCognitionParams& p, double trainability
   // By exercise type (chronic_structures.md 7m): each type saturates in its own load.
   const double aerobic = trainability * saturating(s.aerobic_avg, p.aerobic_half_load);
   const double resistance =
-      trainability *
-      saturating(0.5 * (s.resistance_avg + s.upper_resistance_avg), p.resistance_half_load);
+      trainability * saturating(whole_body_resistance_avg(s), p.resistance_half_load);
   auto follow = [&](double& gain, double aerobic_max, double resistance_max) {
     const double target = aerobic_max * aerobic + resistance_max * resistance;
     gain = relax_up_down(gain, target, p.rise_tau_days, p.decay_tau_days, kDay);

@@ -261,7 +261,7 @@ class TraceOutput(unittest.TestCase):
             # A state continues only the life it was saved from.
             for args, text in (
                     (["--arm", "mit"], "saved with arm 'hrt', not 'mit'"),
-                    (["--arm", "hrt", "--set", "brain_age.recovery_tau_years=3"],
+                    (["--arm", "hrt", "--set", "brain_age.decay_tau_days=100"],
                      "saved with parameters"),
             ):
                 proc = run("trace", lisa, *args, "--to", 6, "--load-state", state)
@@ -346,7 +346,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 275)
+        self.assertEqual(len(params), 276)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -362,7 +362,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (275;", proc.stdout)
+        self.assertIn("Parameters (276;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):
@@ -710,8 +710,8 @@ class TrialDesign(unittest.TestCase):
             (["power", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day", 365,
               *base, "--set", "brain_age.no_such=1"], "--set"),
             (["sensitivity", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day",
-              365, "--parameters", "brain_age.slowing_max_years_per_yer", "--quiet"],
-             "did you mean 'brain_age.slowing_max_years_per_year'"),
+              365, "--parameters", "brain_age.gap_max_yeras", "--quiet"],
+             "did you mean 'brain_age.gap_max_years'"),
             (["sensitivity", lisa, "--arm", "hrt", "--outcome", "brain_age_gap_years", "--day",
               365, "--plot", self.dir / "x.gif", "--quiet"], ".png, .svg or .pdf"),
         ]

@@ -45,7 +45,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"resting_bdnf", 7},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
-      {"brain_age", 3},             // BrainAgeParams
+      {"brain_age", 4},             // BrainAgeParams
       {"chronic_cognition", 13},    // ChronicCognitionParams
       {"mood", 4},                  // MoodParams
       {"inflammation", 4},          // InflammationParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 135;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 66;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 275;        // all groups above
+constexpr std::size_t kChronicParameterCount = 67;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 276;        // all groups above
 
 struct Row {
   std::string group;

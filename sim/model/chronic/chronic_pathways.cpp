@@ -108,11 +108,12 @@ void step_prefrontal(const PrefrontalParams& p, double trainability, ChronicStat
 }
 
 void step_brain_age(const BrainAgeParams& p, double trainability, ChronicState& s) {
-  // d(gap)/dt = −k · trainability · S(load) − gap / τ_recovery   (years per year)
-  const double benefit = trainability * saturating(s.training_avg, p.benefit_half_load);
-  const double rate =
-      -p.slowing_max_years_per_year * benefit - s.brain_age_gap_years / p.recovery_tau_years;
-  s.brain_age_gap_years += rate * kDay / kYear;
+  // b = −gap relaxes towards G · T · S(load), rising with τ_rise, fading with τ_decay (7o).
+  const double target =
+      p.gap_max_years * trainability * saturating(s.training_avg, p.benefit_half_load);
+  const double benefit =
+      relax_up_down(-s.brain_age_gap_years, target, p.rise_tau_days, p.decay_tau_days, kDay);
+  s.brain_age_gap_years = -benefit;
 }
 
 void step_chronic_cognition(const ChronicCognitionParams& p, double trainability, ChronicState& s) {

@@ -128,12 +128,15 @@ struct PrefrontalParams {
 };
 
 struct BrainAgeParams {
-  double slowing_max_years_per_year = 2.4;  // gap change per year at saturated benefit (fitted:
-                                            // LISA −1.4 to −2.3 y vs control at one year)
+  // The benefit b = −gap relaxes towards G · trainability · S(28-day load, L50), rising with
+  // τ_rise and fading with τ_decay (docs/research/chronic_structures.md 7o).
+  double gap_max_years = 2.2269;  // G, years younger at saturated benefit (fitted: LISA −1.4 to
+                                  // −2.3 y vs control at one year, both arms)
   double benefit_half_load =
-      0.01;  // L50 of the daily training load for brain age (fitted: HRT ≈ MIT)
-  double recovery_tau_years = 6.0;  // return of the gap after training stops (assumed: LISA
-                                    // benefit still present a year after training ended)
+      0.01;  // L50 of the daily training load for brain age (fitted before 7o: HRT ≈ MIT)
+  double rise_tau_days = 42.0;    // (assumed = chronic cognition's rise: benefits in 6–12 weeks)
+  double decay_tau_days = 365.0;  // fades after training stops (= chronic cognition's decay:
+                                  // Fiatarone Singh et al. 2014, still present 18 months later)
 };
 
 struct ChronicCognitionParams {
@@ -343,13 +346,18 @@ void visit_parameters(P& p, Visitor&& visit) {
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, BrainAgeParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("slowing_max_years_per_year", p.slowing_max_years_per_year, "y/y", ValidRange{0.0, 10.0},
-        "fitted: gap change per year at saturated benefit, LISA −1.4 to −2.3 y vs control at one "
-        "year (Gonzalez-Gomez et al. 2026, GeroScience)");
+  visit("gap_max_years", p.gap_max_years, "y", ValidRange{0.0, 20.0},
+        "fitted: years younger at saturated benefit, LISA −1.4 to −2.3 y vs control at one year "
+        "in both arms (Gonzalez-Gomez et al. 2026, GeroScience; validation/fits/"
+        "fit_brain_age.py)");
   visit("benefit_half_load", p.benefit_half_load, "1", ValidRange{0.0001, 1.0},
-        "fitted: L50 of the daily training load for brain age (HRT ≈ MIT)");
-  visit("recovery_tau_years", p.recovery_tau_years, "y", ValidRange{0.1, 50.0},
-        "assumed: LISA benefit still present a year after training ended");
+        "fitted before section 7o: L50 of the daily training load for brain age (HRT ≈ MIT)");
+  visit("rise_tau_days", p.rise_tau_days, "d", ValidRange{1.0, 730.0},
+        "assumed: equal to chronic cognition's rise (benefits appear in 6–12 weeks, seed 000)");
+  visit("decay_tau_days", p.decay_tau_days, "d", ValidRange{7.0, 3650.0},
+        "equal to chronic cognition's decay (assumed): cognitive benefits of resistance training "
+        "still present 18 months after it ended (Fiatarone Singh et al. 2014, J Am Med Dir Assoc "
+        "15:873)");
 }
 
 template <class P, class Visitor>

@@ -35,7 +35,7 @@ TEST(Chronic, WithoutTrainingEverythingAgesSlowly) {
   ChronicState s = older_adult();
   for (int d = 0; d < 365; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
   EXPECT_LT(s.hippocampal_volume_rel, 1.0);
-  EXPECT_GT(s.hippocampal_volume_rel, 0.98);  // ≈ −1.2 %/y (Erickson 2011)
+  EXPECT_GT(s.hippocampal_volume_rel, 0.98);  // ≈ −1.4 %/y near 66 (Erickson 2011)
   EXPECT_LT(s.vo2max_ml_kg_min, 28.0);
   EXPECT_LT(s.strength_1rm_rel, 1.0);
   EXPECT_LT(s.bbb_integrity, older_adult().bbb_integrity);
@@ -89,6 +89,24 @@ TEST(Chronic, StrengthAgeingAcceleratesWithAgeAndTakesAFractionOfTheBase) {
   EXPECT_GT(loss(50.0, 3652), 0.0);
   EXPECT_NEAR(strength_ageing_rate_per_year(p.training, 70.0), r70, 1e-15);
   EXPECT_NEAR(strength_ageing_rate_per_year(p.training, 70.0 + a), r70 * std::exp(1.0), 1e-12);
+}
+
+TEST(Chronic, HippocampalAtrophySpeedsUpLinearlyWithAgeAndNeverTurnsToGrowth) {
+  const HippocampusParams p;
+  const double s = p.ageing_acceleration_per_year2;
+  EXPECT_NEAR(hippocampal_ageing_rate_per_year(p, 70.0), p.ageing_loss_at_70_per_year, 1e-15);
+  EXPECT_NEAR(hippocampal_ageing_rate_per_year(p, 80.0) - hippocampal_ageing_rate_per_year(p, 60.0),
+              20.0 * s, 1e-12);  // Du et al. 2006: +0.05 %/y per year of age
+  EXPECT_EQ(hippocampal_ageing_rate_per_year(p, 20.0), 0.0);  // floored, not negative
+  // Without training an 80-year-old loses more in a year than a 60-year-old.
+  const ChronicParams c;
+  auto one_year = [&](double age) {
+    ChronicState st = older_adult();
+    st.age_years = age;
+    for (int d = 0; d < 365; ++d) step_chronic_day(c, DailyDose{}, 1.0, st);
+    return 1.0 - st.hippocampal_volume_rel;
+  };
+  EXPECT_GT(one_year(80.0), one_year(60.0) + 0.5 * 20.0 * s);
 }
 
 TEST(Chronic, TrainingAdaptsThenDetrains) {

@@ -239,7 +239,8 @@ TEST(Parameters, VisitedValuesAreTheDefaults) {
   EXPECT_EQ(value_of(rows, "training", "vo2max_loss_at_30_per_year"),
             c.training.vo2max_loss_at_30_per_year);
   EXPECT_EQ(value_of(rows, "resting_bdnf", "gain_max"), c.bdnf.gain_max);
-  EXPECT_EQ(value_of(rows, "hippocampus", "ageing_onset_years"), c.hippocampus.ageing_onset_years);
+  EXPECT_EQ(value_of(rows, "hippocampus", "ageing_acceleration_per_year2"),
+            c.hippocampus.ageing_acceleration_per_year2);
   EXPECT_EQ(value_of(rows, "prefrontal", "tau_days"), c.prefrontal.tau_days);
   EXPECT_EQ(value_of(rows, "brain_age", "benefit_half_load"), c.brain_age.benefit_half_load);
   EXPECT_EQ(value_of(rows, "chronic_cognition", "working_memory_max"),

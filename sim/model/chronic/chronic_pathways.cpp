@@ -95,8 +95,13 @@ void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicS
   s.bdnf_resting_ng_ml = s.bdnf_base_ng_ml * (1.0 + s.bdnf_gain);
 }
 
+double hippocampal_ageing_rate_per_year(const HippocampusParams& p, double age_years) {
+  return std::max(
+      0.0, p.ageing_loss_at_70_per_year + p.ageing_acceleration_per_year2 * (age_years - 70.0));
+}
+
 void step_hippocampus(const HippocampusParams& p, ChronicState& s) {
-  const double ageing = s.age_years > p.ageing_onset_years ? p.ageing_loss_per_year : 0.0;
+  const double ageing = hippocampal_ageing_rate_per_year(p, s.age_years);
   const double growth = p.bdnf_growth_per_year * s.bdnf_gain + p.bbb_growth_per_year * s.bbb_gain;
   s.hippocampal_volume_rel *= 1.0 + (growth - ageing) * kDay / kYear;
 }

@@ -113,12 +113,15 @@ struct RestingBdnfParams {
 };
 
 struct HippocampusParams {
-  double ageing_loss_per_year = 0.012;  // fraction per year, ≥ 55 y (Erickson 2011 controls
-                                        // −1.4 %/y)
-  double ageing_onset_years = 55.0;     // (assumed)
-  double bdnf_growth_per_year = 0.25;   // fraction per year per unit relative BDNF gain (derived:
-                                        // +2 %/y at +8 % BDNF, Erickson 2011 aerobic arm)
-  double bbb_growth_per_year = 0.05;    // per unit BBB gain (assumed)
+  // Ageing: r(age) = max(0, r70 + s · (age − 70)) per year (docs/research/chronic_structures.md
+  // 7p).
+  double ageing_loss_at_70_per_year = 0.01478;    // r70, fraction per year (fitted: Erickson 2011
+                                                  // stretching arm −1.4 % in a year)
+  double ageing_acceleration_per_year2 = 0.0005;  // s, per year per year of age (Du et al. 2006:
+                                                  // +0.05 %/y per year, ages 58–87)
+  double bdnf_growth_per_year = 0.4037;  // fraction per year per unit relative BDNF gain (fitted:
+                                         // Erickson 2011 walking arm +2 % in a year)
+  double bbb_growth_per_year = 0.05;     // per unit BBB gain (assumed)
 };
 
 struct PrefrontalParams {
@@ -142,12 +145,12 @@ struct BrainAgeParams {
 struct ChronicCognitionParams {
   // Training part of each gain by exercise type (docs/research/chronic_structures.md 7m):
   //   target = trainability · (X_A · S(aerobic load, L_A) + X_R · S(resistance load, L_R))
-  double composite_resistance_max = 1.6015;  // SD at saturated resistance load (fitted: composite
+  double composite_resistance_max = 1.5603;  // SD at saturated resistance load (fitted: composite
                                              // SMD 0.71 after 12–24 weeks, Landrigan et al. 2020)
-  double executive_resistance_max = 0.4346;  // SD (fitted: EF SMD 0.39, Landrigan et al. 2020)
-  double composite_aerobic_max = 1.0269;     // SD at saturated aerobic load (fitted: SMD 0.24,
+  double executive_resistance_max = 0.4348;  // SD (fitted: EF SMD 0.39, Landrigan et al. 2020)
+  double composite_aerobic_max = 0.7149;     // SD at saturated aerobic load (fitted: SMD 0.24,
                                              // Northey et al. 2018's aerobic subgroup)
-  double executive_aerobic_max = 0.2787;     // SD (derived: composite_aerobic_max × the resistance
+  double executive_aerobic_max = 0.1992;     // SD (derived: composite_aerobic_max × the resistance
                                              // fit's executive/composite ratio, assumed)
   double aerobic_half_load = 1.453;          // L50 of the 14-day aerobic load (assumed = VO2max's)
   double resistance_half_load = 0.3;         // L50 of the 14-day whole-body resistance load
@@ -322,13 +325,16 @@ void visit_parameters(P& p, Visitor&& visit) {
 template <class P, class Visitor>
 requires std::same_as<std::remove_const_t<P>, HippocampusParams>
 void visit_parameters(P& p, Visitor&& visit) {
-  visit("ageing_loss_per_year", p.ageing_loss_per_year, "1/y", ValidRange{0.0, 0.05},
-        "fraction per year from the onset age (Erickson et al. 2011, PNAS 108:3017: controls "
-        "−1.4 %/y)");
-  visit("ageing_onset_years", p.ageing_onset_years, "y", ValidRange{20.0, 90.0}, "assumed");
+  visit("ageing_loss_at_70_per_year", p.ageing_loss_at_70_per_year, "1/y", ValidRange{0.0, 0.05},
+        "fitted: annual atrophy rate at 70, so that Erickson et al. 2011 (PNAS 108:3017)'s "
+        "stretching arm (55–80 y) loses 1.4 % in a year (validation/fits/fit_hippocampus.py)");
+  visit("ageing_acceleration_per_year2", p.ageing_acceleration_per_year2, "1/y²",
+        ValidRange{0.0, 0.005},
+        "the annual atrophy rate rises 0.05 ± 0.02 %/y per year of age (Du et al. 2006, Neurobiol "
+        "Aging 27:733: 42 cognitively normal adults aged 58–87); rate floored at 0");
   visit("bdnf_growth_per_year", p.bdnf_growth_per_year, "1/y", ValidRange{0.0, 2.0},
-        "derived: +2 %/y at +8 % resting BDNF (Erickson 2011 aerobic arm); per unit relative BDNF "
-        "gain");
+        "fitted: Erickson et al. 2011's walking arm +2 % in a year; per unit relative resting-BDNF "
+        "gain (validation/fits/fit_hippocampus.py)");
   visit("bbb_growth_per_year", p.bbb_growth_per_year, "1/y", ValidRange{0.0, 1.0},
         "assumed: per unit blood-brain-barrier integrity gain");
 }
@@ -491,6 +497,8 @@ void visit_parameters(P& p, Visitor&& visit) {
 // r(age): the relative VO2max ageing rate of the untrained base at this age, 1/y.
 [[nodiscard]] double vo2max_ageing_rate_per_year(const TrainingAdaptationParams& p,
                                                  double age_years);
+// r(age): the relative hippocampal atrophy rate at this age, 1/y (section 7p).
+[[nodiscard]] double hippocampal_ageing_rate_per_year(const HippocampusParams& p, double age_years);
 void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose& dose,
                               double trainability, ChronicState& s);
 void step_resting_bdnf(const RestingBdnfParams& p, double trainability, ChronicState& s);

@@ -1,6 +1,7 @@
 #include "brainload/model/heart_rate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "brainload/units.hpp"
 
@@ -53,7 +54,11 @@ HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, cons
   r.sympathetic_per_min = (sympathetic_target - sympathetic) / s_tau;
   r.drift_per_min = (p.drift_gain * uptake_reserve - drift) / p.drift_tau_min;
   const double target = heart_rate_target_bpm(p, s, d, sympathetic, drift);
-  const double tau = target > hr_bpm ? p.on_tau_min : p.off_tau_min;
+  const double tau =
+      target > hr_bpm
+          ? p.on_tau_min
+          : p.off_tau_min * std::exp(-p.off_fitness_exponent *
+                                     (s.lactate_threshold_frac - p.off_lt_reference_frac));
   r.hr_bpm_per_min = (target - hr_bpm) / tau;
   return r;
 }

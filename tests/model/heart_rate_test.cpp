@@ -175,6 +175,24 @@ TEST(HeartRate, RecoveryIsBiphasicTowardsARaisedLevel) {
   EXPECT_LT(std::abs(late - s.hr_rest_bpm), 0.5);
 }
 
+// The fast (vagal) off-time constant, read from the rate while heart rate is above its target:
+// at the untrained threshold it is off_tau_min, and from the untrained to the trained threshold it
+// shortens by Otsuki et al. 2007's sedentary/endurance ratio (94.4 / 65.9 s).
+TEST(HeartRate, VagalReactivationIsFasterWithAHigherLactateThreshold) {
+  const HeartRateParams p;
+  const auto off_tau = [&](double threshold) {
+    Subject s;
+    s.lactate_threshold_frac = threshold;
+    const Drive rest;
+    const double hr = s.hr_rest_bpm + 60.0;
+    const double target = heart_rate_target_bpm(p, s, rest, 0.0, 0.0);
+    return (target - hr) / heart_rate_rates(p, s, rest, 3.5, hr, 0.0, 0.0).hr_bpm_per_min;
+  };
+  EXPECT_NEAR(off_tau(p.off_lt_reference_frac), p.off_tau_min, 1e-12);
+  EXPECT_NEAR(off_tau(0.55) / off_tau(0.72), 94.4 / 65.9, 2e-3);
+  EXPECT_GT(off_tau(0.50), off_tau(0.55));  // below the untrained norm: slower still
+}
+
 TEST(HeartRate, DriftsUpwardInLongConstantExercise) {
   const Subject s;
   AcuteModel m(AcuteParams{}, s, 600.0);

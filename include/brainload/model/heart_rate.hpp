@@ -9,6 +9,7 @@
 //   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(f + S + D, 0, 1)
 //   dHR/dt = (HR* − HR) / τ,   τ = τ_on if HR* > HR else τ_off          (vagal withdrawal /
 //   reactivation)
+//   τ_off = τ_off,untrained · exp(−k · (LT − LT_ref))                    (faster when trained)
 //
 // At steady state without drift f + S = vd: heart-rate reserve ∝ VO2 reserve (%HRR ≈ %VO2R:
 // Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410). HR_max = 208 − 0.7·age (Tanaka et al.
@@ -24,6 +25,10 @@
 // state is driven by the modelled uptake (oxygen_uptake.hpp), so the VO2 slow component and the
 // excess post-exercise uptake raise heart rate too. The drift D is cardiovascular drift in long
 // exercise (Coyle & González-Alonso 2001, Exerc Sport Sci Rev 29:88).
+// Vagal reactivation is faster in trained people (Imai et al. 1994; Otsuki et al. 2007, Med Sci
+// Sports Exerc 39:365); training status enters through the lactate threshold, the marker the
+// oxygen-uptake kinetics use and the chronic layer raises with training
+// (docs/research/heart_rate_recovery.md).
 #pragma once
 
 #include <concepts>
@@ -36,11 +41,22 @@
 namespace brainload {
 
 struct HeartRateParams {
-  double on_tau_min = 0.3;      // min; vagal withdrawal lifts HR within seconds of a hard start,
-                                // τ ≈ 15–30 s (assumed)
-  double off_tau_min = 1.75;    // min; vagal reactivation after exercise (Imai et al. 1994);
-                                // fitted to Facioli et al. 2021 (Sci Rep 11:3620), moderate fitness
-  double sleep_drop_bpm = 7.0;  // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
+  double on_tau_min = 0.3;  // min; vagal withdrawal lifts HR within seconds of a hard start,
+                            // τ ≈ 15–30 s (assumed)
+  // min; vagal reactivation after exercise (Imai et al. 1994) for an untrained lactate threshold.
+  // Derived: 1.75 min fitted to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men, whose
+  // recreational threshold 0.62 gives 1.75 · exp(2.114 · 0.07) = 2.028 min untrained
+  // (docs/research/heart_rate_recovery.md).
+  double off_tau_min = 2.028;
+  // 1 per unit of lactate-threshold fraction; τ_off shortens by exp(−k·(LT − LT_ref)). Derived
+  // from Otsuki et al. 2007 (Med Sci Sports Exerc 39:365): post-exercise heart-rate decay τ 94.4 s
+  // in sedentary and 65.9 s in endurance-trained men, read as the untrained (0.55) and trained
+  // (0.72) thresholds: k = ln(94.4 / 65.9) / 0.17.
+  double off_fitness_exponent = 2.114;
+  // fraction of VO2max; the untrained lactate threshold of subject_norms (Faude et al. 2009),
+  // where the fitness term is 1 (derived, as in oxygen_uptake.hpp).
+  double off_lt_reference_frac = 0.55;
+  double sleep_drop_bpm = 7.0;     // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
   double vagal_range_frac = 0.3;   // fraction of the HR reserve carried by vagal withdrawal alone
                                    // (≈ up to 100 bpm; Rowell 1993; assumed)
   double sympathetic_share = 0.7;  // 1; share of the reserve above ρ carried by the slow
@@ -64,8 +80,17 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("on_tau_min", p.on_tau_min, "min", ValidRange{0.05, 5.0},
         "assumed: vagal withdrawal lifts HR within seconds of a hard start, τ ≈ 15–30 s");
   visit("off_tau_min", p.off_tau_min, "min", ValidRange{0.1, 10.0},
-        "fitted: fast vagal reactivation after exercise (Imai et al. 1994, J Am Coll Cardiol "
-        "24:1529), to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men");
+        "derived: fast vagal reactivation after exercise (Imai et al. 1994, J Am Coll Cardiol "
+        "24:1529) at the untrained lactate threshold; 1.75 min fitted to Facioli et al. 2021 (Sci "
+        "Rep 11:3620) moderate-fitness men, carried to the untrained threshold with "
+        "off_fitness_exponent");
+  visit("off_fitness_exponent", p.off_fitness_exponent, "1", ValidRange{0.0, 10.0},
+        "derived: Otsuki et al. 2007 (Med Sci Sports Exerc 39:365), heart-rate decay τ 94.4 s "
+        "sedentary against 65.9 s endurance-trained men, over the untrained-to-trained threshold "
+        "difference 0.17");
+  visit("off_lt_reference_frac", p.off_lt_reference_frac, "1", ValidRange{0.3, 0.9},
+        "derived: the untrained lactate threshold of subject_norms (Faude et al. 2009, Sports Med "
+        "39:469)");
   visit("sleep_drop_bpm", p.sleep_drop_bpm, "bpm", ValidRange{0.0, 20.0},
         "assumed: nocturnal dip ≈ 10 % of resting HR");
   visit("vagal_range_frac", p.vagal_range_frac, "1", ValidRange{0.0, 1.0},

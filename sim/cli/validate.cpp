@@ -28,6 +28,7 @@ struct ValidateOptions {
   std::string out = "output/validation";
   std::string filter;
   int threads = 0;
+  int seeds = 1;
   bool quiet = false;
 };
 
@@ -62,6 +63,7 @@ int run_validate(const ValidateOptions& options) {
 
   SuiteOptions so;
   so.threads = options.threads;
+  so.seeds = options.seeds;
   if (!options.quiet) so.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   const SuiteResult result = run_suite(catalogue, so);
 
@@ -70,10 +72,14 @@ int run_validate(const ValidateOptions& options) {
     command += " --catalogue " + options.catalogue;
   command += " --out " + options.out;
   if (!options.filter.empty()) command += " --filter " + options.filter;
+  if (options.seeds > 1) command += fmt::format(" --seeds {}", options.seeds);
   write_reports(out_dir, catalogue, result, command);
 
   if (!options.quiet) print_table(std::cout, catalogue, result);
   std::cout << summary_line(result.summary) << '\n';
+  if (const std::string line = robustness_line(catalogue, result); !line.empty()) {
+    std::cout << line << '\n';
+  }
   std::cout.flush();
   fmt::print(stderr, "validate: {:.1f} s; report written to {}, {} and {}\n", result.seconds,
              (out_dir / "report.md").string(), (out_dir / "report.html").string(),
@@ -97,7 +103,14 @@ Command add_validate_command(CLI::App& app) {
   cmd->add_option("--threads", options->threads, "worker threads (0 = all cores)")
       ->default_val(0)
       ->check(CLI::Range(0, 1024));
-  cmd->add_flag("--quiet", options->quiet, "print only the summary line");
+  cmd->add_option("--seeds", options->seeds,
+                  "run every population target at this many consecutive seeds, from its own, and "
+                  "report which passes and misses depend on the seed (pass and miss are still "
+                  "decided at the catalogue's seed; the population runs take this many times "
+                  "longer)")
+      ->default_val(1)
+      ->check(CLI::Range(1, 100));
+  cmd->add_flag("--quiet", options->quiet, "print only the summary line (and the robustness line)");
   cmd->footer(
       "Exit status: 0 when no target fails (known misses do not fail), 1 when a target fails, "
       "65 for an invalid catalogue or scenario, 66 when the catalogue is missing, 73 when the "

@@ -231,6 +231,19 @@ void print_table(std::ostream& out, const Catalogue& c, const SuiteResult& r) {
     }
     out << "  " << t.id << ": " << why << '\n';
   }
+  bool seed_header = false;
+  for (std::size_t i = 0; i < c.targets.size(); ++i) {
+    const Target& t = c.targets[i];
+    const TargetResult& res = r.results[i];
+    if (res.replicates.empty() || !seed_dependent(t, res)) continue;
+    if (!seed_header) {
+      out << "\nstatus depends on the seed (replicates on both sides of the band):\n";
+      seed_header = true;
+    }
+    out << "  " << t.id << " (" << role_name(t.role) << ", " << status_text(res)
+        << "): " << replicates_inside(t, res.replicates) << " of " << res.replicates.size()
+        << " seeds inside " << band_text(t) << '\n';
+  }
 }
 
 std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std::string& command) {
@@ -271,6 +284,32 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
        << status_text(res) << (res.status == Status::pass ? "" : "**") << " | "
        << calibration_text(t) << " | " << evidence_name(t.evidence) << " | "
        << md_escape(t.source.short_form()) << " | " << md_escape(flags_text(t, res)) << " |\n";
+  }
+  const std::string robustness = robustness_line(c, r);
+  if (!robustness.empty()) {
+    md << "\n## Seed robustness\n\n`" << robustness
+       << "`\n\nEach population target was also run at the next seeds (same agents); pass and "
+          "miss are still decided at the catalogue's seed. Targets whose replicates fall on both "
+          "sides of the band:\n\n";
+    bool listed = false;
+    for (std::size_t i = 0; i < c.targets.size(); ++i) {
+      const Target& t = c.targets[i];
+      const TargetResult& res = r.results[i];
+      if (res.replicates.empty() || !seed_dependent(t, res)) continue;
+      if (!listed) {
+        md << "| target | role | status at its seed | inside the band | replicates | band |\n"
+              "|---|---|---|---|---|---|\n";
+        listed = true;
+      }
+      std::string values;
+      for (const double v : res.replicates) {
+        values += (values.empty() ? "" : ", ") + format_number(v);
+      }
+      md << "| `" << t.id << "` | " << role_name(t.role) << " | " << status_text(res) << " | "
+         << replicates_inside(t, res.replicates) << " of " << res.replicates.size() << " | "
+         << values << " | " << band_text(t) << " |\n";
+    }
+    if (!listed) md << "None.\n";
   }
   md << "\n## Known misses and failures\n\n";
   bool any = false;
@@ -534,6 +573,13 @@ std::string json_report(const Catalogue& c, const SuiteResult& r) {
                       {"low", t.curve_low},
                       {"high", t.curve_high},
                       {"simulated", res.curve}};
+    }
+    if (!res.replicates.empty()) {
+      nlohmann::json values = nlohmann::json::array();
+      for (const double v : res.replicates) values.push_back(number(v));
+      row["replicates"] = {{"first_seed", t.seed},
+                           {"values", values},
+                           {"inside", replicates_inside(t, res.replicates)}};
     }
     targets.push_back(std::move(row));
   }

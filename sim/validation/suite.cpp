@@ -265,6 +265,43 @@ std::string summary_line(const SuiteSummary& s) {
   return line;
 }
 
+int replicates_inside(const Target& t, const std::vector<double>& values) {
+  return static_cast<int>(
+      std::ranges::count_if(values, [&](double v) { return within_tolerance(t, v); }));
+}
+
+bool seed_dependent(const Target& t, const TargetResult& r) {
+  const int inside = replicates_inside(t, r.replicates);
+  return inside > 0 && inside < static_cast<int>(r.replicates.size());
+}
+
+std::string robustness_line(const Catalogue& catalogue, const SuiteResult& result) {
+  int replicated = 0;
+  int stable = 0;
+  int held_out_passes = 0;
+  int held_out_robust = 0;
+  std::size_t seeds = 0;
+  for (std::size_t i = 0; i < result.results.size(); ++i) {
+    const Target& t = catalogue.targets[i];
+    const TargetResult& r = result.results[i];
+    if (r.replicates.empty()) continue;
+    seeds = r.replicates.size();
+    ++replicated;
+    if (!seed_dependent(t, r)) ++stable;
+    if (t.held_out() && r.status == Status::pass && t.wrong_reason.empty()) {
+      ++held_out_passes;
+      if (replicates_inside(t, r.replicates) == static_cast<int>(r.replicates.size())) {
+        ++held_out_robust;
+      }
+    }
+  }
+  if (replicated == 0) return {};
+  return fmt::format(
+      "seed robustness ({} seeds): {} population targets, {} keep their status in every seed; "
+      "{} of {} held-out population passes hold in every seed",
+      seeds, replicated, stable, held_out_robust, held_out_passes);
+}
+
 SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto log = [&](const std::string& line) {
@@ -307,12 +344,16 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
     job.every_min = std::min(job.every_min, t.every_min);
     job.end_min = std::max(job.end_min, last_time(t));
   };
+  const int seeds = std::max(1, options.seeds);
   for (const Target& t : catalogue.targets) {
     if (t.is_population()) {
-      const auto key = std::tuple(t.scenario_path, t.agents, t.seed);
-      if (!population_of.contains(key)) {
-        population_of.emplace(key, populations.size());
-        populations.push_back({t.scenario_path, t.agents, t.seed, {}, {}, {}});
+      for (int k = 0; k < seeds; ++k) {
+        const std::uint64_t seed = t.seed + static_cast<std::uint64_t>(k);
+        const auto key = std::tuple(t.scenario_path, t.agents, seed);
+        if (!population_of.contains(key)) {
+          population_of.emplace(key, populations.size());
+          populations.push_back({t.scenario_path, t.agents, seed, {}, {}, {}});
+        }
       }
     } else {
       need_trace(t.scenario_path, t.arm, t);
@@ -391,6 +432,22 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
             populations[population_of.at(std::tuple(t.scenario_path, t.agents, t.seed))];
         if (!job.error.empty()) throw std::runtime_error(job.error);
         r.simulated = population_value(t, *ls.scenario, job);
+        if (seeds > 1) {
+          r.replicates.push_back(r.simulated);
+          for (int k = 1; k < seeds; ++k) {
+            const PopulationJob& rep = populations[population_of.at(
+                std::tuple(t.scenario_path, t.agents, t.seed + static_cast<std::uint64_t>(k)))];
+            double v = kNaN;
+            if (rep.error.empty()) {
+              try {
+                v = population_value(t, *ls.scenario, rep);
+              } catch (const std::exception&) {
+                v = kNaN;  // a replicate that cannot be read counts as outside the band
+              }
+            }
+            r.replicates.push_back(v);
+          }
+        }
       } else {
         const TraceJob& job = traces[trace_of.at(std::pair(t.scenario_path, t.arm))];
         if (!job.error.empty()) throw std::runtime_error(job.error);

@@ -826,5 +826,96 @@ TEST(Report, NumbersHaveThreeSignificantDigits) {
   EXPECT_EQ(format_number(0.0), "0");
 }
 
+// --seeds: a population target is also read at the next seeds; the first replicate is the
+// catalogue seed's value, the others differ (other agents, other test errors), and the report
+// lists them (report.json "replicates", the Markdown "Seed robustness" section).
+TEST(Suite, SeedReplicatesOfAPopulationTarget) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("brainload_suite_seeds_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "scenarios");
+  std::ofstream(dir / "scenarios" / "train.toml") << R"(
+[scenario]
+name = "suite_seeds"
+days = 29
+start_clock = "07:00"
+assess_days = [0, 28]
+[population]
+agents = 12
+age_years = { min = 25, max = 35 }
+training_status = "untrained"
+[protocol.ride]
+blocks = [ { minutes = 40, vo2max = 0.70 } ]
+[[arm]]
+name = "a"
+weekly = [ { days = ["mon", "wed", "fri"], at = "10:00", protocol = "ride" } ]
+)";
+  const std::string text = R"(
+[[target]]
+id = "x.seeds"
+pathway = "training_adaptation"
+quantity = "q"
+scenario = "scenarios/train.toml"
+arm = "a"
+reader = "arm_change_relative"
+outcome = "vo2max_ml_kg_min"
+day = 28
+from_day = 0
+agents = 12
+seed = 5
+published = 0.02
+low = -1.0
+high = 1.0
+tolerance = "inside"
+tolerance_basis = "b"
+role = "held_out"
+evidence = "data"
+band = "ci95"
+[target.source]
+authors = "A B"
+year = 2000
+journal = "J"
+volume_pages = "1:2"
+)";
+  const Catalogue c = parse_catalogue(text, "t.toml", dir.string());
+  SuiteOptions o;
+  o.threads = 2;
+  o.seeds = 3;
+  const SuiteResult r = run_suite(c, o);
+  ASSERT_EQ(r.results.size(), 1U);
+  const TargetResult& res = r.results[0];
+  ASSERT_EQ(res.status, Status::pass) << res.message;
+  ASSERT_EQ(res.replicates.size(), 3U);
+  EXPECT_DOUBLE_EQ(res.replicates[0], res.simulated);
+  EXPECT_NE(res.replicates[1], res.replicates[0]);
+  EXPECT_NE(res.replicates[2], res.replicates[1]);
+  EXPECT_EQ(replicates_inside(c.targets[0], res.replicates), 3);
+  EXPECT_FALSE(seed_dependent(c.targets[0], res));
+  EXPECT_EQ(robustness_line(c, r),
+            "seed robustness (3 seeds): 1 population targets, 1 keep their status in every seed; "
+            "1 of 1 held-out population passes hold in every seed");
+  // The same run at one seed alone reads the same first value and keeps no replicates.
+  SuiteOptions one;
+  one.threads = 2;
+  const SuiteResult single = run_suite(c, one);
+  EXPECT_DOUBLE_EQ(single.results[0].simulated, res.simulated);
+  EXPECT_TRUE(single.results[0].replicates.empty());
+  EXPECT_TRUE(robustness_line(c, single).empty());
+  // A band between the replicates makes the status seed-dependent, and the report says so.
+  Target narrow = c.targets[0];
+  const auto [lo, hi] = std::ranges::minmax(res.replicates);
+  narrow.low = lo;
+  narrow.high = 0.5 * (lo + hi);
+  EXPECT_TRUE(seed_dependent(narrow, res));
+  const auto j = nlohmann::json::parse(json_report(c, r));
+  const auto& rep = j.at("targets").at(0).at("replicates");
+  EXPECT_EQ(rep.at("first_seed"), 5);
+  EXPECT_EQ(rep.at("values").size(), 3U);
+  EXPECT_EQ(rep.at("inside"), 3);
+  EXPECT_NE(markdown_report(c, r, "cmd").find("## Seed robustness"), std::string::npos);
+  EXPECT_EQ(markdown_report(c, single, "cmd").find("## Seed robustness"), std::string::npos);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace brainload::validation

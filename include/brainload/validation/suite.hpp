@@ -21,6 +21,9 @@ struct TargetResult {
   bool known_miss_now_passes = false;  // listed as a known miss but inside tolerance
   std::string message;                 // reader error, or nothing
   std::vector<double> curve;           // curve_nrmse: the simulated value at each curve point
+  // Population targets when SuiteOptions::seeds > 1: the value at seeds seed, seed + 1, …,
+  // seed + seeds − 1 (the first is `simulated`; NaN where a replicate failed). Empty otherwise.
+  std::vector<double> replicates;
 };
 
 // True when the simulated value is inside the band (false for NaN).
@@ -32,7 +35,16 @@ struct TargetResult {
 struct SuiteOptions {
   int threads = 0;                              // 0: all cores
   std::function<void(const std::string&)> log;  // progress lines (may be empty)
+  // Seed replicates of every population target (≥ 1): with n > 1 each population run is
+  // repeated at the target's seed + 1 … seed + n − 1, so that the report can say which passes and
+  // misses hold whatever the seed (the catalogue's seed alone decides pass and miss).
+  int seeds = 1;
 };
+
+// How many replicate values fall inside the target's band (NaN counts as outside).
+[[nodiscard]] int replicates_inside(const Target& t, const std::vector<double>& values);
+// A target whose replicates disagree about pass or miss: some inside the band, some outside.
+[[nodiscard]] bool seed_dependent(const Target& t, const TargetResult& r);
 
 // Targets and sound passes (inside the band, not for a wrong reason) of one evidence kind.
 struct KindCount {
@@ -68,5 +80,8 @@ struct SuiteResult {
 // for the wrong reason], X failed, Y known misses"
 [[nodiscard]] std::string summary_line(const SuiteSummary& s);
 [[nodiscard]] std::string_view status_name(Status s);
+// "seed robustness (N seeds): P population targets, S keep their status in every seed; H of K
+// held-out passes hold in every seed" (empty when no target has replicates).
+[[nodiscard]] std::string robustness_line(const Catalogue& catalogue, const SuiteResult& result);
 
 }  // namespace brainload::validation

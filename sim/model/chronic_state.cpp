@@ -14,4 +14,8 @@ ChronicState baseline_chronic_state(const Subject& subject) {
   return c;
 }
 
+double whole_body_resistance_avg(const ChronicState& s) {
+  return 0.5 * (s.resistance_avg + s.upper_resistance_avg);
+}
+
 }  // namespace brainload

@@ -25,7 +25,7 @@ import fitlib
 TARGET = "strength.rt_older.peterson_leg_press"
 SCENARIO = "resistance_older_adults_rct"
 WANT = 0.29
-# Model defaults the replay needs (include/brainload/model/chronic/chronic_pathways.hpp,
+# Model defaults the replay needs (include/brainload/model/chronic/training_adaptation.hpp,
 # include/brainload/schedule/session_dose.hpp).
 WINDOW_D, L50, TAU_N, TAU_M, GROUP_NORM = 14.0, 0.3, 21.0, 120.0, 38.4
 TAU_N_OFF = 7305.0  # section 7k (fit_strength_retention.py), run before this fit is repeated

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Fit of the strength ageing rate r(age) = r70 * exp((age - 70) / A) (chronic_pathways.hpp) to the
-two fitted strength-ageing targets, by the rule committed in docs/research/chronic_structures.md
+"""Fit of the strength ageing rate r(age) = r70 * exp((age - 70) / A) (training_adaptation.hpp) to
+the two fitted strength-ageing targets, by the rule committed in docs/research/chronic_structures.md
 section 7l: Goodpaster et al. 2006's Health ABC adults aged 70-79 lose 9.8 % of leg strength in 3
 years (the unweighted mean of four subgroups' 3.275 %/year), Hughes et al. 2001's adults aged 46-78
 lose 13.6 % in 9.7 years (14 % per decade). No (r70, A) meets both (section 7l addendum), so

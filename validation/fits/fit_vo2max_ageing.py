@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Fit of the VO2max ageing rate r(age) = r30 * exp((age - 30) / A) (chronic_pathways.hpp) to the
-two fitted Fleg et al. 2005 targets (Circulation 112:674), by the rule committed in
+"""Fit of the VO2max ageing rate r(age) = r30 * exp((age - 30) / A) (training_adaptation.hpp) to
+the two fitted Fleg et al. 2005 targets (Circulation 112:674), by the rule committed in
 docs/research/chronic_structures.md section 7b: the 20s-30s scenario loses 4.5 % per decade (the
 midpoint of 3-6 %) and the 70s scenario 20.5 % (the bound "> 20 %" plus half a point).
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fit of the VO2max dose response to HERITAGE and DREW together (docs/research/chronic_structures.md
 sections 7f and 7g; section 7c fitted the half-load alone with a derived ceiling). The gain target is
-trainability x G_max x L / (L50 + L) of the 14-day aerobic load (chronic_pathways.hpp).
+trainability x G_max x L / (L50 + L) of the 14-day aerobic load (training_adaptation.hpp).
 G_max (`training.vo2max_gain_max`) and L50 (`training.aerobic_half_load`) minimise
 
     sum over targets of ((simulated - published) / SE)^2

@@ -60,6 +60,11 @@ struct ChronicState {
 
 [[nodiscard]] ChronicState baseline_chronic_state(const Subject& subject);
 
+// The whole-body resistance load: the mean of the lower- and upper-body 14-day loads, the dose of
+// the resistance routes of resting BDNF (docs/research/chronic_structures.md 7n) and cognition
+// (7m).
+[[nodiscard]] double whole_body_resistance_avg(const ChronicState& s);
+
 // Every field by name, in declaration order, as visit(name, double&) (const double& for a const
 // state): for saving and restoring a life (io/life_state.hpp). A new field needs a line here;
 // the static_assert below counts them.

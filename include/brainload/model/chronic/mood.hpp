@@ -1,0 +1,51 @@
+// Mood: depressive symptoms (SD units, lower is better) from the resting-BDNF gain, the fall of
+// resting IL-6 and regular training itself.
+//
+//   depression = m_B · bdnf_gain + m_I · il6_reduction + m_T · S(L̄₂₈, L50)
+// L̄₂₈ the 28-day daily training load; bdnf_gain and il6_reduction the same day's
+// (resting_bdnf.hpp, inflammation.hpp). No relaxation of its own: it follows its inputs.
+//
+// Sources: m_T fitted to SMD −0.38 after resistance training (Setayesh & Mohammad Rahimi 2023,
+// Geriatr Nurs 54:23), standing for behavioural activation and self-efficacy; m_B, m_I and L50
+// assumed.
+#pragma once
+
+#include <concepts>
+#include <type_traits>
+
+#include "brainload/model/chronic_state.hpp"
+#include "brainload/model/parameter_range.hpp"
+
+namespace brainload {
+
+struct MoodParams {
+  double per_bdnf_gain = -2.0;       // SD per unit relative resting-BDNF gain (assumed)
+  double per_il6_reduction = -0.5;   // SD per unit relative IL-6 reduction (assumed)
+  double training_max = -0.11;       // SD from regular training at saturation (behavioural
+                                     // activation, self-efficacy; fitted: SMD −0.38, Setayesh
+                                     // & Mohammad Rahimi 2023)
+  double training_half_load = 0.03;  // L50 of the 28-day daily training load (assumed)
+};
+
+// Every field with its unit, valid range (ValidRange, conventions in parameter_range.hpp) and
+// source, for `brainload describe` and parameter overrides: visit(name, value, unit, range,
+// source) with value a double& (const double& for a const struct). "load" is the daily training
+// load of daily_dose.hpp (dimensionless). A new field needs a
+// line here (tests/model/parameters_test.cpp counts them).
+template <class P, class Visitor>
+requires std::same_as<std::remove_const_t<P>, MoodParams>
+void visit_parameters(P& p, Visitor&& visit) {
+  visit("per_bdnf_gain", p.per_bdnf_gain, "SD", ValidRange{-10.0, 0.0},
+        "assumed: per unit relative resting-BDNF gain (negative: fewer symptoms)");
+  visit("per_il6_reduction", p.per_il6_reduction, "SD", ValidRange{-5.0, 0.0},
+        "assumed: per unit relative IL-6 reduction");
+  visit("training_max", p.training_max, "SD", ValidRange{-2.0, 0.0},
+        "fitted: SMD −0.38 (Setayesh & Mohammad Rahimi 2023); behavioural activation and "
+        "self-efficacy of regular training at saturation");
+  visit("training_half_load", p.training_half_load, "1", ValidRange{0.001, 1.0},
+        "assumed: L50 of the 28-day daily training load");
+}
+
+void step_mood(const MoodParams& p, ChronicState& s);
+
+}  // namespace brainload

@@ -15,8 +15,16 @@ The targets are SMDs, whose denominators include the cognitive tests' measuremen
 error stays on (it is part of what the meta-analyses measured). Only the fitted targets run.
 
     python3 validation/fits/fit_cognition_type.py [path/to/brainload]   (from the repository root)
+    python3 validation/fits/fit_cognition_type.py [path/to/brainload] --expected 20
+
+`--expected K` (section 7q): each effect is the mean over seeds 1..K (`validate --seeds K`), its
+expectation rather than seed 1's draw, which the bisection above fitted. Each effect being close
+to proportional to its maximum, every round multiplies each maximum by target / expected (the
+two resistance maxima from the Landrigan run, the aerobic one from the Northey run, the executive
+aerobic maximum by the ratio rule), for at most three rounds, until all three are within
+± 0.03 SD. It starts from the values in the model (`brainload describe`).
 """
-import os, sys
+import json, os, subprocess, sys
 
 import fitlib
 
@@ -30,8 +38,41 @@ def simulated(binary, target, scenario, values):
     return fitlib.simulated(binary, [target], {scenario: {PREFIX + k: v for k, v in values.items()}})[target]
 
 
+def expected_fit(binary, seeds):
+    describe = subprocess.run([binary, "describe", "--json"], check=True, capture_output=True,
+                              text=True).stdout
+    current = {p["name"]: p["value"] for p in json.loads(describe)["parameters"]
+               if p["name"].startswith(PREFIX)}
+    v = {k: current[PREFIX + k] for k in ("composite_resistance_max", "executive_resistance_max",
+                                          "composite_aerobic_max", "executive_aerobic_max")}
+    print("start: " + ", ".join(f"{k} = {x:.4f}" for k, x in v.items()))
+    for round_ in range(3):
+        params = {PREFIX + k: x for k, x in v.items()}
+        res = fitlib.simulated(binary, ["landrigan"], {RESISTANCE[0]: params}, seeds=seeds)
+        aer = fitlib.simulated(binary, [AEROBIC[1]], {AEROBIC[0]: params}, seeds=seeds)
+        got = (res[RESISTANCE[1]], res[RESISTANCE[2]], aer[AEROBIC[1]])
+        print(f"round {round_ + 1}: expected Landrigan composite {got[0]:+.3f} (0.71), executive "
+              f"{got[1]:+.3f} (0.39), Northey aerobic {got[2]:+.3f} (0.24) over {seeds} seeds")
+        if max(abs(got[0] - RESISTANCE[3]), abs(got[1] - RESISTANCE[4]),
+               abs(got[2] - AEROBIC[2])) <= 0.03:
+            break
+        v["composite_resistance_max"] *= RESISTANCE[3] / got[0]
+        v["executive_resistance_max"] *= RESISTANCE[4] / got[1]
+        v["composite_aerobic_max"] *= AEROBIC[2] / got[2]
+        v["executive_aerobic_max"] = (v["composite_aerobic_max"] * v["executive_resistance_max"]
+                                      / v["composite_resistance_max"])
+        print("  now: " + ", ".join(f"{k} = {x:.4f}" for k, x in v.items()))
+    return v
+
+
 def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/brainload")
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--")
+                             else "build/brainload")
+    if "--expected" in sys.argv:
+        seeds = int(sys.argv[sys.argv.index("--expected") + 1])
+        v = expected_fit(binary, seeds)
+        print("result: " + ", ".join(f"{k} = {x:.4f}" for k, x in v.items()))
+        return
     v = {"composite_resistance_max": 0.90, "executive_resistance_max": 0.45,
          "composite_aerobic_max": 0.90, "executive_aerobic_max": 0.45}
     for round_ in range(4):

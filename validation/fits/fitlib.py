@@ -9,10 +9,12 @@ Only the listed targets run, one `--filter` each. Run from the repository root.
 import json, pathlib, re, shutil, subprocess, tempfile
 
 
-def simulated(binary, targets, parameters=None, agents=None):
+def simulated(binary, targets, parameters=None, agents=None, seeds=1):
     """{target id: simulated value} for `targets` (each an id, or a text that several ids contain,
     as `validate --filter` reads it), with `parameters` = {scenario stem: {name: value}} and
-    `agents` = {target id: agent count}."""
+    `agents` = {target id: agent count}. With `seeds` > 1 a population target's value is the mean
+    of its replicates at seeds seed … seed + seeds − 1 (`validate --seeds`), an estimate of its
+    expectation rather than one draw."""
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(tmp)
@@ -32,13 +34,14 @@ def simulated(binary, targets, parameters=None, agents=None):
         for target in targets:
             report_dir = root / "out" / target
             subprocess.run([binary, "validate", "--catalogue", str(catalogue), "--filter", target,
-                            "--out", str(report_dir), "--quiet"],
+                            "--out", str(report_dir), "--quiet", "--seeds", str(seeds)],
                            check=False, capture_output=True, text=True)
             report = json.loads((report_dir / "report.json").read_text())
             # A filter that names several targets (a common prefix) runs their scenario once and
             # returns each of them.
             for t in report["targets"]:
-                out[t["id"]] = t["simulated"]
+                values = [v for v in t.get("replicates", {}).get("values", []) if v is not None]
+                out[t["id"]] = sum(values) / len(values) if values else t["simulated"]
     return out
 
 

@@ -33,6 +33,7 @@
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/protocols.hpp"
 #include "brainload/suggest.hpp"
+#include "brainload/units.hpp"
 #include "toml_reader.hpp"
 
 namespace brainload {
@@ -56,10 +57,12 @@ constexpr std::array<std::string_view, 5> kPopulationKeys{"agents", "age_years",
                                                           "training_status", "assessment_tests"};
 constexpr std::array<std::string_view, 4> kAgeKeys{"min", "max", "mean", "sd"};
 constexpr std::array<std::string_view, 2> kProtocolKeys{"blocks", "description"};
-constexpr std::array<std::string_view, 4> kSteadyKeys{"minutes", "vo2max", "hrmax", "mode"};
-constexpr std::array<std::string_view, 9> kIntervalKeys{"repeat",      "work_s",     "work_vo2max",
-                                                        "work_hrmax",  "all_out",    "rest_s",
-                                                        "rest_vo2max", "rest_hrmax", "mode"};
+constexpr std::array<std::string_view, 6> kSteadyKeys{"minutes",       "vo2max", "hrmax",
+                                                      "vo2_ml_kg_min", "mets",   "mode"};
+constexpr std::array<std::string_view, 13> kIntervalKeys{
+    "repeat",  "work_s", "work_vo2max", "work_hrmax", "work_vo2_ml_kg_min", "work_mets",
+    "all_out", "rest_s", "rest_vo2max", "rest_hrmax", "rest_vo2_ml_kg_min", "rest_mets",
+    "mode"};
 constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   "reps",
                                                           "load_1rm", "rest_s", "dual_task"};
 constexpr std::array<std::string_view, 4> kImpactKeys{"jumps", "sets", "rest_s", "kind"};
@@ -84,9 +87,9 @@ constexpr std::array<std::string_view, 4> kMeasureStats{"value", "peak", "mean",
 constexpr std::array<std::string_view, 3> kTrainingStatuses{"untrained", "recreational", "trained"};
 
 constexpr std::string_view kBlockShapes =
-    "steady { minutes, vo2max or hrmax, mode }, "
-    "intervals { repeat, work_s, work_vo2max or work_hrmax or all_out = true, rest_s, "
-    "rest_vo2max or rest_hrmax, mode }, "
+    "steady { minutes, vo2max or hrmax or vo2_ml_kg_min or mets, mode }, "
+    "intervals { repeat, work_s, work_vo2max or work_hrmax or work_vo2_ml_kg_min or work_mets or "
+    "all_out = true, rest_s, rest_vo2max or rest_hrmax or rest_vo2_ml_kg_min or rest_mets, mode }, "
     "resistance { exercise, sets, reps, load_1rm, rest_s, dual_task }, "
     "impact { jumps, sets, rest_s, kind }, "
     "rest { minutes }";
@@ -164,22 +167,36 @@ std::optional<std::string> read_name(Context& ctx, const TableRef& t, std::strin
 constexpr NumRange kVo2maxFraction = above_zero_to(1.0);
 constexpr NumRange kHrmaxFraction{0.3, false, 1.0, false};
 
+// Absolute demand: oxygen uptake up to 100 ml/kg/min (above any measured VO2max), or up to 28 METs
+// (98 ml/kg/min). Whether it is above an individual's VO2max is known only per agent and day, so a
+// steady block above it runs at VO2max (its work fraction is capped at 1, as for work_vo2max > 1).
+constexpr double kMaxVo2MlKgMin = 100.0;
+constexpr NumRange kVo2MlKgMin = above_zero_to(kMaxVo2MlKgMin);
+constexpr NumRange kMets = above_zero_to(28.0);
+
 struct IntensityKey {
   std::string_view key;
   Intensity::Kind kind;
-  NumRange range;  // unused for all_out
+  NumRange range;      // unused for all_out
+  double scale = 1.0;  // the value stored is the value read times this (METs → ml/kg/min)
 };
 
 constexpr std::array kSteadyIntensity{
     IntensityKey{"vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
-    IntensityKey{"hrmax", Intensity::Kind::hrmax, kHrmaxFraction}};
+    IntensityKey{"hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
+    IntensityKey{"mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin}};
 constexpr std::array kWorkIntensity{
     IntensityKey{"work_vo2max", Intensity::Kind::vo2max, above_zero_to(3.0)},
     IntensityKey{"work_hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"work_vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
+    IntensityKey{"work_mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin},
     IntensityKey{"all_out", Intensity::Kind::all_out, {}}};
 constexpr std::array kRestIntensity{
     IntensityKey{"rest_vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
-    IntensityKey{"rest_hrmax", Intensity::Kind::hrmax, kHrmaxFraction}};
+    IntensityKey{"rest_hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"rest_vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
+    IntensityKey{"rest_mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin}};
 
 std::string describe_options(std::span<const IntensityKey> options) {
   std::string out;
@@ -239,7 +256,8 @@ std::optional<Intensity> read_intensity(Context& ctx, const TableRef& t,
   const toml::node& node = *t.get(option.key);
   if (option.kind == Intensity::Kind::all_out) return all_out_value(ctx, node, t.field(option.key));
   const auto value = number_value(ctx, node, t.field(option.key), option.range);
-  return value ? std::optional<Intensity>(Intensity{option.kind, *value}) : std::nullopt;
+  return value ? std::optional<Intensity>(Intensity{option.kind, *value * option.scale})
+               : std::nullopt;
 }
 
 Modality read_mode(Context& ctx, const TableRef& t) {
@@ -337,7 +355,10 @@ std::optional<Block> read_block(Context& ctx, const TableRef& t) {
   if (t.has("exercise")) return read_resistance(ctx, t);
   if (t.has("jumps")) return read_impact(ctx, t);
   if (t.has("repeat")) return read_intervals(ctx, t);
-  if (t.has("minutes") && (t.has("vo2max") || t.has("hrmax"))) return read_steady(ctx, t);
+  if (t.has("minutes") &&
+      std::ranges::any_of(kSteadyIntensity, [&](const IntensityKey& k) { return t.has(k.key); })) {
+    return read_steady(ctx, t);
+  }
   if (t.has("minutes") && t.table.size() == 1) return read_rest(ctx, t);
   ctx.error(ctx.at(t.table), t.path,
             fmt::format("cannot tell the block's type from its keys ({}); expected one of: {}",

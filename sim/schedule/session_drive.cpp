@@ -41,6 +41,10 @@ double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDr
       return i.value;
     case Intensity::Kind::hrmax:
       return vo2max_frac_from_hrmax_frac(s, i.value);
+    case Intensity::Kind::vo2_ml_kg_min:
+      // The same absolute demand is a smaller share of a larger VO2max: s is the individual on
+      // the session's day, with the VO2max that training and ageing have left.
+      return s.vo2max_ml_kg_min > 0.0 ? i.value / s.vo2max_ml_kg_min : 0.0;
     case Intensity::Kind::all_out:
       return p.all_out_muscle_intensity;
   }

@@ -229,6 +229,33 @@ blocks = [
   EXPECT_EQ(p.blocks[8].where.line, 14);
 }
 
+TEST(ScenarioToml, AbsoluteIntensitiesAreReadInMlPerKgPerMin) {
+  const Scenario s = parse_scenario(with_protocol(R"(blocks = [
+  { minutes = 30, mets = 4, mode = "walk" },
+  { minutes = 10, vo2_ml_kg_min = 24.6 },
+  { repeat = 4, work_s = 60, work_mets = 10, rest_s = 60, rest_vo2_ml_kg_min = 7 },
+  { repeat = 2, work_s = 30, work_vo2_ml_kg_min = 40, rest_s = 30, rest_mets = 2 },
+])"),
+                                    "t.toml");
+  const Protocol& p = s.protocols.at("p");
+  ASSERT_EQ(p.blocks.size(), 4u);
+  const auto& walk = std::get<SteadyBlock>(p.blocks[0].block);
+  EXPECT_EQ(walk.intensity.kind, Intensity::Kind::vo2_ml_kg_min);
+  EXPECT_DOUBLE_EQ(walk.intensity.value, 14.0);  // 4 METs × 3.5 ml/kg/min
+  const auto& cycle = std::get<SteadyBlock>(p.blocks[1].block);
+  EXPECT_EQ(cycle.intensity.kind, Intensity::Kind::vo2_ml_kg_min);
+  EXPECT_DOUBLE_EQ(cycle.intensity.value, 24.6);
+  const auto& mets = std::get<IntervalBlock>(p.blocks[2].block);
+  EXPECT_DOUBLE_EQ(mets.work.value, 35.0);
+  ASSERT_TRUE(mets.rest.has_value());
+  EXPECT_EQ(mets.rest->kind, Intensity::Kind::vo2_ml_kg_min);
+  EXPECT_DOUBLE_EQ(mets.rest->value, 7.0);
+  const auto& ml = std::get<IntervalBlock>(p.blocks[3].block);
+  EXPECT_EQ(ml.work.kind, Intensity::Kind::vo2_ml_kg_min);
+  EXPECT_DOUBLE_EQ(ml.work.value, 40.0);
+  EXPECT_DOUBLE_EQ(ml.rest->value, 7.0);
+}
+
 TEST(ScenarioToml, WeeksAndDefaults) {
   const Scenario s = parse_scenario(with_scenario("name = \"year\"\nweeks = 52"), "t.toml");
   EXPECT_EQ(s.days, 364);
@@ -508,7 +535,8 @@ TEST(ScenarioTomlErrors, BlockOfUnknownShapeNamesTheFive) {
   expect_single_error(with_protocol("blocks = [ { minutes = 5, mode = \"run\" } ]"), "t.toml:4:12",
                       "protocol.p.blocks[0]",
                       "cannot tell the block's type from its keys (minutes, mode); expected one "
-                      "of: steady { minutes, vo2max or hrmax, mode }, intervals {");
+                      "of: steady { minutes, vo2max or hrmax or vo2_ml_kg_min or mets, mode }, "
+                      "intervals {");
 }
 
 TEST(ScenarioTomlErrors, SteadyWithTwoIntensities) {
@@ -521,6 +549,18 @@ TEST(ScenarioTomlErrors, SteadyWithTwoIntensities) {
 TEST(ScenarioTomlErrors, HrmaxTooLow) {
   expect_single_error(with_protocol("blocks = [ { minutes = 5, hrmax = 0.2 } ]"), "t.toml:4:35",
                       "protocol.p.blocks[0].hrmax", "expected a number from 0.3 to 1, got 0.2");
+}
+
+TEST(ScenarioTomlErrors, MetsAboveTheMaximum) {
+  expect_single_error(with_protocol("blocks = [ { minutes = 5, mets = 40 } ]"), "t.toml:4:34",
+                      "protocol.p.blocks[0].mets", "expected a number > 0 and ≤ 28, got 40");
+}
+
+TEST(ScenarioTomlErrors, AbsoluteAndRelativeIntensityTogether) {
+  expect_single_error(
+      with_protocol("blocks = [ { minutes = 5, vo2max = 0.5, vo2_ml_kg_min = 20 } ]"),
+      "t.toml:4:57", "protocol.p.blocks[0].vo2_ml_kg_min",
+      "intensity is given twice (vo2max and vo2_ml_kg_min)");
 }
 
 TEST(ScenarioTomlErrors, SteadyMinutesZero) {
@@ -538,7 +578,9 @@ TEST(ScenarioTomlErrors, IntervalsWithoutWorkIntensity) {
   expect_single_error(with_protocol("blocks = [ { repeat = 3, work_s = 6 } ]"), "t.toml:4:12",
                       "protocol.p.blocks[0]",
                       "missing work intensity; expected exactly one of work_vo2max (a number > 0 "
-                      "and ≤ 3) or work_hrmax (a number from 0.3 to 1) or all_out = true");
+                      "and ≤ 3) or work_hrmax (a number from 0.3 to 1) or work_vo2_ml_kg_min (a "
+                      "number > 0 and ≤ 100) or work_mets (a number > 0 and ≤ 28) or all_out = "
+                      "true");
 }
 
 TEST(ScenarioTomlErrors, FractionalRepeat) {
@@ -560,7 +602,8 @@ TEST(ScenarioTomlErrors, UnknownIntervalKeyListsIntervalKeys) {
       with_protocol("blocks = [ { repeat = 2, work_s = 6, work_vo2max = 1.2, pause_s = 30 } ]"),
       "t.toml:4:57", "protocol.p.blocks[0].pause_s",
       "unknown key 'pause_s'; expected one of: repeat, work_s, work_vo2max, work_hrmax, "
-      "all_out, rest_s, rest_vo2max, rest_hrmax, mode");
+      "work_vo2_ml_kg_min, work_mets, all_out, rest_s, rest_vo2max, rest_hrmax, "
+      "rest_vo2_ml_kg_min, rest_mets, mode");
 }
 
 TEST(ScenarioTomlErrors, InfiniteWorkVo2max) {

@@ -24,9 +24,14 @@ struct SourceLocation {
 // How hard a block is. Exactly one of: a fraction of VO2max (may exceed 1 for supramaximal
 // work), a fraction of maximal heart rate, or all-out.
 struct Intensity {
-  enum class Kind { vo2max, hrmax, all_out };
+  // vo2max: a fraction of the individual's VO2max on the day; hrmax: a fraction of HRmax (Swain's
+  // %HRR = %VO2R gives the fraction of VO2max); vo2_ml_kg_min: an absolute oxygen demand
+  // (ml/kg/min; the scenario's `mets` keys are read into it at 3.5 ml/kg/min per MET), whose
+  // share of VO2max falls as training raises VO2max; all_out: a maximal sprint.
+  enum class Kind { vo2max, hrmax, vo2_ml_kg_min, all_out };
   Kind kind = Kind::vo2max;
-  double value = 0.0;  // fraction (dimensionless); ignored for all_out
+  double value = 0.0;  // fraction (dimensionless), or ml/kg/min for vo2_ml_kg_min; ignored for
+                       // all_out
 };
 
 // Whole-body modality of steady and interval work; decides recruited muscle mass and bone

@@ -50,6 +50,7 @@ constexpr std::array kReaders{
     ReaderInfo{Reader::exp_half_life_min, "exp_half_life_min"},
     ReaderInfo{Reader::remaining_fraction_at, "remaining_fraction_at"},
     ReaderInfo{Reader::event_value, "event_value"},
+    ReaderInfo{Reader::work_at_level, "work_at_level"},
     ReaderInfo{Reader::contrast_smd, "contrast_smd"},
     ReaderInfo{Reader::contrast_mean_difference, "contrast_mean_difference"},
     ReaderInfo{Reader::arm_change_mean, "arm_change_mean"},
@@ -84,7 +85,7 @@ constexpr std::array<std::string_view, 2> kTopKeys{"catalogue", "target"};
 constexpr std::array<std::string_view, 2> kCatalogueKeys{"title", "scenario_root"};
 constexpr std::array<std::string_view, 6> kSourceKeys{"authors", "year",         "title",
                                                       "journal", "volume_pages", "doi"};
-constexpr std::array<std::string_view, 53> kTargetKeys{"id",
+constexpr std::array<std::string_view, 55> kTargetKeys{"id",
                                                        "pathway",
                                                        "quantity",
                                                        "unit",
@@ -131,6 +132,8 @@ constexpr std::array<std::string_view, 53> kTargetKeys{"id",
                                                        "wrong_reason",
                                                        "was_held_out",
                                                        "threshold_of_mean",
+                                                       "level",
+                                                       "stage_min",
                                                        "curve_t_min",
                                                        "curve_values",
                                                        "curve_low",
@@ -285,6 +288,7 @@ Needs acute_needs(Reader r) {
     case Reader::time_of_min_min:
     case Reader::clock_of_peak_h:
     case Reader::clock_of_min_h:
+    case Reader::work_at_level:
       return {true, false, false};
     case Reader::value_at:
       return {false, true, false};
@@ -495,6 +499,8 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   g.curve_low = read_numbers(ctx, t, "curve_low");
   g.curve_high = read_numbers(ctx, t, "curve_high");
   g.threshold_of_mean = read_number(ctx, t, "threshold_of_mean", false).value_or(0.0);
+  g.level = read_number(ctx, t, "level", false);
+  g.stage_min = read_number(ctx, t, "stage_min", false);
   if (const auto b = read_choice(ctx, t, "band", true, kBandRules)) {
     g.band = static_cast<BandRule>(*b);
   }
@@ -659,6 +665,21 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
       }
       if (!g.vs_scenario.empty() && g.vs_arm.empty()) {
         ctx.error(ctx.at(t.table), t.field("vs_arm"), "vs_scenario needs vs_arm");
+      }
+      if (g.reader == Reader::work_at_level) {
+        if (!g.level) {
+          ctx.error(ctx.at(t.table), t.field("level"),
+                    "work_at_level needs level (the value of the observable sought)");
+        }
+        const double span = g.from_min && g.to_min ? *g.to_min - *g.from_min : 0.0;
+        if (!g.stage_min || !(*g.stage_min > 0.0) || (span > 0.0 && *g.stage_min * 2.0 > span)) {
+          ctx.error(ctx.at(t.table), t.field("stage_min"),
+                    "work_at_level needs stage_min > 0, at most half of to_min − from_min (two "
+                    "stages at least)");
+        }
+      } else if (t.table.get("level") != nullptr || t.table.get("stage_min") != nullptr) {
+        ctx.error(ctx.at(t.table), t.field("level"),
+                  "level and stage_min apply to the work_at_level reader only");
       }
     }
   }

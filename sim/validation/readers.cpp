@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "brainload/observables.hpp"
@@ -222,6 +223,33 @@ double curve_nrmse(const Target& t, const Series& s, std::vector<double>& simula
   const auto [lo, hi] = std::ranges::minmax(t.curve_values);
   if (!(hi > lo)) throw std::invalid_argument("a flat published curve");
   return std::sqrt(sum_sq / static_cast<double>(n)) / (hi - lo);
+}
+
+double work_at_level(const Target& t, const Series& observable, const Series& work) {
+  const double from = required(t.from_min, "from_min");
+  const double to = required(t.to_min, "to_min");
+  const double level = required(t.level, "level");
+  const double stage = required(t.stage_min, "stage_min");
+  if (!(stage > 0.0)) throw std::invalid_argument("stage_min must be positive");
+  double prev_work = 0.0;
+  double prev_value = 0.0;
+  bool have_prev = false;
+  // Stage ends from + k·stage (k ≥ 1), up to `to` (a small tolerance keeps the last stage whose
+  // end equals `to` despite rounding).
+  for (int k = 1;; ++k) {
+    const double end = from + k * stage;
+    if (end > to + 1e-9 * std::max(1.0, std::abs(to))) break;
+    const double w = mean_over(work, end - stage, end);
+    const double y = value_at(observable, end);
+    if (y >= level) {
+      if (!have_prev || !(y > prev_value)) return w;
+      return prev_work + (level - prev_value) * (w - prev_work) / (y - prev_value);
+    }
+    prev_work = w;
+    prev_value = y;
+    have_prev = true;
+  }
+  return std::numeric_limits<double>::infinity();
 }
 
 double coefficient_of_variation(const std::vector<double>& changes) {

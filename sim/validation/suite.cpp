@@ -124,6 +124,9 @@ double acute_value(const Target& t, const Scenario& scenario, const Trace& trace
         fmt::format("arm '{}' has no {} event number {}", trace.arm, t.event_type, t.event_index));
   }
   const Series s = series_of(trace, acute_index(t.observable));
+  if (t.reader == Reader::work_at_level) {
+    return work_at_level(t, s, series_of(trace, acute_index("work_vo2max_frac")));
+  }
   if (t.reader == Reader::curve_nrmse) {
     std::vector<double> points;
     const double e = curve_nrmse(t, s, points);
@@ -464,7 +467,9 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         }
         r.simulated = v;
       }
-      if (!std::isfinite(r.simulated))
+      // work_at_level gives +inf when the level is never reached: a miss, not a reading error.
+      const bool never_reached = t.reader == Reader::work_at_level && r.simulated > 0.0;
+      if (!std::isfinite(r.simulated) && !never_reached)
         throw std::runtime_error("the reader gave a non-finite value");
       const bool inside = within_tolerance(t, r.simulated);
       if (!t.known_miss.empty()) {

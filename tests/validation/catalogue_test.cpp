@@ -233,6 +233,27 @@ TEST(CatalogueParser, RejectsDuplicateIdsMissingSourcesAndMissingReaderArguments
   EXPECT_THROW((void)parse_catalogue(fitted_without_parameters, "t.toml", "."), ScenarioError);
 }
 
+TEST(CatalogueParser, WorkAtLevelNeedsALevelAndStagesAndOnlyItTakesThem) {
+  std::string ok = kMinimalTarget;
+  ok.replace(ok.find("reader = \"peak\""), 15,
+             "reader = \"work_at_level\"\nlevel = 2.5\nstage_min = 5.0");
+  const Catalogue c = parse_catalogue(ok, "t.toml", BRAINLOAD_SOURCE_DIR);
+  ASSERT_EQ(c.targets.size(), 1U);
+  EXPECT_EQ(c.targets[0].reader, Reader::work_at_level);
+  EXPECT_EQ(c.targets[0].level, 2.5);
+  EXPECT_EQ(c.targets[0].stage_min, 5.0);
+
+  std::string no_level = ok;
+  no_level.replace(no_level.find("level = 2.5\n"), 12, "");
+  EXPECT_THROW((void)parse_catalogue(no_level, "t.toml", "."), ScenarioError);
+  std::string one_stage = ok;  // from 60 to 120: a 40-min stage leaves room for one only
+  one_stage.replace(one_stage.find("stage_min = 5.0"), 15, "stage_min = 40.0");
+  EXPECT_THROW((void)parse_catalogue(one_stage, "t.toml", "."), ScenarioError);
+  std::string stray = kMinimalTarget;
+  stray.replace(stray.find("reader = \"peak\""), 15, "reader = \"peak\"\nlevel = 2.5");
+  EXPECT_THROW((void)parse_catalogue(stray, "t.toml", "."), ScenarioError);
+}
+
 TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {
   try {
     (void)parse_catalogue("[[target]\nid = 1\n", "bad.toml", ".");
@@ -600,6 +621,26 @@ TEST(Readers, EveryAcuteReaderOnTheZigzag) {
   EXPECT_DOUBLE_EQ(read_series(t, s, 0.0), -3.5);
   t.reader = Reader::remaining_fraction_at;
   EXPECT_DOUBLE_EQ(read_series(t, s, 0.0), 3.5 / 4.0);
+}
+
+TEST(Readers, WorkAtLevelInterpolatesBetweenTheStagesAroundTheCrossing) {
+  // Three 4-min stages at 0.5, 0.6, 0.7 of VO2max from t = 10; the observable is 1.0, 2.0 and 3.5
+  // at their ends (t = 14, 18, 22): 2.5 lies a third of the way from 2.0 to 3.5, so a third of
+  // the way from 0.6 to 0.7.
+  const Series work{{10, 14, 14.001, 18, 18.001, 22}, {0.5, 0.5, 0.6, 0.6, 0.7, 0.7}};
+  const Series lactate{{10, 14, 18, 22}, {1.0, 1.0, 2.0, 3.5}};
+  Target t = reading(Reader::work_at_level);
+  t.from_min = 10.0;
+  t.to_min = 22.0;
+  t.stage_min = 4.0;
+  t.level = 2.5;
+  EXPECT_NEAR(work_at_level(t, lactate, work), 0.6 + 0.1 / 3.0, 1e-3);
+  t.level = 0.5;  // the first stage already reaches it
+  EXPECT_NEAR(work_at_level(t, lactate, work), 0.5, 1e-9);
+  t.level = 4.0;  // never reached
+  EXPECT_EQ(work_at_level(t, lactate, work), std::numeric_limits<double>::infinity());
+  t.stage_min.reset();
+  EXPECT_THROW((void)work_at_level(t, lactate, work), std::invalid_argument);
 }
 
 TEST(Readers, ClockReadersUseTheScenarioStartAndWrap) {

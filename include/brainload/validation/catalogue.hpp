@@ -39,6 +39,11 @@ enum class Reader {
   exp_half_life_min,      // ln 2 · (to − from) / ln(excess(from) / excess(to)), excess over base
   remaining_fraction_at,  // (value at at_min − base) / (max over [from, to] − base)
   event_value,            // value of the event_index-th event of event_type (0-based)
+  // work_vo2max_frac at which `observable` first reaches `level` in a test of stages of stage_min
+  // from from_min to to_min: the observable at each stage's end against the stage's mean work,
+  // interpolated linearly between the two stages around the crossing (as a lactate threshold at a
+  // fixed concentration is read off a graded test); +inf if it never reaches the level
+  work_at_level,
   // population (run_population + summarize; `arm` against the scenario's control arm)
   contrast_smd,              // SMD of change (arm − control) of `outcome` at `day`
   contrast_mean_difference,  // mean difference of change (arm − control) at `day`
@@ -125,6 +130,8 @@ struct Target {
   std::optional<bool> significant;  // the published effect's CI excludes the null value
   // Distribution and time-course readers.
   double threshold_of_mean = 0.0;  // fraction_change_below
+  std::optional<double> level;      // work_at_level: the level sought, in the observable's unit
+  std::optional<double> stage_min;  // work_at_level: the length of each stage, min
   std::vector<double> curve_t_min, curve_values, curve_low, curve_high;
   // Evidence and calibration status.
   Evidence evidence = Evidence::data;

@@ -47,6 +47,11 @@ struct Extremum {
 // t.base_min when given) into `simulated`, and the normalised RMS error against t.curve_values,
 // sqrt(mean((sim − pub)²)) / (max pub − min pub).
 [[nodiscard]] double curve_nrmse(const Target& t, const Series& s, std::vector<double>& simulated);
+// work_at_level: the work (mean of `work` over each stage) at which `observable`, read at the end
+// of each stage of t.stage_min from t.from_min to t.to_min, first reaches t.level, interpolated
+// linearly between the last stage below and the first at or above it; the first stage's work if
+// it already is; +inf if no stage reaches it.
+[[nodiscard]] double work_at_level(const Target& t, const Series& observable, const Series& work);
 // Distribution-level readers on per-agent changes: SD / mean, and the share of changes below
 // threshold × mean. Throw std::invalid_argument for fewer than 2 values or a zero mean.
 [[nodiscard]] double coefficient_of_variation(const std::vector<double>& changes);

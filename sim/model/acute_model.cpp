@@ -34,7 +34,7 @@ double AcuteModel::blood_pressure_fall_mmhg(const AcuteState& x) const {
 }
 
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
-  return x[ix::kVo2Primary] + x[ix::kVo2Slow];
+  return total_uptake_ml_kg_min(subject_, x[ix::kVo2Primary], x[ix::kVo2Slow]);
 }
 
 AcuteState AcuteModel::resting_state() const {

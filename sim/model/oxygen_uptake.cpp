@@ -18,6 +18,11 @@ double vo2_demand_ml_kg_min(const Subject& s, const Drive& d) {
                   std::min(d.work_vo2max_frac, 1.0) * s.vo2max_ml_kg_min);
 }
 
+double total_uptake_ml_kg_min(const Subject& s, double primary_ml_kg_min, double slow_ml_kg_min) {
+  return std::min(primary_ml_kg_min + slow_ml_kg_min,
+                  std::max(primary_ml_kg_min, s.vo2max_ml_kg_min));
+}
+
 double primary_tau_min(const OxygenUptakeParams& p, const Subject& s) {
   const double by_age = p.primary_tau_min + p.primary_ageing_min_per_year *
                                                 (s.age_years - kPrimaryTauReferenceAgeYears);

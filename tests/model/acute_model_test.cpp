@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace brainload {
@@ -131,6 +132,32 @@ Drive running(double vo2max_frac) {
   d.compound = 0.8;
   d.exercising = true;
   return d;
+}
+
+// Uptake never exceeds VO2max, even in a graded test whose rising demand leaves the slow
+// component of earlier stages above its new cap (it falls to the cap only with the slow EPOC time
+// constant): 5-min stages from 50 to 100 % of VO2max, untrained threshold.
+TEST(AcuteModel, UptakeStaysAtOrBelowVo2maxThroughAGradedTest) {
+  Subject s;
+  AcuteModel model(AcuteParams{}, s, 600.0);
+  AcuteState x = model.resting_state();
+  constexpr double kH = 0.01;
+  double highest_sum = 0.0;
+  double highest = 0.0;
+  double t = 0.0;
+  for (int stage = 0; stage <= 5; ++stage) {
+    model.set_drive(running(0.5 + 0.1 * stage));
+    for (int n = 0; n < 500; ++n, t += kH) {
+      AcuteState dxdt{};
+      model(x, dxdt, t);
+      for (std::size_t j = 0; j < ix::kCount; ++j) x[j] += kH * dxdt[j];  // Euler is enough here
+      highest_sum = std::max(highest_sum, x[ix::kVo2Primary] + x[ix::kVo2Slow]);
+      highest = std::max(highest, model.vo2_ml_kg_min(x));
+    }
+  }
+  EXPECT_GT(highest_sum, s.vo2max_ml_kg_min);  // the states alone would exceed it
+  EXPECT_LE(highest, s.vo2max_ml_kg_min);
+  EXPECT_GT(highest, 0.97 * s.vo2max_ml_kg_min);  // and the test does reach it
 }
 
 // Ostrowski et al. 2000, Fischer 2006: plasma IL-6 is highest at the end of exercise (released

@@ -7,7 +7,7 @@
 //   (max(0, x − LT) − R) / τr                            recruitment above the lactate threshold S*
 //   = min(g · VO2max · R, max(0, VO2max − D))                 slow component, capped at VO2max
 //   dS/dt = (S* − S) / τs   (τs = τ_sc while S* > S, τ_epoc once it falls)
-//   VO2 = V + S                                                  the observable vo2_ml_kg_min
+//   VO2 = min(V + S, max(V, VO2max))                             the observable vo2_ml_kg_min
 //
 // Structure: the three-phase description of VO2 kinetics with a delayed slow component above the
 // lactate threshold (Barstow & Molé 1991, J Appl Physiol 71:2099; Poole & Jones 2012, Compr
@@ -95,6 +95,14 @@ void visit_parameters(P& p, Visitor&& visit) {
 
 // Oxygen demand of the current activity, mL/kg/min (never below resting uptake).
 [[nodiscard]] double vo2_demand_ml_kg_min(const Subject& s, const Drive& d);
+
+// Actual uptake from the primary and slow states, mL/kg/min: their sum, but never above VO2max
+// (unless the primary part alone is: it follows a demand capped at VO2max, so only by rounding).
+// The slow component's target is capped at VO2max − demand, but when the demand rises step by step
+// (a graded test) the slow state left from the stages before falls to its new cap only with the
+// slow EPOC time constant, and V + S would exceed VO2max, which by definition it cannot.
+[[nodiscard]] double total_uptake_ml_kg_min(const Subject& s, double primary_ml_kg_min,
+                                            double slow_ml_kg_min);
 
 // Phase II time constant of this subject, min.
 [[nodiscard]] double primary_tau_min(const OxygenUptakeParams& p, const Subject& s);

@@ -129,7 +129,7 @@ struct Target {
   std::string widen_basis;
   std::optional<bool> significant;  // the published effect's CI excludes the null value
   // Distribution and time-course readers.
-  double threshold_of_mean = 0.0;  // fraction_change_below
+  double threshold_of_mean = 0.0;   // fraction_change_below
   std::optional<double> level;      // work_at_level: the level sought, in the observable's unit
   std::optional<double> stage_min;  // work_at_level: the length of each stage, min
   std::vector<double> curve_t_min, curve_values, curve_low, curve_high;

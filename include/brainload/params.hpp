@@ -81,8 +81,11 @@ struct PopulationParams {
   // from the one-year change in Wan et al. 2025's usual-care arm, 2.5–4.3 y from the test–retest
   // ICCs of Dörfel et al. 2023; see the source string below).
   double brain_age_noise_sd = 1.0;
-  double bdnf_noise_sd_ng_ml =
-      3.0;  // serum BDNF assay and day-to-day variation (assumed, CV ≈ 10 %)
+  // Serum BDNF assay and day-to-day variation, CV ≈ 10 % of 30 ng/mL (assumed, inside the
+  // inter-assay CVs of 5-20 % measured for six commercial kits on the sera of 40 healthy adults,
+  // "A method for reproducible measurements of serum BDNF", Sci Rep 2015, 5:17989, abstract read;
+  // no day-to-day biological variation was found).
+  double bdnf_noise_sd_ng_ml = 3.0;
   // 1RM test–retest CV: median of 32 studies, pooled n = 1595 (Grgic et al. 2020, Sports Med Open
   // 6:31; range 0.5–12.1 %).
   double strength_noise_cv = 0.042;
@@ -169,7 +172,10 @@ void visit_parameters(P& p, Visitor&& visit) {
         "σ = 17.5·√((1 − ICC)/ICC) = 2.5–4.3 y per scan for those packages; the brain-age method "
         "of a trial sets which applies");
   visit("bdnf_noise_sd_ng_ml", p.bdnf_noise_sd_ng_ml, "ng/mL", ValidRange{0.0, 20.0},
-        "assumed: serum BDNF assay and day-to-day variation, CV ≈ 10 %");
+        "assumed: serum BDNF assay and day-to-day variation, CV ≈ 10 %, inside the inter-assay "
+        "CVs of 5-20 % of six commercial kits (Sci Rep 2015, 5:17989, \"A method for reproducible "
+        "measurements of serum BDNF\"); no "
+        "day-to-day biological variation found");
   visit("strength_noise_cv", p.strength_noise_cv, "1", ValidRange{0.0, 0.5},
         "measured: 1RM test–retest CV, median 4.2 % (range 0.5–12.1 %) over 32 studies, pooled "
         "n = 1595, similar in young and older adults and in upper and lower body (Grgic et al. "

@@ -16,6 +16,7 @@ set(_brainload_cli_cases
   physiology_wingate PhysiologyWingate
   physiology_back_to_back_hiit PhysiologyBackToBackHiit
   physiology_compound_vs_isolation PhysiologyCompoundVsIsolation
+  physiology_same_walk_after_training PhysiologySameWalkAfterTraining
   physiology_jumping_vs_cycling PhysiologyJumpingVsCycling
   physiology_cortisol_rest_day PhysiologyCortisolRestDay
   trial_design TrialDesign)

@@ -567,6 +567,34 @@ class PhysiologyCompoundVsIsolation(unittest.TestCase):
                                    f"peak {name}: {shown}")
 
 
+class PhysiologySameWalkAfterTraining(unittest.TestCase):
+    """scenarios/same_walk_after_training.toml: a walk at 4 METs is an absolute demand, so after
+    24 weeks of walking it is a smaller share of a larger VO2max and heart rate and lactate at its
+    end fall; without training they stay (README, "What the model shows")."""
+
+    def end_of_walk(self, arm, day):
+        tr = trace(scenario("same_walk_after_training"), "--arm", arm, "--every", "1",
+                   "--from", str(day), "--to", str(day + 1))
+        t = day * 1440 + 620
+        values = {}
+        for name in ("work_vo2max_frac", "heart_rate_bpm", "lactate_mmol_l", "vo2max_ml_kg_min"):
+            values[name], at = tr.at(name, t)
+            self.assertEqual(at, t, f"no row at time_min {t}")
+        return values
+
+    def test_the_same_walk_is_easier_after_training_only(self):
+        before, after = self.end_of_walk("walkers", 0), self.end_of_walk("walkers", 168)
+        shown = f"walkers day 0 {before}, day 168 {after}"
+        self.assertGreater(after["vo2max_ml_kg_min"], 1.05 * before["vo2max_ml_kg_min"], shown)
+        self.assertLess(after["work_vo2max_frac"], 0.95 * before["work_vo2max_frac"], shown)
+        self.assertLess(after["heart_rate_bpm"], before["heart_rate_bpm"] - 2.0, shown)
+        self.assertLess(after["lactate_mmol_l"], before["lactate_mmol_l"], shown)
+        c0, c1 = self.end_of_walk("control", 0), self.end_of_walk("control", 168)
+        shown = f"control day 0 {c0}, day 168 {c1}"
+        self.assertAlmostEqual(c1["heart_rate_bpm"], c0["heart_rate_bpm"], delta=1.0, msg=shown)
+        self.assertGreaterEqual(c1["work_vo2max_frac"], c0["work_vo2max_frac"], shown)
+
+
 class PhysiologyJumpingVsCycling(unittest.TestCase):
     """scenarios/jumping_vs_cycling.toml: bone loading releases osteocalcin (seed 002)."""
 

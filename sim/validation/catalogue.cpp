@@ -677,10 +677,13 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
                     "work_at_level needs stage_min > 0, at most half of to_min − from_min (two "
                     "stages at least)");
         }
-      } else if (t.table.get("level") != nullptr || t.table.get("stage_min") != nullptr) {
-        ctx.error(ctx.at(t.table), t.field("level"),
-                  "level and stage_min apply to the work_at_level reader only");
       }
+    }
+    // Checked for every reader, population ones included.
+    if (g.reader != Reader::work_at_level &&
+        (t.table.get("level") != nullptr || t.table.get("stage_min") != nullptr)) {
+      ctx.error(ctx.at(t.table), t.field("level"),
+                "level and stage_min apply to the work_at_level reader only");
     }
   }
   if (reader_ok) check_band(ctx, t, g);

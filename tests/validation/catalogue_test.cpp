@@ -252,6 +252,27 @@ TEST(CatalogueParser, WorkAtLevelNeedsALevelAndStagesAndOnlyItTakesThem) {
   std::string stray = kMinimalTarget;
   stray.replace(stray.find("reader = \"peak\""), 15, "reader = \"peak\"\nlevel = 2.5");
   EXPECT_THROW((void)parse_catalogue(stray, "t.toml", "."), ScenarioError);
+  std::string population_stray = kMinimalTarget;  // a population reader is checked too
+  const auto drop = [&](std::string_view line) {
+    const auto at = population_stray.find(line);
+    ASSERT_NE(at, std::string::npos) << line;
+    population_stray.erase(at, line.size());
+  };
+  drop("observable = \"lactate_mmol_l\"\n");
+  drop("from_min = 60.0\n");
+  drop("to_min = 120.0\n");
+  drop("reader = \"peak\"\n");
+  population_stray.insert(population_stray.find("published"),
+                          "reader = \"arm_change_mean\"\noutcome = \"vo2max_ml_kg_min\"\nday = "
+                          "28\nstage_min = 5.0\n");
+  try {
+    (void)parse_catalogue(population_stray, "t.toml", ".");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("apply to the work_at_level reader only"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {

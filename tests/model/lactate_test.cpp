@@ -159,5 +159,36 @@ TEST(Lactate, HighBloodLactateEntersTheBrain) {
   EXPECT_GT(lactate_rates(p, LactateInputs{}, 0.0, 12.0, 1.0).brain_per_min, 0.0);
 }
 
+// The brain oxidises what it takes up (van Hall et al. 2009, J Cereb Blood Flow Metab 29:1121;
+// Dalsgaard et al. 2004, J Physiol 554:571): held at an arterial lactate until steady, brain
+// lactate stays near rest and the net uptake of a 1.4-kg brain lies inside the 95 % CIs of van Hall
+// et al.'s rest-with-infusion (3.9 mM: 0.16 ± 0.07 mmol/min, n = 6) and exercise-with-infusion (6.9
+// mM: 0.28 ± 0.16) conditions. The parameters come from Boumezbeur et al. 2010 and Sokoloff 1996,
+// not from these figures (docs/research/coverage_untested_observables.md).
+TEST(Lactate, TheBrainOxidisesWhatItTakesUp) {
+  const LactateParams p;
+  const auto steady_brain = [&](double blood) {
+    double brain = p.brain_rest_mmol_l;
+    for (int i = 0; i < 60000; ++i) {  // 100 min in steps of 0.1 s
+      brain += lactate_rates(p, LactateInputs{}, 0.0, blood, brain).brain_per_min / 600.0;
+    }
+    return brain;
+  };
+  const auto uptake_mmol_min = [&](double blood, double brain) {
+    const double t = p.brain_transport_mmol_l_per_min;
+    const double km = p.brain_km_mmol_l;
+    return 1.4 * t * (blood / (km + blood) - brain / (km + brain));
+  };
+  const double ci = 2.571 / std::sqrt(6.0);
+  const double brain39 = steady_brain(3.9);
+  const double brain69 = steady_brain(6.9);
+  EXPECT_LT(brain39, 1.3);
+  EXPECT_LT(brain69, 1.4);
+  EXPECT_GT(uptake_mmol_min(3.9, brain39), 0.16 - ci * 0.07);
+  EXPECT_LT(uptake_mmol_min(3.9, brain39), 0.16 + ci * 0.07);
+  EXPECT_GT(uptake_mmol_min(6.9, brain69), 0.28 - ci * 0.16);
+  EXPECT_LT(uptake_mmol_min(6.9, brain69), 0.28 + ci * 0.16);
+}
+
 }  // namespace
 }  // namespace brainload

@@ -45,9 +45,14 @@
 // 87:1684). The lactate threshold is not a parameter here: it emerges where production crosses
 // removal (Mader & Heck 1986).
 //
-// Brain: dL_br/dt = T · (L_b/(K_m + L_b) − L_br/(K_m + L_br)) + k_ox · (L_br,rest − L_br), MCT1
-// with K_m ≈ 3.5–10 mM (Halestrap 2012, IUBMB Life 64:1); lactate is a preferred neuronal fuel
-// during intense exercise (van Hall et al. 2009, J Cereb Blood Flow Metab 29:1121).
+// Brain: dL_br/dt = T · (L_b/(K_m + L_b) − L_br/(K_m + L_br)) + k_ox · (L_br,rest − L_br), with
+// the transport measured in humans (VMAX 0.40 µmol/g/min, KT 5.1 mM: Boumezbeur et al. 2010, J
+// Neurosci 30:13983) and k_ox the oxidised pyruvate flux over the resting pool (Sokoloff 1996), so
+// the brain oxidises what it takes up and its lactate rises little: about 1.16 mM at an arterial
+// 3.9 mM and 1.25 at 6.9 mM at steady state (net uptake 0.14 and 0.21 mmol/min for 1.4 kg against
+// 0.16 ± 0.07 and 0.28 ± 0.16 measured by van Hall et al. 2009, J Cereb Blood Flow Metab 29:1121),
+// as MRS and CSF lactate after exhaustive exercise read it (Dalsgaard et al. 2004, J Physiol
+// 554:571).
 #pragma once
 
 #include <concepts>
@@ -76,9 +81,11 @@ struct LactateParams {
   double passive_clearance_per_min = 0.011;  // k_pass (fitted: Beneke 2007 30 s late decay)
   double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
                                              // Maddock et al. 2016, J Neurosci 36:2449)
-  double brain_transport_mmol_l_per_min = 0.45;  // T (derived: brain ≈ 2.2 mM at blood 12 mM)
-  double brain_km_mmol_l = 5.0;                  // K_m of MCT1 (Halestrap 2012)
-  double brain_oxidation_per_min = 0.15;         // k_ox (assumed: brain lactate turnover ≈ 7 min)
+  double brain_transport_mmol_l_per_min = 0.40;  // T: VMAX 0.40 µmol/g/min (measured,
+                                                 // Boumezbeur et al. 2010, J Neurosci 30:13983)
+  double brain_km_mmol_l = 5.1;                  // KT 5.1 mmol/L (measured, Boumezbeur 2010)
+  double brain_oxidation_per_min = 0.52;  // k_ox (derived: 0.52 µmol/g/min of pyruvate oxidised,
+                                          // Sokoloff 1996, over the resting 1.0 mM pool)
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -134,11 +141,16 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L", ValidRange{0.2, 3.0},
         "resting brain lactate ≈ 0.6–1 mM (MRS, Maddock et al. 2016, J Neurosci 36:2449)");
   visit("brain_transport_mmol_l_per_min", p.brain_transport_mmol_l_per_min, "mmol/L/min",
-        ValidRange{0.0, 5.0}, "derived: brain ≈ 2.2 mM at blood 12 mM");
+        ValidRange{0.0, 5.0},
+        "measured: VMAX 0.40 ± 0.13 µmol/g/min of blood-to-brain lactate transport, 13C-lactate "
+        "infusion (Boumezbeur et al. 2010, J Neurosci 30:13983); per g read as per mL");
   visit("brain_km_mmol_l", p.brain_km_mmol_l, "mmol/L", ValidRange{1.0, 20.0},
-        "K_m of MCT1, 3.5–10 mM (Halestrap 2012, IUBMB Life 64:1)");
+        "measured: KT 5.1 ± 2.7 mmol/L (Boumezbeur et al. 2010, J Neurosci 30:13983); MCT1 "
+        "3.5–10 mM (Halestrap 2012, IUBMB Life 64:1)");
   visit("brain_oxidation_per_min", p.brain_oxidation_per_min, "1/min", ValidRange{0.01, 2.0},
-        "assumed: brain lactate turnover ≈ 7 min");
+        "derived: the brain oxidises 26 µmol glucose/100 g/min (Sokoloff 1996, Handbook of "
+        "Physiology), 0.52 µmol/g/min of pyruvate, over the resting 1.0 mM pool; lactate taken up "
+        "displaces glucose in proportion to its rise (assumed linearisation)");
 }
 
 // What the lactate pathway reads from the drive and the subject.

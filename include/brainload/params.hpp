@@ -174,8 +174,7 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("bdnf_noise_sd_ng_ml", p.bdnf_noise_sd_ng_ml, "ng/mL", ValidRange{0.0, 20.0},
         "assumed: serum BDNF assay and day-to-day variation, CV ≈ 10 %, inside the inter-assay "
         "CVs of 5-20 % of six commercial kits (Sci Rep 2015, 5:17989, \"A method for reproducible "
-        "measurements of serum BDNF\"); no "
-        "day-to-day biological variation found");
+        "measurements of serum BDNF\"); no day-to-day biological variation found");
   visit("strength_noise_cv", p.strength_noise_cv, "1", ValidRange{0.0, 0.5},
         "measured: 1RM test–retest CV, median 4.2 % (range 0.5–12.1 %) over 32 studies, pooled "
         "n = 1595, similar in young and older adults and in upper and lower body (Grgic et al. "

@@ -146,6 +146,17 @@ journal = "J"
 volume_pages = "1:2"
 )";
 
+// The message of the ScenarioError that parsing `text` throws (a test failure, and "", if none).
+std::string parse_error(const std::string& text, const std::string& file = "t.toml") {
+  try {
+    (void)parse_catalogue(text, file, ".");
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected ScenarioError from " << file;
+  return "";
+}
+
 TEST(CatalogueParser, AcceptsAMinimalTarget) {
   const Catalogue c = parse_catalogue(kMinimalTarget, "t.toml", BRAINLOAD_SOURCE_DIR);
   ASSERT_EQ(c.targets.size(), 1U);
@@ -265,23 +276,13 @@ TEST(CatalogueParser, WorkAtLevelNeedsALevelAndStagesAndOnlyItTakesThem) {
   population_stray.insert(population_stray.find("published"),
                           "reader = \"arm_change_mean\"\noutcome = \"vo2max_ml_kg_min\"\nday = "
                           "28\nstage_min = 5.0\n");
-  try {
-    (void)parse_catalogue(population_stray, "t.toml", ".");
-    FAIL() << "expected ScenarioError";
-  } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("apply to the work_at_level reader only"),
-              std::string::npos)
-        << e.what();
-  }
+  const std::string e = parse_error(population_stray);
+  EXPECT_NE(e.find("apply to the work_at_level reader only"), std::string::npos) << e;
 }
 
 TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {
-  try {
-    (void)parse_catalogue("[[target]\nid = 1\n", "bad.toml", ".");
-    FAIL() << "expected ScenarioError";
-  } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("bad.toml:1:"), std::string::npos) << e.what();
-  }
+  const std::string e = parse_error("[[target]\nid = 1\n", "bad.toml");
+  EXPECT_NE(e.find("bad.toml:1:"), std::string::npos) << e;
 }
 
 // The catalogue reads TOML through the scenario parser's reader (io/toml_reader.hpp): the copy
@@ -289,27 +290,16 @@ TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {
 TEST(CatalogueParser, regression_DeepNestingIsAnErrorNotACrash) {
   std::string deep = "x = ";
   for (int k = 0; k < 300; ++k) deep += "[";
-  try {
-    (void)parse_catalogue(deep + "\n", "deep.toml", ".");
-    FAIL() << "expected ScenarioError";
-  } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("deep.toml:1:"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("nested more than 256 levels"), std::string::npos)
-        << e.what();
-  }
+  const std::string e = parse_error(deep + "\n", "deep.toml");
+  EXPECT_NE(e.find("deep.toml:1:"), std::string::npos) << e;
+  EXPECT_NE(e.find("nested more than 256 levels"), std::string::npos) << e;
 }
 
 TEST(CatalogueParser, regression_UnknownKeySuggestsTheNearOne) {
   std::string text = kMinimalTarget;
   text.replace(text.find("reader = \"peak\""), 6, "raeder");
-  try {
-    (void)parse_catalogue(text, "t.toml", ".");
-    FAIL() << "expected ScenarioError";
-  } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("unknown key 'raeder'; did you mean 'reader'?"),
-              std::string::npos)
-        << e.what();
-  }
+  const std::string e = parse_error(text);
+  EXPECT_NE(e.find("unknown key 'raeder'; did you mean 'reader'?"), std::string::npos) << e;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,3 +10,15 @@ set_tests_properties(validation.suite PROPERTIES
                      TIMEOUT 600
                      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                      LABELS validation)
+
+# docs/validation.md's known-misses table against the report the suite just wrote
+# (validation/check_known_misses.py): every known miss named in a row, no passing target listed
+# as a miss. The table is written by hand and went stale before this check existed.
+set_tests_properties(validation.suite PROPERTIES FIXTURES_SETUP validation_report)
+add_test(NAME validation.known_miss_table
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/validation/check_known_misses.py
+                 ${CMAKE_BINARY_DIR}/validation/report.json ${PROJECT_SOURCE_DIR}/docs/validation.md)
+set_tests_properties(validation.known_miss_table PROPERTIES
+                     FIXTURES_REQUIRED validation_report
+                     TIMEOUT 60
+                     LABELS validation)

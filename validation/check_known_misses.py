@@ -29,7 +29,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2
-    report = json.load(open(argv[1], encoding="utf-8"))
+    try:
+        report = json.load(open(argv[1], encoding="utf-8"))
+    except FileNotFoundError:
+        print(f"check_known_misses: no report at {argv[1]}: run `brainload validate --out DIR` "
+              "(ctest: validation.suite) first", file=sys.stderr)
+        return 2
     doc = open(argv[2], encoding="utf-8").read()
     table = table_text(doc)
     targets = {t["id"]: t for t in report["targets"]}

@@ -6,8 +6,9 @@
 // (resting_bdnf.hpp, inflammation.hpp). No relaxation of its own: it follows its inputs.
 //
 // Sources: m_T fitted to SMD −0.38 after resistance training (Setayesh & Mohammad Rahimi 2023,
-// Geriatr Nurs 54:23), standing for behavioural activation and self-efficacy; m_B, m_I and L50
-// assumed.
+// Geriatr Nurs 54:23) as the mean over seeds 1-10 with the depression test error on
+// (validation/fits/fit_mood.py; docs/research/chronic_structures.md 7r), standing for behavioural
+// activation and self-efficacy; m_B, m_I and L50 assumed.
 #pragma once
 
 #include <concepts>
@@ -21,9 +22,9 @@ namespace brainload {
 struct MoodParams {
   double per_bdnf_gain = -2.0;       // SD per unit relative resting-BDNF gain (assumed)
   double per_il6_reduction = -0.5;   // SD per unit relative IL-6 reduction (assumed)
-  double training_max = -0.11;       // SD from regular training at saturation (behavioural
-                                     // activation, self-efficacy; fitted: SMD −0.38, Setayesh
-                                     // & Mohammad Rahimi 2023)
+  double training_max = -0.346;      // SD from regular training at saturation (behavioural
+                                     // activation, self-efficacy; fitted: SMD −0.38 over ten
+                                     // seeds, Setayesh & Mohammad Rahimi 2023)
   double training_half_load = 0.03;  // L50 of the 28-day daily training load (assumed)
 };
 
@@ -40,7 +41,8 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("per_il6_reduction", p.per_il6_reduction, "SD", ValidRange{-5.0, 0.0},
         "assumed: per unit relative IL-6 reduction");
   visit("training_max", p.training_max, "SD", ValidRange{-2.0, 0.0},
-        "fitted: SMD −0.38 (Setayesh & Mohammad Rahimi 2023); behavioural activation and "
+        "fitted: SMD −0.38 (Setayesh & Mohammad Rahimi 2023) as the mean over seeds 1-10 with the "
+        "depression test error on (validation/fits/fit_mood.py); behavioural activation and "
         "self-efficacy of regular training at saturation");
   visit("training_half_load", p.training_half_load, "1", ValidRange{0.001, 1.0},
         "assumed: L50 of the 28-day daily training load");

@@ -20,13 +20,18 @@ TEST(Cognition, InvertedUOfArousal) {
   EXPECT_LT(cognitive_performance_z(p, 1.0, 1.0, 0.0), cognitive_performance_z(p, 0.5, 1.0, 0.0));
 }
 
-TEST(Cognition, LowCerebralBloodFlowHurtsMoreThanHighHelps) {
-  const CognitionParams p;
+// The perfusion term is linear by default (k_down = k_up, docs/research/acute_cognition_weights.md),
+// and each side follows its own weight when they are set apart.
+TEST(Cognition, PerfusionTermIsLinearAndEachSideHasItsWeight) {
+  CognitionParams p;
   const double down = cognitive_performance_z(p, p.arousal_rest, 0.9, 0.0);
   const double up = cognitive_performance_z(p, p.arousal_rest, 1.1, 0.0);
   EXPECT_LT(down, 0.0);
   EXPECT_GT(up, 0.0);
-  EXPECT_GT(-down, up);
+  EXPECT_NEAR(-down, up, 1e-12);
+  p.perfusion_loss_weight_z = 4.0;
+  EXPECT_NEAR(cognitive_performance_z(p, p.arousal_rest, 0.9, 0.0), -0.4, 1e-12);
+  EXPECT_NEAR(cognitive_performance_z(p, p.arousal_rest, 1.1, 0.0), up, 1e-12);
 }
 
 TEST(Cognition, PostLearningArousalConsolidates) {

@@ -8,7 +8,10 @@
 // through LC norepinephrine sets the inverted U (Aston-Jones & Cohen 2005, Annu Rev Neurosci
 // 28:403; Arnsten 2011, Biol Psychiatry 69:e89); MODEL.md: about 60–70 % of the acute benefit
 // is arousal (seed 002), the rest here is perfusion and brain lactate fuel. Extra flow helps
-// little (supply exceeds demand) while a deficit harms more: k_up < k_down (assumed).
+// little (supply exceeds demand); k_A and k_up are fitted together to Chang et al. 2012's pooled
+// g = 0.108 immediately after exercise, split 65:35 by MODEL.md's arousal share, and a deficit
+// costs as much per unit as a surplus gains (k_down = k_up, assumed: the asymmetric 4.0 had no
+// source and made a Wingate cost a full SD; docs/research/acute_cognition_weights.md).
 //
 // Memory: encoding quality is U(mean arousal while learning); consolidation grows with mean
 // arousal in the hour after learning (Cahill et al. 2003, Learn Mem 10:270; post-learning
@@ -27,11 +30,14 @@ struct CognitionParams {
   double arousal_optimum = 0.60;   // A_opt (assumed: moderate tonic LC state is optimal)
   double arousal_width = 0.30;     // w (assumed)
   double arousal_rest = 0.35;      // A_rest: awake rest arousal (same anchor as ArousalParams)
-  double arousal_weight_z = 0.55;  // k_A, SD units (derived: ≈ +0.2 SD just after moderate
-                                   // exercise, Chang et al. 2012, Brain Res 1453:87, d ≈ 0.1–0.3)
-  double perfusion_gain_weight_z = 0.8;    // k_up, SD per unit relative CBF above rest (assumed)
-  double perfusion_loss_weight_z = 4.0;    // k_down, SD per unit below rest (assumed: a 10 % fall
-                                           // costs ≈ 0.4 SD)
+  double arousal_weight_z = 0.1815;  // k_A, SD units (fitted: 65 % of Chang et al. 2012's g =
+                                     // 0.108 just after exercise, Brain Res 1453:87; the share
+                                     // from MODEL.md's 60–70 %; fit_acute_cognition.py)
+  double perfusion_gain_weight_z = 0.265;  // k_up, SD per unit relative CBF above rest (fitted:
+                                           // the other 35 % of the same g)
+  double perfusion_loss_weight_z = 0.265;  // k_down, SD per unit below rest (assumed = k_up:
+                                           // falls of 10-30 % after exercise cost little; see
+                                           // docs/research/acute_cognition_weights.md)
   double lactate_fuel_weight_z = 0.04;     // k_lac, SD per mmol/L brain lactate (assumed, small)
   double encoding_weight_z = 0.6;          // k_enc, SD (assumed)
   double consolidation_weight_z = 0.8;     // k_cons, SD per unit arousal (assumed)
@@ -51,12 +57,17 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("arousal_rest", p.arousal_rest, "1", ValidRange{0.0, 1.0},
         "awake rest arousal, the same anchor as ArousalParams (assumed there)");
   visit("arousal_weight_z", p.arousal_weight_z, "SD", ValidRange{0.0, 3.0},
-        "derived: ≈ +0.2 SD just after moderate exercise (Chang et al. 2012, Brain Res 1453:87, "
-        "d ≈ 0.1–0.3)");
+        "fitted: the arousal term gives 65 % (MODEL.md: 60–70 % of the acute benefit is arousal) "
+        "of Chang et al. 2012's g = 0.108 immediately after exercise (Brain Res 1453:87), read 1 "
+        "min after 20 min at 60 % VO2max (validation/fits/fit_acute_cognition.py)");
   visit("perfusion_gain_weight_z", p.perfusion_gain_weight_z, "SD", ValidRange{0.0, 5.0},
-        "assumed: SD per unit relative CBF above rest");
+        "fitted: SD per unit relative CBF above rest, the other 35 % of Chang et al. 2012's g = "
+        "0.108 (validation/fits/fit_acute_cognition.py)");
   visit("perfusion_loss_weight_z", p.perfusion_loss_weight_z, "SD", ValidRange{0.0, 20.0},
-        "assumed: SD per unit relative CBF below rest; a 10 % fall costs ≈ 0.4 SD");
+        "assumed: SD per unit relative CBF below rest, equal to the fitted gain weight (a linear "
+        "term); the asymmetric 4.0 had no source, and falls of flow of 10-30 % during or after "
+        "exercise or heating leave executive performance unchanged or improving (Moreau & Chou "
+        "2019, Perspect Psychol Sci; docs/research/acute_cognition_weights.md)");
   visit("lactate_fuel_weight_z", p.lactate_fuel_weight_z, "SD/(mmol/L)", ValidRange{0.0, 0.5},
         "assumed, small: SD per mmol/L brain lactate");
   visit("encoding_weight_z", p.encoding_weight_z, "SD", ValidRange{0.0, 3.0}, "assumed");

@@ -20,8 +20,9 @@ TEST(Cognition, InvertedUOfArousal) {
   EXPECT_LT(cognitive_performance_z(p, 1.0, 1.0, 0.0), cognitive_performance_z(p, 0.5, 1.0, 0.0));
 }
 
-// The perfusion term is linear by default (k_down = k_up, docs/research/acute_cognition_weights.md),
-// and each side follows its own weight when they are set apart.
+// The perfusion term is linear by default (k_down = k_up,
+// docs/research/acute_cognition_weights.md), and each side follows its own weight when they are set
+// apart.
 TEST(Cognition, PerfusionTermIsLinearAndEachSideHasItsWeight) {
   CognitionParams p;
   const double down = cognitive_performance_z(p, p.arousal_rest, 0.9, 0.0);

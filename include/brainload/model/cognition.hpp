@@ -27,9 +27,9 @@
 namespace brainload {
 
 struct CognitionParams {
-  double arousal_optimum = 0.60;   // A_opt (assumed: moderate tonic LC state is optimal)
-  double arousal_width = 0.30;     // w (assumed)
-  double arousal_rest = 0.35;      // A_rest: awake rest arousal (same anchor as ArousalParams)
+  double arousal_optimum = 0.60;     // A_opt (assumed: moderate tonic LC state is optimal)
+  double arousal_width = 0.30;       // w (assumed)
+  double arousal_rest = 0.35;        // A_rest: awake rest arousal (same anchor as ArousalParams)
   double arousal_weight_z = 0.1815;  // k_A, SD units (fitted: 65 % of Chang et al. 2012's g =
                                      // 0.108 just after exercise, Brain Res 1453:87; the share
                                      // from MODEL.md's 60–70 %; fit_acute_cognition.py)

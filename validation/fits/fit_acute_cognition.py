@@ -9,7 +9,8 @@ scenarios/validation/cognition_moderate_cycling.toml (the reference individual's
 `brainload validate` reads `cognition.acute.chang_after`). The arousal share of the benefit is
 fixed at 0.65 (shared/MODEL.md: "about 60–70 % of exercise's acute benefit to cognition is
 explained by this arousal"); k_lac and k_down are left as they are. z is linear in the weights and
-the weights feed nothing else, so three traces give the components and the solution is exact
+the weights feed nothing else, so four traces with unit weights give the components (and check that
+the test sees no flow below rest) and the solution is exact
 (docs/research/acute_cognition_weights.md).
 
 Run from the repository root after the build:

@@ -33,6 +33,10 @@ double AcuteModel::blood_pressure_fall_mmhg(const AcuteState& x) const {
                                     x[ix::kHypotension]);
 }
 
+double AcuteModel::arterial_pco2_mmhg(const AcuteState& x) const {
+  return params_.cerebral_blood_flow.paco2_rest_mmhg - x[ix::kCbfHypocapnia];
+}
+
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
   return total_uptake_ml_kg_min(subject_, x[ix::kVo2Primary], x[ix::kVo2Slow]);
 }
@@ -94,14 +98,6 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kLc] = ar.lc_hz_per_min;
   dxdt[ix::kBrainNe] = ar.brain_ne_per_min;
 
-  if (dose_only_) {
-    for (std::size_t i = 0; i < ix::kFirstDose; ++i) {
-      if (!feeds_doses(i)) dxdt[i] = 0.0;
-    }
-  } else {
-    cerebral_blood_flow_derivatives(x, dxdt);
-  }
-
   const LactateInputs lac_in{d.muscle_intensity_frac,
                              d.muscle_mass_frac,
                              work,
@@ -113,6 +109,14 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kMuscleLactate] = lac.gradient_per_min;
   dxdt[ix::kBloodLactate] = lac.blood_per_min;
   dxdt[ix::kBrainLactate] = lac.brain_per_min;
+
+  if (dose_only_) {
+    for (std::size_t i = 0; i < ix::kFirstDose; ++i) {
+      if (!feeds_doses(i)) dxdt[i] = 0.0;
+    }
+  } else {
+    cerebral_blood_flow_derivatives(x, lac.blood_per_min, dxdt);
+  }
 
   const double lactate_excess = x[ix::kBloodLactate] - p.lactate.rest_mmol_l;
   dxdt[ix::kVegf] = vegf_rate(p.vegf, x[ix::kVegf], lactate_excess);
@@ -159,7 +163,8 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   }
 }
 
-void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, AcuteState& dxdt) const {
+void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, double blood_lactate_per_min,
+                                                 AcuteState& dxdt) const {
   const auto& p = params_;
   CerebralBloodFlowState cbf_state;
   std::copy_n(x.begin() + ix::kCbfDelay, kCbfDelayStages, cbf_state.delay.begin());
@@ -169,7 +174,9 @@ void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, AcuteState
   cbf_state.hypotension_mmhg = x[ix::kHypotension];
   const auto cbf =
       cerebral_blood_flow_rates(p.cerebral_blood_flow, cbf_state, drive_.work_vo2max_frac,
-                                x[ix::kBloodLactate] - p.lactate.rest_mmol_l, subject_.age_years);
+                                x[ix::kBloodLactate] - p.lactate.rest_mmol_l, subject_.age_years,
+                                blood_lactate_per_min,
+                                drive_.work_vo2max_frac >= subject_.lactate_threshold_frac);
   std::copy_n(cbf.delay_per_min.begin(), kCbfDelayStages, dxdt.begin() + ix::kCbfDelay);
   dxdt[ix::kCbf] = cbf.cbf_per_min;
   dxdt[ix::kCbfHypocapnia] = cbf.hypocapnia_mmhg_per_min;

@@ -30,11 +30,17 @@ double cerebral_blood_flow_target(const CerebralBloodFlowParams& p, const Cerebr
   return std::max(p.floor_rel, target);
 }
 
+double buffering_co2_gain_mmhg_per_mmol(const CerebralBloodFlowParams& p) {
+  constexpr double kCo2MlPerMmol = 22.4;  // molar volume of a gas at STPD
+  return p.extracellular_volume_l_per_kg * kCo2MlPerMmol / p.co2_storage_ml_per_kg_mmhg;
+}
+
 CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& p,
                                                  const CerebralBloodFlowState& s,
                                                  double work_vo2max_frac,
                                                  double blood_lactate_excess_mmol_l,
-                                                 double age_years) {
+                                                 double age_years, double blood_lactate_per_min,
+                                                 bool buffering_matched) {
   CerebralBloodFlowRates r;
   const double u = std::clamp(work_vo2max_frac, 0.0, p.activation_cap_vo2max_frac);
   const double stage_tau = p.onset_delay_min / static_cast<double>(kCbfDelayStages);
@@ -45,9 +51,16 @@ CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& 
   }
   const double bicarbonate_fall =
       std::max(0.0, blood_lactate_excess_mmol_l - p.buffer_offset_mmol_l);
+  // Bicarbonate used up (or rebuilt) sets CO2 free (or takes it back) at the rate lactate rises
+  // (or falls) beyond the offset; unless ventilation is matching it, PaCO2 moves with it.
+  const double bicarbonate_fall_per_min = bicarbonate_fall > 0.0 ? blood_lactate_per_min : 0.0;
+  const double buffering_co2 =
+      buffering_matched ? 0.0
+                        : buffering_co2_gain_mmhg_per_mmol(p) * bicarbonate_fall_per_min;
   r.hypocapnia_mmhg_per_min =
       (p.compensation_mmhg_per_mmol * bicarbonate_fall - s.hypocapnia_mmhg) /
-      p.compensation_tau_min;
+          p.compensation_tau_min -
+      buffering_co2;
   r.pressor_per_min = (p.pressor_gain * u - s.pressor_rel) / p.pressor_tau_min;
   r.cbf_per_min = (cerebral_blood_flow_target(p, s, work_vo2max_frac) - s.cbf_rel) /
                   cerebral_blood_flow_tau_min(p, age_years);

@@ -34,7 +34,8 @@ SOURCE_DIR = os.environ.get("BRAINLOAD_SOURCE_DIR", "")
 ACUTE_OBSERVABLES = [
     "work_vo2max_frac", "vo2_ml_kg_min", "heart_rate_bpm", "motor_drive", "epinephrine_nmol_l",
     "norepinephrine_nmol_l", "vagal_afferent_rel", "nts_activity_rel", "lc_firing_hz",
-    "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "blood_pressure_fall_mmhg",
+    "brain_norepinephrine_rel", "arousal", "cerebral_blood_flow_rel", "arterial_pco2_mmhg",
+    "blood_pressure_fall_mmhg",
     "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
     "cortisol_nmol_l", "cognitive_performance_z",

@@ -87,6 +87,43 @@ TEST(CerebralBloodFlow, LactateAcidosisLowersPaCo2AndFlowAfterALag) {
   EXPECT_LT(early.hypocapnia_mmhg, 0.25 * r);
 }
 
+// The CO2 that buffering sets free: g_b = V_ECF · 22.4 / C_CO2 (2.97 mmHg per mmol/L). Lactate
+// still rising in the blood at rest pushes PaCO2 up (R falls below zero); the same rise during
+// work above the threshold does nothing (isocapnic buffering); below the offset nothing is
+// buffered; falling lactate takes CO2 back.
+TEST(CerebralBloodFlow, BufferingSetsCo2FreeOnlyWhenVentilationDoesNotMatchIt) {
+  const CerebralBloodFlowParams p;
+  EXPECT_NEAR(buffering_co2_gain_mmhg_per_mmol(p), 0.2 * 22.4 / 1.51, 1e-12);
+  CerebralBloodFlowState s;
+  const double excess = 5.0;  // beyond the offset
+  s.hypocapnia_mmhg = p.compensation_mmhg_per_mmol * (excess - p.buffer_offset_mmol_l);
+  const double rise = 3.0;  // mmol/L per min
+  const double g = buffering_co2_gain_mmhg_per_mmol(p);
+  EXPECT_NEAR(cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, rise, false)
+                  .hypocapnia_mmhg_per_min,
+              -g * rise, 1e-12);
+  EXPECT_DOUBLE_EQ(cerebral_blood_flow_rates(p, s, 0.9, excess, 25.0, rise, true)
+                       .hypocapnia_mmhg_per_min,
+                   0.0);
+  EXPECT_NEAR(cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, -0.5, false)
+                  .hypocapnia_mmhg_per_min,
+              0.5 * g, 1e-12);
+  const CerebralBloodFlowState rest;
+  EXPECT_DOUBLE_EQ(cerebral_blood_flow_rates(p, rest, 0.0, 0.5 * p.buffer_offset_mmol_l, 25.0,
+                                             rise, false)
+                       .hypocapnia_mmhg_per_min,
+                   0.0);
+}
+
+// A PaCO2 above rest (R < 0) raises flow by the same exponential law.
+TEST(CerebralBloodFlow, HypercapniaRaisesFlow) {
+  const CerebralBloodFlowParams p;
+  CerebralBloodFlowState s;
+  s.hypocapnia_mmhg = -10.0;
+  EXPECT_NEAR(cerebral_blood_flow_target(p, s, 0.0), std::exp(10.0 * p.co2_reactivity_per_mmhg),
+              1e-12);
+}
+
 TEST(CerebralBloodFlow, AgeSlowsTheVesselAboveTwentyFive) {
   const CerebralBloodFlowParams p;
   EXPECT_DOUBLE_EQ(cerebral_blood_flow_tau_min(p, 20.0), p.tau_min);

@@ -33,7 +33,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"catecholamines", 14},       // CatecholamineParams
       {"arousal", 13},              // ArousalParams
       {"cognition", 10},            // CognitionParams
-      {"cerebral_blood_flow", 18},  // CerebralBloodFlowParams
+      {"cerebral_blood_flow", 21},  // CerebralBloodFlowParams
       {"lactate", 20},              // LactateParams
       {"vegf", 4},                  // VegfParams
       {"bdnf", 4},                  // BdnfParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 137;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 140;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 67;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 278;        // all groups above
+constexpr std::size_t kParameterCount = 281;        // all groups above
 
 struct Row {
   std::string group;

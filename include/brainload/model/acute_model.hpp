@@ -162,6 +162,8 @@ class AcuteModel {
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
   // Post-exercise fall of mean arterial pressure, as expressed at the current work (mmHg).
   [[nodiscard]] double blood_pressure_fall_mmhg(const AcuteState& x) const;
+  // Arterial PCO2, mmHg: rest minus the fall the CBF pathway carries (cerebral_blood_flow.hpp).
+  [[nodiscard]] double arterial_pco2_mmhg(const AcuteState& x) const;
   // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
   [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 
@@ -170,7 +172,8 @@ class AcuteModel {
   Subject subject_;
   double start_clock_min_;
   Drive drive_;
-  void cerebral_blood_flow_derivatives(const AcuteState& x, AcuteState& dxdt) const;
+  void cerebral_blood_flow_derivatives(const AcuteState& x, double blood_lactate_per_min,
+                                       AcuteState& dxdt) const;
 
   bool slow_only_ = false;
   bool dose_only_ = false;

@@ -3,7 +3,9 @@
 //
 //   u      = min(x, u_max)                                   x: work as a fraction of VO2max
 //   dD₁/dt = (u − D₁)/(T_D/3),  dDₖ/dt = (Dₖ₋₁ − Dₖ)/(T_D/3)   k = 2, 3 (onset delay)
-//   dR/dt  = (k_rc · max(0, L − L₀ − b₀) − R) / τ_rc        R: fall of PaCO2, mmHg
+//   B      = max(0, L − L₀ − b₀)                              bicarbonate used up, mmol/L
+//   dR/dt  = (k_rc · B − R) / τ_rc − c · g_b · dB/dt          R: fall of PaCO2, mmHg (< 0: rise)
+//   g_b    = V_ECF · V_m / C_CO2,  c = 0 at work ≥ LT, 1 below    CO2 set free by buffering
 //   dM/dt  = (m_P · u − M) / τ_M                             M: exercise rise of MAP, ΔMAP/MAP
 //   CBF*   = (1 + a_N · D₃) · exp(−k_CO2 · R) · (1 + s_up · M) · (1 − s_down · e(x) · P / MAP₀)
 //   dCBF/dt = (CBF* − CBF) / τ_N(age),  τ_N = τ_N,25 + β · max(0, age − 25)
@@ -27,6 +29,18 @@
 // Flow Metab 4:368). So the fall of MCAv at high intensity (Ogoh & Ainslie 2009) and its fall
 // within minutes of heavy constant work are not written in: they follow from the lactate state
 // (lactate.hpp). Below the threshold PaCO2 is held at rest (no ventilatory term, section 9.4).
+// The buffering itself sets CO2 free, one mmol per mmol of bicarbonate used up (HCO3⁻ + H⁺ → CO2
+// + H2O). While the work is at or above the lactate threshold ventilation rises with that extra
+// CO2 output and PaCO2 holds (isocapnic buffering, Beaver, Wasserman & Whipp 1986), so c = 0 there;
+// below the threshold and after exercise (assumed switch at the threshold) the CO2 from the
+// extracellular bicarbonate (V_ECF = 0.2 L/kg, V_m = 22.4 ml/mmol) goes to the body's CO2 stores,
+// whose capacity C_CO2 = 1.51 ml·kg⁻¹·mmHg⁻¹ (mean of 1.83 and 1.19 at 30 and 60 % VO2max, "Body
+// carbon dioxide storage capacity in exercise", scilit 7c6ae8ed) turns it into a rise of PaCO2,
+// g_b = 2.97 mmHg per mmol/L: lactate still entering the blood after a sprint makes a few minutes
+// of hypercapnia and a raised flow (Labrecque et al. 2020, Physiol Rep 8:e14430: PETCO2 +11 mmHg,
+// MCAv +43 % after 30 s at the VO2max load), and bicarbonate rebuilt as lactate is cleared takes
+// CO2 back (dB/dt < 0). The same study's washout (90 % within 4 min) gives τ_rc = 4/ln 10 = 1.74
+// min (docs/research/cbf_hypocapnia_addendum.md section 6, decided before the code).
 // Mean arterial pressure rises with work (least-squares slope through the origin of Ichinose et
 // al. 2008, J Physiol 586:2753, Table 1: m_P = 0.33 per unit of work) with τ ≈ 1 min (MAP
 // on-kinetics 59-66 s, doi:10.1152/japplphysiol.00057.2021), and autoregulation passes only
@@ -69,7 +83,9 @@ struct CerebralBloodFlowParams {
   double co2_reactivity_per_mmhg = 0.034;         // k_CO2 (Markwalder et al. 1984)
   double compensation_mmhg_per_mmol = 0.83;       // k_rc (Medbø & Sejersted 1985, derived)
   double buffer_offset_mmol_l = 0.4;              // b₀ (Beaver, Wasserman & Whipp 1986)
-  double compensation_tau_min = 2.0;              // τ_rc (assumed)
+  double compensation_tau_min = 1.74;             // τ_rc (derived: CO2 washout, 90 % in 4 min)
+  double extracellular_volume_l_per_kg = 0.2;     // V_ECF (textbook: ≈ 20 % of body mass)
+  double co2_storage_ml_per_kg_mmhg = 1.51;       // C_CO2 (derived: storage study, 1.83/1.19)
   double pressor_gain = 0.33;                     // m_P, ΔMAP/MAP per unit work (Ichinose 2008)
   double pressor_tau_min = 1.0;                   // τ_M (MAP on-kinetics 59-66 s)
   double pressure_rise_sensitivity = 0.37;        // s_up, %/% (meta-analysis, JCBFM 2024)
@@ -79,6 +95,8 @@ struct CerebralBloodFlowParams {
   double pressure_sensitivity = 1.47;             // s_down, %/% (meta-analysis, JCBFM 2024)
   double map_rest_mmhg = 88.7;                    // MAP₀ (Angadi 2015 control day: 124/71 mmHg)
   double floor_rel = 0.5;                         // CBF* never below this (safety bound, assumed)
+  double paco2_rest_mmhg = 40.0;  // resting arterial PCO2 (textbook normal 35-45 mmHg), for the
+                                  // observable arterial_pco2_mmhg only
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -117,8 +135,19 @@ void visit_parameters(P& p, Visitor&& visit) {
         "measured: bicarbonate falls 1:1 with lactate once lactate has risen by about 0.4 mmol/L "
         "(Beaver, Wasserman & Whipp 1986, J Appl Physiol 60:472)");
   visit("compensation_tau_min", p.compensation_tau_min, "min", ValidRange{0.1, 20.0},
-        "assumed: compensation lags lactate by minutes (isocapnic buffering); no non-held-out time "
-        "course found");
+        "derived: 90 % of the body CO2 washout after a step rise of ventilation within 4 min "
+        "('Body carbon dioxide storage capacity in exercise', 9 subjects at 30 and 60 % VO2max; "
+        "scilit record 7c6ae8ed, authors not retrieved): tau = 4/ln 10 = 1.74 min (was 2.0 "
+        "assumed; docs/research/cbf_hypocapnia_addendum.md section 6)");
+  visit("extracellular_volume_l_per_kg", p.extracellular_volume_l_per_kg, "L/kg",
+        ValidRange{0.1, 0.4},
+        "textbook: extracellular fluid ≈ 20 % of body mass; the bicarbonate whose buffering of "
+        "lactic acid sets CO2 free (1:1, Beaver, Wasserman & Whipp 1986, J Appl Physiol 60:472)");
+  visit("co2_storage_ml_per_kg_mmhg", p.co2_storage_ml_per_kg_mmhg, "ml/kg/mmHg",
+        ValidRange{0.2, 5.0},
+        "derived: body CO2 storage capacity in exercise, 1.83 +/- 0.55 and 1.19 +/- 0.49 "
+        "ml/kg/Torr at about 30 and 60 % VO2max (9 subjects; scilit record 7c6ae8ed, authors not "
+        "retrieved): their mean 1.51 turns CO2 set free by buffering into a rise of PaCO2");
   visit("pressor_gain", p.pressor_gain, "1", ValidRange{0.0, 1.0},
         "derived: least-squares slope through the origin of MAP vs work, Ichinose et al. 2008 (J "
         "Physiol 586:2753) Table 1, +6.7 to +30.3 % of rest from 10 to 190 W (u = W/190 W "
@@ -144,6 +173,9 @@ void visit_parameters(P& p, Visitor&& visit) {
         "measured: control-day MAP, 124/71 mmHg (Angadi et al. 2015)");
   visit("floor_rel", p.floor_rel, "1", ValidRange{0.1, 1.0},
         "assumed: safety bound, CBF target never below this");
+  visit("paco2_rest_mmhg", p.paco2_rest_mmhg, "mmHg", ValidRange{30.0, 50.0},
+        "textbook: normal arterial PCO2 35-45 mmHg, 40 typical; the baseline of the observable "
+        "arterial_pco2_mmhg (the model carries only its change)");
 }
 
 inline constexpr std::size_t kCbfDelayStages = 3;
@@ -152,7 +184,7 @@ inline constexpr std::size_t kCbfDelayStages = 3;
 struct CerebralBloodFlowState {
   std::array<double, kCbfDelayStages> delay{};  // D₁..D₃, work fraction carried through the delay
   double cbf_rel = 1.0;                         // MCAv relative to rest
-  double hypocapnia_mmhg = 0.0;                 // R, fall of PaCO2
+  double hypocapnia_mmhg = 0.0;                 // R, fall of PaCO2 (negative: above rest)
   double pressor_rel = 0.0;                     // M, ΔMAP/MAP during exercise
   double hypotension_mmhg = 0.0;                // P, post-exercise fall of MAP
 };
@@ -175,11 +207,17 @@ struct CerebralBloodFlowRates {
 // τ_N at this age, min.
 [[nodiscard]] double cerebral_blood_flow_tau_min(const CerebralBloodFlowParams& p,
                                                  double age_years);
-// blood_lactate_excess_mmol_l: blood lactate above its resting value (lactate.hpp).
+// g_b: mmHg of PaCO2 per mmol/L of bicarbonate used up while ventilation does not match the CO2.
+[[nodiscard]] double buffering_co2_gain_mmhg_per_mmol(const CerebralBloodFlowParams& p);
+// blood_lactate_excess_mmol_l: blood lactate above its resting value (lactate.hpp);
+// blood_lactate_per_min: its rate of change; buffering_matched: ventilation carries off the CO2
+// that buffering sets free (work at or above the lactate threshold), so PaCO2 does not rise.
 [[nodiscard]] CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& p,
                                                                const CerebralBloodFlowState& s,
                                                                double work_vo2max_frac,
                                                                double blood_lactate_excess_mmol_l,
-                                                               double age_years);
+                                                               double age_years,
+                                                               double blood_lactate_per_min = 0.0,
+                                                               bool buffering_matched = true);
 
 }  // namespace brainload

@@ -33,9 +33,9 @@ struct CognitionParams {
   double arousal_weight_z = 0.1815;  // k_A, SD units (fitted: 65 % of Chang et al. 2012's g =
                                      // 0.108 just after exercise, Brain Res 1453:87; the share
                                      // from MODEL.md's 60–70 %; fit_acute_cognition.py)
-  double perfusion_gain_weight_z = 0.265;  // k_up, SD per unit relative CBF above rest (fitted:
-                                           // the other 35 % of the same g)
-  double perfusion_loss_weight_z = 0.265;  // k_down, SD per unit below rest (assumed = k_up:
+  double perfusion_gain_weight_z = 0.2164;  // k_up, SD per unit relative CBF above rest (fitted:
+                                            // the other 35 % of the same g)
+  double perfusion_loss_weight_z = 0.2164;  // k_down, SD per unit below rest (assumed = k_up:
                                            // falls of 10-30 % after exercise cost little; see
                                            // docs/research/acute_cognition_weights.md)
   double lactate_fuel_weight_z = 0.04;     // k_lac, SD per mmol/L brain lactate (assumed, small)
@@ -62,7 +62,8 @@ void visit_parameters(P& p, Visitor&& visit) {
         "min after 20 min at 60 % VO2max (validation/fits/fit_acute_cognition.py)");
   visit("perfusion_gain_weight_z", p.perfusion_gain_weight_z, "SD", ValidRange{0.0, 5.0},
         "fitted: SD per unit relative CBF above rest, the other 35 % of Chang et al. 2012's g = "
-        "0.108 (validation/fits/fit_acute_cognition.py)");
+        "0.108 (validation/fits/fit_acute_cognition.py; 0.265 until the buffering CO2 of "
+        "cerebral_blood_flow.hpp raised the flow the test sees)");
   visit("perfusion_loss_weight_z", p.perfusion_loss_weight_z, "SD", ValidRange{0.0, 20.0},
         "assumed: SD per unit relative CBF below rest, equal to the fitted gain weight (a linear "
         "term); the asymmetric 4.0 had no source, and falls of flow of 10-30 % during or after "

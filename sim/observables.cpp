@@ -60,10 +60,11 @@ constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
           [](const AcuteModel& m, const AcuteState& x) { return m.arousal(x); }),
     acute("cerebral_blood_flow_rel", "1", "cerebral blood flow",
           "middle-cerebral-artery blood velocity, 1 = rest", state<ix::kCbf>),
-    acute("arterial_pco2_mmhg", "mmHg", "arterial PCO2",
-          "arterial CO2 tension: lowered by the ventilatory compensation of lactic acidosis, raised "
-          "after exercise by the CO2 that bicarbonate buffering sets free",
-          [](const AcuteModel& m, const AcuteState& x) { return m.arterial_pco2_mmhg(x); }),
+    acute(
+        "arterial_pco2_mmhg", "mmHg", "arterial PCO2",
+        "arterial CO2 tension: lowered by the ventilatory compensation of lactic acidosis, raised "
+        "after exercise by the CO2 that bicarbonate buffering sets free",
+        [](const AcuteModel& m, const AcuteState& x) { return m.arterial_pco2_mmhg(x); }),
     acute("blood_pressure_fall_mmhg", "mmHg", "post-exercise hypotension",
           "fall of mean arterial pressure below rest after exercise (post-exercise hypotension); "
           "0 while working at or above its threshold, where blood pressure is not modelled",

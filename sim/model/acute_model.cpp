@@ -172,11 +172,10 @@ void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, double blo
   cbf_state.hypocapnia_mmhg = x[ix::kCbfHypocapnia];
   cbf_state.pressor_rel = x[ix::kCbfPressor];
   cbf_state.hypotension_mmhg = x[ix::kHypotension];
-  const auto cbf =
-      cerebral_blood_flow_rates(p.cerebral_blood_flow, cbf_state, drive_.work_vo2max_frac,
-                                x[ix::kBloodLactate] - p.lactate.rest_mmol_l, subject_.age_years,
-                                blood_lactate_per_min,
-                                drive_.work_vo2max_frac >= subject_.lactate_threshold_frac);
+  const auto cbf = cerebral_blood_flow_rates(
+      p.cerebral_blood_flow, cbf_state, drive_.work_vo2max_frac,
+      x[ix::kBloodLactate] - p.lactate.rest_mmol_l, subject_.age_years, blood_lactate_per_min,
+      drive_.work_vo2max_frac >= subject_.lactate_threshold_frac);
   std::copy_n(cbf.delay_per_min.begin(), kCbfDelayStages, dxdt.begin() + ix::kCbfDelay);
   dxdt[ix::kCbf] = cbf.cbf_per_min;
   dxdt[ix::kCbfHypocapnia] = cbf.hypocapnia_mmhg_per_min;

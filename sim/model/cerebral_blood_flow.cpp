@@ -55,8 +55,7 @@ CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& 
   // (or falls) beyond the offset; unless ventilation is matching it, PaCO2 moves with it.
   const double bicarbonate_fall_per_min = bicarbonate_fall > 0.0 ? blood_lactate_per_min : 0.0;
   const double buffering_co2 =
-      buffering_matched ? 0.0
-                        : buffering_co2_gain_mmhg_per_mmol(p) * bicarbonate_fall_per_min;
+      buffering_matched ? 0.0 : buffering_co2_gain_mmhg_per_mmol(p) * bicarbonate_fall_per_min;
   r.hypocapnia_mmhg_per_min =
       (p.compensation_mmhg_per_mmol * bicarbonate_fall - s.hypocapnia_mmhg) /
           p.compensation_tau_min -

@@ -99,20 +99,19 @@ TEST(CerebralBloodFlow, BufferingSetsCo2FreeOnlyWhenVentilationDoesNotMatchIt) {
   s.hypocapnia_mmhg = p.compensation_mmhg_per_mmol * (excess - p.buffer_offset_mmol_l);
   const double rise = 3.0;  // mmol/L per min
   const double g = buffering_co2_gain_mmhg_per_mmol(p);
-  EXPECT_NEAR(cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, rise, false)
-                  .hypocapnia_mmhg_per_min,
-              -g * rise, 1e-12);
-  EXPECT_DOUBLE_EQ(cerebral_blood_flow_rates(p, s, 0.9, excess, 25.0, rise, true)
-                       .hypocapnia_mmhg_per_min,
-                   0.0);
-  EXPECT_NEAR(cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, -0.5, false)
-                  .hypocapnia_mmhg_per_min,
-              0.5 * g, 1e-12);
+  EXPECT_NEAR(
+      cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, rise, false).hypocapnia_mmhg_per_min,
+      -g * rise, 1e-12);
+  EXPECT_DOUBLE_EQ(
+      cerebral_blood_flow_rates(p, s, 0.9, excess, 25.0, rise, true).hypocapnia_mmhg_per_min, 0.0);
+  EXPECT_NEAR(
+      cerebral_blood_flow_rates(p, s, 0.0, excess, 25.0, -0.5, false).hypocapnia_mmhg_per_min,
+      0.5 * g, 1e-12);
   const CerebralBloodFlowState rest;
-  EXPECT_DOUBLE_EQ(cerebral_blood_flow_rates(p, rest, 0.0, 0.5 * p.buffer_offset_mmol_l, 25.0,
-                                             rise, false)
-                       .hypocapnia_mmhg_per_min,
-                   0.0);
+  EXPECT_DOUBLE_EQ(
+      cerebral_blood_flow_rates(p, rest, 0.0, 0.5 * p.buffer_offset_mmol_l, 25.0, rise, false)
+          .hypocapnia_mmhg_per_min,
+      0.0);
 }
 
 // A PaCO2 above rest (R < 0) raises flow by the same exponential law.

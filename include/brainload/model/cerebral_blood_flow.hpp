@@ -212,12 +212,9 @@ struct CerebralBloodFlowRates {
 // blood_lactate_excess_mmol_l: blood lactate above its resting value (lactate.hpp);
 // blood_lactate_per_min: its rate of change; buffering_matched: ventilation carries off the CO2
 // that buffering sets free (work at or above the lactate threshold), so PaCO2 does not rise.
-[[nodiscard]] CerebralBloodFlowRates cerebral_blood_flow_rates(const CerebralBloodFlowParams& p,
-                                                               const CerebralBloodFlowState& s,
-                                                               double work_vo2max_frac,
-                                                               double blood_lactate_excess_mmol_l,
-                                                               double age_years,
-                                                               double blood_lactate_per_min = 0.0,
-                                                               bool buffering_matched = true);
+[[nodiscard]] CerebralBloodFlowRates cerebral_blood_flow_rates(
+    const CerebralBloodFlowParams& p, const CerebralBloodFlowState& s, double work_vo2max_frac,
+    double blood_lactate_excess_mmol_l, double age_years, double blood_lactate_per_min = 0.0,
+    bool buffering_matched = true);
 
 }  // namespace brainload

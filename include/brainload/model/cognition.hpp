@@ -36,12 +36,12 @@ struct CognitionParams {
   double perfusion_gain_weight_z = 0.2164;  // k_up, SD per unit relative CBF above rest (fitted:
                                             // the other 35 % of the same g)
   double perfusion_loss_weight_z = 0.2164;  // k_down, SD per unit below rest (assumed = k_up:
-                                           // falls of 10-30 % after exercise cost little; see
-                                           // docs/research/acute_cognition_weights.md)
-  double lactate_fuel_weight_z = 0.04;     // k_lac, SD per mmol/L brain lactate (assumed, small)
-  double encoding_weight_z = 0.6;          // k_enc, SD (assumed)
-  double consolidation_weight_z = 0.8;     // k_cons, SD per unit arousal (assumed)
-  double consolidation_window_min = 60.0;  // min after learning that count (Cahill 2003)
+                                            // falls of 10-30 % after exercise cost little; see
+                                            // docs/research/acute_cognition_weights.md)
+  double lactate_fuel_weight_z = 0.04;      // k_lac, SD per mmol/L brain lactate (assumed, small)
+  double encoding_weight_z = 0.6;           // k_enc, SD (assumed)
+  double consolidation_weight_z = 0.8;      // k_cons, SD per unit arousal (assumed)
+  double consolidation_window_min = 60.0;   // min after learning that count (Cahill 2003)
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and

@@ -63,6 +63,7 @@ AcuteState AcuteModel::resting_state() const {
   x[ix::kCortisol] = 1.0;
   x[ix::kVo2Primary] = units::kRestingVo2MlKgMin;
   x[ix::kPlasmaVolume] = 1.0;
+  x[ix::kMuscleGlycogen] = 1.0;
   return x;
 }
 
@@ -122,9 +123,10 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kVegf] = vegf_rate(p.vegf, x[ix::kVegf], lactate_excess);
 
   const auto il6 = il6_rates(p.il6, work, d.muscle_mass_frac, x[ix::kIl6Muscle], x[ix::kIl6],
-                             subject_.il6_resting_pg_ml);
+                             subject_.il6_resting_pg_ml, x[ix::kMuscleGlycogen]);
   dxdt[ix::kIl6Muscle] = il6.muscle_per_min;
   dxdt[ix::kIl6] = il6.plasma_per_min;
+  dxdt[ix::kMuscleGlycogen] = il6.glycogen_per_min;
 
   const auto oc =
       osteocalcin_rates(p.osteocalcin, x[ix::kBoneSignal], x[ix::kOsteocalcin],

@@ -80,25 +80,52 @@ TEST(Osteocalcin, ExerciseWithoutImpactRaisesItThroughIl6) {
 
 TEST(Il6, RisesWithIntensityAndMassAndRestIsSteady) {
   const Il6Params p;
-  const auto rest = il6_rates(p, 0.0, 0.0, 0.0, 1.5, 1.5);
+  const auto rest = il6_rates(p, 0.0, 0.0, 0.0, 1.5, 1.5, 1.0);
   EXPECT_DOUBLE_EQ(rest.muscle_per_min, 0.0);
   EXPECT_DOUBLE_EQ(rest.plasma_per_min, 0.0);
-  const double moderate = il6_rates(p, 0.5, 0.5, 0.0, 1.5, 1.5).muscle_per_min;
+  EXPECT_DOUBLE_EQ(rest.glycogen_per_min, 0.0);
+  const double moderate = il6_rates(p, 0.5, 0.5, 0.0, 1.5, 1.5, 1.0).muscle_per_min;
   EXPECT_GT(moderate, 0.0);
-  EXPECT_GT(il6_rates(p, 0.8, 0.5, 0.0, 1.5, 1.5).muscle_per_min, moderate);
-  EXPECT_GT(il6_rates(p, 0.5, 0.7, 0.0, 1.5, 1.5).muscle_per_min, moderate);
-  // Duration: an already-raised muscle signal grows faster (glycogen depletion).
-  EXPECT_GT(il6_rates(p, 0.5, 0.5, 2.0, 1.5, 1.5).muscle_per_min + p.muscle_decay_per_min * 2.0,
-            moderate);
+  EXPECT_GT(il6_rates(p, 0.8, 0.5, 0.0, 1.5, 1.5, 1.0).muscle_per_min, moderate);
+  EXPECT_GT(il6_rates(p, 0.5, 0.7, 0.0, 1.5, 1.5, 1.0).muscle_per_min, moderate);
+}
+
+// Steensberg et al. 2001: muscle with less glycogen produces more IL-6 at the same work, and the
+// rise is bounded (e^β times the fresh-muscle rate once the store is empty).
+TEST(Il6, ProductionRisesAsGlycogenFallsAndIsBounded) {
+  const Il6Params p;
+  const double fresh = il6_rates(p, 0.6, 0.5, 0.0, 1.5, 1.5, 1.0).muscle_per_min;
+  const double low = il6_rates(p, 0.6, 0.5, 0.0, 1.5, 1.5, 0.6).muscle_per_min;
+  const double empty = il6_rates(p, 0.6, 0.5, 0.0, 1.5, 1.5, 0.0).muscle_per_min;
+  EXPECT_NEAR(low / fresh, 12.0, 0.1);  // the release ratio β was read from
+  EXPECT_GT(empty, low);
+  EXPECT_NEAR(empty / fresh, std::exp(p.glycogen_gain), 1e-9);
+  EXPECT_DOUBLE_EQ(il6_rates(p, 0.6, 0.5, 0.0, 1.5, 1.5, -0.5).muscle_per_min, empty);
+}
+
+// Glycogen use: first order in the store, faster at higher intensity and over less muscle; at
+// 75 % VO2max in cycling's mass it is Spencer et al.'s 0.0194 /min; rebuilt only at rest.
+TEST(Il6, GlycogenUseByIntensityMassAndRest) {
+  const Il6Params p;
+  EXPECT_NEAR(glycogen_use_per_min(p, 0.75, p.glycogen_mass_ref_frac), 0.0194, 1e-12);
+  EXPECT_NEAR(glycogen_use_per_min(p, 0.60, p.glycogen_mass_ref_frac), 0.0122, 2e-4);
+  EXPECT_GT(glycogen_use_per_min(p, 0.75, 0.3), glycogen_use_per_min(p, 0.75, 0.6));
+  EXPECT_DOUBLE_EQ(glycogen_use_per_min(p, 1.5, 0.45), glycogen_use_per_min(p, 1.0, 0.45));
+  EXPECT_DOUBLE_EQ(glycogen_use_per_min(p, 0.0, 0.45), 0.0);
+  EXPECT_DOUBLE_EQ(glycogen_use_per_min(p, 0.6, 0.0), 0.0);
+  const auto working = il6_rates(p, 0.75, 0.45, 0.0, 1.5, 1.5, 0.5);
+  EXPECT_NEAR(working.glycogen_per_min, -0.0194 * 0.5, 1e-12);  // no resynthesis while working
+  const auto resting = il6_rates(p, 0.0, 0.0, 0.0, 1.5, 1.5, 0.5);
+  EXPECT_NEAR(resting.glycogen_per_min, p.glycogen_resynthesis_per_min * 0.5, 1e-12);
 }
 
 // Steensberg et al. 2000: only working muscle releases IL-6. A raised muscle signal releases
 // into plasma while contracting and not at rest, where plasma IL-6 only clears.
 TEST(Il6, ReleasedOnlyWhileMuscleContracts) {
   const Il6Params p;
-  EXPECT_GT(il6_rates(p, 0.6, 0.5, 3.0, 1.5, 1.5).plasma_per_min, 0.0);
-  EXPECT_DOUBLE_EQ(il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5).plasma_per_min, 0.0);
-  EXPECT_LT(il6_rates(p, 0.0, 0.0, 3.0, 10.0, 1.5).plasma_per_min, 0.0);
+  EXPECT_GT(il6_rates(p, 0.6, 0.5, 3.0, 1.5, 1.5, 1.0).plasma_per_min, 0.0);
+  EXPECT_DOUBLE_EQ(il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5, 1.0).plasma_per_min, 0.0);
+  EXPECT_LT(il6_rates(p, 0.0, 0.0, 3.0, 10.0, 1.5, 1.0).plasma_per_min, 0.0);
   EXPECT_LE(p.plasma_half_life_min, 60.0);  // clears within hours
 }
 

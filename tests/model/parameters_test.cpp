@@ -38,7 +38,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"vegf", 4},                  // VegfParams
       {"bdnf", 4},                  // BdnfParams
       {"osteocalcin", 7},           // OsteocalcinParams
-      {"il6", 7},                   // Il6Params
+      {"il6", 11},                  // Il6Params
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 20},             // TrainingAdaptationParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 140;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 144;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 67;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 281;        // all groups above
+constexpr std::size_t kParameterCount = 285;        // all groups above
 
 struct Row {
   std::string group;

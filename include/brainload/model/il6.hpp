@@ -40,7 +40,7 @@ struct Il6Params {
   double mass_ref_frac = 0.5;               // reference working mass (assumed, two-leg cycling)
   double onset_per_min = 0.003315;          // k_0 (fitted: Fischer 2006's ×2 and ×5, fit_il6.py)
   double muscle_decay_per_min = 0.02;       // k_M (assumed)
-  double release_pg_ml_per_min = 0.6;       // k_rel (fitted with k_0, k_g)
+  double release_pg_ml_per_min = 0.6;       // k_rel (fitted before, with the removed k_g)
   double contraction_load = 0.05;           // load_on: below it release fades to 0 (assumed)
   double plasma_half_life_min = 20.0;       // min (assumed; see the source below)
   double glycogen_gain = 6.2;               // β (derived: Steensberg et al. 2001, ln 12 / 0.4)
@@ -63,8 +63,10 @@ void visit_parameters(P& p, Visitor&& visit) {
         "fitted: least squares in log-fold to ≈ ×2 after 30 min and ≈ ×5 after 60 min at 65 % "
         "VO2max running (Fischer 2006, Exerc Immunol Rev 12:6); validation/fits/fit_il6.py");
   visit("muscle_decay_per_min", p.muscle_decay_per_min, "1/min", ValidRange{0.001, 1.0}, "assumed");
-  visit("release_pg_ml_per_min", p.release_pg_ml_per_min, "pg/mL/min", ValidRange{0.0, 10.0},
-        "fitted with k_0, k_g (Fischer 2006)");
+  visit(
+      "release_pg_ml_per_min", p.release_pg_ml_per_min, "pg/mL/min", ValidRange{0.0, 10.0},
+      "fitted with k_0 and the growth term this form replaced (Fischer 2006); kept, not refitted, "
+      "when glycogen took the growth term's place (docs/research/il6_glycogen.md)");
   visit("contraction_load", p.contraction_load, "1", ValidRange{0.001, 0.5},
         "assumed: release only from working muscle (Steensberg et al. 2000, J Physiol 529:237); "
         "ramps to full at 5 % of VO2max with the reference mass");

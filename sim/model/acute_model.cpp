@@ -78,10 +78,11 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
   dxdt[ix::kVo2Slow] = vo2.slow_per_min;
   const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
-                                   x[ix::kHrSympathetic], x[ix::kHrDrift]);
+                                   {x[ix::kHrSympathetic], x[ix::kHrDrift], x[ix::kHrVagalSlow]});
   dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;
   dxdt[ix::kHrSympathetic] = hr.sympathetic_per_min;
   dxdt[ix::kHrDrift] = hr.drift_per_min;
+  dxdt[ix::kHrVagalSlow] = hr.vagal_slow_per_min;
 
   const auto cat =
       catecholamine_rates(p.catecholamines, x[ix::kEpinephrine], x[ix::kNorepinephrine],

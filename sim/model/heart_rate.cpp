@@ -32,16 +32,25 @@ double heart_rate_steady_bpm(const HeartRateParams& p, const Subject& s, const D
          (s.hr_max_bpm - s.hr_rest_bpm) * vo2_reserve_frac(s, d.work_vo2max_frac);
 }
 
+double resting_vagal_brake_frac(const HeartRateParams& p, const Subject& s) {
+  const double intrinsic =
+      p.intrinsic_hr_intercept_bpm - p.intrinsic_hr_age_slope_bpm * s.age_years;
+  const double reserve = s.hr_max_bpm - s.hr_rest_bpm;
+  if (reserve <= 0.0) return 0.0;
+  return std::clamp((intrinsic - s.hr_rest_bpm) / reserve, 0.0, 1.0);
+}
+
 double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s, const Drive& d,
-                             double sympathetic, double drift) {
-  const double vagal = vagal_part(p, vo2_reserve_frac(s, d.work_vo2max_frac));
-  return resting_bpm(p, s, d) +
-         (s.hr_max_bpm - s.hr_rest_bpm) * std::clamp(vagal + sympathetic + drift, 0.0, 1.0);
+                             const HeartRateSlow& slow) {
+  const double vagal =
+      std::max(vagal_part(p, vo2_reserve_frac(s, d.work_vo2max_frac)), slow.vagal_slow);
+  return resting_bpm(p, s, d) + (s.hr_max_bpm - s.hr_rest_bpm) *
+                                    std::clamp(vagal + slow.sympathetic + slow.drift, 0.0, 1.0);
 }
 
 HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, const Drive& d,
-                                double uptake_ml_kg_min, double hr_bpm, double sympathetic,
-                                double drift) {
+                                double uptake_ml_kg_min, double hr_bpm, const HeartRateSlow& slow) {
+  const double sympathetic = slow.sympathetic;
   HeartRateRates r{};
   const double uptake_reserve = vo2_reserve_frac(s, uptake_ml_kg_min / s.vo2max_ml_kg_min);
   // Central command drives the sympathetic part from the start of an effort; after it, the
@@ -52,8 +61,15 @@ HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, cons
   const double s_tau =
       sympathetic_target > sympathetic ? p.sympathetic_on_tau_min : p.sympathetic_off_tau_min;
   r.sympathetic_per_min = (sympathetic_target - sympathetic) / s_tau;
-  r.drift_per_min = (p.drift_gain * uptake_reserve - drift) / p.drift_tau_min;
-  const double target = heart_rate_target_bpm(p, s, d, sympathetic, drift);
+  // The share of the resting vagal brake held back: gated by the effort above the vagal range.
+  const double above =
+      std::clamp((drive_reserve - p.vagal_range_frac) / (1.0 - p.vagal_range_frac), 0.0, 1.0);
+  const double held_target = resting_vagal_brake_frac(p, s) * above;
+  const double v_tau =
+      held_target > slow.vagal_slow ? p.sympathetic_on_tau_min : p.vagal_slow_off_tau_min;
+  r.vagal_slow_per_min = (held_target - slow.vagal_slow) / v_tau;
+  r.drift_per_min = (p.drift_gain * uptake_reserve - slow.drift) / p.drift_tau_min;
+  const double target = heart_rate_target_bpm(p, s, d, slow);
   const double tau =
       target > hr_bpm
           ? p.on_tau_min

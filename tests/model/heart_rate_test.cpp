@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/oxygen_uptake.hpp"
@@ -81,7 +83,14 @@ TEST(HeartRate, SteadyStateKeepsHeartRateReserveProportionalToVo2Reserve) {
   for (double x : {0.2, 0.45, 0.7, 0.9}) {
     const double v = (x - 3.5 / s.vo2max_ml_kg_min) / (1.0 - 3.5 / s.vo2max_ml_kg_min);
     const double sym = p.sympathetic_share * std::max(0.0, v - p.vagal_range_frac);
-    EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), sym, 0.0),
+    EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), {sym, 0.0, 0.0}),
+                heart_rate_steady_bpm(p, s, work(x)), 1e-9)
+        << x;
+    // The held-back vagal brake at its steady value hides under the vagal part during an effort.
+    const double above =
+        std::clamp((v - p.vagal_range_frac) / (1.0 - p.vagal_range_frac), 0.0, 1.0);
+    const double held = resting_vagal_brake_frac(p, s) * above;
+    EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), {sym, 0.0, held}),
                 heart_rate_steady_bpm(p, s, work(x)), 1e-9)
         << x;
   }
@@ -185,12 +194,57 @@ TEST(HeartRate, VagalReactivationIsFasterWithAHigherLactateThreshold) {
     s.lactate_threshold_frac = threshold;
     const Drive rest;
     const double hr = s.hr_rest_bpm + 60.0;
-    const double target = heart_rate_target_bpm(p, s, rest, 0.0, 0.0);
-    return (target - hr) / heart_rate_rates(p, s, rest, 3.5, hr, 0.0, 0.0).hr_bpm_per_min;
+    const double target = heart_rate_target_bpm(p, s, rest, {});
+    return (target - hr) / heart_rate_rates(p, s, rest, 3.5, hr, {}).hr_bpm_per_min;
   };
   EXPECT_NEAR(off_tau(p.off_lt_reference_frac), p.off_tau_min, 1e-12);
   EXPECT_NEAR(off_tau(0.55) / off_tau(0.72), 94.4 / 65.9, 2e-3);
   EXPECT_GT(off_tau(0.50), off_tau(0.55));  // below the untrained norm: slower still
+}
+
+// The resting vagal brake is the intrinsic rate (Jose & Collison 1970: 118.1 − 0.57·age) less the
+// resting rate, in units of the reserve; none when the resting rate is above the intrinsic one.
+TEST(HeartRate, RestingVagalBrakeFromIntrinsicHeartRate) {
+  const HeartRateParams p;
+  Subject s;
+  s.age_years = 32.5;
+  s.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
+  s.hr_rest_bpm = 69.0;
+  EXPECT_NEAR(resting_vagal_brake_frac(p, s), (118.1 - 0.57 * 32.5 - 69.0) / (s.hr_max_bpm - 69.0),
+              1e-12);
+  s.age_years = 70.0;
+  s.hr_rest_bpm = 80.0;  // above IHR at 70 (78.2)
+  EXPECT_EQ(resting_vagal_brake_frac(p, s), 0.0);
+}
+
+// Half an hour after a maximal effort the excess over rest scales with the resting vagal brake:
+// a fit person (resting 55 bpm) stays further above rest than an unfit one (78 bpm) of the same
+// age and other traits; light work below the vagal range holds nothing back.
+TEST(HeartRate, LateExcessScalesWithTheRestingVagalBrake) {
+  const auto excess_after = [](double rest_bpm, double x, double minutes) {
+    Subject s;
+    s.age_years = 32.5;
+    s.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
+    s.hr_rest_bpm = rest_bpm;
+    AcuteModel m(AcuteParams{}, s, 600.0);
+    AcuteState st = m.resting_state();
+    m.set_drive(work(x));
+    advance(m, st, 0.0, 10.0);
+    m.set_drive(Drive{});
+    advance(m, st, 10.0, minutes);
+    // The held-back brake in bpm.
+    return std::pair{st[ix::kHeartRate] - rest_bpm,
+                     st[ix::kHrVagalSlow] * (s.hr_max_bpm - s.hr_rest_bpm)};
+  };
+  const auto [fit, fit_held] = excess_after(55.0, 1.0, 30.0);
+  const auto [unfit, unfit_held] = excess_after(78.0, 1.0, 30.0);
+  EXPECT_GT(fit_held, 0.0);
+  EXPECT_GT(fit, unfit + 5.0);
+  const double intrinsic = 118.1 - 0.57 * 32.5;
+  EXPECT_NEAR(fit_held / unfit_held, (intrinsic - 55.0) / (intrinsic - 78.0), 1e-3);
+  const auto [light, light_held] = excess_after(69.0, 0.2, 30.0);
+  EXPECT_EQ(light_held, 0.0);
+  EXPECT_LT(light, 1.0);
 }
 
 TEST(HeartRate, DriftsUpwardInLongConstantExercise) {

@@ -23,7 +23,14 @@ def simulated(binary, targets, parameters=None, agents=None, seeds=1):
         for stem, values in (parameters or {}).items():
             f = root / "scenarios" / "validation" / f"{stem}.toml"
             table = "".join(f'"{k}" = {v!r}\n' for k, v in values.items())
-            f.write_text(f.read_text() + "\n[parameters]\n" + table)
+            text = f.read_text()
+            # A scenario with its own [parameters] table gets the values added to it (TOML allows
+            # one table of a name); the fitted names must not be among the scenario's own.
+            header = re.search(r"^\[parameters\][ \t]*\n", text, re.M)
+            if header:
+                f.write_text(text[:header.end()] + table + text[header.end():])
+            else:
+                f.write_text(text + "\n[parameters]\n" + table)
         catalogue = root / "validation" / "catalogue.toml"
         text = catalogue.read_text()
         for target, n in (agents or {}).items():

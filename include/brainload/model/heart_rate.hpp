@@ -5,8 +5,11 @@
 //   vd = v(x)  (x = work_vo2max_frac: demand),   vu = v(VO2 / VO2max)  (actual uptake)
 //   f  = min(vd, ρ) + (1 − w) · max(0, vd − ρ)                          vagal withdrawal
 //   dS/dt = (w · max(0, max(vd, vu) − ρ) − S) / τS   (τS on or off)    sympathetic part
+//   g  = clamp((max(vd, vu) − ρ) / (1 − ρ), 0, 1)                       effort above ρ
+//   ρv = max(0, IHR − HR_rest) / (HR_max − HR_rest),  IHR = a − b·age   resting vagal brake
+//   dVs/dt = (ρv · g − Vs) / τ  (τ = τS,on rising, τv falling)          brake held back
 //   dD/dt = (γ · vu − D) / τD                                           drift (thermal, volume)
-//   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(f + S + D, 0, 1)
+//   HR* = HR_rest − sleep_drop·[asleep] + (HR_max − HR_rest) · clamp(max(f, Vs) + S + D, 0, 1)
 //   dHR/dt = (HR* − HR) / τ,   τ = τ_on if HR* > HR else τ_off          (vagal withdrawal /
 //   reactivation)
 //   τ_off = τ_off,untrained · exp(−k · (LT − LT_ref))                    (faster when trained)
@@ -18,8 +21,9 @@
 // immediate with central command; above it the sympathetic share w builds up over a minute
 // or more (Rowell 1993, Human Cardiovascular Control), driven by central command (the demand)
 // during an effort and by the uptake still raised after it; recovery is bi-phasic, a fast vagal
-// reactivation over the first minute and a slow sympathetic decline over tens of minutes
-// (Imai et al. 1994, J Am Coll Cardiol 24:1529). The two-state (fast + slow) form follows the
+// reactivation over the first minute and a slow phase (Imai et al. 1994, J Am Coll Cardiol
+// 24:1529): the sympathetic part declines over minutes and the held-back share of the resting
+// vagal brake (below) over tens of minutes. The two-state (fast + slow) form follows the
 // heart-rate kinetics model of Stirling, Zakynthinaki, Refoyo & Sampedro 2008 (J Nonlinear
 // Math Phys 15 Suppl 3:426), which adapts their oxygen-uptake model to heart rate; here the slow
 // state is driven by the modelled uptake (oxygen_uptake.hpp), so the VO2 slow component and the
@@ -29,6 +33,17 @@
 // Sports Exerc 39:365); training status enters through the lactate threshold, the marker the
 // oxygen-uptake kinetics use and the chronic layer raises with training
 // (docs/research/heart_rate_recovery.md).
+// Not all of the vagal brake returns in the fast phase. A resting rate below the sinus node's
+// intrinsic rate (IHR = 118.1 − 0.57·age after combined autonomic blockade, Jose & Collison
+// 1970, Cardiovasc Res 4:160) is the resting vagal brake, B_v = IHR − HR_rest; after maximal
+// exercise the parasympathetic effect is still short of it when the fast phase is over
+// (Kannankeril et al. 2004, J Investig Med 52:394), and its return is delayed by intensity above
+// the first threshold more than by duration (Seiler, Haugen & Kuffel 2007, Med Sci Sports Exerc
+// 39:1366). Vs is that held-back share (gated by g, the drive above the vagal range) and returns
+// with τv, so the late excess over rest scales with each person's brake: fit people, whose low
+// resting rate is a large brake, stay further above rest half an hour after a test. During an
+// effort f ≥ Vs, so steady states and onsets are unchanged (heart_rate_recovery.md, last
+// section). The onset split ρ stays the assumed constant (not read from IHR).
 #pragma once
 
 #include <concepts>
@@ -56,14 +71,19 @@ struct HeartRateParams {
   // fraction of VO2max; the untrained lactate threshold of subject_norms (Faude et al. 2009),
   // where the fitness term is 1 (derived, as in oxygen_uptake.hpp).
   double off_lt_reference_frac = 0.55;
-  double sleep_drop_bpm = 7.0;     // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
-  double vagal_range_frac = 0.3;   // fraction of the HR reserve carried by vagal withdrawal alone
-                                   // (≈ up to 100 bpm; Rowell 1993; assumed)
-  double sympathetic_share = 0.7;  // 1; share of the reserve above ρ carried by the slow
-                                   // sympathetic part (fitted, Facioli et al. 2021)
-  double sympathetic_on_tau_min = 1.0;    // min; build-up of the sympathetic part (assumed)
-  double sympathetic_off_tau_min = 12.0;  // min; its decline after exercise (fitted, Facioli
-                                          // et al. 2021)
+  double sleep_drop_bpm = 7.0;    // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
+  double vagal_range_frac = 0.3;  // fraction of the HR reserve carried by vagal withdrawal alone
+                                  // (≈ up to 100 bpm; Rowell 1993; assumed)
+  double sympathetic_share = 0.3185;    // 1; share of the reserve above ρ carried by the slow
+                                        // sympathetic part (fitted, Facioli et al. 2021; 0.7
+                                        // before the held-back vagal brake)
+  double sympathetic_on_tau_min = 1.0;  // min; build-up of the sympathetic part (assumed)
+  // min; its decline after exercise (fitted, Facioli et al. 2021; 12 before the held-back brake)
+  double sympathetic_off_tau_min = 3.923;
+  double intrinsic_hr_intercept_bpm = 118.1;  // bpm; IHR at age 0 (Jose & Collison 1970)
+  double intrinsic_hr_age_slope_bpm = 0.57;   // bpm per year (Jose & Collison 1970)
+  // min; return of the held-back vagal brake (fitted, Facioli et al. 2021 moderate-fitness men)
+  double vagal_slow_off_tau_min = 21.28;
   double drift_gain = 0.3;      // fraction of the reserve per unit %VO2R at steady state (assumed:
                                 // ≈ +10 % HR from 10 to 60 min of moderate work, Coyle &
                                 // González-Alonso 2001, not checked against a primary study)
@@ -98,12 +118,25 @@ void visit_parameters(P& p, Visitor&& visit) {
         "Cardiovascular Control)");
   visit("sympathetic_share", p.sympathetic_share, "1", ValidRange{0.0, 1.0},
         "fitted: share of the reserve above the vagal range carried by the slow sympathetic part, "
-        "to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men");
+        "to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men with "
+        "sympathetic_off_tau_min and vagal_slow_off_tau_min (validation/fits/fit_hr_recovery.py)");
   visit("sympathetic_on_tau_min", p.sympathetic_on_tau_min, "min", ValidRange{0.1, 10.0},
         "assumed: sympathetic heart-rate drive builds over a minute or more");
   visit("sympathetic_off_tau_min", p.sympathetic_off_tau_min, "min", ValidRange{1.0, 120.0},
-        "fitted: slow sympathetic phase of recovery (Imai et al. 1994), to Facioli et al. 2021 "
-        "(Sci Rep 11:3620) moderate-fitness men");
+        "fitted: sympathetic phase of recovery (Imai et al. 1994), to Facioli et al. 2021 (Sci Rep "
+        "11:3620) moderate-fitness men with sympathetic_share and vagal_slow_off_tau_min "
+        "(validation/fits/fit_hr_recovery.py)");
+  visit("intrinsic_hr_intercept_bpm", p.intrinsic_hr_intercept_bpm, "bpm", ValidRange{80.0, 150.0},
+        "measured: intrinsic heart rate after propranolol 0.2 mg/kg and atropine 0.04 mg/kg in "
+        "about 400 healthy adults aged 18-60, IHR = 118.1 - 0.57 age (Jose & Collison 1970, "
+        "Cardiovasc Res 4:160)");
+  visit("intrinsic_hr_age_slope_bpm", p.intrinsic_hr_age_slope_bpm, "bpm/y", ValidRange{0.0, 1.5},
+        "measured: the age slope of the same regression (Jose & Collison 1970)");
+  visit("vagal_slow_off_tau_min", p.vagal_slow_off_tau_min, "min", ValidRange{1.0, 240.0},
+        "fitted: return of the resting vagal brake held back by effort above the vagal range "
+        "(Kannankeril et al. 2004, J Investig Med 52:394; Seiler et al. 2007, Med Sci Sports "
+        "Exerc 39:1366), to Facioli et al. 2021 (Sci Rep 11:3620) moderate-fitness men with "
+        "sympathetic_share and sympathetic_off_tau_min (validation/fits/fit_hr_recovery.py)");
   visit("drift_gain", p.drift_gain, "1", ValidRange{0.0, 1.0},
         "assumed: cardiovascular drift ≈ +10 % HR from 10 to 60 min of constant moderate work "
         "(Coyle & González-Alonso 2001, Exerc Sport Sci Rev 29:88; magnitude not checked against "
@@ -120,15 +153,25 @@ struct HeartRateRates {
   double hr_bpm_per_min;
   double sympathetic_per_min;  // fraction of the HR reserve per min
   double drift_per_min;        // fraction of the HR reserve per min
+  double vagal_slow_per_min;   // fraction of the HR reserve per min
 };
 
-// `uptake_ml_kg_min`: actual oxygen uptake (oxygen_uptake.hpp); `sympathetic`, `drift`: the slow
-// states, fractions of the heart-rate reserve.
+// The slow heart-rate states, fractions of the heart-rate reserve.
+struct HeartRateSlow {
+  double sympathetic = 0.0;  // S
+  double drift = 0.0;        // D
+  double vagal_slow = 0.0;   // Vs
+};
+
+// ρv: the resting vagal brake, max(0, IHR − HR_rest), as a fraction of the heart-rate reserve.
+[[nodiscard]] double resting_vagal_brake_frac(const HeartRateParams& p, const Subject& s);
+
+// `uptake_ml_kg_min`: actual oxygen uptake (oxygen_uptake.hpp).
 [[nodiscard]] double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s,
-                                           const Drive& d, double sympathetic, double drift);
+                                           const Drive& d, const HeartRateSlow& slow);
 [[nodiscard]] HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s,
                                               const Drive& d, double uptake_ml_kg_min,
-                                              double hr_bpm, double sympathetic, double drift);
+                                              double hr_bpm, const HeartRateSlow& slow);
 
 // Fraction of VO2max at which a steady heart rate equals `hrmax_frac` × HR_max (inverse of the
 // steady state above; 0 if below resting heart rate).

@@ -36,14 +36,16 @@
 // Not all of the vagal brake returns in the fast phase. A resting rate below the sinus node's
 // intrinsic rate (IHR = 118.1 − 0.57·age after combined autonomic blockade, Jose & Collison
 // 1970, Cardiovasc Res 4:160) is the resting vagal brake, B_v = IHR − HR_rest; after maximal
-// exercise the parasympathetic effect is still short of it when the fast phase is over
-// (Kannankeril et al. 2004, J Investig Med 52:394), and its return is delayed by intensity above
-// the first threshold more than by duration (Seiler, Haugen & Kuffel 2007, Med Sci Sports Exerc
-// 39:1366). Vs is that held-back share (gated by g, the drive above the vagal range) and returns
-// with τv, so the late excess over rest scales with each person's brake: fit people, whose low
-// resting rate is a large brake, stay further above rest half an hour after a test. During an
-// effort f ≥ Vs, so steady states and onsets are unchanged (heart_rate_recovery.md, last
-// section). The onset split ρ stays the assumed constant (not read from IHR).
+// exercise the parasympathetic effect on heart rate grows for 4 min and then stays flat to
+// 10 min while heart rate is still raised (Kannankeril et al. 2004, J Investig Med 52:394; read
+// here as short of the resting brake, whose value that abstract does not give), and its return
+// is delayed by intensity above the first threshold more than by duration (Seiler, Haugen &
+// Kuffel 2007, Med Sci Sports Exerc 39:1366). Vs is that held-back share (gated by g, the drive
+// above the vagal range) and returns with τv, so the late excess over rest scales with each
+// person's brake: fit people, whose low resting rate is a large brake, stay further above rest
+// half an hour after a test. During a steady effort f ≥ Vs, so steady states and onsets from
+// rest are unchanged (heart_rate_recovery.md, last section); in the easy part of intervals Vs
+// keeps heart rate up. The onset split ρ stays the assumed constant (not read from IHR).
 #pragma once
 
 #include <concepts>

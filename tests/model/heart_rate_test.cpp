@@ -47,6 +47,16 @@ void advance(AcuteModel& m, AcuteState& x, double t0, double minutes) {
   }
 }
 
+// The state after `x` for 10 min from rest, then `minutes_after` of rest.
+AcuteState after_ten_minutes_at(AcuteModel& m, double x, double minutes_after) {
+  AcuteState st = m.resting_state();
+  m.set_drive(work(x));
+  advance(m, st, 0.0, 10.0);
+  m.set_drive(Drive{});
+  advance(m, st, 10.0, minutes_after);
+  return st;
+}
+
 struct Samples {
   double vo2_half = 0.0, vo2_2 = 0.0, vo2_6 = 0.0, hr_end = 0.0;
 };
@@ -145,12 +155,7 @@ TEST(OxygenUptake, OffKineticsLeaveAnExcessAfterHeavyExercise) {
   const Subject s;
   const auto after = [&](double x, double minutes_after) {
     AcuteModel m(AcuteParams{}, s, 600.0);
-    AcuteState st = m.resting_state();
-    m.set_drive(work(x));
-    advance(m, st, 0.0, 10.0);
-    m.set_drive(Drive{});
-    advance(m, st, 10.0, minutes_after);
-    return m.vo2_ml_kg_min(st);
+    return m.vo2_ml_kg_min(after_ten_minutes_at(m, x, minutes_after));
   };
   // Moderate: back to rest within minutes (primary off-kinetics only).
   EXPECT_LT(after(0.5, 5.0) - 3.5, 0.05);
@@ -227,11 +232,7 @@ TEST(HeartRate, LateExcessScalesWithTheRestingVagalBrake) {
     s.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
     s.hr_rest_bpm = rest_bpm;
     AcuteModel m(AcuteParams{}, s, 600.0);
-    AcuteState st = m.resting_state();
-    m.set_drive(work(x));
-    advance(m, st, 0.0, 10.0);
-    m.set_drive(Drive{});
-    advance(m, st, 10.0, minutes);
+    const AcuteState st = after_ten_minutes_at(m, x, minutes);
     // The held-back brake in bpm.
     return std::pair{st[ix::kHeartRate] - rest_bpm,
                      st[ix::kHrVagalSlow] * (s.hr_max_bpm - s.hr_rest_bpm)};

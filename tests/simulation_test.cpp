@@ -15,13 +15,10 @@
 #include "brainload/population/runner.hpp"
 #include "brainload/population/summary.hpp"
 #include "brainload/units.hpp"
+#include "shipped_scenario.hpp"
 
 namespace brainload {
 namespace {
-
-Scenario shipped(const std::string& name) {
-  return load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name + ".toml");
-}
 
 std::size_t acute(std::string_view name) {
   const auto all = acute_observables();

@@ -33,9 +33,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::atomic<bool> g_cancel{false};
+std::atomic<bool> g_design_cancel{false};
 
-extern "C" void on_design_signal(int /*signal*/) { g_cancel.store(true); }
+extern "C" void on_design_signal(int /*signal*/) { g_design_cancel.store(true); }
 
 // The options both commands share.
 struct DesignCliOptions {
@@ -134,7 +134,7 @@ int write_outputs(const DesignCliOptions& o, const nlohmann::json& j, const char
 }
 
 void install_signal_handlers() {
-  g_cancel.store(false);
+  g_design_cancel.store(false);
   std::signal(SIGINT, on_design_signal);
   std::signal(SIGTERM, on_design_signal);
 }
@@ -234,7 +234,7 @@ int run_power(const PowerCliOptions& o) {
   options.seed = o.seed;
   options.threads = o.threads;
   options.setting = setting_of(o.setting);
-  options.cancel = &g_cancel;
+  options.cancel = &g_design_cancel;
   options.progress = progress_bar(o, "agents");
   install_signal_handlers();
   const auto start = std::chrono::steady_clock::now();
@@ -365,7 +365,7 @@ int run_sensitivity(const SensitivityCliOptions& o) {
   options.bootstrap = o.bootstrap;
   options.seed = o.seed;
   options.threads = o.threads;
-  options.cancel = &g_cancel;
+  options.cancel = &g_design_cancel;
   options.progress = progress_bar(o, "samples");
   install_signal_handlers();
   const auto start = std::chrono::steady_clock::now();

@@ -7,7 +7,7 @@
 namespace brainload {
 
 namespace {
-std::string number(double v) {
+std::string csv_number(double v) {
   if (std::isnan(v)) return "nan";
   return fmt::format("{:.6g}", v);
 }
@@ -22,13 +22,13 @@ void write_trace_csv(std::ostream& out, const Trace& trace,
   out << header;
   std::string line;
   for (const auto& row : trace.rows) {
-    line = number(row.t_min);
-    for (double v : row.acute) line += ',' + number(v);
-    for (double v : row.chronic) line += ',' + number(v);
+    line = csv_number(row.t_min);
+    for (double v : row.acute) line += ',' + csv_number(v);
+    for (double v : row.chronic) line += ',' + csv_number(v);
     if (row.event >= 0) {
       const auto& e = trace.events[static_cast<std::size_t>(row.event)];
       const EventSpec& spec = arm_events[e.index];
-      line += fmt::format(",{},{},{}", event_type_name(e.type), number(e.value), spec.name);
+      line += fmt::format(",{},{},{}", event_type_name(e.type), csv_number(e.value), spec.name);
     } else {
       line += ",,,";
     }

@@ -10,6 +10,7 @@
 
 #include "brainload/error.hpp"
 #include "brainload/io/atomic_file.hpp"
+#include "io/json_number.hpp"
 
 namespace brainload {
 
@@ -18,8 +19,6 @@ namespace {
 constexpr const char* kFormat = "brainload life state";
 constexpr int kFormatVersion = 1;
 
-// JSON has no NaN: events not yet valued carry null.
-nlohmann::json number(double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(); }
 double number_of(const nlohmann::json& j) { return j.is_null() ? std::nan("") : j.get<double>(); }
 
 std::string hex(std::uint64_t x) { return fmt::format("{:016x}", x); }
@@ -42,7 +41,7 @@ void write_life_state(const std::filesystem::path& path, const LifeState& state,
                        [&](const char* name, const double& value) { chronic[name] = value; });
   j["chronic"] = chronic;
   j["acute"] = nlohmann::json::array();
-  for (const double x : state.acute) j["acute"].push_back(number(x));
+  for (const double x : state.acute) j["acute"].push_back(json_number_or_null(x));
   j["acute_valid"] = state.acute_valid;
   j["sessions_done"] = state.sessions_done;
   j["dropped_out"] = state.dropped_out;
@@ -50,12 +49,12 @@ void write_life_state(const std::filesystem::path& path, const LifeState& state,
   j["events"] = nlohmann::json::array();
   for (const EventProgress& e : state.events) {
     nlohmann::json series = nlohmann::json::array();
-    for (const auto& [t, v] : e.series) series.push_back({t, number(v)});
+    for (const auto& [t, v] : e.series) series.push_back({t, json_number_or_null(v)});
     j["events"].push_back({{"finished", e.finished},
                            {"index", e.record.index},
                            {"t_min", e.record.t_min},
                            {"type", event_type_name(e.record.type)},
-                           {"value", number(e.record.value)},
+                           {"value", json_number_or_null(e.record.value)},
                            {"note", e.record.note},
                            {"series", series}});
   }

@@ -5,12 +5,11 @@
 #include <functional>
 #include <limits>
 
+#include "io/json_number.hpp"
+
 namespace brainload {
 
 namespace {
-
-// JSON has no NaN: write null.
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
 
 struct AgentField {
   const char* name;
@@ -109,10 +108,11 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
       nlohmann::json by_day = nlohmann::json::object();
       for (std::size_t d = 0; d < summary.assess_days.size(); ++d) {
         const OutcomeStats& s = arm.outcomes[d][k];
-        by_day[std::to_string(summary.assess_days[d])] = {{"mean", number(s.mean)},
-                                                          {"sd", number(s.sd)},
-                                                          {"change_mean", number(s.change_mean)},
-                                                          {"change_sd", number(s.change_sd)}};
+        by_day[std::to_string(summary.assess_days[d])] = {
+            {"mean", json_number_or_null(s.mean)},
+            {"sd", json_number_or_null(s.sd)},
+            {"change_mean", json_number_or_null(s.change_mean)},
+            {"change_sd", json_number_or_null(s.change_sd)}};
       }
       outcomes[std::string(chronic_observables()[k].name)] = by_day;
     }
@@ -124,8 +124,8 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
       if (e.type == EventType::measure) ej["observable"] = e.observable;
       ej["unit"] = e.unit;
       ej["n"] = e.n;
-      ej["mean"] = e.n > 0 ? number(e.mean) : nlohmann::json();
-      ej["sd"] = e.n > 1 ? number(e.sd) : nlohmann::json();
+      ej["mean"] = e.n > 0 ? json_number_or_null(e.mean) : nlohmann::json();
+      ej["sd"] = e.n > 1 ? json_number_or_null(e.sd) : nlohmann::json();
       events[e.name] = ej;
     }
     a["events"] = events;
@@ -133,22 +133,24 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
   }
   nlohmann::json contrasts = nlohmann::json::array();
   for (const Contrast& c : summary.contrasts) {
-    contrasts.push_back({{"arm", c.arm},
-                         {"vs", c.vs},
-                         {"outcome", c.outcome},
-                         {"day", c.day},
-                         {"mean_difference", number(c.mean_difference)},
-                         {"smd", number(c.smd)},
-                         {"ci95", {number(c.ci95_low), number(c.ci95_high)}}});
+    contrasts.push_back(
+        {{"arm", c.arm},
+         {"vs", c.vs},
+         {"outcome", c.outcome},
+         {"day", c.day},
+         {"mean_difference", json_number_or_null(c.mean_difference)},
+         {"smd", json_number_or_null(c.smd)},
+         {"ci95", {json_number_or_null(c.ci95_low), json_number_or_null(c.ci95_high)}}});
   }
   for (const Contrast& c : summary.event_contrasts) {
-    contrasts.push_back({{"arm", c.arm},
-                         {"vs", c.vs},
-                         {"event", c.event},
-                         {"day", c.day},
-                         {"mean_difference", number(c.mean_difference)},
-                         {"smd", number(c.smd)},
-                         {"ci95", {number(c.ci95_low), number(c.ci95_high)}}});
+    contrasts.push_back(
+        {{"arm", c.arm},
+         {"vs", c.vs},
+         {"event", c.event},
+         {"day", c.day},
+         {"mean_difference", json_number_or_null(c.mean_difference)},
+         {"smd", json_number_or_null(c.smd)},
+         {"ci95", {json_number_or_null(c.ci95_low), json_number_or_null(c.ci95_high)}}});
   }
   j["contrasts"] = contrasts;
   nlohmann::json correlations = nlohmann::json::array();
@@ -157,7 +159,7 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
                             {"day", c.day},
                             {"x", c.x + " change"},
                             {"y", c.y + " change"},
-                            {"pearson_r", number(c.r)},
+                            {"pearson_r", json_number_or_null(c.r)},
                             {"n", c.n}});
   }
   j["correlations"] = correlations;

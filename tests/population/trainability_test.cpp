@@ -11,13 +11,10 @@
 
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/population/agent.hpp"
+#include "shipped_scenario.hpp"
 
 namespace brainload {
 namespace {
-
-Scenario shipped(const std::string& name) {
-  return load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name + ".toml");
-}
 
 std::vector<double> drawn_trainability(const ModelParams& params, int n) {
   const Scenario s = shipped("wingate");

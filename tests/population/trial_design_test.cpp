@@ -8,13 +8,10 @@
 #include <string>
 
 #include "brainload/io/scenario_toml.hpp"
+#include "shipped_scenario.hpp"
 
 namespace brainload {
 namespace {
-
-Scenario shipped(const std::string& name) {
-  return load_scenario_file(std::string(BRAINLOAD_SOURCE_DIR) + "/scenarios/" + name + ".toml");
-}
 
 constexpr const char* kTest = "cognitive_test_d0_1400";
 

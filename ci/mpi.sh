@@ -32,8 +32,9 @@ if [[ ! -f $default_build/CMakeCache.txt ]]; then
 fi
 cmake --build "$default_build" -j"$jobs" --target brainload
 
+# A unity build (as in ci/sanitizers.sh): the same code, compiled in batches, faster on 2 cores.
 cmake -S . -B "$mpi_build" -DCMAKE_BUILD_TYPE=Release -DBRAINLOAD_MPI=ON -DBRAINLOAD_BENCH=OFF \
-  -DBRAINLOAD_DEFAULT_EXE="$root/$default_build/brainload"
+  -DCMAKE_UNITY_BUILD=ON -DBRAINLOAD_DEFAULT_EXE="$root/$default_build/brainload"
 cmake --build "$mpi_build" -j"$jobs" --target brainload brainload_fault_inject
 
 ctest --test-dir "$mpi_build" --output-on-failure --no-tests=error -R '^mpi\.'

@@ -39,10 +39,12 @@ OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject
   r.primary_per_min = (demand - primary_ml_kg_min) / primary_tau_min(p, s);
   const double above_lt = std::max(0.0, d.work_vo2max_frac - s.lactate_threshold_frac);
   r.recruit_per_min = (above_lt - recruit_frac) / p.slow_recruit_tau_min;
+  // Up with the recruitment (its delay), down with the work: min(R, Δ) is R while the effort is
+  // steady or rising and Δ once it falls; a falling slow component leaves with the primary τ.
   const double slow_target =
-      std::min(p.slow_gain * s.vo2max_ml_kg_min * std::max(0.0, recruit_frac),
+      std::min(p.slow_gain * s.vo2max_ml_kg_min * std::max(0.0, std::min(recruit_frac, above_lt)),
                std::max(0.0, s.vo2max_ml_kg_min - demand));
-  const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : p.epoc_tau_min;
+  const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : primary_tau_min(p, s);
   r.slow_per_min = (slow_target - slow_ml_kg_min) / tau;
   return r;
 }

@@ -134,9 +134,10 @@ Drive running(double vo2max_frac) {
   return d;
 }
 
-// Uptake never exceeds VO2max, even in a graded test whose rising demand leaves the slow
-// component of earlier stages above its new cap (it falls to the cap only with the slow EPOC time
-// constant): 5-min stages from 50 to 100 % of VO2max, untrained threshold.
+// Uptake never exceeds VO2max in a graded test whose rising demand leaves the slow component of
+// earlier stages above its new cap: it falls to the cap with the primary time constant, so the
+// states alone overshoot by little, and the observable is capped: 5-min stages from 50 to 100 % of
+// VO2max, untrained threshold.
 TEST(AcuteModel, UptakeStaysAtOrBelowVo2maxThroughAGradedTest) {
   Subject s;
   AcuteModel model(AcuteParams{}, s, 600.0);
@@ -155,7 +156,7 @@ TEST(AcuteModel, UptakeStaysAtOrBelowVo2maxThroughAGradedTest) {
       highest = std::max(highest, model.vo2_ml_kg_min(x));
     }
   }
-  EXPECT_GT(highest_sum, s.vo2max_ml_kg_min);  // the states alone would exceed it
+  EXPECT_LT(highest_sum, s.vo2max_ml_kg_min + 0.5);  // the states alone stay near the cap
   EXPECT_LE(highest, s.vo2max_ml_kg_min);
   EXPECT_GT(highest, 0.97 * s.vo2max_ml_kg_min);  // and the test does reach it
 }

@@ -76,16 +76,19 @@ struct HeartRateParams {
   double sleep_drop_bpm = 7.0;    // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
   double vagal_range_frac = 0.3;  // fraction of the HR reserve carried by vagal withdrawal alone
                                   // (≈ up to 100 bpm; Rowell 1993; assumed)
-  double sympathetic_share = 0.3185;    // 1; share of the reserve above ρ carried by the slow
+  double sympathetic_share = 0.3254;    // 1; share of the reserve above ρ carried by the slow
                                         // sympathetic part (fitted, Facioli et al. 2021; 0.7
-                                        // before the held-back vagal brake)
+                                        // before the held-back vagal brake, 0.3185 before the
+                                        // slow component left with the primary VO2)
   double sympathetic_on_tau_min = 1.0;  // min; build-up of the sympathetic part (assumed)
-  // min; its decline after exercise (fitted, Facioli et al. 2021; 12 before the held-back brake)
-  double sympathetic_off_tau_min = 3.923;
+  // min; its decline after exercise (fitted, Facioli et al. 2021; 12 before the held-back brake,
+  // 3.923 before the slow component of VO2 left with the primary, vo2_off_kinetics.md)
+  double sympathetic_off_tau_min = 4.134;
   double intrinsic_hr_intercept_bpm = 118.1;  // bpm; IHR at age 0 (Jose & Collison 1970)
   double intrinsic_hr_age_slope_bpm = 0.57;   // bpm per year (Jose & Collison 1970)
-  // min; return of the held-back vagal brake (fitted, Facioli et al. 2021 moderate-fitness men)
-  double vagal_slow_off_tau_min = 21.28;
+  // min; return of the held-back vagal brake (fitted, Facioli et al. 2021 moderate-fitness men;
+  // 21.28 before the slow component of VO2 left with the primary, vo2_off_kinetics.md)
+  double vagal_slow_off_tau_min = 23.33;
   double drift_gain = 0.3;      // fraction of the reserve per unit %VO2R at steady state (assumed:
                                 // ≈ +10 % HR from 10 to 60 min of moderate work, Coyle &
                                 // González-Alonso 2001, not checked against a primary study)

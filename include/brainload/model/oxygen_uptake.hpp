@@ -1,13 +1,14 @@
-// Whole-body (pulmonary) oxygen uptake: primary on/off kinetics, the slow component above the
-// lactate threshold and its slow recovery (the excess post-exercise uptake it leaves).
+// Whole-body (pulmonary) oxygen uptake: primary on/off kinetics and the slow component above the
+// lactate threshold, which leaves with the primary component after work.
 //
-//   D  = max(VO2_rest, min(x, 1) · VO2max)                      demand, mL/kg/min (x =
-//   work_vo2max_frac) dV/dt = (D − V) / τp                                         primary (phase
-//   II), on and off τp = max(τ_floor, (τ25 + a · (age − 25)) · exp(−k · (LT − LT_ref))) dR/dt =
-//   (max(0, x − LT) − R) / τr                            recruitment above the lactate threshold S*
-//   = min(g · VO2max · R, max(0, VO2max − D))                 slow component, capped at VO2max
-//   dS/dt = (S* − S) / τs   (τs = τ_sc while S* > S, τ_epoc once it falls)
-//   VO2 = min(V + S, max(V, VO2max))                             the observable vo2_ml_kg_min
+//   D   = max(VO2_rest, min(x, 1) · VO2max)          demand, mL/kg/min (x = work_vo2max_frac)
+//   τp  = max(τ_floor, (τ25 + a·(age − 25)) · exp(−k·(LT − LT_ref)))   primary τ, on and off
+//   dV/dt = (D − V) / τp                             primary (phase II)
+//   Δ   = max(0, x − LT)                             work above the lactate threshold
+//   dR/dt = (Δ − R) / τr                             recruitment above the threshold
+//   S*  = min(g · VO2max · min(R, Δ), max(0, VO2max − D))   slow component, capped at VO2max
+//   dS/dt = (S* − S) / τs    τs = τ_sc while S* > S, τp once it falls
+//   VO2 = min(V + S, max(V, VO2max))                 the observable vo2_ml_kg_min
 //
 // Structure: the three-phase description of VO2 kinetics with a delayed slow component above the
 // lactate threshold (Barstow & Molé 1991, J Appl Physiol 71:2099; Poole & Jones 2012, Compr
@@ -15,10 +16,16 @@
 // first second with the phase II time constant. The slow component's delay (≈ 90–120 s) comes
 // from the recruitment lag R in front of it, a two-stage cascade instead of a dead time. On and
 // off primary kinetics share τp below the threshold (Özyener et al. 2000, Exp Physiol 85:339:
-// gain and time constant do not differ between on- and off-transients); the slow component
-// decays more slowly (their "slower off-transient component of small amplitude and long time
-// constant"), which with V gives the fast and slow parts of the excess post-exercise oxygen
-// consumption (Børsheim & Bahr 2003, Sports Med 33:1037).
+// gain and time constant do not differ between on- and off-transients). On the way up the slow
+// component follows the recruitment R (its delay); on the way down it follows the work itself
+// (min(R, Δ): Δ ≥ R during a steady or rising effort, so the on-kinetics are R's) and falls with
+// the primary τp, so the off-transient after heavy work is mono-exponential, as Özyener,
+// Rossiter, Ward & Whipp 2001 (J Physiol 533:891) measured (τ off 42 ± 11 s against τ1 on 32 s).
+// Özyener et al. 2000's small, slow off-component did not depend on how large the slow phase
+// had been, so it is not the slow component's own decay; its amplitude is not in their abstract
+// and it is not modelled: the excess post-exercise uptake here is the primary component's
+// (minutes), not the hours of Børsheim & Bahr 2003 (Sports Med 33:1037)
+// (docs/research/vo2_off_kinetics.md).
 // τp by age and fitness: Murias et al. 2010 (J Appl Physiol 108:913) young 34 ± 8 s, older
 // 43 ± 10 s; George et al. 2018 (Front Physiol 9:277): trained men much faster (14.8 s) at any
 // age. Fitness enters through the lactate threshold, the Subject's marker of muscle oxidative
@@ -58,10 +65,6 @@ struct OxygenUptakeParams {
   // 1; slow-component amplitude per unit of intensity above the threshold, × VO2max. Fitted to
   // Burnley, Doust & Jones 2006 (J Appl Physiol 101:1320): 0.44 L/min in 6 min of heavy cycling.
   double slow_gain = 1.28;
-  // min; decay of the slow component after exercise: the slow part of the excess post-exercise
-  // uptake (Özyener et al. 2000, Exp Physiol 85:339: small amplitude, long time constant;
-  // assumed 8 min).
-  double epoc_tau_min = 8.0;
 };
 
 template <class P, class Visitor>
@@ -88,9 +91,6 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("slow_gain", p.slow_gain, "1", ValidRange{0.0, 5.0},
         "fitted: Burnley, Doust & Jones 2006 (J Appl Physiol 101:1320), slow component 0.44 L/min "
         "in 6 min of heavy cycling");
-  visit("epoc_tau_min", p.epoc_tau_min, "min", ValidRange{1.0, 60.0},
-        "assumed: slow off-transient component of small amplitude and long time constant "
-        "(Özyener et al. 2000, Exp Physiol 85:339)");
 }
 
 // Oxygen demand of the current activity, mL/kg/min (never below resting uptake).

@@ -131,27 +131,21 @@ nlohmann::json summary_json(const Scenario& scenario, std::uint64_t seed, std::i
     a["events"] = events;
     j["arms"][arm.name] = a;
   }
+  // Outcome and event contrasts share one layout; only the key naming what was compared differs.
   nlohmann::json contrasts = nlohmann::json::array();
-  for (const Contrast& c : summary.contrasts) {
+  const auto add_contrast = [&contrasts](const Contrast& c, const char* key,
+                                         const std::string& compared) {
     contrasts.push_back(
         {{"arm", c.arm},
          {"vs", c.vs},
-         {"outcome", c.outcome},
+         {key, compared},
          {"day", c.day},
          {"mean_difference", json_number_or_null(c.mean_difference)},
          {"smd", json_number_or_null(c.smd)},
          {"ci95", {json_number_or_null(c.ci95_low), json_number_or_null(c.ci95_high)}}});
-  }
-  for (const Contrast& c : summary.event_contrasts) {
-    contrasts.push_back(
-        {{"arm", c.arm},
-         {"vs", c.vs},
-         {"event", c.event},
-         {"day", c.day},
-         {"mean_difference", json_number_or_null(c.mean_difference)},
-         {"smd", json_number_or_null(c.smd)},
-         {"ci95", {json_number_or_null(c.ci95_low), json_number_or_null(c.ci95_high)}}});
-  }
+  };
+  for (const Contrast& c : summary.contrasts) add_contrast(c, "outcome", c.outcome);
+  for (const Contrast& c : summary.event_contrasts) add_contrast(c, "event", c.event);
   j["contrasts"] = contrasts;
   nlohmann::json correlations = nlohmann::json::array();
   for (const Correlation& c : summary.correlations) {

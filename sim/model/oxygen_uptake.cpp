@@ -36,7 +36,8 @@ OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject
                                       double slow_ml_kg_min) {
   OxygenUptakeRates r{};
   const double demand = vo2_demand_ml_kg_min(s, d);
-  r.primary_per_min = (demand - primary_ml_kg_min) / primary_tau_min(p, s);
+  const double tau_p = primary_tau_min(p, s);
+  r.primary_per_min = (demand - primary_ml_kg_min) / tau_p;
   const double above_lt = std::max(0.0, d.work_vo2max_frac - s.lactate_threshold_frac);
   r.recruit_per_min = (above_lt - recruit_frac) / p.slow_recruit_tau_min;
   // Up with the recruitment (its delay), down with the work: min(R, Δ) is R while the effort is
@@ -44,7 +45,7 @@ OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject
   const double slow_target =
       std::min(p.slow_gain * s.vo2max_ml_kg_min * std::max(0.0, std::min(recruit_frac, above_lt)),
                std::max(0.0, s.vo2max_ml_kg_min - demand));
-  const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : primary_tau_min(p, s);
+  const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : tau_p;
   r.slow_per_min = (slow_target - slow_ml_kg_min) / tau;
   return r;
 }

@@ -64,7 +64,7 @@ inline constexpr std::size_t kCortisol = 20;  // secretion relative to the daily
 // Oxygen uptake (oxygen_uptake.hpp) and the slow heart-rate parts (heart_rate.hpp).
 inline constexpr std::size_t kVo2Primary = 21;     // primary uptake, mL/kg/min
 inline constexpr std::size_t kVo2Recruit = 22;     // recruitment above the lactate threshold
-inline constexpr std::size_t kVo2Slow = 23;        // slow component and its EPOC tail, mL/kg/min
+inline constexpr std::size_t kVo2Slow = 23;        // slow component above the threshold, mL/kg/min
 inline constexpr std::size_t kHrSympathetic = 24;  // fraction of the heart-rate reserve
 inline constexpr std::size_t kHrDrift = 25;        // fraction of the heart-rate reserve
 inline constexpr std::size_t kPlasmaVolume = 26;   // relative plasma volume, 1 = rest (hpa.hpp)

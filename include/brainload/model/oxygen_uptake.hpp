@@ -99,8 +99,8 @@ void visit_parameters(P& p, Visitor&& visit) {
 // Actual uptake from the primary and slow states, mL/kg/min: their sum, but never above VO2max
 // (unless the primary part alone is: it follows a demand capped at VO2max, so only by rounding).
 // The slow component's target is capped at VO2max − demand, but when the demand rises step by step
-// (a graded test) the slow state left from the stages before falls to its new cap only with the
-// slow EPOC time constant, and V + S would exceed VO2max, which by definition it cannot.
+// (a graded test) the slow state left from the stages before falls to its new cap with the primary
+// time constant, so for a while V + S would exceed VO2max, which by definition it cannot.
 [[nodiscard]] double total_uptake_ml_kg_min(const Subject& s, double primary_ml_kg_min,
                                             double slow_ml_kg_min);
 

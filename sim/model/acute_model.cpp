@@ -38,7 +38,8 @@ double AcuteModel::arterial_pco2_mmhg(const AcuteState& x) const {
 }
 
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
-  return total_uptake_ml_kg_min(subject_, x[ix::kVo2Primary], x[ix::kVo2Slow]);
+  return total_uptake_ml_kg_min(subject_, x[ix::kVo2Primary], x[ix::kVo2Slow],
+                                x[ix::kVo2Prolonged]);
 }
 
 AcuteState AcuteModel::resting_state() const {
@@ -73,10 +74,11 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const double work = d.work_vo2max_frac;
 
   const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
-                                       x[ix::kVo2Recruit], x[ix::kVo2Slow]);
+                                       x[ix::kVo2Recruit], x[ix::kVo2Slow], x[ix::kVo2Prolonged]);
   dxdt[ix::kVo2Primary] = vo2.primary_per_min;
   dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
   dxdt[ix::kVo2Slow] = vo2.slow_per_min;
+  dxdt[ix::kVo2Prolonged] = vo2.prolonged_per_min;
   const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
                                    {x[ix::kHrSympathetic], x[ix::kHrDrift], x[ix::kHrVagalSlow]});
   dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;

@@ -153,11 +153,13 @@ TEST(OxygenUptake, SlowComponentOnlyAboveTheLactateThreshold) {
 
 // Özyener et al. 2001: after heavy work the off-transient is mono-exponential, like the moderate
 // one; the slow component leaves with the primary component (docs/research/vo2_off_kinetics.md).
+// Read without the prolonged component of hours, which the next test covers.
 TEST(OxygenUptake, OffKineticsAreMonoExponentialAfterHeavyExercise) {
   const Subject s;
   const auto excess = [&](double x, double minutes_after) {
     AcuteModel m(AcuteParams{}, s, 600.0);
-    return m.vo2_ml_kg_min(after_ten_minutes_at(m, x, minutes_after)) - 3.5;
+    const AcuteState st = after_ten_minutes_at(m, x, minutes_after);
+    return m.vo2_ml_kg_min(st) - st[ix::kVo2Prolonged] - 3.5;
   };
   const double decay_per_min = std::exp(-1.0 / primary_tau_min(OxygenUptakeParams{}, s));
   // Moderate: back to rest within minutes (primary off-kinetics only).
@@ -167,6 +169,27 @@ TEST(OxygenUptake, OffKineticsAreMonoExponentialAfterHeavyExercise) {
   EXPECT_NEAR(excess(0.85, 2.0) / excess(0.85, 1.0), decay_per_min, 0.01);
   EXPECT_NEAR(excess(0.85, 3.0) / excess(0.85, 2.0), decay_per_min, 0.01);
   EXPECT_LT(excess(0.85, 10.0), 0.05);
+}
+
+// The prolonged EPOC component (oxygen_uptake.hpp): nothing below the lactate threshold, filled in
+// proportion to the work above it, emptied with tau_E over hours, and part of the observable.
+TEST(OxygenUptake, ProlongedComponentFillsAboveTheThresholdAndEmptiesOverHours) {
+  const Subject s;  // threshold 0.60
+  const OxygenUptakeParams p;
+  const auto prolonged = [&](double x, double minutes_after) {
+    AcuteModel m(AcuteParams{}, s, 600.0);
+    return after_ten_minutes_at(m, x, minutes_after)[ix::kVo2Prolonged];
+  };
+  EXPECT_EQ(prolonged(0.5, 0.0), 0.0);
+  const double q = (0.85 - s.lactate_threshold_frac) / (1.0 - s.lactate_threshold_frac);
+  const double filled = p.prolonged_gain_per_min * q * s.vo2max_ml_kg_min * p.prolonged_tau_min *
+                        (1.0 - std::exp(-10.0 / p.prolonged_tau_min));
+  EXPECT_NEAR(prolonged(0.85, 0.0), filled, 1e-3 * filled);
+  EXPECT_NEAR(prolonged(0.85, 120.0) / prolonged(0.85, 60.0), std::exp(-60.0 / p.prolonged_tau_min),
+              1e-3);
+  AcuteModel m(AcuteParams{}, s, 600.0);
+  const AcuteState st = after_ten_minutes_at(m, 0.85, 60.0);
+  EXPECT_NEAR(m.vo2_ml_kg_min(st), 3.5 + st[ix::kVo2Prolonged], 1e-3);
 }
 
 TEST(HeartRate, RecoveryIsBiphasicTowardsARaisedLevel) {

@@ -71,9 +71,10 @@ inline constexpr std::size_t kPlasmaVolume = 26;   // relative plasma volume, 1 
 inline constexpr std::size_t kCatDrift = 27;  // sympathetic drift above threshold (catecholamines)
 inline constexpr std::size_t kMuscleGlycogen = 28;  // working-muscle glycogen, 1 = store (il6.hpp)
 inline constexpr std::size_t kHrVagalSlow = 29;     // held-back vagal brake (heart_rate.hpp)
+inline constexpr std::size_t kVo2Prolonged = 30;    // prolonged EPOC component, mL/kg/min
 // Cerebral blood flow drives (cerebral_blood_flow.hpp): the onset-delay chain, the fall of PaCO2
 // from respiratory compensation, the exercise rise of arterial pressure.
-inline constexpr std::size_t kCbfDelay = 30;  // first of kCbfDelayStages stages (work fraction)
+inline constexpr std::size_t kCbfDelay = 31;  // first of kCbfDelayStages stages (work fraction)
 inline constexpr std::size_t kCbfHypocapnia = kCbfDelay + kCbfDelayStages;  // mmHg
 inline constexpr std::size_t kCbfPressor = kCbfHypocapnia + 1;              // ΔMAP/MAP
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.

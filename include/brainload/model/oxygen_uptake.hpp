@@ -33,7 +33,10 @@
 // al. 1992, Eur J Appl Physiol 65:421). E stands for what the sources ascribe the prolonged EPOC
 // to (triglyceride-fatty acid cycling, temperature, substrate shifts), none of which is a state
 // here; it adds to uptake during work as well (docs/research/vo2_off_kinetics.md, "EPOC: a
-// prolonged component").
+// prolonged component"). Held-out tests say the threshold is the weak point: trained runners have
+// a prolonged EPOC after 70 % (below their threshold) and half the model's after supramaximal
+// intervals (LaForgia et al. 1997), and 30 min at 40-50 % leaves litres within the first half hour,
+// a rapid part the model lacks (the same note, last two sections).
 // τp by age and fitness: Murias et al. 2010 (J Appl Physiol 108:913) young 34 ± 8 s, older
 // 43 ± 10 s; George et al. 2018 (Front Physiol 9:277): trained men much faster (14.8 s) at any
 // age. Fitness enters through the lactate threshold, the Subject's marker of muscle oxidative
@@ -119,8 +122,8 @@ void visit_parameters(P& p, Visitor&& visit) {
 [[nodiscard]] double vo2_demand_ml_kg_min(const Subject& s, const Drive& d);
 
 // Actual uptake from the primary, slow and prolonged states, mL/kg/min: their sum, but never above
-// VO2max
-// (unless the primary part alone is: it follows a demand capped at VO2max, so only by rounding).
+// VO2max (unless the primary part alone is: it follows a demand capped at VO2max, so only by
+// rounding).
 // The slow component's target is capped at VO2max − demand, but when the demand rises step by step
 // (a graded test) the slow state left from the stages before falls to its new cap with the primary
 // time constant, so for a while V + S would exceed VO2max, which by definition it cannot.

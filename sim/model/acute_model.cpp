@@ -38,7 +38,7 @@ double AcuteModel::arterial_pco2_mmhg(const AcuteState& x) const {
 }
 
 double AcuteModel::vo2_ml_kg_min(const AcuteState& x) const {
-  return total_uptake_ml_kg_min(subject_, x[ix::kVo2Primary], x[ix::kVo2Slow],
+  return total_uptake_ml_kg_min(subject_, drive_, x[ix::kVo2Primary], x[ix::kVo2Slow],
                                 x[ix::kVo2Prolonged]);
 }
 

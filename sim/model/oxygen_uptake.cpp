@@ -18,9 +18,10 @@ double vo2_demand_ml_kg_min(const Subject& s, const Drive& d) {
                   std::min(d.work_vo2max_frac, 1.0) * s.vo2max_ml_kg_min);
 }
 
-double total_uptake_ml_kg_min(const Subject& s, double primary_ml_kg_min, double slow_ml_kg_min,
-                              double prolonged_ml_kg_min) {
-  return std::min(primary_ml_kg_min + slow_ml_kg_min + prolonged_ml_kg_min,
+double total_uptake_ml_kg_min(const Subject& s, const Drive& d, double primary_ml_kg_min,
+                              double slow_ml_kg_min, double prolonged_ml_kg_min) {
+  const double expressed = d.work_vo2max_frac > 0.0 ? 0.0 : prolonged_ml_kg_min;
+  return std::min(primary_ml_kg_min + slow_ml_kg_min + expressed,
                   std::max(primary_ml_kg_min, s.vo2max_ml_kg_min));
 }
 
@@ -48,9 +49,11 @@ OxygenUptakeRates oxygen_uptake_rates(const OxygenUptakeParams& p, const Subject
                std::max(0.0, s.vo2max_ml_kg_min - demand));
   const double tau = slow_target > slow_ml_kg_min ? p.slow_tau_min : tau_p;
   r.slow_per_min = (slow_target - slow_ml_kg_min) / tau;
-  const double above_lt_rel = std::clamp(above_lt / (1.0 - s.lactate_threshold_frac), 0.0, 1.0);
-  r.prolonged_per_min = p.prolonged_gain_per_min * above_lt_rel * s.vo2max_ml_kg_min -
-                        prolonged_ml_kg_min / p.prolonged_tau_min;
+  const double share = p.prolonged_share_at_threshold *
+                       std::exp(p.prolonged_share_exponent *
+                                (std::min(d.work_vo2max_frac, 1.0) - s.lactate_threshold_frac));
+  r.prolonged_per_min =
+      (share * (demand - units::kRestingVo2MlKgMin) - prolonged_ml_kg_min) / p.prolonged_tau_min;
   return r;
 }
 

@@ -171,24 +171,38 @@ TEST(OxygenUptake, OffKineticsAreMonoExponentialAfterHeavyExercise) {
   EXPECT_LT(excess(0.85, 10.0), 0.05);
 }
 
-// The prolonged EPOC component (oxygen_uptake.hpp): nothing below the lactate threshold, filled in
-// proportion to the work above it, emptied with tau_E over hours, and part of the observable.
-TEST(OxygenUptake, ProlongedComponentFillsAboveTheThresholdAndEmptiesOverHours) {
+// The prolonged EPOC component (oxygen_uptake.hpp): a share of the net exercise O2 that rises
+// exponentially with intensity above the lactate threshold, filled during work, emptied with tau_E
+// over hours, and part of the observable only once work has stopped.
+TEST(OxygenUptake, ProlongedComponentIsAShareOfTheExerciseO2RisingWithIntensity) {
   const Subject s;  // threshold 0.60
   const OxygenUptakeParams p;
   const auto prolonged = [&](double x, double minutes_after) {
     AcuteModel m(AcuteParams{}, s, 600.0);
     return after_ten_minutes_at(m, x, minutes_after)[ix::kVo2Prolonged];
   };
-  EXPECT_EQ(prolonged(0.5, 0.0), 0.0);
-  const double q = (0.85 - s.lactate_threshold_frac) / (1.0 - s.lactate_threshold_frac);
-  const double filled = p.prolonged_gain_per_min * q * s.vo2max_ml_kg_min * p.prolonged_tau_min *
-                        (1.0 - std::exp(-10.0 / p.prolonged_tau_min));
-  EXPECT_NEAR(prolonged(0.85, 0.0), filled, 1e-3 * filled);
+  const auto expected = [&](double x) {
+    const double share = p.prolonged_share_at_threshold *
+                         std::exp(p.prolonged_share_exponent * (x - s.lactate_threshold_frac));
+    return share * (x * s.vo2max_ml_kg_min - 3.5) * (1.0 - std::exp(-10.0 / p.prolonged_tau_min));
+  };
+  EXPECT_NEAR(prolonged(0.5, 0.0), expected(0.5), 1e-3 * expected(0.5));
+  EXPECT_NEAR(prolonged(0.85, 0.0), expected(0.85), 1e-3 * expected(0.85));
+  // Per unit of net O2, the share at 0.85 exceeds the share at 0.5 by exp(b · 0.35).
+  EXPECT_NEAR(prolonged(0.85, 0.0) / (0.85 * s.vo2max_ml_kg_min - 3.5) /
+                  (prolonged(0.5, 0.0) / (0.5 * s.vo2max_ml_kg_min - 3.5)),
+              std::exp(p.prolonged_share_exponent * 0.35), 1e-2);
   EXPECT_NEAR(prolonged(0.85, 120.0) / prolonged(0.85, 60.0), std::exp(-60.0 / p.prolonged_tau_min),
               1e-3);
+  // In the uptake after work, not during it.
   AcuteModel m(AcuteParams{}, s, 600.0);
-  const AcuteState st = after_ten_minutes_at(m, 0.85, 60.0);
+  AcuteState st = m.resting_state();
+  m.set_drive(work(0.5));
+  advance(m, st, 0.0, 10.0);
+  EXPECT_GT(st[ix::kVo2Prolonged], 0.0);
+  EXPECT_NEAR(m.vo2_ml_kg_min(st), st[ix::kVo2Primary], 1e-9);
+  m.set_drive(Drive{});
+  advance(m, st, 10.0, 60.0);
   EXPECT_NEAR(m.vo2_ml_kg_min(st), 3.5 + st[ix::kVo2Prolonged], 1e-3);
 }
 

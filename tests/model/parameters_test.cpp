@@ -28,7 +28,7 @@ namespace {
 const std::map<std::string, std::size_t>& expected_counts() {
   static const std::map<std::string, std::size_t> kCounts = {
       {"heart_rate", 14},           // HeartRateParams
-      {"oxygen_uptake", 10},         // OxygenUptakeParams
+      {"oxygen_uptake", 11},         // OxygenUptakeParams
       {"central_command", 2},       // CentralCommandParams
       {"catecholamines", 14},       // CatecholamineParams
       {"arousal", 13},              // ArousalParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 148;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 149;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 67;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 289;        // all groups above
+constexpr std::size_t kParameterCount = 290;        // all groups above
 
 struct Row {
   std::string group;

@@ -28,7 +28,7 @@ namespace {
 const std::map<std::string, std::size_t>& expected_counts() {
   static const std::map<std::string, std::size_t> kCounts = {
       {"heart_rate", 14},           // HeartRateParams
-      {"oxygen_uptake", 11},         // OxygenUptakeParams
+      {"oxygen_uptake", 11},        // OxygenUptakeParams
       {"central_command", 2},       // CentralCommandParams
       {"catecholamines", 14},       // CatecholamineParams
       {"arousal", 13},              // ArousalParams

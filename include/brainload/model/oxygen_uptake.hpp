@@ -1,5 +1,6 @@
-// Whole-body (pulmonary) oxygen uptake: primary on/off kinetics and the slow component above the
-// lactate threshold, which leaves with the primary component after work.
+// Whole-body (pulmonary) oxygen uptake: primary on/off kinetics, the slow component above the
+// lactate threshold, which leaves with the primary component after work, and the prolonged
+// component of the excess post-exercise uptake (EPOC), hours long.
 //
 //   D   = max(VO2_rest, min(x, 1) · VO2max)          demand, mL/kg/min (x = work_vo2max_frac)
 //   τp  = max(τ_floor, (τ25 + a·(age − 25)) · exp(−k·(LT − LT_ref)))   primary τ, on and off

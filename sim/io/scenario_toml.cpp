@@ -47,14 +47,20 @@ constexpr int kDaysPerWeek = 7;
 constexpr std::int64_t kMaxAgents = 100'000'000;
 constexpr double kMaxAgeYears = 110.0;
 constexpr double kMaxAgeSdYears = 30.0;
+// Baseline depressive symptoms of a population, general-population SD units: from a markedly
+// low-symptom sample to one well beyond the severe PHQ-9 cut point (20 against a mean of 2.9,
+// SD 3.5: 4.9 SD).
+constexpr double kMinDepressionBaselineZ = -3.0;
+constexpr double kMaxDepressionBaselineZ = 6.0;
 
 constexpr std::array<std::string_view, 7> kTopKeys{"scenario", "population", "protocol",  "arm",
                                                    "teaching", "report",     "parameters"};
 constexpr std::array<std::string_view, 8> kScenarioKeys{
     "name", "description", "days", "weeks", "start_clock", "start_weekday", "sleep", "assess_days"};
 constexpr int kMaxAssessmentTests = 10;  // tests averaged into one assessment
-constexpr std::array<std::string_view, 5> kPopulationKeys{"agents", "age_years", "female_fraction",
-                                                          "training_status", "assessment_tests"};
+constexpr std::array<std::string_view, 6> kPopulationKeys{
+    "agents",          "age_years",        "female_fraction",
+    "training_status", "assessment_tests", "depression_baseline_z"};
 constexpr std::array<std::string_view, 4> kAgeKeys{"min", "max", "mean", "sd"};
 constexpr std::array<std::string_view, 2> kProtocolKeys{"blocks", "description"};
 constexpr std::array<std::string_view, 6> kSteadyKeys{"minutes",       "vo2max", "hrmax",
@@ -530,6 +536,10 @@ void read_population_section(Context& ctx, const toml::table& root, Scenario& sc
   population.assessment_tests = static_cast<int>(
       read_int(ctx, t, "assessment_tests", Need::optional, {1, kMaxAssessmentTests})
           .value_or(population.assessment_tests));
+  population.depression_baseline_z =
+      read_number(ctx, t, "depression_baseline_z", Need::optional,
+                  {kMinDepressionBaselineZ, false, kMaxDepressionBaselineZ, false})
+          .value_or(population.depression_baseline_z);
 }
 
 // ---------------------------------------------------------------------------------------------

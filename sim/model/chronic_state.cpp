@@ -11,6 +11,7 @@ ChronicState baseline_chronic_state(const Subject& subject) {
   c.bdnf_base_ng_ml = subject.bdnf_resting_ng_ml;
   c.il6_resting_pg_ml = subject.il6_resting_pg_ml;
   c.il6_base_pg_ml = subject.il6_resting_pg_ml;
+  c.depression_baseline_z = subject.depression_baseline_z;
   return c;
 }
 

@@ -44,8 +44,10 @@ Subject typical_subject(double age_years, bool female, TrainingStatus status,
 }
 
 Subject typical_subject(const PopulationSpec& population, const SubjectNorms& norms) {
-  return typical_subject(population.age.mean(), population.female_fraction > 0.5,
-                         population.training_status, norms);
+  Subject s = typical_subject(population.age.mean(), population.female_fraction > 0.5,
+                              population.training_status, norms);
+  s.depression_baseline_z = population.depression_baseline_z;
+  return s;
 }
 
 }  // namespace brainload

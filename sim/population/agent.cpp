@@ -267,9 +267,13 @@ AgentTraits sample_agent(const Scenario& scenario, const ModelParams& params, st
   s.bdnf_release_rel = t.val66met ? p.val66met_release_rel : 1.0;
   t.trainability = draw_in(kTrainability, "trainability",
                            [&] { return std::max(0.0, 1.0 + p.trainability_sd * normal(e)); });
-  t.baseline_depression = normal(e);
+  // Baseline symptoms: the population's mean plus the person's deviation (the same draw whatever
+  // the mean); motivation correlates with the deviation within the population.
+  const double depression_deviation = normal(e);
+  t.baseline_depression = pop.depression_baseline_z + depression_deviation;
   const double r = p.motivation_mood_corr;
-  t.motivation = r * t.baseline_depression + std::sqrt(1.0 - r * r) * normal(e);
+  t.motivation = r * depression_deviation + std::sqrt(1.0 - r * r) * normal(e);
+  s.depression_baseline_z = t.baseline_depression;
   t.subject = s;
   return t;
 }

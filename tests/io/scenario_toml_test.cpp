@@ -313,6 +313,21 @@ TEST(ScenarioToml, AssessmentTestsAreOneByDefaultAndBounded) {
       "t.toml:4:20", "population.assessment_tests", "from 1 to 10");
 }
 
+TEST(ScenarioToml, DepressionBaselineIsZeroByDefaultAndBounded) {
+  EXPECT_EQ(
+      parse_scenario(with_scenario("name = \"x\""), "t.toml").population.depression_baseline_z,
+      0.0);
+  const Scenario s = parse_scenario(
+      "[scenario]\nname = \"x\"\n[population]\ndepression_baseline_z = 0.71\n[[arm]]\nname = "
+      "\"a\"\n",
+      "t.toml");
+  EXPECT_DOUBLE_EQ(s.population.depression_baseline_z, 0.71);
+  expect_single_error(
+      "[scenario]\nname = \"x\"\n[population]\ndepression_baseline_z = 7\n[[arm]]\nname = "
+      "\"a\"\n",
+      "t.toml:4:25", "population.depression_baseline_z", "from -3 to 6");
+}
+
 TEST(ScenarioToml, EventsAndWeekly) {
   const Scenario s = parse_scenario(with_arm(R"(events = [
   { day = 2, at = "08:00", type = "learn", minutes = 20 },

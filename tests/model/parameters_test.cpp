@@ -47,7 +47,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"prefrontal", 3},            // PrefrontalParams
       {"brain_age", 4},             // BrainAgeParams
       {"chronic_cognition", 13},    // ChronicCognitionParams
-      {"mood", 4},                  // MoodParams
+      {"mood", 5},                  // MoodParams
       {"inflammation", 4},          // InflammationParams
       {"cortisol_reactivity", 3},   // CortisolReactivityParams
       {"bbb", 5},                   // BbbParams
@@ -59,8 +59,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 149;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 67;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 290;        // all groups above
+constexpr std::size_t kChronicParameterCount = 68;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 291;        // all groups above
 
 struct Row {
   std::string group;

@@ -61,5 +61,26 @@ TEST(Trainability, ZeroSpreadGivesEveryoneTheSameMultiplier) {
   for (double v : drawn_trainability(params, 50)) EXPECT_EQ(v, 1.0);
 }
 
+// Baseline depressive symptoms (chronic_structures.md 7u): a population's depression_baseline_z
+// shifts every person's baseline by the same amount, from the same draw, reaches the chronic
+// layer through the subject, and leaves motivation (the within-population deviation) and every
+// other trait as they were.
+TEST(Trainability, DepressionBaselineShiftsEveryoneAndLeavesTheOtherTraits) {
+  const ModelParams params;
+  Scenario general = shipped("wingate");
+  Scenario depressed = general;
+  depressed.population.depression_baseline_z = 3.46;
+  for (int id = 0; id < 200; ++id) {
+    const AgentTraits a = sample_agent(general, params, 11, id, 0);
+    const AgentTraits b = sample_agent(depressed, params, 11, id, 0);
+    EXPECT_NEAR(b.baseline_depression - a.baseline_depression, 3.46, 1e-12);
+    EXPECT_EQ(b.subject.depression_baseline_z, b.baseline_depression);
+    EXPECT_EQ(a.subject.depression_baseline_z, a.baseline_depression);
+    EXPECT_EQ(b.motivation, a.motivation);
+    EXPECT_EQ(b.trainability, a.trainability);
+    EXPECT_EQ(b.subject.vo2max_ml_kg_min, a.subject.vo2max_ml_kg_min);
+  }
+}
+
 }  // namespace
 }  // namespace brainload

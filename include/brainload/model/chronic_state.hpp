@@ -56,6 +56,8 @@ struct ChronicState {
   double il6_base_pg_ml = 1.5;          // untrained value at the current age
   double bdnf_base_ng_ml = 30.0;
   double bbb_base = 0.9;
+  double depression_baseline_z = 0.0;  // the individual's baseline symptoms, SD units (constant;
+                                       // sets the size of the mood response, mood.hpp)
 };
 
 [[nodiscard]] ChronicState baseline_chronic_state(const Subject& subject);
@@ -113,9 +115,10 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("il6_base_pg_ml", c.il6_base_pg_ml);
   visit("bdnf_base_ng_ml", c.bdnf_base_ng_ml);
   visit("bbb_base", c.bbb_base);
+  visit("depression_baseline_z", c.depression_baseline_z);
 }
 
-inline constexpr std::size_t kChronicFieldCount = 43;
+inline constexpr std::size_t kChronicFieldCount = 44;
 static_assert(sizeof(ChronicState) == kChronicFieldCount * sizeof(double),
               "a ChronicState field is missing from visit_chronic_fields");
 

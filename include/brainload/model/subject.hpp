@@ -22,6 +22,8 @@ struct Subject {
   double bdnf_resting_ng_ml = 30.0;      // resting serum BDNF
   double il6_resting_pg_ml = 1.5;        // resting plasma IL-6
   double strength_rel = 1.0;             // 1RM relative to the baseline of the run
+  double depression_baseline_z = 0.0;    // depressive symptoms at the start, general-population
+                                         // SD units (chronic_structures.md 7u)
 };
 
 // Tanaka, Monahan & Seals 2001, J Am Coll Cardiol 37:153: HRmax = 208 − 0.7 × age (bpm).

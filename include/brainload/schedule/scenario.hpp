@@ -159,6 +159,10 @@ struct PopulationSpec {
   // Tests averaged into each assessment (HERITAGE tested VO2max twice before and twice after):
   // every test-retest error is divided by √assessment_tests.
   int assessment_tests = 1;
+  // Mean baseline depressive symptoms of the population, in general-population SD units (0: a
+  // general population; each person draws N(mean, 1)). Sets the size of the mood response
+  // (mood.hpp) and, through attendance, adherence.
+  double depression_baseline_z = 0.0;
   SourceLocation where;
 };
 

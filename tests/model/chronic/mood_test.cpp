@@ -27,5 +27,29 @@ TEST(Chronic, MoodIsZeroWithoutTrainingAndFallsWithEachInput) {
   EXPECT_LT(s.depression_z, 0.0);
 }
 
+// chronic_structures.md 7u: the same training moves symptoms more in a person who starts with more
+// of them, f(b) = max(0, 1 + k·b); at the general population's mean (b = 0) nothing changes.
+TEST(Chronic, MoodResponseGrowsWithBaselineSeverity) {
+  const MoodParams p;
+  ChronicState mean_person;
+  mean_person.training_avg = p.training_half_load;
+  ChronicState depressed = mean_person;
+  depressed.depression_baseline_z = 3.46;  // PHQ-9 15 in general-population SD units
+  ChronicState untroubled = mean_person;
+  untroubled.depression_baseline_z = -1.0;
+  step_mood(p, mean_person);
+  step_mood(p, depressed);
+  step_mood(p, untroubled);
+  EXPECT_NEAR(mean_person.depression_z, 0.5 * p.training_max, 1e-15);
+  // The MDD-to-non-clinical ratio the gain was derived from (0.79 / 0.50).
+  EXPECT_NEAR(depressed.depression_z / mean_person.depression_z, 0.79 / 0.50, 0.01);
+  EXPECT_LT(untroubled.depression_z, 0.0);
+  EXPECT_GT(untroubled.depression_z, mean_person.depression_z);
+  ChronicState far_below = mean_person;
+  far_below.depression_baseline_z = -10.0;  // the clamp: no response, never a worsening
+  step_mood(p, far_below);
+  EXPECT_EQ(far_below.depression_z, 0.0);
+}
+
 }  // namespace
 }  // namespace brainload

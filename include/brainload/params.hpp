@@ -75,8 +75,15 @@ struct PopulationParams {
   double dropout_motivation = 0.5;     // hazard falls by e^(−0.5) per SD of motivation (assumed)
   double motivation_mood_corr = -0.3;  // motivation vs baseline depression (assumed)
   // Measurement noise of assessments (test–retest), added at each assessment.
-  double cognition_noise_sd = 0.5;   // SD units (assumed: reliability ≈ 0.75)
-  double depression_noise_sd = 0.5;  // SD units (assumed)
+  double cognition_noise_sd = 0.5;  // SD units (assumed: reliability ≈ 0.75)
+  // Depressive-symptom scales: test–retest r falls with the retest interval (HRSD 0.65–0.98,
+  // Spearman ρ −0.74 between interval and r, meta-analysis over 49 years, Psychiatry Res 2011
+  // 189:1); at the weeks between a trial's assessments r ≈ 0.6–0.75 (PHQ-9 0.737 over 2 weeks in
+  // 54 patients with major depression, BMC Psychiatry 2020 20:474; CES-D .51–.67 at 2–8 weeks,
+  // Radloff 1977 as quoted secondarily), against 0.85–0.95 over days (BDI-II .93 at one week,
+  // Beck, Steer & Brown 1996 as quoted; GDS-15 ICC 0.95, BMC Geriatr 2024). The model's
+  // depression has no week-to-week state variation, so the weeks-long r applies: 0.75, derived.
+  double depression_noise_sd = 0.5;  // SD units
   // Brain-age test–retest error, years per scan (assumed, between two published limits: ≤ 1.6 y
   // from the one-year change in Wan et al. 2025's usual-care arm, 2.5–4.3 y from the test–retest
   // ICCs of Dörfel et al. 2023; see the source string below).
@@ -161,8 +168,12 @@ void visit_parameters(P& p, Visitor&& visit) {
         "tests mostly ≥ 0.7, some memory and executive scores lower; Calamia et al. 2013, "
         "Clin Neuropsychol 27:1077)");
   visit("depression_noise_sd", p.depression_noise_sd, "SD", ValidRange{0.0, 3.0},
-        "assumed: same reliability as cognition (r ≈ 0.75); no pooled retest value for the "
-        "mixed depression scales the catalogue's trials use");
+        "derived: error SD = √(1 − r) at r = 0.75, the test–retest r of depression scales at "
+        "the weeks-long intervals of trials (PHQ-9 0.737 over 2 weeks, BMC Psychiatry 2020 "
+        "20:474; CES-D .51–.67 at 2–8 weeks, Radloff 1977 as quoted secondarily; HRSD r falls "
+        "with the interval, 0.65–0.98, Psychiatry Res 2011 189:1); over days r is 0.85–0.95 "
+        "(BDI-II .93 at one week), which the model's state, without week-to-week variation, "
+        "does not represent");
   visit("brain_age_noise_sd", p.brain_age_noise_sd, "y", ValidRange{0.0, 10.0},
         "assumed: brain-age test–retest error, between two published limits. Upper bound from Wan "
         "et al. 2025 (J Sport Health Sci; usual-care arm, one-year change 95 % CI −0.21 to +0.92 y "

@@ -43,11 +43,12 @@ Subject acute_subject(const TrainingAdaptationParams& p, const Subject& baseline
   a.age_years = s.age_years;
   a.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
   a.vo2max_ml_kg_min = s.vo2max_ml_kg_min;
-  // Training lifts the lactate threshold and clearance with aerobic fitness (Faude 2009;
-  // assumed proportional to the relative VO2max gain).
-  a.lactate_threshold_frac = std::min(
-      p.lactate_threshold_max_frac,
-      baseline.lactate_threshold_frac + p.lactate_threshold_per_fitness_gain * s.fitness_gain);
+  // Training lifts the lactate threshold, relative to the person's own, with the relative
+  // VO2max gain (Davis et al. 1979; section 7w), and clearance with aerobic fitness.
+  a.lactate_threshold_frac =
+      std::min(p.lactate_threshold_max_frac,
+               baseline.lactate_threshold_frac *
+                   (1.0 + p.lactate_threshold_per_fitness_gain * s.fitness_gain));
   a.lactate_clearance_rel = baseline.lactate_clearance_rel * (1.0 + s.fitness_gain);
   a.cortisol_reactivity_rel =
       baseline.cortisol_reactivity_rel * (1.0 - s.cortisol_reactivity_reduction);

@@ -70,5 +70,26 @@ TEST(Chronic, TrainabilityScalesGainsAndDualTaskAddsWorkingMemory) {
   EXPECT_GT(high.working_memory_z, 0.1);
 }
 
+// Section 7w: the threshold rises relative to the person's own, m per unit relative VO2max gain
+// (Davis et al. 1979: +15 % of the fraction with VO2max +25 %), and never above the ceiling.
+TEST(Chronic, TrainingRaisesTheLactateThresholdRelativeToItsBaseline) {
+  const ChronicParams p;
+  Subject baseline;
+  baseline.lactate_threshold_frac = 0.55;
+  ChronicState s = older_adult();
+  s.fitness_gain = 0.25;
+  const double davis = acute_subject(p.training, baseline, s).lactate_threshold_frac;
+  EXPECT_NEAR(davis / 0.55, 1.0 + 0.152, 0.002);
+  baseline.lactate_threshold_frac = 0.72;  // a trained threshold rises by more in absolute terms
+  EXPECT_NEAR(acute_subject(p.training, baseline, s).lactate_threshold_frac - 0.72,
+              0.72 / 0.55 * (davis - 0.55), 1e-12);
+  baseline.lactate_threshold_frac = 0.80;
+  s.fitness_gain = 0.5;
+  EXPECT_DOUBLE_EQ(acute_subject(p.training, baseline, s).lactate_threshold_frac,
+                   p.training.lactate_threshold_max_frac);
+  s.fitness_gain = 0.0;
+  EXPECT_DOUBLE_EQ(acute_subject(p.training, baseline, s).lactate_threshold_frac, 0.80);
+}
+
 }  // namespace
 }  // namespace brainload

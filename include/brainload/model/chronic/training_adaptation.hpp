@@ -80,12 +80,12 @@ struct TrainingAdaptationParams {
   // group (equal-weight least squares to Goodpaster et al. 2006, J Gerontol A 61:1059: 3.275 %/y
   // in the 70s, and Hughes et al. 2001, J Gerontol A 56:B209: 14 % per decade from 46-78 y;
   // docs/research/chronic_structures.md section 7l, validation/fits/fit_strength_ageing.py).
-  double strength_loss_at_70_per_year = 0.009744;   // r70, fraction per year at 70 y (fitted)
-  double strength_loss_efold_years = 5.64;          // A, years per e-fold rise of the rate (fitted)
-  double lactate_threshold_per_fitness_gain = 0.5;  // rise of the lactate threshold (fraction of
-                                                    // VO2max) per unit relative VO2max gain
-                                                    // (assumed; Faude et al. 2009, Sports Med
-                                                    // 39:469: training moves both)
+  double strength_loss_at_70_per_year = 0.009744;  // r70, fraction per year at 70 y (fitted)
+  double strength_loss_efold_years = 5.64;         // A, years per e-fold rise of the rate (fitted)
+  // Relative rise of the lactate threshold (fraction of VO2max) per unit relative VO2max gain,
+  // LT = LT₀·(1 + m·g) (derived: Davis et al. 1979, J Appl Physiol 46:1039, threshold +15 % as a
+  // fraction of VO2max with VO2max +25 %: 0.152/0.25; chronic_structures.md section 7w).
+  double lactate_threshold_per_fitness_gain = 0.61;
   double lactate_threshold_max_frac = 0.85;  // ceiling of the trained lactate threshold (Faude et
                                              // al. 2009: ≈ 80–90 % VO2max in elite endurance)
 };
@@ -168,8 +168,11 @@ void visit_parameters(P& p, Visitor&& visit) {
       "target tests");
   visit("lactate_threshold_per_fitness_gain", p.lactate_threshold_per_fitness_gain, "1",
         ValidRange{0.0, 2.0},
-        "assumed: lactate-threshold rise per unit relative VO2max gain (Faude et al. 2009, Sports "
-        "Med 39:469: training moves both)");
+        "derived: relative rise of the lactate threshold (fraction of VO2max) per unit relative "
+        "VO2max gain, LT = LT0·(1 + m·g): 9 weeks of cycling raised the gas-exchange threshold "
+        "15 % as a fraction of VO2max while VO2max rose 25 % (Davis, Frank, Whipp & Wasserman "
+        "1979, J Appl Physiol 46:1039), m = 0.152/0.25; training above the threshold can raise it "
+        "without any VO2max gain, which this form does not carry (chronic_structures.md 7w)");
   visit("lactate_threshold_max_frac", p.lactate_threshold_max_frac, "1", ValidRange{0.6, 0.95},
         "ceiling of the trained lactate threshold, fraction of VO2max (Faude et al. 2009: ≈ "
         "80–90 % in elite endurance athletes)");

@@ -80,6 +80,8 @@ constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
     acute("il6_pg_ml", "pg/mL", "plasma IL-6", "plasma interleukin-6", state<ix::kIl6>),
     acute("cortisol_nmol_l", "nmol/L", "serum cortisol", "serum cortisol",
           [](const AcuteModel& m, const AcuteState& x) { return m.cortisol_nmol_l(x); }),
+    acute("acth_rel", "1", "plasma ACTH", "plasma ACTH, 1 = its daily mean",
+          [](const AcuteModel& m, const AcuteState& x) { return m.acth_rel(x); }),
     acute("cognitive_performance_z", "SD", "cognitive performance",
           "acute cognitive performance against the same person rested",
           [](const AcuteModel& m, const AcuteState& x) { return m.cognitive_performance_z(x); }),

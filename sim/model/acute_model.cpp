@@ -28,6 +28,13 @@ double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
   return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l / x[ix::kPlasmaVolume];
 }
 
+double AcuteModel::acth_rel(const AcuteState& x) const {
+  // ACTH (x2 of hpa.hpp, 1 = its daily mean) as a measured plasma concentration: over the plasma
+  // volume, as for cortisol (assumed: the peptide is measured in plasma drawn without a
+  // plasma-volume correction, as in the exercise studies of the catalogue).
+  return x[ix::kActh] / x[ix::kPlasmaVolume];
+}
+
 double AcuteModel::blood_pressure_fall_mmhg(const AcuteState& x) const {
   return expressed_hypotension_mmhg(params_.cerebral_blood_flow, drive_.work_vo2max_frac,
                                     x[ix::kHypotension]);

@@ -163,6 +163,8 @@ class AcuteModel {
   [[nodiscard]] double arousal(const AcuteState& x) const;
   [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+  // Plasma ACTH relative to its daily mean, read through the plasma volume as cortisol is.
+  [[nodiscard]] double acth_rel(const AcuteState& x) const;
   // Post-exercise fall of mean arterial pressure, as expressed at the current work (mmHg).
   [[nodiscard]] double blood_pressure_fall_mmhg(const AcuteState& x) const;
   // Arterial PCO2, mmHg: rest minus the fall the CBF pathway carries (cerebral_blood_flow.hpp).

@@ -288,13 +288,13 @@ class TraceOutput(unittest.TestCase):
 
 class Describe(unittest.TestCase):
 
-    def test_json_lists_22_acute_and_15_chronic_observables(self):
+    def test_json_lists_23_acute_and_15_chronic_observables(self):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 22, acute)
+        self.assertEqual(len(acute), 23, acute)
         self.assertEqual(len(chronic), 15, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))

@@ -1,6 +1,7 @@
 // The HPA axis through the one loop: the same session raises cortisol by a similar fraction in
 // the morning and the evening (multiplicative exercise drive with MR feedback, hpa.hpp), the
-// awakening response follows the scenario's wake time, and plasma volume falls in exercise.
+// awakening response follows the scenario's wake time, plasma volume falls in exercise, and
+// plasma ACTH (acth_rel) rises in hard exercise and falls after it before cortisol does.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,17 +14,19 @@
 namespace brainload {
 namespace {
 
-std::size_t cortisol_column() {
+std::size_t acute_column(const std::string& name) {
   const auto all = acute_observables();
-  return static_cast<std::size_t>(std::ranges::find(all, "cortisol_nmol_l", &ObservableInfo::name) -
+  return static_cast<std::size_t>(std::ranges::find(all, name, &ObservableInfo::name) -
                                   all.begin());
 }
 
-double cortisol_at(const Trace& t, double t_min) {
+double value_at(const Trace& t, double t_min, const std::string& name) {
   const auto row = std::ranges::find(t.rows, t_min, &TraceRow::t_min);
   if (row == t.rows.end()) throw std::runtime_error("no row at " + std::to_string(t_min));
-  return row->acute[cortisol_column()];
+  return row->acute[acute_column(name)];
 }
+
+double cortisol_at(const Trace& t, double t_min) { return value_at(t, t_min, "cortisol_nmol_l"); }
 
 Scenario one_session_at(const std::string& clock, const std::string& sleep = "23:00-07:00") {
   const std::string text =
@@ -71,6 +74,19 @@ TEST(HpaDynamics, TheAwakeningRiseFollowsTheWakeTime) {
   EXPECT_GT(rise(a, 360.0), rise(b, 360.0) + 0.05);  // 06:00-06:30: a wakes
   EXPECT_GT(rise(b, 540.0), rise(a, 540.0) + 0.05);  // 09:00-09:30: b wakes
   EXPECT_GT(rise(a, 360.0), 1.15);
+}
+
+TEST(HpaDynamics, ActhRisesInHardExerciseAndFallsBeforeCortisolDoes) {
+  // The observable acth_rel (x2 over the plasma volume): above the exercise threshold ACTH rises
+  // (Farrell et al. 1983: x2.25 after 20 min at 80 % VO2max), and after the session it falls
+  // while cortisol, driven by it, is still high.
+  const Scenario s = one_session_at("10:00");
+  const Trace rest = trace_reference(s, s.arms[0], TraceOptions{5.0, 0.0, {}});
+  const Trace ex = trace_reference(s, s.arms[1], TraceOptions{5.0, 0.0, {}});
+  const double end = 630.0;  // 10:30, the end of 30 min at 80 % VO2max
+  EXPECT_GT(value_at(ex, end, "acth_rel"), 1.5 * value_at(rest, end, "acth_rel"));
+  EXPECT_LT(value_at(ex, end + 30.0, "acth_rel"), value_at(ex, end, "acth_rel"));
+  EXPECT_GT(cortisol_at(ex, end + 30.0), cortisol_at(rest, end + 30.0) * 1.2);
 }
 
 }  // namespace

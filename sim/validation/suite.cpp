@@ -63,7 +63,11 @@ struct PopulationJob {
   RunResults results;
   TrialSummary summary;
   std::string error;
+  // Index of the run of the same scenario and seed with more agents whose first agents are this
+  // job's (kNoSource: this job is simulated itself).
+  std::size_t source = std::numeric_limits<std::size_t>::max();
 };
+constexpr std::size_t kNoSource = std::numeric_limits<std::size_t>::max();
 
 std::size_t acute_index(std::string_view name) {
   const auto obs = acute_observables();
@@ -366,18 +370,47 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
     }
   }
 
-  const std::size_t jobs = populations.size() + traces.size();
+  // A population of n agents is the first n agents of a larger run of the same scenario and seed
+  // (agent k's traits, arm and random streams depend on the seed and k alone: runner.cpp), so
+  // of the runs that differ only in size, only the largest is simulated and the others are read
+  // from its first agents: the same numbers, without simulating them twice (the 400- and
+  // 4000-agent runs of one scenario, say).
+  const auto size_of = [&](const PopulationJob& job) -> std::int64_t {
+    const LoadedScenario& ls = scenarios.at(job.scenario_path);
+    if (!ls.scenario) return -1;
+    return job.agents > 0 ? job.agents : ls.scenario->population.agents;
+  };
+  std::map<std::pair<std::string, std::uint64_t>, std::size_t> largest;
+  for (std::size_t j = 0; j < populations.size(); ++j) {
+    if (size_of(populations[j]) < 0) continue;
+    const auto key = std::pair(populations[j].scenario_path, populations[j].seed);
+    auto [it, added] = largest.emplace(key, j);
+    if (!added && size_of(populations[j]) > size_of(populations[it->second])) it->second = j;
+  }
+  std::vector<std::size_t> simulated;  // the population jobs that run
+  for (std::size_t j = 0; j < populations.size(); ++j) {
+    PopulationJob& job = populations[j];
+    const auto it = largest.find(std::pair(job.scenario_path, job.seed));
+    if (it != largest.end() && it->second != j && size_of(populations[it->second]) > 0) {
+      job.source = it->second;
+    } else {
+      simulated.push_back(j);
+    }
+  }
+
+  const std::size_t jobs = simulated.size() + traces.size();
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-  log(
-      fmt::format("validate: {} targets, {} simulations ({} population runs, {} traces) on {} "
-                  "thread(s)",
-                  catalogue.targets.size(), jobs, populations.size(), traces.size(), threads));
+  log(fmt::format(
+      "validate: {} targets, {} simulations ({} population runs, {} more read from their first "
+      "agents, {} traces) on {} thread(s)",
+      catalogue.targets.size(), jobs, simulated.size(), populations.size() - simulated.size(),
+      traces.size(), threads));
 
   parallel_for_index(jobs, threads, [&](std::size_t j) {
-    if (j < populations.size()) {
-      PopulationJob& job = populations[j];
+    if (j < simulated.size()) {
+      PopulationJob& job = populations[simulated[j]];
       const LoadedScenario& ls = scenarios.at(job.scenario_path);
       if (!ls.scenario) {
         job.error = ls.error;
@@ -395,7 +428,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
       }
       return;
     }
-    TraceJob& job = traces[j - populations.size()];
+    TraceJob& job = traces[j - simulated.size()];
     const LoadedScenario& ls = scenarios.at(job.scenario_path);
     if (!ls.scenario) {
       job.error = ls.error;
@@ -420,6 +453,26 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
           fmt::format("trace of '{}' arm '{}' failed: {}", job.scenario_path, job.arm, e.what());
     }
   });
+  for (PopulationJob& job : populations) {
+    if (job.source == kNoSource) continue;
+    const PopulationJob& from = populations[job.source];
+    if (!from.error.empty()) {
+      job.error = from.error;
+      continue;
+    }
+    const Scenario& scenario = *scenarios.at(job.scenario_path).scenario;
+    const auto n = static_cast<std::size_t>(size_of(job));
+    job.results.agents.assign(from.results.agents.begin(),
+                              from.results.agents.begin() + static_cast<std::ptrdiff_t>(n));
+    job.results.plan = from.results.plan;
+    job.results.total_agents = size_of(job);
+    job.results.seed = from.results.seed;
+    try {
+      job.summary = summarize(scenario, job.results);
+    } catch (const std::exception& e) {
+      job.error = fmt::format("population run of '{}' failed: {}", job.scenario_path, e.what());
+    }
+  }
 
   SuiteResult out;
   out.results.resize(catalogue.targets.size());

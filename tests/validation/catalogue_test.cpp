@@ -4,6 +4,7 @@
 // status rules behave as docs/validation.md says.
 #include "brainload/validation/catalogue.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "brainload/io/scenario_toml.hpp"
 #include "brainload/model/cerebral_blood_flow.hpp"
@@ -966,6 +968,84 @@ volume_pages = "1:2"
   EXPECT_EQ(rep.at("inside"), 3);
   EXPECT_NE(markdown_report(c, r, "cmd").find("## Seed robustness"), std::string::npos);
   EXPECT_EQ(markdown_report(c, single, "cmd").find("## Seed robustness"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+// Runs of one scenario and seed that differ only in size: the smaller is read from the first agents
+// of the larger, and gives exactly what running it on its own gives.
+TEST(Suite, ASmallerPopulationIsTheFirstAgentsOfALargerOne) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("brainload_suite_prefix_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "scenarios");
+  std::ofstream(dir / "scenarios" / "train.toml") << R"(
+[scenario]
+name = "suite_prefix"
+days = 29
+start_clock = "07:00"
+assess_days = [0, 28]
+[population]
+agents = 12
+age_years = { min = 25, max = 35 }
+training_status = "untrained"
+[protocol.ride]
+blocks = [ { minutes = 40, vo2max = 0.70 } ]
+[[arm]]
+name = "a"
+weekly = [ { days = ["mon", "wed", "fri"], at = "10:00", protocol = "ride" } ]
+[[arm]]
+name = "b"
+)";
+  const auto target = [](const std::string& id, int agents) {
+    return fmt::format(R"(
+[[target]]
+id = "{}"
+pathway = "training_adaptation"
+quantity = "q"
+scenario = "scenarios/train.toml"
+arm = "a"
+reader = "arm_change_relative"
+outcome = "vo2max_ml_kg_min"
+day = 28
+from_day = 0
+agents = {}
+seed = 3
+published = 0.02
+low = -1.0
+high = 1.0
+tolerance = "inside"
+tolerance_basis = "b"
+role = "held_out"
+evidence = "data"
+band = "ci95"
+[target.source]
+authors = "A B"
+year = 2000
+journal = "J"
+volume_pages = "1:2"
+)",
+                       id, agents);
+  };
+  SuiteOptions o;
+  o.threads = 2;
+  std::vector<std::string> log;
+  o.log = [&](const std::string& line) { log.push_back(line); };
+  const Catalogue both =
+      parse_catalogue(target("x.small", 6) + target("x.large", 12), "t.toml", dir.string());
+  const SuiteResult r = run_suite(both, o);
+  ASSERT_EQ(r.results.size(), 2U);
+  ASSERT_EQ(r.results[0].status, Status::pass) << r.results[0].message;
+  ASSERT_EQ(r.results[1].status, Status::pass) << r.results[1].message;
+  ASSERT_FALSE(log.empty());
+  EXPECT_NE(log.front().find("1 population runs, 1 more read from their first agents"),
+            std::string::npos)
+      << log.front();
+  // The 6 agents alone: the same number, bit for bit; the 12 agents read another.
+  const Catalogue small = parse_catalogue(target("x.small", 6), "t.toml", dir.string());
+  const SuiteResult alone = run_suite(small, o);
+  ASSERT_EQ(alone.results[0].status, Status::pass) << alone.results[0].message;
+  EXPECT_EQ(alone.results[0].simulated, r.results[0].simulated);
+  EXPECT_NE(r.results[1].simulated, r.results[0].simulated);
   fs::remove_all(dir);
 }
 

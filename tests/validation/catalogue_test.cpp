@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "brainload/io/scenario_toml.hpp"
@@ -883,30 +884,35 @@ TEST(Report, NumbersHaveThreeSignificantDigits) {
 // --seeds: a population target is also read at the next seeds; the first replicate is the
 // catalogue seed's value, the others differ (other agents, other test errors), and the report
 // lists them (report.json "replicates", the Markdown "Seed robustness" section).
-TEST(Suite, SeedReplicatesOfAPopulationTarget) {
-  namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("brainload_suite_seeds_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir / "scenarios");
-  std::ofstream(dir / "scenarios" / "train.toml") << R"(
+// A 4-week training scenario for the population tests of the suite: arm "a" rides three times a
+// week, arm "b" (with `control_arm`) does nothing.
+void write_training_scenario(const std::filesystem::path& file, std::string_view name,
+                             bool control_arm) {
+  std::ofstream(file) << fmt::format(R"(
 [scenario]
-name = "suite_seeds"
+name = "{}"
 days = 29
 start_clock = "07:00"
 assess_days = [0, 28]
 [population]
 agents = 12
-age_years = { min = 25, max = 35 }
+age_years = {{ min = 25, max = 35 }}
 training_status = "untrained"
 [protocol.ride]
-blocks = [ { minutes = 40, vo2max = 0.70 } ]
+blocks = [ {{ minutes = 40, vo2max = 0.70 }} ]
 [[arm]]
 name = "a"
-weekly = [ { days = ["mon", "wed", "fri"], at = "10:00", protocol = "ride" } ]
-)";
-  const std::string text = R"(
+weekly = [ {{ days = ["mon", "wed", "fri"], at = "10:00", protocol = "ride" }} ]
+)",
+                                     name)
+                      << (control_arm ? "[[arm]]\nname = \"b\"\n" : "");
+}
+
+// A held-out population target on that scenario: arm "a"'s relative VO2max change to day 28.
+std::string training_target(std::string_view id, int agents, int seed) {
+  return fmt::format(R"(
 [[target]]
-id = "x.seeds"
+id = "{}"
 pathway = "training_adaptation"
 quantity = "q"
 scenario = "scenarios/train.toml"
@@ -915,8 +921,8 @@ reader = "arm_change_relative"
 outcome = "vo2max_ml_kg_min"
 day = 28
 from_day = 0
-agents = 12
-seed = 5
+agents = {}
+seed = {}
 published = 0.02
 low = -1.0
 high = 1.0
@@ -930,7 +936,17 @@ authors = "A B"
 year = 2000
 journal = "J"
 volume_pages = "1:2"
-)";
+)",
+                     id, agents, seed);
+}
+
+TEST(Suite, SeedReplicatesOfAPopulationTarget) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("brainload_suite_seeds_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "scenarios");
+  write_training_scenario(dir / "scenarios" / "train.toml", "suite_seeds", false);
+  const std::string text = training_target("x.seeds", 12, 5);
   const Catalogue c = parse_catalogue(text, "t.toml", dir.string());
   SuiteOptions o;
   o.threads = 2;
@@ -978,53 +994,9 @@ TEST(Suite, ASmallerPopulationIsTheFirstAgentsOfALargerOne) {
   const fs::path dir =
       fs::temp_directory_path() / ("brainload_suite_prefix_test_" + std::to_string(::getpid()));
   fs::create_directories(dir / "scenarios");
-  std::ofstream(dir / "scenarios" / "train.toml") << R"(
-[scenario]
-name = "suite_prefix"
-days = 29
-start_clock = "07:00"
-assess_days = [0, 28]
-[population]
-agents = 12
-age_years = { min = 25, max = 35 }
-training_status = "untrained"
-[protocol.ride]
-blocks = [ { minutes = 40, vo2max = 0.70 } ]
-[[arm]]
-name = "a"
-weekly = [ { days = ["mon", "wed", "fri"], at = "10:00", protocol = "ride" } ]
-[[arm]]
-name = "b"
-)";
+  write_training_scenario(dir / "scenarios" / "train.toml", "suite_prefix", true);
   const auto target = [](const std::string& id, int agents) {
-    return fmt::format(R"(
-[[target]]
-id = "{}"
-pathway = "training_adaptation"
-quantity = "q"
-scenario = "scenarios/train.toml"
-arm = "a"
-reader = "arm_change_relative"
-outcome = "vo2max_ml_kg_min"
-day = 28
-from_day = 0
-agents = {}
-seed = 3
-published = 0.02
-low = -1.0
-high = 1.0
-tolerance = "inside"
-tolerance_basis = "b"
-role = "held_out"
-evidence = "data"
-band = "ci95"
-[target.source]
-authors = "A B"
-year = 2000
-journal = "J"
-volume_pages = "1:2"
-)",
-                       id, agents);
+    return training_target(id, agents, 3);
   };
   SuiteOptions o;
   o.threads = 2;

@@ -55,6 +55,8 @@ struct TraceJob {
   std::string error;
 };
 
+constexpr std::size_t kNoSource = std::numeric_limits<std::size_t>::max();
+
 // One population run of one scenario.
 struct PopulationJob {
   std::string scenario_path;
@@ -65,9 +67,8 @@ struct PopulationJob {
   std::string error;
   // Index of the run of the same scenario and seed with more agents whose first agents are this
   // job's (kNoSource: this job is simulated itself).
-  std::size_t source = std::numeric_limits<std::size_t>::max();
+  std::size_t source = kNoSource;
 };
-constexpr std::size_t kNoSource = std::numeric_limits<std::size_t>::max();
 
 std::size_t acute_index(std::string_view name) {
   const auto obs = acute_observables();

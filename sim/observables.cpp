@@ -141,6 +141,10 @@ constexpr std::array<ObservableInfo, kChronicObservableCount> kChronic{{
         "sessions_done", "1", "sessions done", "training sessions completed so far",
         [](const ChronicState& c) { return c.sessions_done; }, {0.0, 4000.0},
         0.0),  // exact
+    chronic(
+        "resting_heart_rate_bpm", "beats/min", "resting heart rate",
+        "resting heart rate: the baseline trait, lowered by the aerobic VO2max gain of training",
+        [](const ChronicState& c) { return c.resting_heart_rate_bpm; }, {30.0, 110.0}, 1e-3),
 }};
 
 }  // namespace

@@ -51,6 +51,7 @@ TEST(Observables, ChronicGettersReadTheirOwnField) {
   c.bbb_integrity = 13;
   c.fatigue = 14;
   c.sessions_done = 15;
+  c.resting_heart_rate_bpm = 16;
   const auto values = chronic_values(c);
   for (std::size_t k = 0; k < kChronicObservableCount; ++k) {
     EXPECT_EQ(values[k], static_cast<double>(k + 1)) << chronic_observables()[k].name;

@@ -37,7 +37,7 @@ struct ObservableInfo {
 };
 
 inline constexpr std::size_t kAcuteObservableCount = 23;
-inline constexpr std::size_t kChronicObservableCount = 15;
+inline constexpr std::size_t kChronicObservableCount = 16;
 
 [[nodiscard]] std::span<const ObservableInfo, kAcuteObservableCount> acute_observables();
 [[nodiscard]] std::span<const ObservableInfo, kChronicObservableCount> chronic_observables();

@@ -105,6 +105,11 @@ struct PopulationParams {
   // Hippocampal volume, MRI scan–rescan error (derived from ≈ 2 % mean absolute test–retest
   // difference, multisite 3T FreeSurfer study of healthy elderly; σ = 2 %·√π/2).
   double hippocampal_volume_noise_cv = 0.018;
+  // Resting heart rate, typical error as a CV, day to day (Buchheit 2014, Front Physiol 5:73,
+  // Table 1: ≈ 10 %, from Al Haddad et al. 2011, Int J Sports Med 32:598: 15 young men, 5 min
+  // seated, four occasions); weekly retests of middle-aged men: SEM 2.0–6.7 bpm, r 0.72–0.78
+  // (Med Sci Sports 1972, 4:14).
+  double resting_hr_noise_cv = 0.10;
 };
 
 // Every field with its unit, valid range (ValidRange, conventions in parameter_range.hpp) and
@@ -201,6 +206,10 @@ void visit_parameters(P& p, Visitor&& visit) {
         "derived: whole-hippocampus scan–rescan absolute error ≈ 2 % of the mean (FreeSurfer "
         "longitudinal, 13 European 3T sites, healthy elderly; PharmaCog, Alzheimers Dement 2015 "
         "11(7S), 'Multisite hippocampal subfields reproducibility'); per-scan σ = 2 %·√π/2");
+  visit("resting_hr_noise_cv", p.resting_hr_noise_cv, "1", ValidRange{0.0, 0.3},
+        "measured: typical error of resting heart rate ≈ 10 % as a CV, day to day (Buchheit 2014, "
+        "Front Physiol 5:73, Table 1, from Al Haddad et al. 2011, Int J Sports Med 32:598, 5 min "
+        "seated); weekly retests SEM 2.0–6.7 bpm (Med Sci Sports 1972, 4:14)");
 }
 
 struct ModelParams {

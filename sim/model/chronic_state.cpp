@@ -7,6 +7,8 @@ ChronicState baseline_chronic_state(const Subject& subject) {
   c.age_years = subject.age_years;
   c.vo2max_ml_kg_min = subject.vo2max_ml_kg_min;
   c.vo2max_base_ml_kg_min = subject.vo2max_ml_kg_min;
+  c.resting_heart_rate_bpm = subject.hr_rest_bpm;
+  c.hr_rest_base_bpm = subject.hr_rest_bpm;
   c.bdnf_resting_ng_ml = subject.bdnf_resting_ng_ml;
   c.bdnf_base_ng_ml = subject.bdnf_resting_ng_ml;
   c.il6_resting_pg_ml = subject.il6_resting_pg_ml;

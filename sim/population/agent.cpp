@@ -27,7 +27,7 @@ PopulationParams averaged_over_tests(PopulationParams p, int tests) {
   const double k = 1.0 / std::sqrt(static_cast<double>(std::max(1, tests)));
   for (double* sd : {&p.cognition_noise_sd, &p.depression_noise_sd, &p.brain_age_noise_sd,
                      &p.bdnf_noise_sd_ng_ml, &p.strength_noise_cv, &p.il6_noise_cv,
-                     &p.vo2max_noise_cv, &p.hippocampal_volume_noise_cv}) {
+                     &p.vo2max_noise_cv, &p.hippocampal_volume_noise_cv, &p.resting_hr_noise_cv}) {
     *sd *= k;
   }
   return p;
@@ -54,14 +54,18 @@ Engine stream(std::uint64_t seed, std::int64_t id, Stream s) {
       mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 + static_cast<std::uint64_t>(s))));
 }
 
-// The second assessment stream (measure_assessment): the measurement stream's seed, mixed once
-// more with a constant, so that it is independent of all four streams above without changing
-// their numbering.
-Engine late_measurement_stream(std::uint64_t seed, std::int64_t id) {
-  constexpr std::uint64_t kLate = 0x6c617465u;  // "late"
+// The later assessment streams (measure_assessment): the measurement stream's seed, mixed once
+// more with a constant of their own, so that each is independent of all four streams above and
+// of each other without changing their numbering. Each observable given a test error after the
+// first release has its own: one draw per assessment from a shared stream would shift the draws
+// of the observable before it at every later assessment.
+constexpr std::uint64_t kLateUpperStrength = 0x6c617465u;  // "late"
+constexpr std::uint64_t kLateRestingHr = 0x68727374u;      // "hrst"
+
+Engine late_measurement_stream(std::uint64_t seed, std::int64_t id, std::uint64_t tag) {
   return Engine(mix(mix(mix(seed) ^ mix(static_cast<std::uint64_t>(id) * 4 +
                                         static_cast<std::uint64_t>(Stream::measurement))) ^
-                    kLate));
+                    tag));
 }
 
 double normal(Engine& e, double mean = 0.0, double sd = 1.0) {
@@ -98,16 +102,18 @@ double draw_in(Range r, const char* what, Draw draw) {
                               "]; check the scenario's [population] distributions");
 }
 
-// The two streams of an agent's assessment error (measure_assessment).
+// The streams of an agent's assessment error (measure_assessment).
 struct AssessmentNoise {
   Engine& first;
   Engine& late;
+  Engine& resting_hr;
 };
 
 std::array<double, kChronicObservableCount> measured(const ChronicState& s,
                                                      const PopulationParams& p,
                                                      const AssessmentNoise* noise) {
-  return noise != nullptr ? measure_assessment(s, p, noise->first, noise->late) : chronic_values(s);
+  return noise != nullptr ? measure_assessment(s, p, noise->first, noise->late, noise->resting_hr)
+                          : chronic_values(s);
 }
 
 // Adherence of a trial arm: a dropout hazard each day, an attendance draw per session
@@ -200,7 +206,8 @@ class TrialObserver final : public LifeObserver {
 std::array<double, kChronicObservableCount> measure_assessment(const ChronicState& s,
                                                                const PopulationParams& p,
                                                                AssessmentEngine& noise,
-                                                               AssessmentEngine& late_noise) {
+                                                               AssessmentEngine& late_noise,
+                                                               AssessmentEngine& resting_hr_noise) {
   ChronicState m = s;
   // The order of the draws is part of the result (same seed, same numbers): do not reorder;
   // a new observable's error goes at the end.
@@ -219,6 +226,7 @@ std::array<double, kChronicObservableCount> measure_assessment(const ChronicStat
   m.il6_resting_pg_ml *= std::exp(normal(noise, 0.0, sigma) - 0.5 * sigma * sigma);
   // Added after the first release: from the second stream (see the header).
   m.upper_strength_1rm_rel *= 1.0 + normal(late_noise, 0.0, p.strength_noise_cv);
+  m.resting_heart_rate_bpm *= 1.0 + normal(resting_hr_noise, 0.0, p.resting_hr_noise_cv);
   return chronic_values(m);
 }
 
@@ -286,10 +294,11 @@ AgentResult simulate_agent(const Scenario& scenario, const AgentTraits& traits,
   const Arm& arm = scenario.arms[static_cast<std::size_t>(traits.arm)];
   Engine adherence = stream(seed, traits.id, Stream::adherence);
   Engine noise = stream(seed, traits.id, Stream::measurement);
-  Engine late_noise = late_measurement_stream(seed, traits.id);
+  Engine late_noise = late_measurement_stream(seed, traits.id, kLateUpperStrength);
+  Engine resting_hr_noise = late_measurement_stream(seed, traits.id, kLateRestingHr);
   Engine event_noise = stream(seed, traits.id, Stream::events);
-  TrialObserver observer(scenario, arm, params, plan, out, AssessmentNoise{noise, late_noise},
-                         event_noise);
+  TrialObserver observer(scenario, arm, params, plan, out,
+                         AssessmentNoise{noise, late_noise, resting_hr_noise}, event_noise);
   TrialAttendance drawn(params.population, arm, traits, adherence);
   AttendEverySession lab;
   AttendanceRule& attendance =

@@ -45,7 +45,7 @@ CHRONIC_OBSERVABLES = [
     "bdnf_resting_ng_ml", "hippocampal_volume_rel",
     "prefrontal_connectivity_rel", "brain_age_gap_years", "cognition_composite_z",
     "executive_function_z", "working_memory_z", "depression_z", "il6_resting_pg_ml",
-    "bbb_integrity", "fatigue", "sessions_done",
+    "bbb_integrity", "fatigue", "sessions_done", "resting_heart_rate_bpm",
 ]
 
 LOCATION = re.compile(r"\.toml:\d+:\d+")
@@ -288,14 +288,14 @@ class TraceOutput(unittest.TestCase):
 
 class Describe(unittest.TestCase):
 
-    def test_json_lists_23_acute_and_15_chronic_observables(self):
+    def test_json_lists_23_acute_and_16_chronic_observables(self):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
         self.assertEqual(len(acute), 23, acute)
-        self.assertEqual(len(chronic), 15, chronic)
+        self.assertEqual(len(chronic), 16, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
         for o in j["observables"]["acute"] + j["observables"]["chronic"]:
@@ -347,7 +347,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 291)
+        self.assertEqual(len(params), 293)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -363,7 +363,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (291;", proc.stdout)
+        self.assertIn("Parameters (293;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

@@ -41,7 +41,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"il6", 11},                  // Il6Params
       {"hpa", 18},                  // HpaParams
       {"session", 12},              // SessionDriveParams
-      {"training", 20},             // TrainingAdaptationParams
+      {"training", 21},             // TrainingAdaptationParams
       {"resting_bdnf", 7},          // RestingBdnfParams
       {"hippocampus", 4},           // HippocampusParams
       {"prefrontal", 3},            // PrefrontalParams
@@ -52,15 +52,15 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"cortisol_reactivity", 3},   // CortisolReactivityParams
       {"bbb", 5},                   // BbbParams
       {"subject_norms", 21},        // SubjectNorms
-      {"population", 28},           // PopulationParams
+      {"population", 29},           // PopulationParams
       {"dose", 5},                  // SessionDoseParams
       {"measurement", 8},           // MeasurementParams
   };
   return kCounts;
 }
 constexpr std::size_t kAcuteParameterCount = 149;   // the thirteen AcuteParams groups above
-constexpr std::size_t kChronicParameterCount = 68;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 291;        // all groups above
+constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
+constexpr std::size_t kParameterCount = 293;        // all groups above
 
 struct Row {
   std::string group;

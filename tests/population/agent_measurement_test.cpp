@@ -39,10 +39,11 @@ Moments moments_of(std::string_view name, const PopulationParams& p, int n) {
   const std::size_t k = index_of(name);
   AssessmentEngine noise(20261201);
   AssessmentEngine late(20261202);
+  AssessmentEngine hr(20261203);
   double sum = 0.0;
   double sum2 = 0.0;
   for (int i = 0; i < n; ++i) {
-    const double v = measure_assessment(older_adult(), p, noise, late)[k];
+    const double v = measure_assessment(older_adult(), p, noise, late, hr)[k];
     sum += v;
     sum2 += v * v;
   }
@@ -75,9 +76,10 @@ TEST(AgentMeasurement, IL6ReadingsStayPositive) {
   p.il6_noise_cv = 1.0;  // the range's edge
   AssessmentEngine noise(7);
   AssessmentEngine late(8);
+  AssessmentEngine hr(9);
   const std::size_t k = index_of("il6_resting_pg_ml");
   for (int i = 0; i < 20000; ++i)
-    EXPECT_GT(measure_assessment(older_adult(), p, noise, late)[k], 0.0);
+    EXPECT_GT(measure_assessment(older_adult(), p, noise, late, hr)[k], 0.0);
 }
 
 TEST(AgentMeasurement, ZeroErrorReadsTheStateExactly) {
@@ -90,11 +92,13 @@ TEST(AgentMeasurement, ZeroErrorReadsTheStateExactly) {
   p.il6_noise_cv = 0.0;
   p.vo2max_noise_cv = 0.0;
   p.hippocampal_volume_noise_cv = 0.0;
+  p.resting_hr_noise_cv = 0.0;
   AssessmentEngine noise(11);
   AssessmentEngine late(12);
+  AssessmentEngine hr(13);
   const auto exact = chronic_values(older_adult());
   for (int i = 0; i < 5; ++i) {
-    const auto read = measure_assessment(older_adult(), p, noise, late);
+    const auto read = measure_assessment(older_adult(), p, noise, late, hr);
     for (std::size_t k = 0; k < exact.size(); ++k) EXPECT_EQ(read[k], exact[k]) << k;
   }
 }
@@ -105,16 +109,19 @@ TEST(AgentMeasurement, ReadingsAreAFunctionOfTheStreamOnly) {
   AssessmentEngine b(99);
   AssessmentEngine late_a(100);
   AssessmentEngine late_b(100);
+  AssessmentEngine hr_a(101);
+  AssessmentEngine hr_b(101);
   for (int i = 0; i < 3; ++i) {
-    const auto ra = measure_assessment(older_adult(), p, a, late_a);
-    const auto rb = measure_assessment(older_adult(), p, b, late_b);
+    const auto ra = measure_assessment(older_adult(), p, a, late_a, hr_a);
+    const auto rb = measure_assessment(older_adult(), p, b, late_b, hr_b);
     for (std::size_t k = 0; k < ra.size(); ++k) EXPECT_EQ(ra[k], rb[k]) << k;
   }
   // A reading draws from the agent's stream (so the next assessment gets fresh error).
   AssessmentEngine c(99);
   AssessmentEngine d(99);
   AssessmentEngine late_c(100);
-  (void)measure_assessment(older_adult(), p, c, late_c);
+  AssessmentEngine hr_c(101);
+  (void)measure_assessment(older_adult(), p, c, late_c, hr_c);
   EXPECT_NE(c, d);
 }
 
@@ -126,8 +133,10 @@ TEST(AgentMeasurement, AnObservableAddedLaterDrawsFromTheSecondStreamOnly) {
   AssessmentEngine b(5);
   AssessmentEngine late_a(6);
   AssessmentEngine late_b(7);
-  const auto ra = measure_assessment(older_adult(), p, a, late_a);
-  const auto rb = measure_assessment(older_adult(), p, b, late_b);
+  AssessmentEngine hr_a(8);
+  AssessmentEngine hr_b(8);
+  const auto ra = measure_assessment(older_adult(), p, a, late_a, hr_a);
+  const auto rb = measure_assessment(older_adult(), p, b, late_b, hr_b);
   const std::size_t upper = index_of("upper_strength_1rm_rel");
   for (std::size_t k = 0; k < ra.size(); ++k) {
     if (k == upper) {
@@ -137,6 +146,54 @@ TEST(AgentMeasurement, AnObservableAddedLaterDrawsFromTheSecondStreamOnly) {
     }
   }
   EXPECT_EQ(a, b);  // the first stream advanced by the same draws
+}
+
+TEST(AgentMeasurement, RestingHeartRateDrawsFromAStreamOfItsOwn) {
+  // Resting heart rate came after upper-body strength: over several assessments, its error must
+  // leave every other reading, upper-body strength included, as it was (a shared second stream
+  // would shift upper-body strength's draws from the second assessment on).
+  const PopulationParams p;
+  AssessmentEngine a(5);
+  AssessmentEngine b(5);
+  AssessmentEngine late_a(6);
+  AssessmentEngine late_b(6);
+  AssessmentEngine hr_a(8);
+  AssessmentEngine hr_b(9);
+  const std::size_t hr = index_of("resting_heart_rate_bpm");
+  for (int i = 0; i < 3; ++i) {
+    const auto ra = measure_assessment(older_adult(), p, a, late_a, hr_a);
+    const auto rb = measure_assessment(older_adult(), p, b, late_b, hr_b);
+    for (std::size_t k = 0; k < ra.size(); ++k) {
+      if (k == hr) {
+        EXPECT_NE(ra[k], rb[k]);
+      } else {
+        EXPECT_EQ(ra[k], rb[k]) << chronic_observables()[k].name;
+      }
+    }
+  }
+  EXPECT_EQ(late_a, late_b);
+}
+
+TEST(AgentMeasurement, RestingHeartRateErrorIsItsCoefficientOfVariation) {
+  const PopulationParams p;
+  ChronicState s = older_adult();
+  s.resting_heart_rate_bpm = 60.0;
+  AssessmentEngine noise(31);
+  AssessmentEngine late(32);
+  AssessmentEngine hr(33);
+  const std::size_t k = index_of("resting_heart_rate_bpm");
+  constexpr int kN = 40000;
+  double sum = 0.0;
+  double sum2 = 0.0;
+  for (int i = 0; i < kN; ++i) {
+    const double v = measure_assessment(s, p, noise, late, hr)[k];
+    sum += v;
+    sum2 += v * v;
+  }
+  const double mean = sum / kN;
+  const double sd = std::sqrt((sum2 - kN * mean * mean) / (kN - 1));
+  EXPECT_NEAR(sd, p.resting_hr_noise_cv * 60.0, 0.03 * p.resting_hr_noise_cv * 60.0);
+  EXPECT_NEAR(mean, 60.0, 0.1);
 }
 
 }  // namespace
@@ -154,6 +211,7 @@ TEST(AgentMeasurement, AveragingTestsDividesEveryErrorByTheRootOfTheirNumber) {
   EXPECT_DOUBLE_EQ(four.cognition_noise_sd, one.cognition_noise_sd / 2.0);
   EXPECT_DOUBLE_EQ(four.il6_noise_cv, one.il6_noise_cv / 2.0);
   EXPECT_DOUBLE_EQ(four.hippocampal_volume_noise_cv, one.hippocampal_volume_noise_cv / 2.0);
+  EXPECT_DOUBLE_EQ(four.resting_hr_noise_cv, one.resting_hr_noise_cv / 2.0);
   EXPECT_DOUBLE_EQ(averaged_over_tests(one, 1).strength_noise_cv, one.strength_noise_cv);
   constexpr int kN = 40000;
   EXPECT_NEAR(moments_of("vo2max_ml_kg_min", four, kN).sd, 25.0 * one.vo2max_noise_cv / 2.0,

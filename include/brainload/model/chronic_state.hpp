@@ -26,6 +26,7 @@ struct ChronicState {
   double bbb_integrity = 0.9;  // 0–1
   double fatigue = 0.0;        // Banister fatigue, load units
   double sessions_done = 0.0;
+  double resting_heart_rate_bpm = 65.0;  // falls with the aerobic VO2max gain (chronic 7y)
 
   // Internal states (days are the time unit of the chronic layer).
   double age_years = 25.0;
@@ -53,6 +54,7 @@ struct ChronicState {
   double composite_gain = 0.0;          // SD units, training-driven part of composite cognition
   double executive_gain = 0.0;          // SD units, training-driven part of executive function
   double vo2max_base_ml_kg_min = 42.0;  // untrained value at the current age
+  double hr_rest_base_bpm = 65.0;       // the baseline trait, before training
   double il6_base_pg_ml = 1.5;          // untrained value at the current age
   double bdnf_base_ng_ml = 30.0;
   double bbb_base = 0.9;
@@ -87,6 +89,7 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("bbb_integrity", c.bbb_integrity);
   visit("fatigue", c.fatigue);
   visit("sessions_done", c.sessions_done);
+  visit("resting_heart_rate_bpm", c.resting_heart_rate_bpm);
   visit("age_years", c.age_years);
   visit("fitness_load", c.fitness_load);
   visit("resistance_avg", c.resistance_avg);
@@ -112,13 +115,14 @@ void visit_chronic_fields(C& c, Visitor&& visit) {
   visit("composite_gain", c.composite_gain);
   visit("executive_gain", c.executive_gain);
   visit("vo2max_base_ml_kg_min", c.vo2max_base_ml_kg_min);
+  visit("hr_rest_base_bpm", c.hr_rest_base_bpm);
   visit("il6_base_pg_ml", c.il6_base_pg_ml);
   visit("bdnf_base_ng_ml", c.bdnf_base_ng_ml);
   visit("bbb_base", c.bbb_base);
   visit("depression_baseline_z", c.depression_baseline_z);
 }
 
-inline constexpr std::size_t kChronicFieldCount = 44;
+inline constexpr std::size_t kChronicFieldCount = 46;
 static_assert(sizeof(ChronicState) == kChronicFieldCount * sizeof(double),
               "a ChronicState field is missing from visit_chronic_fields");
 

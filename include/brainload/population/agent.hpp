@@ -53,12 +53,13 @@ using AssessmentEngine = boost::random::mt19937_64;
 // `*_noise_*` fields) drawn from `noise`, the agent's assessment stream, in a fixed order:
 // composite, executive, working memory, depression, brain age, resting BDNF (additive),
 // strength, VO2max, hippocampal volume (× (1 + N(0, CV))), resting IL-6 (mean-preserving
-// lognormal with the given CV). Observables given a test error later draw it from `late_noise`,
-// a second stream, so that adding one leaves every earlier reading unchanged: upper-body
-// strength (× (1 + N(0, strength CV))). Other observables are read exactly.
+// lognormal with the given CV). Observables given a test error later draw it from a stream of
+// their own, so that adding one leaves every earlier reading unchanged: upper-body strength
+// from `late_noise` (× (1 + N(0, strength CV))), resting heart rate from `resting_hr_noise`
+// (× (1 + N(0, its CV))). Other observables are read exactly.
 [[nodiscard]] std::array<double, kChronicObservableCount> measure_assessment(
     const ChronicState& s, const PopulationParams& p, AssessmentEngine& noise,
-    AssessmentEngine& late_noise);
+    AssessmentEngine& late_noise, AssessmentEngine& resting_hr_noise);
 
 // The test-retest errors of an assessment that averages `tests` independent tests: every
 // `*_noise_*` field divided by √tests (the scenario's population.assessment_tests).

@@ -42,6 +42,7 @@ Subject acute_subject(const TrainingAdaptationParams& p, const Subject& baseline
   Subject a = baseline;
   a.age_years = s.age_years;
   a.hr_max_bpm = tanaka_hr_max_bpm(s.age_years);
+  a.hr_rest_bpm = s.resting_heart_rate_bpm;  // training bradycardia (section 7y)
   a.vo2max_ml_kg_min = s.vo2max_ml_kg_min;
   // Training lifts the lactate threshold, relative to the person's own, with the relative
   // VO2max gain (Davis et al. 1979; section 7w), and clearance with aerobic fitness.

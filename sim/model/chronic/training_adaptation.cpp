@@ -59,6 +59,9 @@ void step_training_adaptation(const TrainingAdaptationParams& p, const DailyDose
   s.fitness_gain = relax(s.fitness_gain, p.vo2max_gain_max * aerobic, p.vo2max_tau_days, kDay);
   s.vo2max_base_ml_kg_min *= 1.0 - vo2max_ageing_rate_per_year(p, s.age_years) * kDay / kYear;
   s.vo2max_ml_kg_min = s.vo2max_base_ml_kg_min * (1.0 + s.fitness_gain);
+  // Training bradycardia follows the aerobic gain (section 7y).
+  s.resting_heart_rate_bpm =
+      s.hr_rest_base_bpm - p.resting_hr_per_fitness_gain_bpm * s.fitness_gain;
 }
 
 }  // namespace brainload

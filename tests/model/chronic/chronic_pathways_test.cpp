@@ -91,5 +91,31 @@ TEST(Chronic, TrainingRaisesTheLactateThresholdRelativeToItsBaseline) {
   EXPECT_DOUBLE_EQ(acute_subject(p.training, baseline, s).lactate_threshold_frac, 0.80);
 }
 
+// Section 7y: resting heart rate falls by k per unit relative VO2max gain from the baseline
+// trait (HERITAGE: −2.6 bpm with +17.7 %), returns with the gain in detraining, and the acute
+// model starts every session from it.
+TEST(Chronic, RestingHeartRateFallsWithTheAerobicGainAndReturnsWithIt) {
+  const ChronicParams p;
+  Subject baseline;
+  baseline.hr_rest_bpm = 68.0;
+  ChronicState s = baseline_chronic_state(baseline);
+  EXPECT_DOUBLE_EQ(s.resting_heart_rate_bpm, 68.0);
+  for (int d = 0; d < 140; ++d) {
+    DailyDose dose = training_day(d);
+    dose.aerobic_load = (d % 7 == 0 || d % 7 == 2 || d % 7 == 4) ? 1.0 : 0.0;
+    step_chronic_day(p, dose, 1.0, s);
+  }
+  ASSERT_GT(s.fitness_gain, 0.05);
+  EXPECT_NEAR(s.resting_heart_rate_bpm,
+              68.0 - p.training.resting_hr_per_fitness_gain_bpm * s.fitness_gain, 1e-12);
+  EXPECT_NEAR(p.training.resting_hr_per_fitness_gain_bpm * 0.177, 2.6, 0.01);
+  EXPECT_DOUBLE_EQ(acute_subject(p.training, baseline, s).hr_rest_bpm, s.resting_heart_rate_bpm);
+  const double trained = s.resting_heart_rate_bpm;
+  for (int d = 140; d < 505; ++d) step_chronic_day(p, DailyDose{}, 1.0, s);
+  EXPECT_GT(s.resting_heart_rate_bpm, trained);
+  EXPECT_LT(s.resting_heart_rate_bpm, 68.0);
+  EXPECT_LT(68.0 - s.resting_heart_rate_bpm, 0.05 * (68.0 - trained));  // a year off: τ 60 d
+}
+
 }  // namespace
 }  // namespace brainload

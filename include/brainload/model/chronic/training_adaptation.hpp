@@ -88,6 +88,10 @@ struct TrainingAdaptationParams {
   double lactate_threshold_per_fitness_gain = 0.61;
   double lactate_threshold_max_frac = 0.85;  // ceiling of the trained lactate threshold (Faude et
                                              // al. 2009: ≈ 80–90 % VO2max in elite endurance)
+  // Fall of resting heart rate per unit relative VO2max gain, HR_rest = HR_rest,0 − k·g (derived:
+  // HERITAGE, −2.6 bpm with VO2max +17.7 % in 253 adults, Wilmore et al. 1996, Med Sci Sports
+  // Exerc 28:829: 2.6/0.177; chronic_structures.md section 7y).
+  double resting_hr_per_fitness_gain_bpm = 14.7;
 };
 
 // Every field with its unit, valid range (ValidRange, conventions in parameter_range.hpp) and
@@ -176,6 +180,13 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("lactate_threshold_max_frac", p.lactate_threshold_max_frac, "1", ValidRange{0.6, 0.95},
         "ceiling of the trained lactate threshold, fraction of VO2max (Faude et al. 2009: ≈ "
         "80–90 % in elite endurance athletes)");
+  visit("resting_hr_per_fitness_gain_bpm", p.resting_hr_per_fitness_gain_bpm, "bpm",
+        ValidRange{0.0, 100.0},
+        "derived: fall of resting heart rate per unit relative VO2max gain, HR_rest = HR_rest0 − "
+        "k·g: HERITAGE's −2.6 bpm with VO2max +17.7 % in 253 adults after 20 weeks (Wilmore et al. "
+        "1996, Med Sci Sports Exerc 28:829), k = 2.6/0.177; 12 months of jogging gave −9 bpm with "
+        "+16 % (Scharhag-Rosenberger et al. 2009), which this k does not meet "
+        "(chronic_structures.md 7y)");
 }
 
 // r(age): the relative strength ageing rate of the untrained base at this age, 1/y (section 7l).

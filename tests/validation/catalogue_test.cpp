@@ -168,13 +168,20 @@ TEST(CatalogueParser, AcceptsAMinimalTarget) {
       c.targets[0].scenario_path.ends_with("scenarios/validation/wingate_untrained_men.toml"));
 }
 
+// A scratch directory for a suite test, unique to this process, with an empty scenarios/ in it
+// (the catalogue's scenario paths are relative to it); the test removes it.
+std::filesystem::path suite_scratch_dir(const std::string& stem) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (stem + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "scenarios");
+  return dir;
+}
+
 // A validation scenario's [parameters] table is applied, as `run` and `trace` apply it: the
 // same target read from a scenario that switches the cerebral activation off gives a smaller rise.
 TEST(Suite, regression_AScenarioParametersTableIsApplied) {
   namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("brainload_suite_parameters_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir / "scenarios");
+  const fs::path dir = suite_scratch_dir("brainload_suite_parameters_test_");
   const std::string scenario = R"(
 [scenario]
 name = "suite_parameters"
@@ -942,9 +949,7 @@ volume_pages = "1:2"
 
 TEST(Suite, SeedReplicatesOfAPopulationTarget) {
   namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("brainload_suite_seeds_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir / "scenarios");
+  const fs::path dir = suite_scratch_dir("brainload_suite_seeds_test_");
   write_training_scenario(dir / "scenarios" / "train.toml", "suite_seeds", false);
   const std::string text = training_target("x.seeds", 12, 5);
   const Catalogue c = parse_catalogue(text, "t.toml", dir.string());
@@ -991,9 +996,7 @@ TEST(Suite, SeedReplicatesOfAPopulationTarget) {
 // of the larger, and gives exactly what running it on its own gives.
 TEST(Suite, ASmallerPopulationIsTheFirstAgentsOfALargerOne) {
   namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() / ("brainload_suite_prefix_test_" + std::to_string(::getpid()));
-  fs::create_directories(dir / "scenarios");
+  const fs::path dir = suite_scratch_dir("brainload_suite_prefix_test_");
   write_training_scenario(dir / "scenarios" / "train.toml", "suite_prefix", true);
   const auto target = [](const std::string& id, int agents) {
     return training_target(id, agents, 3);

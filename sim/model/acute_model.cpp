@@ -80,18 +80,23 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const Drive& d = drive_;
   const double work = d.work_vo2max_frac;
 
-  const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
-                                       x[ix::kVo2Recruit], x[ix::kVo2Slow], x[ix::kVo2Prolonged]);
-  dxdt[ix::kVo2Primary] = vo2.primary_per_min;
-  dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
-  dxdt[ix::kVo2Slow] = vo2.slow_per_min;
-  dxdt[ix::kVo2Prolonged] = vo2.prolonged_per_min;
-  const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
-                                   {x[ix::kHrSympathetic], x[ix::kHrDrift], x[ix::kHrVagalSlow]});
-  dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;
-  dxdt[ix::kHrSympathetic] = hr.sympathetic_per_min;
-  dxdt[ix::kHrDrift] = hr.drift_per_min;
-  dxdt[ix::kHrVagalSlow] = hr.vagal_slow_per_min;
+  // In slow-only mode oxygen uptake, heart rate and the HPA axis are held (their derivatives are
+  // zeroed below) and nothing that is integrated reads their rates, so they are not computed:
+  // the same numbers, bit for bit, for less work in the long tails of session windows.
+  if (!slow_only_) {
+    const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
+                                         x[ix::kVo2Recruit], x[ix::kVo2Slow], x[ix::kVo2Prolonged]);
+    dxdt[ix::kVo2Primary] = vo2.primary_per_min;
+    dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
+    dxdt[ix::kVo2Slow] = vo2.slow_per_min;
+    dxdt[ix::kVo2Prolonged] = vo2.prolonged_per_min;
+    const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
+                                     {x[ix::kHrSympathetic], x[ix::kHrDrift], x[ix::kHrVagalSlow]});
+    dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;
+    dxdt[ix::kHrSympathetic] = hr.sympathetic_per_min;
+    dxdt[ix::kHrDrift] = hr.drift_per_min;
+    dxdt[ix::kHrVagalSlow] = hr.vagal_slow_per_min;
+  }
 
   const auto cat =
       catecholamine_rates(p.catecholamines, x[ix::kEpinephrine], x[ix::kNorepinephrine],
@@ -149,18 +154,20 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
       bdnf_intensity_drive(p.bdnf, d.muscle_intensity_frac, subject_.lactate_threshold_frac),
       oc_rel);
 
-  const double clock = units::clock_of(t_min, start_clock_min_);
   const double reactivity = subject_.cortisol_reactivity_rel;
-  const double minutes_awake =
-      d.awake ? units::clock_of(clock - d.wake_clock_min, 0.0) : -1.0;  // in [0, 1440) awake
-  const double hpa_drive =
-      circadian_drive(p.hpa, clock) *
-      (1.0 + exercise_hpa_drive(p.hpa, work, reactivity) + awakening_drive(p.hpa, minutes_awake));
-  const auto hpa = hpa_rates(p.hpa, hpa_drive, x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]);
-  dxdt[ix::kCrh] = hpa.crh_per_min;
-  dxdt[ix::kActh] = hpa.acth_per_min;
-  dxdt[ix::kCortisol] = hpa.cortisol_per_min;
-  dxdt[ix::kPlasmaVolume] = plasma_volume_rate(p.hpa, work, x[ix::kPlasmaVolume]);
+  if (!slow_only_) {
+    const double clock = units::clock_of(t_min, start_clock_min_);
+    const double minutes_awake =
+        d.awake ? units::clock_of(clock - d.wake_clock_min, 0.0) : -1.0;  // in [0, 1440) awake
+    const double hpa_drive =
+        circadian_drive(p.hpa, clock) *
+        (1.0 + exercise_hpa_drive(p.hpa, work, reactivity) + awakening_drive(p.hpa, minutes_awake));
+    const auto hpa = hpa_rates(p.hpa, hpa_drive, x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]);
+    dxdt[ix::kCrh] = hpa.crh_per_min;
+    dxdt[ix::kActh] = hpa.acth_per_min;
+    dxdt[ix::kCortisol] = hpa.cortisol_per_min;
+    dxdt[ix::kPlasmaVolume] = plasma_volume_rate(p.hpa, work, x[ix::kPlasmaVolume]);
+  }
 
   const double a = arousal(x);
   dxdt[ix::kDoseBdnfAction] =

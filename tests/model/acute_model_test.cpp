@@ -60,6 +60,43 @@ TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
   EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4);
 }
 
+// Slow-only mode (the tail of a session window) holds every state but the slow dose-carrying ones
+// and the doses, and skips computing the held ones' rates: the slow states and the doses must
+// keep exactly the derivatives of the full model, so no slow state may come to read a rate that
+// slow-only mode no longer computes (oxygen uptake, heart rate, the HPA axis).
+TEST(AcuteModel, SlowOnlyModeKeepsTheSlowDerivativesExactly) {
+  AcuteModel model(AcuteParams{}, Subject{}, 0.0);
+  model.set_drive(hard_drive());
+  AcuteState x = model.resting_state();
+  x[ix::kBloodLactate] = 8.0;
+  x[ix::kBrainNe] = 1.6;
+  x[ix::kVegf] *= 1.3;
+  x[ix::kBdnf] *= 1.2;
+  x[ix::kIl6] *= 3.0;
+  x[ix::kCatDrift] = 0.2;
+  x[ix::kHeartRate] = 150.0;
+  x[ix::kVo2Primary] = 30.0;
+  x[ix::kCortisol] = 1.5;
+  AcuteState full{};
+  AcuteState slow{};
+  model.set_dose_only(true);
+  model(x, full, 600.0);
+  model.set_slow_only(true);
+  model(x, slow, 600.0);
+  int kept = 0;
+  for (std::size_t k = 0; k < ix::kCount; ++k) {
+    if (k >= ix::kFirstDose || AcuteModel::is_slow_state(k)) {
+      EXPECT_EQ(slow[k], full[k]) << "state " << k;
+      ++kept;
+    } else {
+      EXPECT_EQ(slow[k], 0.0) << "state " << k;
+    }
+  }
+  EXPECT_EQ(kept, 8 + static_cast<int>(ix::kCount - ix::kFirstDose));
+  // The held ones do move in the full model: the test would see a rate slow-only mode dropped.
+  for (std::size_t k : {ix::kHeartRate, ix::kVo2Primary, ix::kCortisol}) EXPECT_NE(full[k], 0.0);
+}
+
 TEST(AcuteModel, ExerciseMovesTheFastStatesUp) {
   AcuteModel model(AcuteParams{}, Subject{}, 0.0);
   model.set_drive(hard_drive());

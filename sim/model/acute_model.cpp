@@ -80,10 +80,11 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const Drive& d = drive_;
   const double work = d.work_vo2max_frac;
 
-  // In slow-only mode oxygen uptake, heart rate and the HPA axis are held (their derivatives are
-  // zeroed below) and nothing that is integrated reads their rates, so they are not computed:
-  // the same numbers, bit for bit, for less work in the long tails of session windows.
-  if (!slow_only_) {
+  // In dose-only and slow-only modes oxygen uptake, heart rate, the HPA axis and the plasma
+  // volume are held (their derivatives are zeroed below: they feed no daily dose) and no state
+  // that is integrated reads their rates, so the rates are not computed.
+  const bool held_cardio_hpa = dose_only_ || slow_only_;
+  if (!held_cardio_hpa) {
     const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
                                          x[ix::kVo2Recruit], x[ix::kVo2Slow], x[ix::kVo2Prolonged]);
     dxdt[ix::kVo2Primary] = vo2.primary_per_min;
@@ -155,7 +156,7 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
       oc_rel);
 
   const double reactivity = subject_.cortisol_reactivity_rel;
-  if (!slow_only_) {
+  if (!held_cardio_hpa) {
     const double clock = units::clock_of(t_min, start_clock_min_);
     const double minutes_awake =
         d.awake ? units::clock_of(clock - d.wake_clock_min, 0.0) : -1.0;  // in [0, 1440) awake
@@ -204,10 +205,17 @@ void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, double blo
 
 bool AcuteModel::feeds_doses(std::size_t i) {
   // The cerebral blood flow group is read by cognition (events, traces) and by nothing the
-  // chronic layer sees.
+  // chronic layer sees. Oxygen uptake and heart rate are read by traces and events only (the
+  // lactate pathway's removal reads the demand, not the uptake state), and the HPA axis and the
+  // plasma volume by the cortisol and ACTH observables only: the HPA dose integrates the
+  // above-threshold intensity of the drive, not the hormones.
   const bool cbf_group =
       (i >= ix::kCbfDelay && i <= ix::kCbfPressor) || i == ix::kCbf || i == ix::kHypotension;
-  return !cbf_group;
+  const bool cardio = i == ix::kHeartRate || i == ix::kHrSympathetic || i == ix::kHrDrift ||
+                      i == ix::kHrVagalSlow || (i >= ix::kVo2Primary && i <= ix::kVo2Slow) ||
+                      i == ix::kVo2Prolonged;
+  const bool hpa = (i >= ix::kCrh && i <= ix::kCortisol) || i == ix::kPlasmaVolume;
+  return !cbf_group && !cardio && !hpa;
 }
 
 bool AcuteModel::is_slow_state(std::size_t i) {

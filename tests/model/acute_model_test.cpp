@@ -32,9 +32,11 @@ Drive hard_drive() {
   return d;
 }
 
-// Dose-only mode holds exactly the cerebral blood flow group and changes no other derivative, so
-// the doses (and through them every chronic outcome) are the same with it as without.
-TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
+// Dose-only mode holds exactly the states that feed no daily dose (the cerebral blood flow group,
+// oxygen uptake and heart rate, the HPA axis and the plasma volume) and changes no other
+// derivative, so the doses (and through them every chronic outcome) follow the same equations
+// with it as without; only the solver's steps differ.
+TEST(AcuteModel, DoseOnlyModeHoldsWhatFeedsNoDoseAndNothingElse) {
   AcuteModel model(AcuteParams{}, Subject{}, 0.0);
   model.set_drive(hard_drive());
   AcuteState x = model.resting_state();
@@ -42,11 +44,22 @@ TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
   x[ix::kHypotension] = 3.0;
   for (std::size_t k = 0; k < kCbfDelayStages; ++k)
     x[ix::kCbfDelay + k] = 0.2 / static_cast<double>(k + 1);
+  // Mid-session uptake and heart rate, so that each of their parts moves in full mode.
+  x[ix::kVo2Primary] = 30.0;
+  x[ix::kVo2Recruit] = 0.5;
+  x[ix::kVo2Slow] = 2.0;
+  x[ix::kVo2Prolonged] = 1.0;
+  x[ix::kHeartRate] = 150.0;
+  x[ix::kHrSympathetic] = 0.1;
+  x[ix::kHrDrift] = 0.05;
+  x[ix::kHrVagalSlow] = 0.1;
+  x[ix::kCrh] = 1.2;  // off the axis' balance, so that ACTH and cortisol move
+  x[ix::kCortisol] = 1.5;
   AcuteState full{};
   AcuteState dose{};
-  model(x, full, 0.0);
+  model(x, full, 600.0);
   model.set_dose_only(true);
-  model(x, dose, 0.0);
+  model(x, dose, 600.0);
   int held = 0;
   for (std::size_t k = 0; k < ix::kCount; ++k) {
     if (AcuteModel::feeds_doses(k)) {
@@ -57,7 +70,9 @@ TEST(AcuteModel, DoseOnlyModeHoldsTheCerebralGroupAndNothingElse) {
       ++held;
     }
   }
-  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4);
+  // The CBF group (delay chain, flow, hypocapnia, pressor, hypotension), 4 uptake and 4 heart-rate
+  // states, CRH, ACTH, cortisol and the plasma volume.
+  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4 + 4 + 4 + 4);
 }
 
 // Slow-only mode (the tail of a session window) holds every state but the slow dose-carrying ones
@@ -79,8 +94,8 @@ TEST(AcuteModel, SlowOnlyModeKeepsTheSlowDerivativesExactly) {
   x[ix::kCortisol] = 1.5;
   AcuteState full{};
   AcuteState slow{};
-  model.set_dose_only(true);
   model(x, full, 600.0);
+  model.set_dose_only(true);  // as in a session window's tail
   model.set_slow_only(true);
   model(x, slow, 600.0);
   int kept = 0;

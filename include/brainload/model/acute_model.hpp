@@ -141,10 +141,12 @@ class AcuteModel {
   // no daily dose) are back at rest, they are held there (derivatives zero) so an explicit
   // solver may take steps set by the slow states alone. Callers set those states to rest first.
   void set_slow_only(bool on) { slow_only_ = on; }
-  // Dose-only mode for session windows that nobody observes: the states that feed neither a
-  // daily dose nor another state (cerebral blood flow with its delay chain, hypocapnia, pressor
-  // and post-exercise hypotension) are held where they are (derivatives zero), so their fast
-  // time constants do not bound the explicit solver's steps. Exact for every chronic outcome.
+  // Dose-only mode for session windows that nobody observes: the states that feed no daily dose
+  // (cerebral blood flow with its delay chain, hypocapnia, pressor and post-exercise hypotension;
+  // oxygen uptake and heart rate with their slow parts; the HPA axis and the plasma volume) are
+  // held where they are (derivatives zero, their rates not computed), so their time constants do
+  // not bound the explicit solver's steps. The doses change only through the steps the solver
+  // takes (well inside the accuracy contract, bench/README.md).
   void set_dose_only(bool on) { dose_only_ = on; }
   [[nodiscard]] static bool feeds_doses(std::size_t i);
   [[nodiscard]] static bool is_slow_state(std::size_t i);

@@ -85,7 +85,7 @@ constexpr std::array<std::string_view, 2> kTopKeys{"catalogue", "target"};
 constexpr std::array<std::string_view, 2> kCatalogueKeys{"title", "scenario_root"};
 constexpr std::array<std::string_view, 6> kSourceKeys{"authors", "year",         "title",
                                                       "journal", "volume_pages", "doi"};
-constexpr std::array<std::string_view, 55> kTargetKeys{"id",
+constexpr std::array<std::string_view, 56> kTargetKeys{"id",
                                                        "pathway",
                                                        "quantity",
                                                        "unit",
@@ -93,6 +93,7 @@ constexpr std::array<std::string_view, 55> kTargetKeys{"id",
                                                        "arm",
                                                        "vs_scenario",
                                                        "vs_arm",
+                                                       "pool_arms",
                                                        "combine",
                                                        "reader",
                                                        "observable",
@@ -238,6 +239,26 @@ std::vector<double> read_numbers(Context& ctx, const TableRef& t, std::string_vi
       ctx.error(ctx.at(e), t.field(key), "expected a finite number");
       return {};
     }
+  }
+  return out;
+}
+
+std::vector<std::string> read_strings(Context& ctx, const TableRef& t, std::string_view key) {
+  std::vector<std::string> out;
+  const toml::node* node = t.table.get(key);
+  if (node == nullptr) return out;
+  const auto* a = node->as_array();
+  if (a == nullptr) {
+    ctx.error(ctx.at(*node), t.field(key), "expected an array of strings");
+    return out;
+  }
+  for (const toml::node& e : *a) {
+    const auto* str = e.as_string();
+    if (str == nullptr || str->get().empty()) {
+      ctx.error(ctx.at(e), t.field(key), "expected a non-empty string");
+      return {};
+    }
+    out.push_back(str->get());
   }
   return out;
 }
@@ -456,6 +477,7 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
   g.arm = read_string(ctx, t, "arm", true).value_or("");
   g.vs_scenario = read_string(ctx, t, "vs_scenario", false).value_or("");
   g.vs_arm = read_string(ctx, t, "vs_arm", false).value_or("");
+  g.pool_arms = read_strings(ctx, t, "pool_arms");
   if (const auto c = read_choice(ctx, t, "combine", false, kCombines)) {
     g.combine = *c == 0 ? Combine::difference : Combine::ratio;
   }
@@ -605,6 +627,17 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
 
   if (reader_ok) {
     const bool population = is_population_reader(g.reader);
+    if (!g.pool_arms.empty() && (population || !g.vs_arm.empty())) {
+      ctx.error(
+          ctx.at(t.table), t.field("pool_arms"),
+          "pool_arms applies to acute readers without vs_arm (the mean of the arms' readings)");
+    }
+    for (const std::string& a : g.pool_arms) {
+      if (a == g.arm) {
+        ctx.error(ctx.at(t.table), t.field("pool_arms"),
+                  fmt::format("pool_arms repeats the target's own arm '{}'", a));
+      }
+    }
     if (population) {
       const bool arm_contrast =
           (g.reader == Reader::arm_change_relative || g.reader == Reader::arm_change_mean) &&

@@ -1,6 +1,7 @@
 #include "brainload/validation/report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -347,6 +348,9 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
                ? ""
                : fmt::format(" ({} vs arm `{}`)",
                              t.combine == Combine::difference ? "difference" : "ratio", t.vs_arm))
+       << (t.pool_arms.empty()
+               ? ""
+               : fmt::format(", mean with arms `{}`", fmt::join(t.pool_arms, "`, `")))
        << ". Tolerance `" << tolerance_name(t.tolerance) << "` " << band_text(t) << ": "
        << md_escape(t.tolerance_basis) << " Source: " << md_escape(t.source.long_form())
        << (t.note.empty() ? "" : " Note: " + md_escape(t.note)) << "\n";
@@ -531,6 +535,7 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
       << ". Reader <code>" << reader_name(t.reader) << "</code> on <code>"
       << html_escape(t.scenario) << "</code> arm <code>" << html_escape(t.arm) << "</code>";
     if (!t.vs_arm.empty()) h << " vs arm <code>" << html_escape(t.vs_arm) << "</code>";
+    for (const std::string& a : t.pool_arms) h << " + arm <code>" << html_escape(a) << "</code>";
     h << ". Band <code>" << band_rule_name(t.band) << "</code> " << html_escape(band_text(t))
       << ": " << html_escape(t.tolerance_basis);
     if (t.widen > 0.0)

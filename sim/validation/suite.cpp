@@ -365,6 +365,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
       }
     } else {
       need_trace(t.scenario_path, t.arm, t);
+      for (const std::string& a : t.pool_arms) need_trace(t.scenario_path, a, t);
       if (!t.vs_arm.empty()) {
         need_trace(t.vs_scenario_path.empty() ? t.scenario_path : t.vs_scenario_path, t.vs_arm, t);
       }
@@ -509,6 +510,16 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         const TraceJob& job = traces[trace_of.at(std::pair(t.scenario_path, t.arm))];
         if (!job.error.empty()) throw std::runtime_error(job.error);
         double v = acute_value(t, *ls.scenario, job.trace, &r.curve);
+        if (!t.pool_arms.empty()) {
+          // A pooled mean: every arm's reading weighs the same (the study's sessions had the same
+          // subjects). A curve reader keeps the first arm's curve for the plot.
+          for (const std::string& a : t.pool_arms) {
+            const TraceJob& other = traces[trace_of.at(std::pair(t.scenario_path, a))];
+            if (!other.error.empty()) throw std::runtime_error(other.error);
+            v += acute_value(t, *ls.scenario, other.trace);
+          }
+          v /= static_cast<double>(t.pool_arms.size() + 1);
+        }
         if (!t.vs_arm.empty()) {
           const std::string& vs_path =
               t.vs_scenario_path.empty() ? t.scenario_path : t.vs_scenario_path;

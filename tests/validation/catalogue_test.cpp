@@ -223,6 +223,65 @@ sessions = [ { day = 0, at = "10:00", protocol = "moderate" } ]
   fs::remove_all(dir);
 }
 
+// pool_arms: a study's one mean over sessions it ran separately is the mean of the arms' readings,
+// each arm weighing the same; a population reader, a comparison arm or a repeated arm is refused.
+TEST(Suite, PoolArmsAveragesTheArmsReadings) {
+  namespace fs = std::filesystem;
+  const fs::path dir = suite_scratch_dir("brainload_suite_pool_test_");
+  std::ofstream(dir / "scenarios" / "pool.toml") << R"(
+[scenario]
+name = "suite_pool"
+days = 1
+start_clock = "09:00"
+[population]
+agents = 10
+age_years = { min = 20, max = 30 }
+training_status = "recreational"
+[protocol.easy]
+blocks = [ { minutes = 6, vo2max = 0.40 } ]
+[protocol.hard]
+blocks = [ { minutes = 6, vo2max = 0.80 } ]
+[[arm]]
+name = "easy"
+sessions = [ { day = 0, at = "10:00", protocol = "easy" } ]
+[[arm]]
+name = "hard"
+sessions = [ { day = 0, at = "10:00", protocol = "hard" } ]
+)";
+  const auto target = [](const std::string& id, const std::string& arm, const std::string& extra) {
+    return "[[target]]\nid = \"" + id + "\"\npathway = \"heart_rate\"\nquantity = \"q\"\n" +
+           "scenario = \"scenarios/pool.toml\"\narm = \"" + arm + "\"\n" + extra +
+           "reader = \"value_at\"\nobservable = \"heart_rate_bpm\"\nat_min = 65.0\n" +
+           "published = 120.0\nlow = 100.0\nhigh = 140.0\ntolerance = \"inside\"\n" +
+           "tolerance_basis = \"b\"\nrole = \"held_out\"\nevidence = \"data\"\nband = \"ci95\"\n" +
+           "[target.source]\nauthors = \"A B\"\nyear = 2000\njournal = \"J\"\n" +
+           "volume_pages = \"1:2\"\n";
+  };
+  const Catalogue c = parse_catalogue(target("x.easy", "easy", "") + target("x.hard", "hard", "") +
+                                          target("x.pooled", "easy", "pool_arms = [\"hard\"]\n"),
+                                      "t.toml", dir.string());
+  ASSERT_EQ(c.targets[2].pool_arms, std::vector<std::string>{"hard"});
+  const SuiteResult r = run_suite(c, {1, {}});
+  ASSERT_EQ(r.results.size(), 3U);
+  EXPECT_GT(r.results[1].simulated, r.results[0].simulated + 10.0);
+  EXPECT_NEAR(r.results[2].simulated, 0.5 * (r.results[0].simulated + r.results[1].simulated),
+              1e-9);
+  EXPECT_NE(markdown_report(c, r, "v").find("mean with arms `hard`"), std::string::npos);
+  const auto rejected = [&](const std::string& extra, const std::string& what) {
+    try {
+      (void)parse_catalogue(target("x.bad", "easy", extra), "t.toml", dir.string());
+    } catch (const ScenarioError& e) {
+      return std::string(e.what()).find(what) != std::string::npos;
+    }
+    return false;
+  };
+  EXPECT_TRUE(rejected("pool_arms = [\"easy\"]\n", "repeats the target's own arm"));
+  EXPECT_TRUE(
+      rejected("pool_arms = [\"hard\"]\nvs_arm = \"hard\"\n", "pool_arms applies to acute"));
+  EXPECT_TRUE(rejected("pool_arms = [1]\n", "expected a non-empty string"));
+  fs::remove_all(dir);
+}
+
 TEST(CatalogueParser, RejectsAnUnknownReaderWithItsLine) {
   std::string text = kMinimalTarget;
   text.replace(text.find("reader = \"peak\""), 15, "reader = \"peek\"");

@@ -99,6 +99,10 @@ struct Target {
   std::string arm;
   std::string vs_scenario;  // acute only: compare against this scenario (default: the same)
   std::string vs_arm;       // acute only: compare against this arm (default: none)
+  // Acute only: further arms of the same scenario whose readings are averaged with `arm`'s, for a
+  // study that reports one mean pooled over sessions it ran separately (e.g. three lifts in
+  // successive weeks). Empty: `arm` alone.
+  std::vector<std::string> pool_arms;
   Combine combine = Combine::difference;
   Reader reader = Reader::peak;
   std::string observable;  // acute readers: an acute observable name

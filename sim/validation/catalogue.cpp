@@ -627,10 +627,11 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
 
   if (reader_ok) {
     const bool population = is_population_reader(g.reader);
-    if (!g.pool_arms.empty() && (population || !g.vs_arm.empty())) {
-      ctx.error(
-          ctx.at(t.table), t.field("pool_arms"),
-          "pool_arms applies to acute readers without vs_arm (the mean of the arms' readings)");
+    if (!g.pool_arms.empty() &&
+        (population || !g.vs_arm.empty() || g.reader == Reader::curve_nrmse)) {
+      ctx.error(ctx.at(t.table), t.field("pool_arms"),
+                "pool_arms applies to acute readers other than curve_nrmse, without vs_arm (the "
+                "mean of the arms' readings)");
     }
     for (const std::string& a : g.pool_arms) {
       if (a == g.arm) {

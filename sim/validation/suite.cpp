@@ -512,7 +512,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         double v = acute_value(t, *ls.scenario, job.trace, &r.curve);
         if (!t.pool_arms.empty()) {
           // A pooled mean: every arm's reading weighs the same (the study's sessions had the same
-          // subjects). A curve reader keeps the first arm's curve for the plot.
+          // subjects). Curves are not pooled: the loader refuses pool_arms with curve_nrmse.
           for (const std::string& a : t.pool_arms) {
             const TraceJob& other = traces[trace_of.at(std::pair(t.scenario_path, a))];
             if (!other.error.empty()) throw std::runtime_error(other.error);

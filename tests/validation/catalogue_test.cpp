@@ -279,6 +279,22 @@ sessions = [ { day = 0, at = "10:00", protocol = "hard" } ]
   EXPECT_TRUE(
       rejected("pool_arms = [\"hard\"]\nvs_arm = \"hard\"\n", "pool_arms applies to acute"));
   EXPECT_TRUE(rejected("pool_arms = [1]\n", "expected a non-empty string"));
+  std::string curve = target("x.curve", "easy", "pool_arms = [\"hard\"]\n");
+  curve.replace(curve.find("reader = \"value_at\""), 19, "reader = \"curve_nrmse\"");
+  curve.replace(curve.find("at_min = 65.0\n"), 14,
+                "curve_t_min = [61.0, 63.0, 65.0]\ncurve_values = [100.0, 110.0, 120.0]\n"
+                "curve_low = [90.0, 100.0, 110.0]\ncurve_high = [110.0, 120.0, 130.0]\n");
+  curve.replace(curve.find("band = \"ci95\""), 13, "band = \"curve_ci\"");
+  curve.replace(curve.find("published = 120.0\nlow = 100.0\nhigh = 140.0\n"), 43, "");
+  std::string unpooled = curve;  // the same curve target without pool_arms loads
+  unpooled.erase(unpooled.find("pool_arms = [\"hard\"]\n"), 21);
+  EXPECT_EQ(parse_catalogue(unpooled, "t.toml", dir.string()).targets.size(), 1U);
+  try {
+    (void)parse_catalogue(curve, "t.toml", dir.string());
+    ADD_FAILURE() << "pool_arms with curve_nrmse was accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("other than curve_nrmse"), std::string::npos) << e.what();
+  }
   fs::remove_all(dir);
 }
 

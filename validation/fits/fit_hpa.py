@@ -17,15 +17,17 @@ Run with Debian's python3 (numpy, scipy): /usr/bin/python3 validation/fits/fit_h
 (`fit_hpa.py acth` runs the rejected nine-parameter refit of docs/research/cortisol_recovery_timing.md,
 with the cortisol half-life fitted and Farrell et al.'s ACTH fold in the objective.)
 It prints the fitted vector [c1, c2, phase1, phase2, scale, awakening_gain, exercise_gain,
-plasma_volume_slope] and the fit's values. Result used in hpa.hpp (cost 6.23):
-[2.0129, -0.5689, 582.58, 7.26, 158.68, 4.640, 27.16, 0.2303].
+plasma_volume_slope] and the fit's values. Result used in hpa.hpp, with kgr = 4 (Milo et al.
+2025's KGR; docs/research/cortisol_recovery_timing.md, last section), cost 6.08:
+[1.8953, -0.6224, 580.43, 0.884, 154.75, 3.074, 29.95, 0.2329]. With kgr = 3 (assumed until
+then; `fit_hpa.py kgr=3`), cost 6.23: [2.0129, -0.5689, 582.58, 7.26, 158.68, 4.640, 27.16, 0.2303].
 """
 import numpy as np, sys, json
 from scipy.integrate import solve_ivp
 from scipy.optimize import least_squares
 
 LN2=np.log(2)
-P=dict(crh=4.0, acth=20.0, cort=80.0, kgr=3.0, wake=7*60.0, sleep=23*60.0, car_tau=15.0,
+P=dict(crh=4.0, acth=20.0, cort=80.0, kgr=4.0, wake=7*60.0, sleep=23*60.0, car_tau=15.0,
        thr=0.5, pv_tau=10.0)
 
 def gr(x,k): return 1.0/(1.0+(max(x,0)/k)**3)
@@ -120,6 +122,9 @@ def residuals(th,verbose=False):
 
 th0=[2.188,-0.658,529.5,51.1,210.45,1.0,3.0,0.22]
 if __name__=='__main__':
+    if len(sys.argv)>1 and sys.argv[1].startswith('kgr='):
+        # `fit_hpa.py kgr=3 ...`: the GR threshold the fit holds fixed (default: hpa.hpp's).
+        P['kgr']=float(sys.argv[1][4:]); sys.argv.pop(1)
     if len(sys.argv)>1 and sys.argv[1]=='eval':
         th=json.loads(sys.argv[2]); residuals(th,True); sys.exit()
     if len(sys.argv)>1 and sys.argv[1]=='acth':

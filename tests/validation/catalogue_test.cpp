@@ -177,20 +177,19 @@ std::filesystem::path suite_scratch_dir(const std::string& stem) {
   return dir;
 }
 
+// The [scenario] and [population] tables of a one-day scratch scenario for a suite test.
+std::string scratch_scenario_head(const std::string& name) {
+  return "[scenario]\nname = \"" + name +
+         "\"\ndays = 1\nstart_clock = \"09:00\"\n[population]\nagents = 10\n"
+         "age_years = { min = 20, max = 30 }\ntraining_status = \"recreational\"\n";
+}
+
 // A validation scenario's [parameters] table is applied, as `run` and `trace` apply it: the
 // same target read from a scenario that switches the cerebral activation off gives a smaller rise.
 TEST(Suite, regression_AScenarioParametersTableIsApplied) {
   namespace fs = std::filesystem;
   const fs::path dir = suite_scratch_dir("brainload_suite_parameters_test_");
-  const std::string scenario = R"(
-[scenario]
-name = "suite_parameters"
-days = 1
-start_clock = "09:00"
-[population]
-agents = 10
-age_years = { min = 20, max = 30 }
-training_status = "recreational"
+  const std::string scenario = scratch_scenario_head("suite_parameters") + R"(
 [protocol.moderate]
 blocks = [ { minutes = 6, vo2max = 0.50 } ]
 [[arm]]
@@ -224,19 +223,11 @@ sessions = [ { day = 0, at = "10:00", protocol = "moderate" } ]
 }
 
 // pool_arms: a study's one mean over sessions it ran separately is the mean of the arms' readings,
-// each arm weighing the same; a population reader, a comparison arm or a repeated arm is refused.
+// each arm weighing the same; a comparison arm, a repeated arm or a curve reader is refused.
 TEST(Suite, PoolArmsAveragesTheArmsReadings) {
   namespace fs = std::filesystem;
   const fs::path dir = suite_scratch_dir("brainload_suite_pool_test_");
-  std::ofstream(dir / "scenarios" / "pool.toml") << R"(
-[scenario]
-name = "suite_pool"
-days = 1
-start_clock = "09:00"
-[population]
-agents = 10
-age_years = { min = 20, max = 30 }
-training_status = "recreational"
+  std::ofstream(dir / "scenarios" / "pool.toml") << scratch_scenario_head("suite_pool") << R"(
 [protocol.easy]
 blocks = [ { minutes = 6, vo2max = 0.40 } ]
 [protocol.hard]

@@ -217,50 +217,45 @@ std::optional<bool> read_bool(Context& ctx, const TableRef& t, std::string_view 
   return std::nullopt;
 }
 
-std::vector<double> read_numbers(Context& ctx, const TableRef& t, std::string_view key) {
-  std::vector<double> out;
+// An optional array under `key`, each element turned into a T by `convert` (nullopt: not a valid
+// element, reported as `what`); any error gives an empty vector.
+template <class T, class Convert>
+std::vector<T> read_array(Context& ctx, const TableRef& t, std::string_view key,
+                          std::string_view what, Convert convert) {
+  std::vector<T> out;
   const toml::node* node = t.table.get(key);
   if (node == nullptr) return out;
   const auto* a = node->as_array();
   if (a == nullptr) {
-    ctx.error(ctx.at(*node), t.field(key), "expected an array of numbers");
+    ctx.error(ctx.at(*node), t.field(key), fmt::format("expected an array of {}s", what));
     return out;
   }
   for (const toml::node& e : *a) {
-    if (const auto* f = e.as_floating_point()) {
-      out.push_back(f->get());
-    } else if (const auto* i = e.as_integer()) {
-      out.push_back(static_cast<double>(i->get()));
-    } else {
-      ctx.error(ctx.at(e), t.field(key), "expected a number");
+    std::optional<T> v = convert(e);
+    if (!v) {
+      ctx.error(ctx.at(e), t.field(key), fmt::format("expected a {}", what));
       return {};
     }
-    if (!std::isfinite(out.back())) {
-      ctx.error(ctx.at(e), t.field(key), "expected a finite number");
-      return {};
-    }
+    out.push_back(std::move(*v));
   }
   return out;
 }
 
+std::vector<double> read_numbers(Context& ctx, const TableRef& t, std::string_view key) {
+  return read_array<double>(ctx, t, key, "finite number", [](const toml::node& e) {
+    std::optional<double> v;
+    if (const auto* f = e.as_floating_point()) v = f->get();
+    if (const auto* i = e.as_integer()) v = static_cast<double>(i->get());
+    return v && std::isfinite(*v) ? v : std::nullopt;
+  });
+}
+
 std::vector<std::string> read_strings(Context& ctx, const TableRef& t, std::string_view key) {
-  std::vector<std::string> out;
-  const toml::node* node = t.table.get(key);
-  if (node == nullptr) return out;
-  const auto* a = node->as_array();
-  if (a == nullptr) {
-    ctx.error(ctx.at(*node), t.field(key), "expected an array of strings");
-    return out;
-  }
-  for (const toml::node& e : *a) {
+  return read_array<std::string>(ctx, t, key, "non-empty string", [](const toml::node& e) {
     const auto* str = e.as_string();
-    if (str == nullptr || str->get().empty()) {
-      ctx.error(ctx.at(e), t.field(key), "expected a non-empty string");
-      return {};
-    }
-    out.push_back(str->get());
-  }
-  return out;
+    return str != nullptr && !str->get().empty() ? std::optional<std::string>(str->get())
+                                                 : std::nullopt;
+  });
 }
 
 template <std::size_t N>

@@ -88,9 +88,12 @@ TEST(Catalogue, ArmsExistInTheirScenarios) {
   const Catalogue c = load_catalogue(kCatalogue);
   for (const Target& t : c.targets) {
     const Scenario s = load_scenario_file(t.scenario_path);
-    bool found = false;
-    for (const Arm& a : s.arms) found = found || a.name == t.arm;
-    EXPECT_TRUE(found) << t.id << ": no arm '" << t.arm << "'";
+    std::vector<std::string> arms{t.arm};
+    arms.insert(arms.end(), t.pool_arms.begin(), t.pool_arms.end());
+    for (const std::string& name : arms) {
+      const bool found = std::ranges::any_of(s.arms, [&](const Arm& a) { return a.name == name; });
+      EXPECT_TRUE(found) << t.id << ": no arm '" << name << "'";
+    }
     if (t.is_population()) {
       EXPECT_TRUE(t.day == 0 || std::ranges::find(s.assess_days, t.day) != s.assess_days.end())
           << t.id << ": day " << t.day << " is not an assessment day";

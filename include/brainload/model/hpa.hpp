@@ -42,11 +42,11 @@ struct HpaParams {
   double crh_half_life_min = 4.0;        // Karin et al. 2020
   double acth_half_life_min = 20.0;      // Karin et al. 2020
   double cortisol_half_life_min = 80.0;  // Karin et al. 2020
-  double gr_k =
-      4.0;  // K_GR in units of the daily mean (x3 ≈ 1 at u = 1), Hill n = 3: the value of
-            // the Alon laboratory's published implementation of this structure (Milo et
-            // al. 2025, Mol Syst Biol 21:254, github.com/tomermilo/hpa-drugs, KGR = 4;
-            // 3 was assumed until docs/research/cortisol_recovery_timing.md's last section)
+  // K_GR in units of the daily mean (x3 ≈ 1 at u = 1), Hill n = 3: the value of the Alon
+  // laboratory's published implementation of this structure (Milo et al. 2025, Mol Syst Biol
+  // 21:254, github.com/tomermilo/hpa-drugs, KGR = 4); 3 was assumed until the last section of
+  // docs/research/cortisol_recovery_timing.md.
+  double gr_k = 4.0;
   // Circadian harmonics (validation/fits/fit_hpa.py): fitted with the awakening response included,
   // least squares in log (08:30 weighted ×2, plus the peak's value and clock), to a serum profile
   // of 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00), 60

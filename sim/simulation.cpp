@@ -419,7 +419,7 @@ Life live(const Scenario& scenario, const Arm& arm, const Subject& subject, doub
       const Protocol* protocol = find_protocol(scenario, ss.protocol);
       if (protocol == nullptr) continue;
       lay_session(*protocol, ss, acute_subject(params.chronic.training, subject, s), params.session,
-                  params.acute.osteocalcin, params.dose, pieces, dose);
+                  params.acute.osteocalcin, params.acute.heart_rate, params.dose, pieces, dose);
       attended.emplace_back(ss.t0_min, ss.t1_min);
     }
     // Events after a dropout are not taken: the individual has left the study.

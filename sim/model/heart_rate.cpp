@@ -16,20 +16,36 @@ double vo2_reserve_frac(const Subject& s, double vo2max_frac) {
   return std::clamp((vo2max_frac - r) / (1.0 - r), 0.0, 1.0);
 }
 
+// v_ρ: the VO2 reserve at which the relation's line reaches the vagal range ρ (bounded so that a
+// line already above ρ at rest keeps a knot just above 0).
+double relation_knot(const HeartRateParams& p, const Subject& s) {
+  constexpr double kSmallestKnot = 1e-3;  // VO2-reserve fraction; only guards the division
+  return std::clamp((p.vagal_range_frac - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope, kSmallestKnot,
+                    1.0);
+}
+
 double resting_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
   return d.awake ? s.hr_rest_bpm : s.hr_rest_bpm - p.sleep_drop_bpm;
 }
 
-// The vagal part f(vd): all of the reserve up to ρ, then the non-sympathetic share.
-double vagal_part(const HeartRateParams& p, double reserve) {
-  return std::min(reserve, p.vagal_range_frac) +
-         (1.0 - p.sympathetic_share) * std::max(0.0, reserve - p.vagal_range_frac);
+// The vagal part f(h): all of the heart-rate reserve up to ρ, then the non-sympathetic share.
+double vagal_part(const HeartRateParams& p, double hr_reserve) {
+  return std::min(hr_reserve, p.vagal_range_frac) +
+         (1.0 - p.sympathetic_share) * std::max(0.0, hr_reserve - p.vagal_range_frac);
 }
 }  // namespace
 
+double hr_reserve_of_vo2_reserve(const HeartRateParams& p, const Subject& s, double vo2_reserve) {
+  const double knot = relation_knot(p, s);
+  const double line = s.hrr_vo2r_intercept + s.hrr_vo2r_slope * std::max(vo2_reserve, knot);
+  const double h = vo2_reserve < knot ? vo2_reserve / knot * line : line;
+  return std::clamp(h, 0.0, 1.0);
+}
+
 double heart_rate_steady_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
   return resting_bpm(p, s, d) +
-         (s.hr_max_bpm - s.hr_rest_bpm) * vo2_reserve_frac(s, d.work_vo2max_frac);
+         (s.hr_max_bpm - s.hr_rest_bpm) *
+             hr_reserve_of_vo2_reserve(p, s, vo2_reserve_frac(s, d.work_vo2max_frac));
 }
 
 double resting_vagal_brake_frac(const HeartRateParams& p, const Subject& s) {
@@ -42,8 +58,8 @@ double resting_vagal_brake_frac(const HeartRateParams& p, const Subject& s) {
 
 double heart_rate_target_bpm(const HeartRateParams& p, const Subject& s, const Drive& d,
                              const HeartRateSlow& slow) {
-  const double vagal =
-      std::max(vagal_part(p, vo2_reserve_frac(s, d.work_vo2max_frac)), slow.vagal_slow);
+  const double demand = hr_reserve_of_vo2_reserve(p, s, vo2_reserve_frac(s, d.work_vo2max_frac));
+  const double vagal = std::max(vagal_part(p, demand), slow.vagal_slow);
   return resting_bpm(p, s, d) + (s.hr_max_bpm - s.hr_rest_bpm) *
                                     std::clamp(vagal + slow.sympathetic + slow.drift, 0.0, 1.0);
 }
@@ -54,8 +70,10 @@ HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, cons
   HeartRateRates r{};
   const double uptake_reserve = vo2_reserve_frac(s, uptake_ml_kg_min / s.vo2max_ml_kg_min);
   // Central command drives the sympathetic part from the start of an effort; after it, the
-  // uptake still raised (slow component, excess post-exercise uptake) keeps it up.
-  const double drive_reserve = std::max(vo2_reserve_frac(s, d.work_vo2max_frac), uptake_reserve);
+  // uptake still raised (slow component, excess post-exercise uptake) keeps it up. Both read as
+  // shares of the heart-rate reserve through h.
+  const double drive_reserve = hr_reserve_of_vo2_reserve(
+      p, s, std::max(vo2_reserve_frac(s, d.work_vo2max_frac), uptake_reserve));
   const double sympathetic_target =
       p.sympathetic_share * std::max(0.0, drive_reserve - p.vagal_range_frac);
   const double s_tau =
@@ -79,12 +97,19 @@ HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, cons
   return r;
 }
 
-double vo2max_frac_from_hrmax_frac(const Subject& s, double hrmax_frac) {
+double vo2max_frac_from_hrmax_frac(const HeartRateParams& p, const Subject& s, double hrmax_frac) {
   const double hr = hrmax_frac * s.hr_max_bpm;
-  const double reserve_frac = (hr - s.hr_rest_bpm) / (s.hr_max_bpm - s.hr_rest_bpm);
-  if (reserve_frac <= 0.0) return 0.0;
+  const double hr_reserve = (hr - s.hr_rest_bpm) / (s.hr_max_bpm - s.hr_rest_bpm);
+  if (hr_reserve <= 0.0) return 0.0;
+  // The inverse of h: the straight line from rest up to the knot, HERITAGE's line above it.
+  const double knot = relation_knot(p, s);
+  const double at_knot = s.hrr_vo2r_intercept + s.hrr_vo2r_slope * knot;
+  const double vo2_reserve =
+      std::clamp(hr_reserve < at_knot ? hr_reserve / at_knot * knot
+                                      : (hr_reserve - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope,
+                 0.0, 1.0);
   const double r = resting_vo2_frac(s);
-  return r + reserve_frac * (1.0 - r);
+  return r + vo2_reserve * (1.0 - r);
 }
 
 }  // namespace brainload

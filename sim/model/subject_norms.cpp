@@ -16,6 +16,8 @@ Subject typical_subject(double age_years, bool female, TrainingStatus status,
   s.vo2max_ml_kg_min =
       (female ? n.vo2max_female_25 : n.vo2max_male_25) * status_rel * std::max(0.3, 1.0 - decline);
   s.hr_max_bpm = tanaka_hr_max_bpm(age_years);
+  s.hrr_vo2r_intercept = n.hrr_vo2r_intercept;
+  s.hrr_vo2r_slope = n.hrr_vo2r_slope;
   switch (status) {
     case TrainingStatus::untrained:
       s.hr_rest_bpm = n.hr_rest_untrained_bpm;

@@ -10,10 +10,11 @@ namespace brainload {
 
 void lay_session(const Protocol& protocol, const ScheduledSession& ss, const Subject& subject,
                  const SessionDriveParams& drive, const OsteocalcinParams& bone,
-                 const SessionDoseParams& params, std::vector<Segment>& pieces, DailyDose& dose) {
+                 const HeartRateParams& heart, const SessionDoseParams& params,
+                 std::vector<Segment>& pieces, DailyDose& dose) {
   double t = ss.t0_min;
   double max_effort = 0.0;
-  for (const auto& piece : session_pieces(protocol, subject, drive, bone)) {
+  for (const auto& piece : session_pieces(protocol, subject, drive, bone, heart)) {
     pieces.push_back({t, t + piece.minutes, piece.drive});
     t += piece.minutes;
     max_effort = std::max(max_effort, piece.drive.effort);

@@ -35,12 +35,13 @@ ModalityInfo modality_info(Modality m, const SessionDriveParams& p) {
   return {0.45, 0.5, 0.0, 0.0};
 }
 
-double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDriveParams& p) {
+double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDriveParams& p,
+                           const HeartRateParams& heart) {
   switch (i.kind) {
     case Intensity::Kind::vo2max:
       return i.value;
     case Intensity::Kind::hrmax:
-      return vo2max_frac_from_hrmax_frac(s, i.value);
+      return vo2max_frac_from_hrmax_frac(heart, s, i.value);
     case Intensity::Kind::vo2_ml_kg_min:
       // The same absolute demand is a smaller share of a larger VO2max: s is the individual on
       // the session's day, with the VO2max that training and ageing have left.
@@ -52,9 +53,9 @@ double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDr
 }
 
 Drive aerobic_drive(const Intensity& i, Modality m, const Subject& s, const SessionDriveParams& p,
-                    const OsteocalcinParams& bone) {
+                    const OsteocalcinParams& bone, const HeartRateParams& heart) {
   const ModalityInfo info = modality_info(m, p);
-  const double x = muscle_intensity_of(i, s, p);
+  const double x = muscle_intensity_of(i, s, p, heart);
   Drive d;
   d.muscle_intensity_frac = x;
   d.work_vo2max_frac = std::min(1.0, x);
@@ -74,14 +75,15 @@ struct BlockExpander {
   const Subject& s;
   const SessionDriveParams& p;
   const OsteocalcinParams& bone;
+  const HeartRateParams& heart;
   std::vector<Piece>& out;
 
   void operator()(const SteadyBlock& b) const {
-    add(out, b.minutes, aerobic_drive(b.intensity, b.mode, s, p, bone));
+    add(out, b.minutes, aerobic_drive(b.intensity, b.mode, s, p, bone, heart));
   }
   void operator()(const IntervalBlock& b) const {
-    const Drive work = aerobic_drive(b.work, b.mode, s, p, bone);
-    const Drive rest = b.rest ? aerobic_drive(*b.rest, b.mode, s, p, bone) : Drive{};
+    const Drive work = aerobic_drive(b.work, b.mode, s, p, bone, heart);
+    const Drive rest = b.rest ? aerobic_drive(*b.rest, b.mode, s, p, bone, heart) : Drive{};
     for (int r = 0; r < b.repeat; ++r) {
       add(out, units::seconds_to_min(b.work_s), work);
       if (r + 1 < b.repeat) add(out, units::seconds_to_min(b.rest_s), rest);
@@ -131,10 +133,11 @@ struct BlockExpander {
 }  // namespace
 
 std::vector<Piece> session_pieces(const Protocol& protocol, const Subject& subject,
-                                  const SessionDriveParams& params, const OsteocalcinParams& bone) {
+                                  const SessionDriveParams& params, const OsteocalcinParams& bone,
+                                  const HeartRateParams& heart) {
   std::vector<Piece> out;
   for (const auto& spec : protocol.blocks) {
-    std::visit(BlockExpander{subject, params, bone, out}, spec.block);
+    std::visit(BlockExpander{subject, params, bone, heart, out}, spec.block);
   }
   return out;
 }

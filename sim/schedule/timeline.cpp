@@ -89,7 +89,7 @@ Timeline span_timeline(const Scenario& scenario, double t0, double t1,
 
 Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject& subject,
                         const SessionDriveParams& drive_params, const OsteocalcinParams& bone,
-                        const TimelineOptions& options) {
+                        const HeartRateParams& heart, const TimelineOptions& options) {
   const std::vector<ScheduledSession> sessions = expand_sessions(scenario, arm);
   std::vector<Segment> pieces;
   std::vector<Window> attended;
@@ -100,7 +100,7 @@ Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject&
     if (protocol == nullptr) continue;
     attended.emplace_back(session.t0_min, session.t1_min);
     double t = session.t0_min;
-    for (const auto& piece : session_pieces(*protocol, subject, drive_params, bone)) {
+    for (const auto& piece : session_pieces(*protocol, subject, drive_params, bone, heart)) {
       pieces.push_back({t, t + piece.minutes, piece.drive});
       t += piece.minutes;
     }

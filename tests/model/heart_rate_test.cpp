@@ -11,6 +11,7 @@
 
 #include "brainload/model/acute_model.hpp"
 #include "brainload/model/oxygen_uptake.hpp"
+#include "brainload/model/subject_norms.hpp"
 
 namespace brainload {
 namespace {
@@ -82,23 +83,44 @@ double tau_from(const Samples& v) {
   return 1.5 / std::log((v.vo2_6 - v.vo2_half) / (v.vo2_6 - v.vo2_2));
 }
 
-TEST(HeartRate, SteadyStateKeepsHeartRateReserveProportionalToVo2Reserve) {
+TEST(HeartRate, HeartRateReserveFollowsHeritagesLineAboveTheVagalRange) {
+  const HeartRateParams p;
+  const Subject s;  // the norms' relation: a = 0.089, b = 0.971 (Ferri Marini et al. 2023)
+  EXPECT_DOUBLE_EQ(s.hrr_vo2r_intercept, SubjectNorms{}.hrr_vo2r_intercept);
+  EXPECT_DOUBLE_EQ(s.hrr_vo2r_slope, SubjectNorms{}.hrr_vo2r_slope);
+  EXPECT_DOUBLE_EQ(hr_reserve_of_vo2_reserve(p, s, 0.0), 0.0);
+  EXPECT_NEAR(hr_reserve_of_vo2_reserve(p, s, 0.5), 0.089 + 0.971 * 0.5, 1e-12);
+  // The line reaches the vagal range ρ at vρ = (ρ − a)/b; below it, a straight line from rest.
+  const double knot = (p.vagal_range_frac - 0.089) / 0.971;
+  EXPECT_NEAR(hr_reserve_of_vo2_reserve(p, s, knot), p.vagal_range_frac, 1e-12);
+  EXPECT_NEAR(hr_reserve_of_vo2_reserve(p, s, knot / 2.0), p.vagal_range_frac / 2.0, 1e-12);
+  // Above the identity everywhere in exercise, and at HRmax from 94 % of the VO2 reserve on.
+  for (double v : {0.1, 0.3, 0.6, 0.9}) EXPECT_GT(hr_reserve_of_vo2_reserve(p, s, v), v) << v;
+  EXPECT_NEAR(hr_reserve_of_vo2_reserve(p, s, (1.0 - 0.089) / 0.971), 1.0, 1e-12);
+  EXPECT_DOUBLE_EQ(hr_reserve_of_vo2_reserve(p, s, 1.0), 1.0);
+}
+
+TEST(HeartRate, SteadyStateIsRestPlusTheReserveShareOfTheRelation) {
   const HeartRateParams p;
   Subject s;
   s.hr_max_bpm = tanaka_hr_max_bpm(40.0);
   EXPECT_DOUBLE_EQ(s.hr_max_bpm, 180.0);  // Tanaka 2001: 208 − 0.7 × 40
   EXPECT_DOUBLE_EQ(heart_rate_steady_bpm(p, s, Drive{}), s.hr_rest_bpm);
   EXPECT_DOUBLE_EQ(heart_rate_steady_bpm(p, s, work(1.0)), s.hr_max_bpm);
-  // With the sympathetic part at its steady value and no drift, the target is Swain's.
+  // With the sympathetic part at its steady value and no drift, the target is the steady state.
   for (double x : {0.2, 0.45, 0.7, 0.9}) {
     const double v = (x - 3.5 / s.vo2max_ml_kg_min) / (1.0 - 3.5 / s.vo2max_ml_kg_min);
-    const double sym = p.sympathetic_share * std::max(0.0, v - p.vagal_range_frac);
+    const double h = hr_reserve_of_vo2_reserve(p, s, v);
+    EXPECT_NEAR(heart_rate_steady_bpm(p, s, work(x)),
+                s.hr_rest_bpm + (s.hr_max_bpm - s.hr_rest_bpm) * h, 1e-9)
+        << x;
+    const double sym = p.sympathetic_share * std::max(0.0, h - p.vagal_range_frac);
     EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), {sym, 0.0, 0.0}),
                 heart_rate_steady_bpm(p, s, work(x)), 1e-9)
         << x;
     // The held-back vagal brake at its steady value hides under the vagal part during an effort.
     const double above =
-        std::clamp((v - p.vagal_range_frac) / (1.0 - p.vagal_range_frac), 0.0, 1.0);
+        std::clamp((h - p.vagal_range_frac) / (1.0 - p.vagal_range_frac), 0.0, 1.0);
     const double held = resting_vagal_brake_frac(p, s) * above;
     EXPECT_NEAR(heart_rate_target_bpm(p, s, work(x), {sym, 0.0, held}),
                 heart_rate_steady_bpm(p, s, work(x)), 1e-9)
@@ -111,13 +133,19 @@ TEST(HeartRate, SteadyStateKeepsHeartRateReserveProportionalToVo2Reserve) {
 
 TEST(HeartRate, HrmaxFractionRoundTripsThroughVo2Reserve) {
   const HeartRateParams p;
-  const Subject s;
-  for (double h : {0.6, 0.7, 0.8, 0.9, 1.0}) {
+  const Subject s;  // 25 y: HRmax 190.5, rest 65, VO2max 42
+  for (double h : {0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
     Drive d;
-    d.work_vo2max_frac = vo2max_frac_from_hrmax_frac(s, h);
+    d.work_vo2max_frac = vo2max_frac_from_hrmax_frac(p, s, h);
     EXPECT_NEAR(heart_rate_steady_bpm(p, s, d), h * s.hr_max_bpm, 1e-9) << h;
   }
-  EXPECT_EQ(vo2max_frac_from_hrmax_frac(s, 0.2), 0.0);  // below resting HR
+  // By hand: 63 % HRmax is 120.0 bpm, 0.4384 of the reserve, (0.4384 − 0.089)/0.971 = 0.3598 of
+  // the VO2 reserve, 0.0833 + 0.3598 · 0.9167 = 0.413 of VO2max (the identity gave 0.485).
+  EXPECT_NEAR(vo2max_frac_from_hrmax_frac(p, s, 0.63), 0.413, 5e-4);
+  // HRmax is reached at 94 % of the VO2 reserve, so a prescription at HRmax is 0.943 of VO2max.
+  EXPECT_NEAR(vo2max_frac_from_hrmax_frac(p, s, 1.0),
+              3.5 / 42.0 + (1.0 - 0.089) / 0.971 * (1.0 - 3.5 / 42.0), 1e-12);
+  EXPECT_EQ(vo2max_frac_from_hrmax_frac(p, s, 0.2), 0.0);  // below resting HR
 }
 
 TEST(OxygenUptake, PrimaryTimeConstantReadFromASimulatedStep) {

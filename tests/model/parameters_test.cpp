@@ -51,7 +51,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"inflammation", 4},          // InflammationParams
       {"cortisol_reactivity", 3},   // CortisolReactivityParams
       {"bbb", 5},                   // BbbParams
-      {"subject_norms", 21},        // SubjectNorms
+      {"subject_norms", 23},        // SubjectNorms
       {"population", 29},           // PopulationParams
       {"dose", 5},                  // SessionDoseParams
       {"measurement", 8},           // MeasurementParams
@@ -60,7 +60,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
 }
 constexpr std::size_t kAcuteParameterCount = 149;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 293;        // all groups above
+constexpr std::size_t kParameterCount = 295;        // all groups above
 
 struct Row {
   std::string group;

@@ -21,7 +21,7 @@ DailyDose dose_of(const Protocol& protocol) {
   ss.t1_min = protocol_duration_min(protocol);
   std::vector<Segment> pieces;
   DailyDose dose;
-  lay_session(protocol, ss, Subject{}, SessionDriveParams{}, OsteocalcinParams{},
+  lay_session(protocol, ss, Subject{}, SessionDriveParams{}, OsteocalcinParams{}, HeartRateParams{},
               SessionDoseParams{}, pieces, dose);
   return dose;
 }

@@ -20,7 +20,8 @@ Protocol steady(Intensity intensity) {
 double work_fraction(const Protocol& p, double vo2max_ml_kg_min) {
   Subject s;
   s.vo2max_ml_kg_min = vo2max_ml_kg_min;
-  const std::vector<Piece> pieces = session_pieces(p, s, SessionDriveParams{}, OsteocalcinParams{});
+  const std::vector<Piece> pieces =
+      session_pieces(p, s, SessionDriveParams{}, OsteocalcinParams{}, HeartRateParams{});
   EXPECT_EQ(pieces.size(), 1u);
   return pieces.empty() ? -1.0 : pieces.front().drive.work_vo2max_frac;
 }
@@ -37,8 +38,9 @@ TEST(SessionDrive, AnAbsoluteDemandIsAShareOfTheDaysVo2max) {
 TEST(SessionDrive, AnAbsoluteDemandAboveVo2maxRunsAtVo2max) {
   Subject s;
   s.vo2max_ml_kg_min = 30.0;
-  const std::vector<Piece> pieces = session_pieces(steady({Intensity::Kind::vo2_ml_kg_min, 45.0}),
-                                                   s, SessionDriveParams{}, OsteocalcinParams{});
+  const std::vector<Piece> pieces =
+      session_pieces(steady({Intensity::Kind::vo2_ml_kg_min, 45.0}), s, SessionDriveParams{},
+                     OsteocalcinParams{}, HeartRateParams{});
   ASSERT_EQ(pieces.size(), 1u);
   EXPECT_DOUBLE_EQ(pieces.front().drive.work_vo2max_frac, 1.0);
   EXPECT_DOUBLE_EQ(pieces.front().drive.muscle_intensity_frac, 1.5);

@@ -59,10 +59,13 @@
 // with MAP₀ the control day's pressure in the same study. The fall is expressed only as far as the
 // work is below the threshold (e; assumed: during exercise the pressor response holds the pressure
 // up). So what lingers after one or two hard sessions follows from the pressure the sessions leave
-// behind, not from a term written to produce it. Held out, both missed: Angadi's third session
-// (6 × 30 s sprints, −3.0 mmHg; the model gives −1.4, the sprint's work fraction being capped at 1)
-// and Lockwood et al. 2005 (−6.5 mmHg 30 min after an hour at 60 % VO2max; the model gives 0, below
-// x_peh): the dose's form (intensity above a threshold, no duration term) is the weak part.
+// behind, not from a term written to produce it. Angadi's arms are prescribed in %HRmax, so the
+// fit reads them through the heart-rate model's %HRR-%VO2R relation (HERITAGE's line since
+// docs/research/hr_vo2_reserve_relation.md; x_peh was 0.62 under the identity). Held out, both
+// missed until then and both weak passes since, near their lower edges: Angadi's third session
+// (6 × 30 s sprints, −3.0 mmHg; the model gives −1.6, the sprint's work fraction being capped at
+// 1) and Lockwood et al. 2005 (−6.5 mmHg 30 min after an hour at 60 % VO2max; the model gives
+// −4.6). The dose's form (intensity above a threshold, no duration term) is still the weak part.
 #pragma once
 
 #include <array>
@@ -89,9 +92,9 @@ struct CerebralBloodFlowParams {
   double pressor_gain = 0.33;                     // m_P, ΔMAP/MAP per unit work (Ichinose 2008)
   double pressor_tau_min = 1.0;                   // τ_M (MAP on-kinetics 59-66 s)
   double pressure_rise_sensitivity = 0.37;        // s_up, %/% (meta-analysis, JCBFM 2024)
-  double peh_threshold_vo2max_frac = 0.62;        // x_peh (fitted: Angadi et al. 2015)
-  double peh_gain_mmhg_per_min = 2.87;            // g, mmHg per min per unit x (fitted: same)
-  double peh_decay_tau_min = 103.0;               // τ_P, min (fitted: same)
+  double peh_threshold_vo2max_frac = 0.552;       // x_peh (fitted: Angadi et al. 2015)
+  double peh_gain_mmhg_per_min = 2.786;           // g, mmHg per min per unit x (fitted: same)
+  double peh_decay_tau_min = 103.3;               // τ_P, min (fitted: same)
   double pressure_sensitivity = 1.47;             // s_down, %/% (meta-analysis, JCBFM 2024)
   double map_rest_mmhg = 88.7;                    // MAP₀ (Angadi 2015 control day: 124/71 mmHg)
   double floor_rel = 0.5;                         // CBF* never below this (safety bound, assumed)

@@ -2,10 +2,11 @@
 // the actual oxygen uptake, and a slower drift.
 //
 //   v(y) = clamp((y − r) / (1 − r), 0, 1),  r = VO2_rest / VO2max     (%VO2 reserve of y)
-//   vd = v(x)  (x = work_vo2max_frac: demand),   vu = v(VO2 / VO2max)  (actual uptake)
-//   f  = min(vd, ρ) + (1 − w) · max(0, vd − ρ)                          vagal withdrawal
-//   dS/dt = (w · max(0, max(vd, vu) − ρ) − S) / τS   (τS on or off)    sympathetic part
-//   g  = clamp((max(vd, vu) − ρ) / (1 − ρ), 0, 1)                       effort above ρ
+//   h(v) = α + β·v for v ≥ vρ = (ρ − α)/β,  v·ρ/vρ below; ≤ 1          (%HRR of a %VO2R)
+//   hd = h(v(x))  (x = work_vo2max_frac: demand),  hm = h(max(v(x), vu)),  vu = v(VO2/VO2max)
+//   f  = min(hd, ρ) + (1 − w) · max(0, hd − ρ)                          vagal withdrawal
+//   dS/dt = (w · max(0, hm − ρ) − S) / τS   (τS on or off)             sympathetic part
+//   g  = clamp((hm − ρ) / (1 − ρ), 0, 1)                                effort above ρ
 //   ρv = max(0, IHR − HR_rest) / (HR_max − HR_rest),  IHR = a − b·age   resting vagal brake
 //   dVs/dt = (ρv · g − Vs) / τ  (τ = τS,on rising, τv falling)          brake held back
 //   dD/dt = (γ · vu − D) / τD                                           drift (thermal, volume)
@@ -14,9 +15,15 @@
 //   reactivation)
 //   τ_off = τ_off,untrained · exp(−k · (LT − LT_ref))                    (faster when trained)
 //
-// At steady state without drift f + S = vd: heart-rate reserve ∝ VO2 reserve (%HRR ≈ %VO2R:
-// Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410). HR_max = 208 − 0.7·age (Tanaka et al.
-// 2001, J Am Coll Cardiol 37:153; in Subject).
+// At steady state without drift f + S = hd: the share of the heart-rate reserve follows the
+// VO2 reserve on HERITAGE's line, %HRR = 8.9 + 0.971·%VO2R (means of 450 sedentary adults'
+// individual regressions over an incremental cycle test: Ferri Marini et al. 2023, Eur J Sport
+// Sci 23:1600; α and β are the Subject traits hrr_vo2r_intercept and hrr_vo2r_slope, from
+// subject_norms). The line was fitted to exercise stages, so below the vagal range it is
+// replaced by a straight line from rest; it reaches HRmax at 94 % of the VO2 reserve. It
+// replaced the identity %HRR = %VO2R (Swain & Leutholtz 1997, Med Sci Sports Exerc 29:410; 63
+// adults, regression through the resting point): docs/research/hr_vo2_reserve_relation.md.
+// HR_max = 208 − 0.7·age (Tanaka et al. 2001, J Am Coll Cardiol 37:153; in Subject).
 // Two autonomic components: the rise up to ≈ 100 bpm (ρ of the reserve) is vagal withdrawal,
 // immediate with central command; above it the sympathetic share w builds up over a minute
 // or more (Rowell 1993, Human Cardiovascular Control), driven by central command (the demand)
@@ -76,19 +83,22 @@ struct HeartRateParams {
   double sleep_drop_bpm = 7.0;    // bpm; nocturnal dip ≈ 10 % of resting HR (assumed)
   double vagal_range_frac = 0.3;  // fraction of the HR reserve carried by vagal withdrawal alone
                                   // (≈ up to 100 bpm; Rowell 1993; assumed)
-  double sympathetic_share = 0.3254;    // 1; share of the reserve above ρ carried by the slow
+  double sympathetic_share = 0.3114;    // 1; share of the reserve above ρ carried by the slow
                                         // sympathetic part (fitted, Facioli et al. 2021; 0.7
                                         // before the held-back vagal brake, 0.3185 before the
-                                        // slow component left with the primary VO2)
+                                        // slow component left with the primary VO2, 0.3254
+                                        // before HERITAGE's %HRR-%VO2R line)
   double sympathetic_on_tau_min = 1.0;  // min; build-up of the sympathetic part (assumed)
   // min; its decline after exercise (fitted, Facioli et al. 2021; 12 before the held-back brake,
-  // 3.923 before the slow component of VO2 left with the primary, vo2_off_kinetics.md)
-  double sympathetic_off_tau_min = 4.134;
+  // 3.923 before the slow component of VO2 left with the primary, vo2_off_kinetics.md, 4.134
+  // before HERITAGE's %HRR-%VO2R line, hr_vo2_reserve_relation.md)
+  double sympathetic_off_tau_min = 4.033;
   double intrinsic_hr_intercept_bpm = 118.1;  // bpm; IHR at age 0 (Jose & Collison 1970)
   double intrinsic_hr_age_slope_bpm = 0.57;   // bpm per year (Jose & Collison 1970)
   // min; return of the held-back vagal brake (fitted, Facioli et al. 2021 moderate-fitness men;
-  // 21.28 before the slow component of VO2 left with the primary, vo2_off_kinetics.md)
-  double vagal_slow_off_tau_min = 23.33;
+  // 21.28 before the slow component of VO2 left with the primary, vo2_off_kinetics.md, 23.33
+  // before HERITAGE's %HRR-%VO2R line)
+  double vagal_slow_off_tau_min = 22.85;
   double drift_gain = 0.3;      // fraction of the reserve per unit %VO2R at steady state (assumed:
                                 // ≈ +10 % HR from 10 to 60 min of moderate work, Coyle &
                                 // González-Alonso 2001, not checked against a primary study)
@@ -150,7 +160,11 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed: drift builds over tens of minutes and fades as slowly");
 }
 
-// Heart rate at steady state for an activity (no drift, no slow component): Swain's %HRR = %VO2R.
+// h: the share of the heart-rate reserve at steady state for a share of the VO2 reserve.
+[[nodiscard]] double hr_reserve_of_vo2_reserve(const HeartRateParams& p, const Subject& s,
+                                               double vo2_reserve);
+
+// Heart rate at steady state for an activity (no drift, no slow component): rest + reserve · h.
 [[nodiscard]] double heart_rate_steady_bpm(const HeartRateParams& p, const Subject& s,
                                            const Drive& d);
 
@@ -179,7 +193,8 @@ struct HeartRateSlow {
                                               double hr_bpm, const HeartRateSlow& slow);
 
 // Fraction of VO2max at which a steady heart rate equals `hrmax_frac` × HR_max (inverse of the
-// steady state above; 0 if below resting heart rate).
-[[nodiscard]] double vo2max_frac_from_hrmax_frac(const Subject& s, double hrmax_frac);
+// steady state above; 0 if below resting heart rate, at most 1).
+[[nodiscard]] double vo2max_frac_from_hrmax_frac(const HeartRateParams& p, const Subject& s,
+                                                 double hrmax_frac);
 
 }  // namespace brainload

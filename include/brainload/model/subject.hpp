@@ -12,6 +12,10 @@ struct Subject {
   double vo2max_ml_kg_min = 42.0;  // maximal oxygen uptake
   double hr_rest_bpm = 65.0;       // resting heart rate
   double hr_max_bpm = 190.5;       // maximal heart rate; Tanaka et al. 2001: 208 − 0.7 × age
+  // %HRR = a + b·%VO2R over exercise (heart_rate.hpp, h(v)); HERITAGE's pre-training means
+  // (Ferri Marini et al. 2023, Eur J Sport Sci 23:1600), from subject_norms
+  double hrr_vo2r_intercept = 0.089;     // a, fraction of the heart-rate reserve
+  double hrr_vo2r_slope = 0.971;         // b, 1
   double lactate_threshold_frac = 0.60;  // lactate threshold, fraction of VO2max (a reported
                                          // trait; the lactate pathway's threshold emerges from
                                          // VO2max and vlamax, lactate.hpp)

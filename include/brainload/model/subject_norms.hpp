@@ -25,6 +25,12 @@ struct SubjectNorms {
   double hr_rest_untrained_bpm = 70.0;     // assumed population typical
   double hr_rest_recreational_bpm = 64.0;  // assumed population typical
   double hr_rest_trained_bpm = 55.0;       // assumed population typical
+  // %HRR = a + b·%VO2R over the stages of an incremental cycle test: the means of 450 sedentary
+  // adults' individual regressions, 8.9 ± 16.0 %HRR and 0.971 ± 0.190 (HERITAGE; Ferri Marini
+  // et al. 2023, Eur J Sport Sci 23:1600). One relation for every status and no spread between
+  // agents (docs/research/hr_vo2_reserve_relation.md).
+  double hrr_vo2r_intercept = 0.089;
+  double hrr_vo2r_slope = 0.971;
   // Lactate threshold, fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 %
   // untrained, 70–80 % endurance-trained).
   double lt_untrained = 0.55;
@@ -74,6 +80,14 @@ void visit_parameters(P& p, Visitor&& visit) {
         "assumed population typical");
   visit("hr_rest_trained_bpm", p.hr_rest_trained_bpm, "bpm", ValidRange{30.0, 100.0},
         "assumed population typical");
+  visit("hrr_vo2r_intercept", p.hrr_vo2r_intercept, "fraction of the HR reserve",
+        ValidRange{-0.2, 0.25},
+        "measured: mean intercept of 450 sedentary adults' %HRR-%VO2R regressions over an "
+        "incremental cycle test, 8.9 +/- 16.0 %HRR (HERITAGE; Ferri Marini et al. 2023, Eur J "
+        "Sport Sci 23:1600)");
+  visit("hrr_vo2r_slope", p.hrr_vo2r_slope, "1", ValidRange{0.5, 1.5},
+        "measured: mean slope of the same regressions, 0.971 +/- 0.190 (Ferri Marini et al. "
+        "2023)");
   visit("lt_untrained", p.lt_untrained, "1", ValidRange{0.3, 0.95},
         "fraction of VO2max (Faude et al. 2009, Sports Med 39:469: ≈ 50–60 % untrained)");
   visit("lt_recreational", p.lt_recreational, "1", ValidRange{0.3, 0.95},

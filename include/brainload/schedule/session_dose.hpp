@@ -76,6 +76,7 @@ void visit_parameters(P& p, Visitor&& visit) {
 // loads to `dose` (dose.sessions counts it).
 void lay_session(const Protocol& protocol, const ScheduledSession& ss, const Subject& subject,
                  const SessionDriveParams& drive, const OsteocalcinParams& bone,
-                 const SessionDoseParams& params, std::vector<Segment>& pieces, DailyDose& dose);
+                 const HeartRateParams& heart, const SessionDoseParams& params,
+                 std::vector<Segment>& pieces, DailyDose& dose);
 
 }  // namespace brainload

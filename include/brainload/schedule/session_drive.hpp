@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "brainload/model/drive.hpp"
+#include "brainload/model/heart_rate.hpp"
 #include "brainload/model/osteocalcin.hpp"
 #include "brainload/model/parameter_range.hpp"
 #include "brainload/model/subject.hpp"
@@ -89,6 +90,7 @@ struct Piece {
 // protocol_duration_min(protocol). Passive rests are pieces with a resting Drive.
 [[nodiscard]] std::vector<Piece> session_pieces(const Protocol& protocol, const Subject& subject,
                                                 const SessionDriveParams& params,
-                                                const OsteocalcinParams& bone);
+                                                const OsteocalcinParams& bone,
+                                                const HeartRateParams& heart);
 
 }  // namespace brainload

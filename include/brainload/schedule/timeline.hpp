@@ -56,7 +56,7 @@ using Window = std::pair<double, double>;
 [[nodiscard]] Timeline build_timeline(const Scenario& scenario, const Arm& arm,
                                       const Subject& subject,
                                       const SessionDriveParams& drive_params,
-                                      const OsteocalcinParams& bone,
+                                      const OsteocalcinParams& bone, const HeartRateParams& heart,
                                       const TimelineOptions& options = {});
 
 // Index of the segment containing t (the last one whose t0 ≤ t).

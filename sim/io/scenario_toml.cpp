@@ -63,11 +63,11 @@ constexpr std::array<std::string_view, 6> kPopulationKeys{
     "training_status", "assessment_tests", "depression_baseline_z"};
 constexpr std::array<std::string_view, 4> kAgeKeys{"min", "max", "mean", "sd"};
 constexpr std::array<std::string_view, 2> kProtocolKeys{"blocks", "description"};
-constexpr std::array<std::string_view, 6> kSteadyKeys{"minutes",       "vo2max", "hrmax",
+constexpr std::array<std::string_view, 7> kSteadyKeys{"minutes",       "vo2max", "hrmax", "hrr",
                                                       "vo2_ml_kg_min", "mets",   "mode"};
-constexpr std::array<std::string_view, 13> kIntervalKeys{
-    "repeat",  "work_s", "work_vo2max", "work_hrmax", "work_vo2_ml_kg_min", "work_mets",
-    "all_out", "rest_s", "rest_vo2max", "rest_hrmax", "rest_vo2_ml_kg_min", "rest_mets",
+constexpr std::array<std::string_view, 15> kIntervalKeys{
+    "repeat",  "work_s", "work_vo2max", "work_hrmax", "work_hrr", "work_vo2_ml_kg_min", "work_mets",
+    "all_out", "rest_s", "rest_vo2max", "rest_hrmax", "rest_hrr", "rest_vo2_ml_kg_min", "rest_mets",
     "mode"};
 constexpr std::array<std::string_view, 6> kResistanceKeys{"exercise", "sets",   "reps",
                                                           "load_1rm", "rest_s", "dual_task"};
@@ -93,9 +93,10 @@ constexpr std::array<std::string_view, 4> kMeasureStats{"value", "peak", "mean",
 constexpr std::array<std::string_view, 3> kTrainingStatuses{"untrained", "recreational", "trained"};
 
 constexpr std::string_view kBlockShapes =
-    "steady { minutes, vo2max or hrmax or vo2_ml_kg_min or mets, mode }, "
-    "intervals { repeat, work_s, work_vo2max or work_hrmax or work_vo2_ml_kg_min or work_mets or "
-    "all_out = true, rest_s, rest_vo2max or rest_hrmax or rest_vo2_ml_kg_min or rest_mets, mode }, "
+    "steady { minutes, vo2max or hrmax or hrr or vo2_ml_kg_min or mets, mode }, "
+    "intervals { repeat, work_s, work_vo2max or work_hrmax or work_hrr or work_vo2_ml_kg_min or "
+    "work_mets or all_out = true, rest_s, rest_vo2max or rest_hrmax or rest_hrr or "
+    "rest_vo2_ml_kg_min or rest_mets, mode }, "
     "resistance { exercise, sets, reps, load_1rm, rest_s, dual_task }, "
     "impact { jumps, sets, rest_s, kind }, "
     "rest { minutes }";
@@ -172,6 +173,7 @@ std::optional<std::string> read_name(Context& ctx, const TableRef& t, std::strin
 
 constexpr NumRange kVo2maxFraction = above_zero_to(1.0);
 constexpr NumRange kHrmaxFraction{0.3, false, 1.0, false};
+constexpr NumRange kHrrFraction{0.0, true, 1.0, false};  // (0, 1]: above rest, at most HRmax
 
 // Absolute demand: oxygen uptake up to 100 ml/kg/min (above any measured VO2max), or up to 28 METs
 // (98 ml/kg/min). Whether it is above an individual's VO2max is known only per agent and day, so a
@@ -190,17 +192,20 @@ struct IntensityKey {
 constexpr std::array kSteadyIntensity{
     IntensityKey{"vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
     IntensityKey{"hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"hrr", Intensity::Kind::hrr, kHrrFraction},
     IntensityKey{"vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
     IntensityKey{"mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin}};
 constexpr std::array kWorkIntensity{
     IntensityKey{"work_vo2max", Intensity::Kind::vo2max, above_zero_to(3.0)},
     IntensityKey{"work_hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"work_hrr", Intensity::Kind::hrr, kHrrFraction},
     IntensityKey{"work_vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
     IntensityKey{"work_mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin},
     IntensityKey{"all_out", Intensity::Kind::all_out, {}}};
 constexpr std::array kRestIntensity{
     IntensityKey{"rest_vo2max", Intensity::Kind::vo2max, kVo2maxFraction},
     IntensityKey{"rest_hrmax", Intensity::Kind::hrmax, kHrmaxFraction},
+    IntensityKey{"rest_hrr", Intensity::Kind::hrr, kHrrFraction},
     IntensityKey{"rest_vo2_ml_kg_min", Intensity::Kind::vo2_ml_kg_min, kVo2MlKgMin},
     IntensityKey{"rest_mets", Intensity::Kind::vo2_ml_kg_min, kMets, units::kRestingVo2MlKgMin}};
 

@@ -99,7 +99,10 @@ HeartRateRates heart_rate_rates(const HeartRateParams& p, const Subject& s, cons
 
 double vo2max_frac_from_hrmax_frac(const HeartRateParams& p, const Subject& s, double hrmax_frac) {
   const double hr = hrmax_frac * s.hr_max_bpm;
-  const double hr_reserve = (hr - s.hr_rest_bpm) / (s.hr_max_bpm - s.hr_rest_bpm);
+  return vo2max_frac_from_hrr_frac(p, s, (hr - s.hr_rest_bpm) / (s.hr_max_bpm - s.hr_rest_bpm));
+}
+
+double vo2max_frac_from_hrr_frac(const HeartRateParams& p, const Subject& s, double hr_reserve) {
   if (hr_reserve <= 0.0) return 0.0;
   // The inverse of h: the straight line from rest up to the knot, HERITAGE's line above it.
   const double knot = relation_knot(p, s);

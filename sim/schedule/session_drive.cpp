@@ -42,6 +42,8 @@ double muscle_intensity_of(const Intensity& i, const Subject& s, const SessionDr
       return i.value;
     case Intensity::Kind::hrmax:
       return vo2max_frac_from_hrmax_frac(heart, s, i.value);
+    case Intensity::Kind::hrr:
+      return vo2max_frac_from_hrr_frac(heart, s, i.value);
     case Intensity::Kind::vo2_ml_kg_min:
       // The same absolute demand is a smaller share of a larger VO2max: s is the individual on
       // the session's day, with the VO2max that training and ageing have left.

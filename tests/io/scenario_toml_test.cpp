@@ -186,11 +186,21 @@ blocks = [
   { jumps = 10, sets = 3, rest_s = 45, kind = "box_jump" },
   { jumps = 50, kind = "jump_rope" },
   { minutes = 5 },
+  { minutes = 30, hrr = 0.6, mode = "run" },
+  { repeat = 4, work_s = 240, work_hrr = 0.85, rest_s = 180, rest_hrr = 0.5 },
 ])"),
                                     "t.toml");
   const Protocol& p = s.protocols.at("p");
   EXPECT_EQ(p.description, "all shapes");
-  ASSERT_EQ(p.blocks.size(), 9u);
+  ASSERT_EQ(p.blocks.size(), 11u);
+  const auto& karvonen = std::get<SteadyBlock>(p.blocks[9].block);
+  EXPECT_EQ(karvonen.intensity.kind, Intensity::Kind::hrr);
+  EXPECT_DOUBLE_EQ(karvonen.intensity.value, 0.6);
+  const auto& hrr_intervals = std::get<IntervalBlock>(p.blocks[10].block);
+  EXPECT_EQ(hrr_intervals.work.kind, Intensity::Kind::hrr);
+  EXPECT_DOUBLE_EQ(hrr_intervals.work.value, 0.85);
+  ASSERT_TRUE(hrr_intervals.rest.has_value());
+  EXPECT_EQ(hrr_intervals.rest->kind, Intensity::Kind::hrr);
   const auto& steady = std::get<SteadyBlock>(p.blocks[0].block);
   EXPECT_DOUBLE_EQ(steady.minutes, 10.0);
   EXPECT_EQ(steady.intensity.kind, Intensity::Kind::vo2max);
@@ -547,11 +557,12 @@ TEST(ScenarioTomlErrors, ProtocolWithEmptyBlocks) {
 }
 
 TEST(ScenarioTomlErrors, BlockOfUnknownShapeNamesTheFive) {
-  expect_single_error(with_protocol("blocks = [ { minutes = 5, mode = \"run\" } ]"), "t.toml:4:12",
-                      "protocol.p.blocks[0]",
-                      "cannot tell the block's type from its keys (minutes, mode); expected one "
-                      "of: steady { minutes, vo2max or hrmax or vo2_ml_kg_min or mets, mode }, "
-                      "intervals {");
+  expect_single_error(
+      with_protocol("blocks = [ { minutes = 5, mode = \"run\" } ]"), "t.toml:4:12",
+      "protocol.p.blocks[0]",
+      "cannot tell the block's type from its keys (minutes, mode); expected one "
+      "of: steady { minutes, vo2max or hrmax or hrr or vo2_ml_kg_min or mets, mode }, "
+      "intervals {");
 }
 
 TEST(ScenarioTomlErrors, SteadyWithTwoIntensities) {
@@ -564,6 +575,13 @@ TEST(ScenarioTomlErrors, SteadyWithTwoIntensities) {
 TEST(ScenarioTomlErrors, HrmaxTooLow) {
   expect_single_error(with_protocol("blocks = [ { minutes = 5, hrmax = 0.2 } ]"), "t.toml:4:35",
                       "protocol.p.blocks[0].hrmax", "expected a number from 0.3 to 1, got 0.2");
+}
+
+TEST(ScenarioTomlErrors, HeartRateReserveAboveOne) {
+  expect_single_error(with_protocol("blocks = [ { minutes = 5, hrr = 1.2 } ]"), "t.toml:4:33",
+                      "protocol.p.blocks[0].hrr", "expected a number > 0 and ≤ 1, got 1.2");
+  expect_single_error(with_protocol("blocks = [ { minutes = 5, hrr = 0 } ]"), "t.toml:4:33",
+                      "protocol.p.blocks[0].hrr", "expected a number > 0 and ≤ 1, got 0");
 }
 
 TEST(ScenarioTomlErrors, MetsAboveTheMaximum) {
@@ -593,9 +611,9 @@ TEST(ScenarioTomlErrors, IntervalsWithoutWorkIntensity) {
   expect_single_error(with_protocol("blocks = [ { repeat = 3, work_s = 6 } ]"), "t.toml:4:12",
                       "protocol.p.blocks[0]",
                       "missing work intensity; expected exactly one of work_vo2max (a number > 0 "
-                      "and ≤ 3) or work_hrmax (a number from 0.3 to 1) or work_vo2_ml_kg_min (a "
-                      "number > 0 and ≤ 100) or work_mets (a number > 0 and ≤ 28) or all_out = "
-                      "true");
+                      "and ≤ 3) or work_hrmax (a number from 0.3 to 1) or work_hrr (a number > 0 "
+                      "and ≤ 1) or work_vo2_ml_kg_min (a number > 0 and ≤ 100) or work_mets (a "
+                      "number > 0 and ≤ 28) or all_out = true");
 }
 
 TEST(ScenarioTomlErrors, FractionalRepeat) {
@@ -617,8 +635,8 @@ TEST(ScenarioTomlErrors, UnknownIntervalKeyListsIntervalKeys) {
       with_protocol("blocks = [ { repeat = 2, work_s = 6, work_vo2max = 1.2, pause_s = 30 } ]"),
       "t.toml:4:57", "protocol.p.blocks[0].pause_s",
       "unknown key 'pause_s'; expected one of: repeat, work_s, work_vo2max, work_hrmax, "
-      "work_vo2_ml_kg_min, work_mets, all_out, rest_s, rest_vo2max, rest_hrmax, "
-      "rest_vo2_ml_kg_min, rest_mets, mode");
+      "work_hrr, work_vo2_ml_kg_min, work_mets, all_out, rest_s, rest_vo2max, rest_hrmax, "
+      "rest_hrr, rest_vo2_ml_kg_min, rest_mets, mode");
 }
 
 TEST(ScenarioTomlErrors, InfiniteWorkVo2max) {

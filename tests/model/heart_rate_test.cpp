@@ -148,6 +148,24 @@ TEST(HeartRate, HrmaxFractionRoundTripsThroughVo2Reserve) {
   EXPECT_EQ(vo2max_frac_from_hrmax_frac(p, s, 0.2), 0.0);  // below resting HR
 }
 
+TEST(HeartRate, HeartRateReservePrescriptionRoundTripsAndMatchesTheHrmaxOne) {
+  const HeartRateParams p;
+  const Subject s;  // HRmax 190.5, rest 65
+  for (double r : {0.2, 0.4, 0.6, 0.85, 1.0}) {
+    Drive d;
+    d.work_vo2max_frac = vo2max_frac_from_hrr_frac(p, s, r);
+    EXPECT_NEAR(heart_rate_steady_bpm(p, s, d), s.hr_rest_bpm + r * (s.hr_max_bpm - s.hr_rest_bpm),
+                1e-9)
+        << r;
+    // The same heart rate given as a share of HRmax converts to the same work.
+    const double hrmax_frac = (s.hr_rest_bpm + r * (s.hr_max_bpm - s.hr_rest_bpm)) / s.hr_max_bpm;
+    EXPECT_NEAR(vo2max_frac_from_hrmax_frac(p, s, hrmax_frac), d.work_vo2max_frac, 1e-12) << r;
+  }
+  // By hand, HERITAGE's line: 60 % HRR is (0.60 − 0.089)/0.971 = 0.526 of the VO2 reserve,
+  // 0.0833 + 0.526 · 0.9167 = 0.566 of VO2max (the identity gave 0.633).
+  EXPECT_NEAR(vo2max_frac_from_hrr_frac(p, s, 0.6), 0.566, 5e-4);
+}
+
 TEST(OxygenUptake, PrimaryTimeConstantReadFromASimulatedStep) {
   const OxygenUptakeParams p;
   Subject young;  // 25 y, lactate threshold 0.60

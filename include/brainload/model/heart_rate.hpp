@@ -196,5 +196,8 @@ struct HeartRateSlow {
 // steady state above; 0 if below resting heart rate, at most 1).
 [[nodiscard]] double vo2max_frac_from_hrmax_frac(const HeartRateParams& p, const Subject& s,
                                                  double hrmax_frac);
+// The same for a share of the heart-rate reserve, HR = HR_rest + `hrr_frac` · (HR_max − HR_rest).
+[[nodiscard]] double vo2max_frac_from_hrr_frac(const HeartRateParams& p, const Subject& s,
+                                               double hrr_frac);
 
 }  // namespace brainload

@@ -22,13 +22,16 @@ struct SourceLocation {
 };
 
 // How hard a block is. Exactly one of: a fraction of VO2max (may exceed 1 for supramaximal
-// work), a fraction of maximal heart rate, or all-out.
+// work), a fraction of maximal heart rate or of the heart-rate reserve, an absolute oxygen
+// demand, or all-out.
 struct Intensity {
-  // vo2max: a fraction of the individual's VO2max on the day; hrmax: a fraction of HRmax (Swain's
-  // %HRR = %VO2R gives the fraction of VO2max); vo2_ml_kg_min: an absolute oxygen demand
+  // vo2max: a fraction of the individual's VO2max on the day; hrmax: a fraction of HRmax; hrr: a
+  // fraction of the heart-rate reserve, HRrest + hrr · (HRmax − HRrest) (Karvonen); both heart-rate
+  // kinds become the fraction of VO2max at which the heart-rate model settles at that rate
+  // (heart_rate.hpp: HERITAGE's %HRR-%VO2R line); vo2_ml_kg_min: an absolute oxygen demand
   // (ml/kg/min; the scenario's `mets` keys are read into it at 3.5 ml/kg/min per MET), whose
   // share of VO2max falls as training raises VO2max; all_out: a maximal sprint.
-  enum class Kind { vo2max, hrmax, vo2_ml_kg_min, all_out };
+  enum class Kind { vo2max, hrmax, hrr, vo2_ml_kg_min, all_out };
   Kind kind = Kind::vo2max;
   double value = 0.0;  // fraction (dimensionless), or ml/kg/min for vo2_ml_kg_min; ignored for
                        // all_out

@@ -16,12 +16,18 @@ double vo2_reserve_frac(const Subject& s, double vo2max_frac) {
   return std::clamp((vo2max_frac - r) / (1.0 - r), 0.0, 1.0);
 }
 
-// v_ρ: the VO2 reserve at which the relation's line reaches the vagal range ρ (bounded so that a
-// line already above ρ at rest keeps a knot just above 0).
-double relation_knot(const HeartRateParams& p, const Subject& s) {
+// The knot of h: the VO2 reserve v_ρ at which the relation's line reaches the vagal range ρ
+// (bounded so that a line already above ρ at rest keeps a knot just above 0), and the share of
+// the heart-rate reserve there. Below it h is the straight line from rest to this point.
+struct Knot {
+  double vo2_reserve;
+  double hr_reserve;
+};
+Knot relation_knot(const HeartRateParams& p, const Subject& s) {
   constexpr double kSmallestKnot = 1e-3;  // VO2-reserve fraction; only guards the division
-  return std::clamp((p.vagal_range_frac - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope, kSmallestKnot,
-                    1.0);
+  const double v = std::clamp((p.vagal_range_frac - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope,
+                              kSmallestKnot, 1.0);
+  return {v, s.hrr_vo2r_intercept + s.hrr_vo2r_slope * v};
 }
 
 double resting_bpm(const HeartRateParams& p, const Subject& s, const Drive& d) {
@@ -36,9 +42,10 @@ double vagal_part(const HeartRateParams& p, double hr_reserve) {
 }  // namespace
 
 double hr_reserve_of_vo2_reserve(const HeartRateParams& p, const Subject& s, double vo2_reserve) {
-  const double knot = relation_knot(p, s);
-  const double line = s.hrr_vo2r_intercept + s.hrr_vo2r_slope * std::max(vo2_reserve, knot);
-  const double h = vo2_reserve < knot ? vo2_reserve / knot * line : line;
+  const Knot knot = relation_knot(p, s);
+  const double h = vo2_reserve < knot.vo2_reserve
+                       ? vo2_reserve / knot.vo2_reserve * knot.hr_reserve
+                       : s.hrr_vo2r_intercept + s.hrr_vo2r_slope * vo2_reserve;
   return std::clamp(h, 0.0, 1.0);
 }
 
@@ -105,12 +112,11 @@ double vo2max_frac_from_hrmax_frac(const HeartRateParams& p, const Subject& s, d
 double vo2max_frac_from_hrr_frac(const HeartRateParams& p, const Subject& s, double hr_reserve) {
   if (hr_reserve <= 0.0) return 0.0;
   // The inverse of h: the straight line from rest up to the knot, HERITAGE's line above it.
-  const double knot = relation_knot(p, s);
-  const double at_knot = s.hrr_vo2r_intercept + s.hrr_vo2r_slope * knot;
-  const double vo2_reserve =
-      std::clamp(hr_reserve < at_knot ? hr_reserve / at_knot * knot
-                                      : (hr_reserve - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope,
-                 0.0, 1.0);
+  const Knot knot = relation_knot(p, s);
+  const double vo2_reserve = std::clamp(
+      hr_reserve < knot.hr_reserve ? hr_reserve / knot.hr_reserve * knot.vo2_reserve
+                                   : (hr_reserve - s.hrr_vo2r_intercept) / s.hrr_vo2r_slope,
+      0.0, 1.0);
   const double r = resting_vo2_frac(s);
   return r + vo2_reserve * (1.0 - r);
 }

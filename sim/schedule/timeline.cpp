@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "brainload/schedule/protocols.hpp"
 #include "brainload/units.hpp"
 
 namespace brainload {
@@ -84,39 +83,6 @@ Timeline span_timeline(const Scenario& scenario, double t0, double t1,
       tl.segments.push_back({a, b, d});
     }
   }
-  return tl;
-}
-
-Timeline build_timeline(const Scenario& scenario, const Arm& arm, const Subject& subject,
-                        const SessionDriveParams& drive_params, const OsteocalcinParams& bone,
-                        const HeartRateParams& heart, const TimelineOptions& options) {
-  const std::vector<ScheduledSession> sessions = expand_sessions(scenario, arm);
-  std::vector<Segment> pieces;
-  std::vector<Window> attended;
-  for (std::size_t k = 0; k < sessions.size(); ++k) {
-    if (options.attend != nullptr && !(*options.attend)[k]) continue;
-    const auto& session = sessions[k];
-    const Protocol* protocol = find_protocol(scenario, session.protocol);
-    if (protocol == nullptr) continue;
-    attended.emplace_back(session.t0_min, session.t1_min);
-    double t = session.t0_min;
-    for (const auto& piece : session_pieces(*protocol, subject, drive_params, bone, heart)) {
-      pieces.push_back({t, t + piece.minutes, piece.drive});
-      t += piece.minutes;
-    }
-  }
-  std::vector<Window> learning;
-  std::vector<TimedEvent> events;
-  for (const auto& e : arm.events) {
-    const double t = to_scenario_min(scenario, e.day, e.at_min);
-    events.push_back({t, e.type, e.minutes, e.where});
-    if (e.type == EventType::learn) learning.emplace_back(t, t + e.minutes);
-  }
-  std::ranges::stable_sort(events, {}, &TimedEvent::t_min);
-  Timeline tl =
-      span_timeline(scenario, 0.0, scenario_end_min(scenario), pieces, attended, learning);
-  tl.sessions = sessions;
-  tl.events = std::move(events);
   return tl;
 }
 

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "brainload/model/drive.hpp"
-#include "brainload/model/osteocalcin.hpp"
 #include "brainload/model/subject.hpp"
 #include "brainload/schedule/calendar.hpp"
 #include "brainload/schedule/scenario.hpp"
@@ -35,11 +34,6 @@ struct Timeline {
   double end_min = 0.0;
 };
 
-// `attend` filters sessions (an agent may skip one); nullptr attends all.
-struct TimelineOptions {
-  const std::vector<bool>* attend = nullptr;  // one flag per expand_sessions() entry
-};
-
 // A time window [first, second] in minutes since the scenario start.
 using Window = std::pair<double, double>;
 
@@ -51,13 +45,6 @@ using Window = std::pair<double, double>;
                                      const std::vector<Segment>& pieces,
                                      const std::vector<Window>& sessions,
                                      const std::vector<Window>& learning);
-
-// The whole scenario for one arm (every session attended unless `options` says otherwise).
-[[nodiscard]] Timeline build_timeline(const Scenario& scenario, const Arm& arm,
-                                      const Subject& subject,
-                                      const SessionDriveParams& drive_params,
-                                      const OsteocalcinParams& bone, const HeartRateParams& heart,
-                                      const TimelineOptions& options = {});
 
 // Index of the segment containing t (the last one whose t0 ≤ t).
 [[nodiscard]] std::size_t segment_at(const Timeline& timeline, double t_min);

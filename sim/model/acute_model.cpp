@@ -28,6 +28,10 @@ double AcuteModel::cortisol_nmol_l(const AcuteState& x) const {
   return x[ix::kCortisol] * params_.hpa.cortisol_scale_nmol_l / x[ix::kPlasmaVolume];
 }
 
+double AcuteModel::cortisol_free_nmol_l(const AcuteState& x) const {
+  return free_cortisol_nmol_l(params_.hpa, cortisol_nmol_l(x), x[ix::kPlasmaVolume]);
+}
+
 double AcuteModel::acth_rel(const AcuteState& x) const {
   // ACTH (x2 of hpa.hpp, 1 = its daily mean) as a measured plasma concentration: over the plasma
   // volume, as for cortisol (assumed: the peptide is measured in plasma drawn without a

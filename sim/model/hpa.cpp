@@ -55,6 +55,17 @@ HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth, do
           (acth * p.adrenal_mass - cortisol_rel)};
 }
 
+double free_cortisol_nmol_l(const HpaParams& p, double total_nmol_l, double volume_rel) {
+  // T = U·(1 + N) + G·K·U/(1 + K·U)  ⇔  U² + b·U − c = 0 with b = 1/K + (G − T)/(1 + N) and
+  // c = T/(K·(1 + N)); the positive root (−b + √(b² + 4c))/2 written as 2c/(b + √(b² + 4c)).
+  const double total = std::max(0.0, total_nmol_l);
+  const double capacity = p.cbg_capacity_nmol_l / std::max(volume_rel, 1e-6);
+  const double one_plus_n = 1.0 + p.albumin_bound_ratio;
+  const double b = 1.0 / p.cbg_affinity_l_per_nmol + (capacity - total) / one_plus_n;
+  const double c = total / (p.cbg_affinity_l_per_nmol * one_plus_n);
+  return 2.0 * c / (b + std::sqrt(b * b + 4.0 * c));
+}
+
 double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac, double volume_rel) {
   const double target = 1.0 - p.plasma_volume_slope * std::max(0.0, work_vo2max_frac);
   return (target - volume_rel) / p.plasma_volume_tau_min;

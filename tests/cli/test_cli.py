@@ -38,7 +38,7 @@ ACUTE_OBSERVABLES = [
     "blood_pressure_fall_mmhg",
     "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
-    "cortisol_nmol_l", "acth_rel", "cognitive_performance_z",
+    "cortisol_nmol_l", "cortisol_free_nmol_l", "acth_rel", "cognitive_performance_z",
 ]
 CHRONIC_OBSERVABLES = [
     "vo2max_ml_kg_min", "strength_1rm_rel", "upper_strength_1rm_rel",
@@ -294,7 +294,7 @@ class Describe(unittest.TestCase):
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 23, acute)
+        self.assertEqual(len(acute), 24, acute)
         self.assertEqual(len(chronic), 16, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
@@ -347,7 +347,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 295)
+        self.assertEqual(len(params), 298)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -363,7 +363,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (295;", proc.stdout)
+        self.assertIn("Parameters (298;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace brainload {
 namespace {
 
@@ -62,6 +64,57 @@ TEST(Hpa, TheChronicDoseDoesNotDependOnTheExerciseGain) {
   p.exercise_gain *= 3.0;
   EXPECT_DOUBLE_EQ(exercise_hpa_dose_rate(p, 0.8, 1.0), dose);
   EXPECT_DOUBLE_EQ(exercise_hpa_dose_rate(p, 0.4, 1.0), 0.0);
+}
+
+// Free cortisol (docs/research/free_cortisol.md): the root satisfies the mass balance it was
+// derived from, and with Coolens et al.'s constants it is their clinical equation.
+TEST(Hpa, FreeCortisolSolvesTheBindingMassBalance) {
+  const HpaParams p;
+  for (const double v : {0.8, 1.0}) {
+    for (const double total : {5.0, 50.0, 330.0, 650.0, 1000.0, 2500.0}) {
+      const double u = free_cortisol_nmol_l(p, total, v);
+      const double g = p.cbg_capacity_nmol_l / v;
+      const double k = p.cbg_affinity_l_per_nmol;
+      const double bound = u * p.albumin_bound_ratio + g * k * u / (1.0 + k * u);
+      EXPECT_NEAR(u + bound, total, 1e-9 * total) << "total " << total << " volume " << v;
+      EXPECT_GT(u, 0.0);
+      EXPECT_LT(u, total);
+    }
+  }
+  // Coolens et al. 1987 in µmol/L: U = √(Z² + 0.0122·T) − Z, Z = 0.0167 + 0.182·(G − T).
+  const double t = 0.40;
+  const double z = 0.0167 + 0.182 * (p.cbg_capacity_nmol_l / 1000.0 - t);
+  EXPECT_NEAR(free_cortisol_nmol_l(p, 1000.0 * t, 1.0) / 1000.0, std::sqrt(z * z + 0.0122 * t) - z,
+              0.01 * (std::sqrt(z * z + 0.0122 * t) - z));
+  EXPECT_DOUBLE_EQ(free_cortisol_nmol_l(p, 0.0, 1.0), 0.0);
+}
+
+// CBG saturates near the morning concentration, so the free share rises with the total (about 5 %
+// at the evening nadir, above 10 % past the binding capacity) and a rise of total cortisol is a
+// larger relative rise of free cortisol: the awakening response of saliva exceeds that of serum.
+TEST(Hpa, FreeCortisolRisesFasterThanTotalBelowTheBindingCapacity) {
+  const HpaParams p;
+  const double nadir = free_cortisol_nmol_l(p, 50.0, 1.0) / 50.0;
+  const double morning = free_cortisol_nmol_l(p, 400.0, 1.0) / 400.0;
+  const double high = free_cortisol_nmol_l(p, 900.0, 1.0) / 900.0;
+  EXPECT_GT(nadir, 0.03);
+  EXPECT_LT(nadir, 0.07);
+  EXPECT_GT(morning, nadir);
+  EXPECT_GT(high, 0.10);
+  const double free_rise =
+      free_cortisol_nmol_l(p, 1.2 * 330.0, 1.0) / free_cortisol_nmol_l(p, 330.0, 1.0) - 1.0;
+  EXPECT_GT(free_rise, 1.4 * 0.2);
+}
+
+// Haemoconcentration concentrates the binding protein with the bound cortisol, so a 15 % fall of
+// plasma volume raises the measured total by 17.6 % and free cortisol by less than a third of it.
+TEST(Hpa, FreeCortisolBarelyShowsThePlasmaVolumeShift) {
+  const HpaParams p;
+  const double v = 0.85;
+  const double rest = free_cortisol_nmol_l(p, 400.0, 1.0);
+  const double shifted = free_cortisol_nmol_l(p, 400.0 / v, v);
+  EXPECT_GT(shifted, rest);
+  EXPECT_LT(shifted / rest - 1.0, (1.0 / v - 1.0) / 3.0);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"bdnf", 4},                  // BdnfParams
       {"osteocalcin", 7},           // OsteocalcinParams
       {"il6", 11},                  // Il6Params
-      {"hpa", 18},                  // HpaParams
+      {"hpa", 21},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 21},             // TrainingAdaptationParams
       {"resting_bdnf", 7},          // RestingBdnfParams
@@ -58,9 +58,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 149;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 152;   // the thirteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 295;        // all groups above
+constexpr std::size_t kParameterCount = 298;        // all groups above
 
 struct Row {
   std::string group;

@@ -165,6 +165,9 @@ class AcuteModel {
   [[nodiscard]] double arousal(const AcuteState& x) const;
   [[nodiscard]] double cognitive_performance_z(const AcuteState& x) const;
   [[nodiscard]] double cortisol_nmol_l(const AcuteState& x) const;
+  // Free (unbound) cortisol, what saliva reads: the binding equilibrium of the measured total
+  // with the plasma-volume-concentrated CBG (hpa.hpp, free_cortisol_nmol_l).
+  [[nodiscard]] double cortisol_free_nmol_l(const AcuteState& x) const;
   // Plasma ACTH relative to its daily mean, read through the plasma volume as cortisol is.
   [[nodiscard]] double acth_rel(const AcuteState& x) const;
   // Post-exercise fall of mean arterial pressure, as expressed at the current work (mmHg).

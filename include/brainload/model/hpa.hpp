@@ -11,6 +11,7 @@
 //   1) E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
 //   dV/dt    = (1 − k_V · x − V) / τ_V                plasma volume, 1 = rest
 //   cortisol_nmol_l = x3 · scale / V
+//   cortisol_free_nmol_l = U:  T = U·(1 + N) + (G/V)·K·U/(1 + K·U),  T = cortisol_nmol_l
 //
 // Structure: Karin, Raz, Tendler, Bar, Korem Kohanim, Milo & Alon 2020 (Mol Syst Biol 16:e9510):
 // three hormones with first-order removal (half-lives CRH ≈ 4 min, ACTH ≈ 20 min, cortisol ≈ 80
@@ -29,6 +30,19 @@
 // VO2max, and the cortisol they report is the measured concentration, so the model reads it the
 // same way. The circadian harmonics, scale, awakening gain, exercise gain and plasma-volume slope
 // are fitted jointly (validation/fits/fit_hpa.py) to the catalogue's fitted HPA targets only.
+//
+// Free cortisol (what saliva reads; docs/research/free_cortisol.md): the measured total T is bound
+// to corticosteroid-binding globulin (one site per molecule, capacity G, association constant K)
+// and to albumin (bound/free ratio N, not saturable at these levels), so by mass action the free
+// concentration U is the positive root of a quadratic (Coolens, Van Baelen & Heyns 1987, J Steroid
+// Biochem 26:197, whose K = 3e7 /M and N = 1.74 are used). The CBG capacity lies near the morning
+// total, so free cortisol rises more steeply than total: the awakening response of saliva is
+// larger than that of serum. The plasma-volume shift concentrates the binding protein as it
+// concentrates bound cortisol (G/V), so free cortisol barely shows haemoconcentration, as the
+// serum and saliva timings of exercise studies differ. Only the readout: the MR and GR feedback
+// read the cortisol state as before. Coolens' form underestimates dialysed free cortisol, most at
+// high totals (Dorin et al. 2009, Clin Biochem 42:64: mean −41 %), so only relative changes and
+// timings of the free readout are compared with data.
 #pragma once
 
 #include <concepts>
@@ -51,25 +65,29 @@ struct HpaParams {
   // least squares in log (08:30 weighted ×2, plus the peak's value and clock), to a serum profile
   // of 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00), 60
   // (23:00) nmol/L read off Debono et al. 2009 (J Clin Endocrinol Metab 94:1548).
-  double circadian_c1 = 1.8953;                // dimensionless (fitted)
-  double circadian_c2 = -0.6224;               // dimensionless (fitted)
-  double circadian_phase1_clock_min = 580.43;  // φ1, min after midnight (fitted)
-  double circadian_phase2_clock_min = 0.884;   // φ2, min after midnight (fitted)
+  double circadian_c1 = 1.8910;                // dimensionless (fitted)
+  double circadian_c2 = -0.6170;               // dimensionless (fitted)
+  double circadian_phase1_clock_min = 580.25;  // φ1, min after midnight (fitted)
+  double circadian_phase2_clock_min = 719.53;  // φ2, min after midnight (fitted; period 720)
   double circadian_norm = 1.0;                 // u_norm (definition)
-  double cortisol_scale_nmol_l = 154.75;       // nmol/L per unit x3 (fitted with the profile)
+  double cortisol_scale_nmol_l = 154.69;       // nmol/L per unit x3 (fitted with the profile)
   double pituitary_mass = 1.0;                 // P (chronic layer)
   double adrenal_mass = 1.0;                   // A (chronic layer)
-  double awakening_gain = 3.074;               // g_aw (fitted: +50 % in 30 min, Wüst et al. 2000)
+  double awakening_gain = 3.175;  // g_aw (fitted: +50 % free cortisol in 30 min, Wüst et al. 2000)
   double awakening_tau_min = 15.0;  // τ_aw, min (assumed: the ACTH burst after waking is over
                                     // within the first half hour; not fitted to the peak time)
   double exercise_gain = 29.95;  // g_ex (fitted: 30 min at 60 / 80 % VO2max → +40 / +83 % measured
                                  // concentration, Hill et al. 2008)
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % does not raise secretion, 60 % does
                                                  // (Hill et al. 2008)
-  double plasma_volume_slope = 0.2329;  // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
-                                        // −17 % at 80 % after 30 min, Hill et al. 2008)
-  double plasma_volume_tau_min = 10.0;  // τ_V, min (assumed: the exercise shift is complete
-                                        // within 10-15 min and reverses within the hour after)
+  double plasma_volume_slope = 0.2315;    // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
+                                          // −17 % at 80 % after 30 min, Hill et al. 2008)
+  double plasma_volume_tau_min = 10.0;    // τ_V, min (assumed: the exercise shift is complete
+                                          // within 10-15 min and reverses within the hour after)
+  double cbg_capacity_nmol_l = 650.0;     // G (derived: 34 mg/L of CBG, 52 kDa, one site; J Clin
+                                          // Endocrinol Metab 1964, 24:1029)
+  double cbg_affinity_l_per_nmol = 0.03;  // K = 3e7 /M (Coolens et al. 1987)
+  double albumin_bound_ratio = 1.74;      // N, albumin-bound over free (Coolens et al. 1987)
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -109,7 +127,8 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("adrenal_mass", p.adrenal_mass, "1", ValidRange{0.1, 10.0},
         "chronic layer: functional mass, 1 here, moves over weeks (Karin et al. 2020)");
   visit("awakening_gain", p.awakening_gain, "1", ValidRange{0.0, 20.0},
-        "fitted: +50 % cortisol within 30 min of waking (Wüst et al. 2000, Noise Health 2:79)");
+        "fitted: +50 % free (salivary) cortisol within 30 min of waking (Wüst et al. 2000, Noise "
+        "Health 2:79), read on cortisol_free_nmol_l");
   visit("awakening_tau_min", p.awakening_tau_min, "min", ValidRange{1.0, 120.0},
         "assumed: the drive burst after waking is over within the first half hour");
   visit("exercise_gain", p.exercise_gain, "1", ValidRange{0.0, 100.0},
@@ -122,6 +141,16 @@ void visit_parameters(P& p, Visitor&& visit) {
         "2008)");
   visit("plasma_volume_tau_min", p.plasma_volume_tau_min, "min", ValidRange{1.0, 120.0},
         "assumed: the exercise plasma-volume shift completes within 10-15 min");
+  visit("cbg_capacity_nmol_l", p.cbg_capacity_nmol_l, "nmol/L", ValidRange{100.0, 2000.0},
+        "derived: CBG 35 ± 3.6 mg/L in 19 men and 33 ± 4.2 in 16 women (\"Measurement of "
+        "corticosteroid-binding globulin in man\", J Clin Endocrinol Metab 1964, 24:1029, "
+        "doi:10.1210/jcem-24-10-1029), 52 kDa, one cortisol site per molecule");
+  visit("cbg_affinity_l_per_nmol", p.cbg_affinity_l_per_nmol, "L/nmol", ValidRange{0.001, 1.0},
+        "CBG association constant 3e7 /M (Coolens, Van Baelen & Heyns 1987, J Steroid Biochem "
+        "26:197)");
+  visit("albumin_bound_ratio", p.albumin_bound_ratio, "1", ValidRange{0.0, 10.0},
+        "albumin-bound over free cortisol, 1.74 (Coolens, Van Baelen & Heyns 1987, J Steroid "
+        "Biochem 26:197)");
 }
 
 struct HpaRates {
@@ -142,6 +171,11 @@ struct HpaRates {
 [[nodiscard]] double awakening_drive(const HpaParams& p, double minutes_awake);
 [[nodiscard]] HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth,
                                  double cortisol_rel);
+// U: free cortisol (nmol/L) in equilibrium with a measured total (nmol/L) at the relative plasma
+// volume V (the binding capacity concentrated as G/V); the positive root of the mass-action
+// quadratic, written in the form that does not cancel when b is large.
+[[nodiscard]] double free_cortisol_nmol_l(const HpaParams& p, double total_nmol_l,
+                                          double volume_rel);
 // dV/dt of the relative plasma volume V at this whole-body intensity.
 [[nodiscard]] double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac,
                                         double volume_rel);

@@ -249,6 +249,36 @@ def contrast_table(contrasts: list, units: dict) -> str:
             + "".join(rows) + "</table>")
 
 
+def event_contrast_table(summary: dict, contrasts: list) -> str:
+    """The contrasts of measured events, in the order the events come in the summary."""
+    info = {}
+    for a in summary["arms"].values():
+        for name, e in (a.get("events") or {}).items():
+            info.setdefault(name, e)
+    order = {name: i for i, name in enumerate(
+        sorted(info, key=lambda n: (float(info[n].get("time_min", 0.0)), n)))}
+    rows = []
+    for c in sorted(contrasts, key=lambda c: (order.get(c["event"], len(order)), c["arm"])):
+        e = info.get(c["event"], {})
+        what = e.get("observable") or e.get("type") or ""
+        unit = e.get("unit") or common.OBSERVABLES.get(what, ("",))[0]
+        # Test scores (SD units) and z observables with three decimals, as the summary prints them.
+        d = 3 if what.endswith("_z") or what in ("cognitive_test", "learn", "recall") \
+            else digits_for(what)
+        lo, hi = (c.get("ci95") or [None, None])[:2]
+        clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
+        cls = ' class="clear"' if clear else ""
+        rows.append(f"<tr{cls}><td class=name>{esc(c['event'].replace('_', ' '))}<br>"
+                    f"<span class=chg><code>{esc(what)}</code> ({esc(unit)})</span></td>"
+                    f"<td class=name>{esc(c['arm'])} vs {esc(c['vs'])}</td><td>{esc(c['day'])}</td>"
+                    f"<td>{fmt(c.get('mean_difference'), d, True)}</td>"
+                    f"<td>[{fmt(lo, d, True)}, {fmt(hi, d, True)}]</td>"
+                    f"<td>{fmt(c.get('smd'), 2, True)}</td></tr>")
+    return ("<table><tr><th class=name>event</th><th class=name>contrast</th><th>day</th>"
+            "<th>mean difference</th><th>95 % CI</th><th>SMD</th></tr>" + "".join(rows)
+            + "</table>")
+
+
 def results_section(summary: dict, units: dict) -> str:
     arms = summary["arms"]
     if not arms:
@@ -264,7 +294,11 @@ def results_section(summary: dict, units: dict) -> str:
         for day in days[:-1]:
             parts.append(f"<details><summary>Outcomes on day {esc(day)}</summary>"
                          + outcome_table(summary, day, units) + "</details>")
-    contrasts = [c for c in summary.get("contrasts", []) if c.get("outcome") != "sessions_done"]
+    # Contrasts of chronic outcomes carry "outcome"; those of measured events (`measure`,
+    # `cognitive_test`, ...) carry "event" instead and get their own table.
+    contrasts = [c for c in summary.get("contrasts", [])
+                 if "outcome" in c and c["outcome"] != "sessions_done"]
+    event_contrasts = [c for c in summary.get("contrasts", []) if "event" in c]
     if contrasts:
         last_day = max(int(c["day"]) for c in contrasts)
         control = contrasts[0]["vs"]
@@ -279,6 +313,13 @@ def results_section(summary: dict, units: dict) -> str:
             parts.append(f"<details><summary>Day {day}</summary>"
                          + contrast_table([c for c in contrasts if int(c["day"]) == day], units)
                          + "</details>")
+    if event_contrasts:
+        control = event_contrasts[0]["vs"]
+        parts.append(f"<h2>Measured events against {esc(control)}</h2><p>Difference of the event's "
+                     f"mean (arm minus {esc(control)}), its 95 % confidence interval and the "
+                     "standardised mean difference. Rows in bold have an interval that excludes "
+                     "0.</p>")
+        parts.append(event_contrast_table(summary, event_contrasts))
     return "\n".join(parts)
 
 

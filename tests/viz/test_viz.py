@@ -392,6 +392,29 @@ class Report(LiftingRun):
         self.assertNoPartials(self.tmp)
 
 
+class EventContrastReport(Temp):
+    """`brainload report` of a run whose arms are compared on measured events (`measure` events
+    give contrasts keyed "event", not "outcome", in the summary): they get their own table."""
+
+    def test_event_contrasts_are_tabled(self):
+        h5 = self.tmp / "saliva.h5"
+        summary_json = self.tmp / "saliva.json"
+        self.assertRuns("run", scenario("saliva_vs_serum_cortisol"), "--agents", "20", "--out", h5,
+                        "--summary-json", summary_json, "--quiet", "--threads", "2")
+        html_path = self.tmp / "saliva.html"
+        self.assertRuns("report", h5, "--html", html_path)
+        page = html_path.read_text(encoding="utf-8")
+        self.assertIn("Measured events against rest", page)
+        summary = json.loads(summary_json.read_text())
+        events = [c for c in summary["contrasts"] if "event" in c]
+        self.assertEqual(len(events), 4)
+        for c in events:
+            self.assertIn(f"{c['mean_difference']:+.2f}", page, c)
+            self.assertIn(f"{c['smd']:+.2f}", page, c)
+        self.assertIn("cortisol_free_nmol_l", page)
+        self.assertNoPartials(self.tmp)
+
+
 # ---------------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ set(_brainload_viz_cases
   plot_trace PlotTrace
   plot_run PlotRun
   report Report
+  report_events EventContrastReport
   scenario_library ScenarioLibrary
   teaching_demos TeachingDemos)
 

@@ -2,16 +2,20 @@
 // circadian drive, an awakening response, exercise as a multiplicative drive above an intensity
 // threshold, and cortisol read through the session's plasma-volume shift.
 //
-//   MR(c)    = 1 / c                                  (MR feedback, saturated MR: Karin et al.
-//   2020) GR(c)    = 1 / (1 + (c/K_GR)³)                   (GR feedback, Hill n = 3: Karin et al.
-//   2020) dx1/dt   = a1 · (u · MR(x3)·GR(x3)/GR(1) − x1)    CRH   (1 = daily mean) dx2/dt   = a2 ·
-//   (x1 · P · GR(x3)/GR(1) − x2)      ACTH dx3/dt   = a3 · (x2 · A − x3) cortisol secretion, x3 ·
-//   scale = nmol/L u(t)     = u_c(t) · (1 + E_ex + E_aw) u_c(t)   = exp(c1·cos(ω(t − φ1)) +
-//   c2·cos(2ω(t − φ2))) / u_norm E_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0,
-//   1) E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
-//   dV/dt    = (1 − k_V · x − V) / τ_V                plasma volume, 1 = rest
-//   cortisol_nmol_l = x3 · scale / V
-//   cortisol_free_nmol_l = U:  T = U·(1 + N) + (G/V)·K·U/(1 + K·U),  T = cortisol_nmol_l
+// clang-format off
+//   MR(c)    = 1 / c                                     MR feedback, saturated MR (Karin 2020)
+//   GR(c)    = 1 / (1 + (c/K_GR)³)                       GR feedback, Hill n = 3 (Karin 2020)
+//   dx1/dt   = a1 · (u · MR(x3)·GR(x3)/GR(1) − x1)       CRH (1 = daily mean)
+//   dx2/dt   = a2 · (x1 · P · GR(x3)/GR(1) − x2)         ACTH
+//   dx3/dt   = a3 · (x2 · A − x3)                        cortisol secretion, x3 · scale = nmol/L
+//   u(t)     = u_c(t) · (1 + E_ex + E_aw)
+//   u_c(t)   = exp(c1·cos(ω(t − φ1)) + c2·cos(2ω(t − φ2))) / u_norm
+//   E_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0, 1)
+//   E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
+//   dV/dt    = (1 − k_V · x − V) / τ_V                   plasma volume, 1 = rest
+//   cortisol_nmol_l      = T = x3 · scale / V
+//   cortisol_free_nmol_l = U:  T = U·(1 + N) + (G/V)·K·U/(1 + K·U)
+// clang-format on
 //
 // Structure: Karin, Raz, Tendler, Bar, Korem Kohanim, Milo & Alon 2020 (Mol Syst Biol 16:e9510):
 // three hormones with first-order removal (half-lives CRH ≈ 4 min, ACTH ≈ 20 min, cortisol ≈ 80

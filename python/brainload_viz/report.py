@@ -229,21 +229,27 @@ def outcome_table(summary: dict, day: str, units: dict) -> str:
             + "</table>")
 
 
+def contrast_row(c: dict, label: str, d: int) -> str:
+    """One contrast as a table row: its label cell, then arm, day, difference, CI and SMD; bold
+    when the interval excludes 0."""
+    lo, hi = (c.get("ci95") or [None, None])[:2]
+    clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
+    cls = ' class="clear"' if clear else ""
+    return (f"<tr{cls}><td class=name>{label}</td>"
+            f"<td class=name>{esc(c['arm'])} vs {esc(c['vs'])}</td><td>{esc(c['day'])}</td>"
+            f"<td>{fmt(c.get('mean_difference'), d, True)}</td>"
+            f"<td>[{fmt(lo, d, True)}, {fmt(hi, d, True)}]</td>"
+            f"<td>{fmt(c.get('smd'), 2, True)}</td></tr>")
+
+
 def contrast_table(contrasts: list, units: dict) -> str:
     rows = []
     for c in sorted(contrasts, key=lambda c: (ordered_outcomes([x["outcome"] for x in contrasts])
                                               .index(c["outcome"]), c["arm"])):
-        lo, hi = (c.get("ci95") or [None, None])[:2]
-        clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
-        d = digits_for(c["outcome"])
         unit = units.get(c["outcome"]) or common.OBSERVABLES.get(c["outcome"], ("",))[0]
-        cls = ' class="clear"' if clear else ""
-        rows.append(f"<tr{cls}><td class=name>{esc(common.short_label(c['outcome']))} "
-                    f"<span class=chg>({esc(unit)})</span></td>"
-                    f"<td class=name>{esc(c['arm'])} vs {esc(c['vs'])}</td><td>{esc(c['day'])}</td>"
-                    f"<td>{fmt(c.get('mean_difference'), d, True)}</td>"
-                    f"<td>[{fmt(lo, d, True)}, {fmt(hi, d, True)}]</td>"
-                    f"<td>{fmt(c.get('smd'), 2, True)}</td></tr>")
+        label = (f"{esc(common.short_label(c['outcome']))} "
+                 f"<span class=chg>({esc(unit)})</span>")
+        rows.append(contrast_row(c, label, digits_for(c["outcome"])))
     return ("<table><tr><th class=name>outcome</th><th class=name>contrast</th><th>day</th>"
             "<th>mean difference of change</th><th>95 % CI</th><th>SMD</th></tr>"
             + "".join(rows) + "</table>")
@@ -265,15 +271,9 @@ def event_contrast_table(summary: dict, contrasts: list) -> str:
         # Test scores (SD units) and z observables with three decimals, as the summary prints them.
         d = 3 if what.endswith("_z") or what in ("cognitive_test", "learn", "recall") \
             else digits_for(what)
-        lo, hi = (c.get("ci95") or [None, None])[:2]
-        clear = lo is not None and hi is not None and (lo > 0 or hi < 0)
-        cls = ' class="clear"' if clear else ""
-        rows.append(f"<tr{cls}><td class=name>{esc(c['event'].replace('_', ' '))}<br>"
-                    f"<span class=chg><code>{esc(what)}</code> ({esc(unit)})</span></td>"
-                    f"<td class=name>{esc(c['arm'])} vs {esc(c['vs'])}</td><td>{esc(c['day'])}</td>"
-                    f"<td>{fmt(c.get('mean_difference'), d, True)}</td>"
-                    f"<td>[{fmt(lo, d, True)}, {fmt(hi, d, True)}]</td>"
-                    f"<td>{fmt(c.get('smd'), 2, True)}</td></tr>")
+        label = (f"{esc(c['event'].replace('_', ' '))}<br>"
+                 f"<span class=chg><code>{esc(what)}</code> ({esc(unit)})</span>")
+        rows.append(contrast_row(c, label, d))
     return ("<table><tr><th class=name>event</th><th class=name>contrast</th><th>day</th>"
             "<th>mean difference</th><th>95 % CI</th><th>SMD</th></tr>" + "".join(rows)
             + "</table>")

@@ -12,6 +12,7 @@ set(_brainload_cli_cases
   check Check
   trace_output TraceOutput
   describe Describe
+  validate_check ValidateCheck
   parameters Parameters
   physiology_wingate PhysiologyWingate
   physiology_back_to_back_hiit PhysiologyBackToBackHiit

@@ -321,6 +321,39 @@ class Describe(unittest.TestCase):
                 self.assertIn(grades[words[0]], words, line)
 
 
+class ValidateCheck(unittest.TestCase):
+    """`validate --check`: the catalogue and its scenarios checked, nothing simulated (for
+    committing a held-out target with its band before its first run, docs/validation.md)."""
+
+    def test_lists_targets_with_role_and_band_and_writes_no_report(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report"
+            proc = run("validate", "--check", "--filter", "vo2max.gormley", "--out", out,
+                       cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 0, outcome(proc))
+            lines = [l for l in proc.stdout.splitlines() if l.startswith("vo2max.gormley.")]
+            self.assertEqual(len(lines), 3, proc.stdout)
+            moderate = next(l for l in lines if l.startswith("vo2max.gormley.moderate_6_weeks"))
+            self.assertIn("held_out", moderate)
+            self.assertIn("band [0.05, 0.15]", moderate)
+            self.assertIn("nothing simulated", proc.stdout)
+            self.assertFalse(out.exists(), "validate --check wrote a report directory")
+
+    def test_unknown_arm_exits_65_naming_line_and_target(self):
+        text = (Path(SOURCE_DIR) / "validation" / "catalogue.toml").read_text()
+        bad = text.replace('scenario_root = ".."', f'scenario_root = "{SOURCE_DIR}"', 1)
+        bad = bad.replace('arm = "near_maximal"', 'arm = "no_such_arm"', 1)
+        self.assertNotEqual(bad, text)
+        with tempfile.TemporaryDirectory() as tmp:
+            cat = Path(tmp) / "catalogue.toml"
+            cat.write_text(bad)
+            proc = run("validate", "--check", "--catalogue", cat, "--filter", "vo2max.gormley")
+            self.assertEqual(proc.returncode, 65, outcome(proc))
+            self.assertRegex(proc.stderr, rf"{re.escape(str(cat))}:\d+:\d+: "
+                             r"vo2max\.gormley\.near_maximal_minus_vigorous\.arm: .*no arm "
+                             r"'no_such_arm'")
+
+
 # --------------------------------------------------------------------------------------------
 # Model parameters (issue 12): every one listed with unit, range and source; `--set` and a
 # scenario's [parameters] change results; bad names and values fail with exit 2 / 65.

@@ -1,7 +1,6 @@
 // brainload validate: runs the literature validation catalogue (validation/catalogue.toml),
 // prints simulated against published values, writes report.md, report.html and report.json, and
 // exits non-zero if any target fails (known misses do not fail).
-#include "brainload/schedule/validate.hpp"
 
 #include <fmt/format.h>
 
@@ -10,13 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "brainload/error.hpp"
-#include "brainload/io/scenario_toml.hpp"
 #include "brainload/validation/catalogue.hpp"
 #include "brainload/validation/report.hpp"
 #include "brainload/validation/suite.hpp"
@@ -39,66 +35,14 @@ struct ValidateOptions {
   bool check = false;
 };
 
-// `validate --check`: everything that can be known about the selected targets without simulating
-// them. The catalogue loader has already enforced the band rules; here every scenario a target
-// names is loaded and validated, and its arms and assessment days are looked up, so that a new
-// held-out target can be committed, with its band, before any simulated number exists (the
-// held-out discipline of docs/validation.md). Nothing is simulated and no report is written.
+// `validate --check`: every scenario the selected targets name loaded and checked (arms,
+// assessment days; the catalogue loader has already enforced the band rules), then each target's
+// role and band listed, so that a new held-out target can be committed with its band before any
+// simulated number exists (docs/validation.md). Nothing is simulated and no report is written.
 int check_catalogue(const validation::Catalogue& catalogue) {
   using namespace brainload::validation;
-  std::map<std::string, Scenario> scenarios;
-  std::vector<Diagnostic> problems;
-  const auto scenario_of = [&](const std::string& path) -> const Scenario* {
-    if (const auto it = scenarios.find(path); it != scenarios.end()) return &it->second;
-    if (!std::filesystem::exists(path)) return nullptr;
-    Scenario s = load_scenario_file(path);  // a bad scenario stops here with its own diagnostics
-    require_valid(s);
-    return &scenarios.emplace(path, std::move(s)).first->second;
-  };
-  const auto has_arm = [](const Scenario& s, const std::string& name) {
-    return std::ranges::any_of(s.arms, [&](const Arm& a) { return a.name == name; });
-  };
-  const auto is_assessment_day = [](const Scenario& s, int day) {
-    return day == 0 || std::ranges::find(s.assess_days, day) != s.assess_days.end();
-  };
-  for (const Target& t : catalogue.targets) {
-    const Scenario* s = scenario_of(t.scenario_path);
-    if (s == nullptr) {
-      problems.push_back(
-          {t.where, t.id + ".scenario", fmt::format("no such file '{}'", t.scenario_path)});
-      continue;
-    }
-    std::vector<std::string> arms{t.arm};
-    arms.insert(arms.end(), t.pool_arms.begin(), t.pool_arms.end());
-    if (!t.vs_arm.empty() && t.vs_scenario_path.empty()) arms.push_back(t.vs_arm);
-    for (const std::string& name : arms) {
-      if (!has_arm(*s, name)) {
-        problems.push_back(
-            {t.where, t.id + ".arm", fmt::format("scenario '{}' has no arm '{}'", s->name, name)});
-      }
-    }
-    if (!t.vs_scenario_path.empty()) {
-      const Scenario* vs = scenario_of(t.vs_scenario_path);
-      if (vs == nullptr) {
-        problems.push_back(
-            {t.where, t.id + ".vs_scenario", fmt::format("no such file '{}'", t.vs_scenario_path)});
-      } else if (!has_arm(*vs, t.vs_arm.empty() ? t.arm : t.vs_arm)) {
-        problems.push_back({t.where, t.id + ".vs_arm",
-                            fmt::format("scenario '{}' has no arm '{}'", vs->name,
-                                        t.vs_arm.empty() ? t.arm : t.vs_arm)});
-      }
-    }
-    if (t.is_population()) {
-      for (const int day : {t.day, t.from_day}) {
-        if (!is_assessment_day(*s, day)) {
-          problems.push_back(
-              {t.where, t.id + ".day",
-               fmt::format("day {} is not an assessment day of '{}'", day, s->name)});
-        }
-      }
-    }
-  }
-  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  ScenarioCheck check = check_scenarios(catalogue);
+  if (!check.problems.empty()) throw ScenarioError(std::move(check.problems));
 
   const auto side = [](double v) {
     return std::isinf(v) ? std::string(v < 0 ? "-inf" : "+inf") : fmt::format("{:.4g}", v);
@@ -110,7 +54,7 @@ int check_catalogue(const validation::Catalogue& catalogue) {
                side(b.hi));
   }
   fmt::print("validate --check: {} targets and {} scenarios checked; nothing simulated\n",
-             catalogue.targets.size(), scenarios.size());
+             catalogue.targets.size(), check.scenarios);
   return 0;
 }
 

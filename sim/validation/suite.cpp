@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <memory>
@@ -281,6 +282,55 @@ int replicates_inside(const Target& t, const std::vector<double>& values) {
 bool seed_dependent(const Target& t, const TargetResult& r) {
   const int inside = replicates_inside(t, r.replicates);
   return inside > 0 && inside < static_cast<int>(r.replicates.size());
+}
+
+ScenarioCheck check_scenarios(const Catalogue& catalogue) {
+  std::map<std::string, Scenario> scenarios;
+  ScenarioCheck check;
+  const auto scenario_of = [&](const std::string& path) -> const Scenario* {
+    if (const auto it = scenarios.find(path); it != scenarios.end()) return &it->second;
+    if (!std::filesystem::exists(path)) return nullptr;
+    Scenario s = load_scenario_file(path);
+    require_valid(s);
+    return &scenarios.emplace(path, std::move(s)).first->second;
+  };
+  const auto missing = [&](const Target& t, std::string_view field, std::string message) {
+    check.problems.push_back({t.where, fmt::format("{}.{}", t.id, field), std::move(message)});
+  };
+  const auto need_arm = [&](const Target& t, std::string_view field, const Scenario& s,
+                            const std::string& name) {
+    if (find_arm(s, name) == nullptr) {
+      missing(t, field, fmt::format("scenario '{}' has no arm '{}'", s.name, name));
+    }
+  };
+  for (const Target& t : catalogue.targets) {
+    const Scenario* s = scenario_of(t.scenario_path);
+    if (s == nullptr) {
+      missing(t, "scenario", fmt::format("no such file '{}'", t.scenario_path));
+      continue;
+    }
+    need_arm(t, "arm", *s, t.arm);
+    for (const std::string& name : t.pool_arms) need_arm(t, "pool_arms", *s, name);
+    const std::string& other_arm = t.vs_arm.empty() ? t.arm : t.vs_arm;
+    if (!t.vs_scenario_path.empty()) {
+      if (const Scenario* vs = scenario_of(t.vs_scenario_path); vs == nullptr) {
+        missing(t, "vs_scenario", fmt::format("no such file '{}'", t.vs_scenario_path));
+      } else {
+        need_arm(t, "vs_arm", *vs, other_arm);
+      }
+    } else if (!t.vs_arm.empty()) {
+      need_arm(t, "vs_arm", *s, t.vs_arm);
+    }
+    if (t.is_population()) {
+      for (const int day : {t.day, t.from_day}) {
+        if (day != 0 && std::ranges::find(s->assess_days, day) == s->assess_days.end()) {
+          missing(t, "day", fmt::format("day {} is not an assessment day of '{}'", day, s->name));
+        }
+      }
+    }
+  }
+  check.scenarios = scenarios.size();
+  return check;
 }
 
 std::string robustness_line(const Catalogue& catalogue, const SuiteResult& result) {

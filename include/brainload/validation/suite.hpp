@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "brainload/error.hpp"
 #include "brainload/validation/catalogue.hpp"
 
 namespace brainload::validation {
@@ -83,5 +84,15 @@ struct SuiteResult {
 // "seed robustness (N seeds): P population targets, S keep their status in every seed; H of K
 // held-out passes hold in every seed" (empty when no target has replicates).
 [[nodiscard]] std::string robustness_line(const Catalogue& catalogue, const SuiteResult& result);
+
+// What can be checked of the targets without simulating them (`validate --check`): every
+// scenario a target names is loaded and validated (a bad scenario throws its own ScenarioError),
+// and its arms, vs_arm, pooled arms and assessment days are looked up. One diagnostic per problem,
+// at the target's line.
+struct ScenarioCheck {
+  std::vector<Diagnostic> problems;
+  std::size_t scenarios = 0;  // distinct scenario files loaded
+};
+[[nodiscard]] ScenarioCheck check_scenarios(const Catalogue& catalogue);
 
 }  // namespace brainload::validation

@@ -85,6 +85,10 @@ constexpr std::array<ObservableInfo, kAcuteObservableCount> kAcute{{
           [](const AcuteModel& m, const AcuteState& x) { return m.cortisol_free_nmol_l(x); }),
     acute("acth_rel", "1", "plasma ACTH", "plasma ACTH, 1 = its daily mean",
           [](const AcuteModel& m, const AcuteState& x) { return m.acth_rel(x); }),
+    acute("glucose_mmol_l", "mmol/L", "plasma glucose",
+          "plasma glucose: held while the liver's glycogen lasts, falling in long exercise without "
+          "food as the store runs low",
+          state<ix::kGlucose>),
     acute("cognitive_performance_z", "SD", "cognitive performance",
           "acute cognitive performance against the same person rested",
           [](const AcuteModel& m, const AcuteState& x) { return m.cognitive_performance_z(x); }),

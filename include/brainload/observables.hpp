@@ -36,7 +36,7 @@ struct ObservableInfo {
   double accuracy_floor = 0.0;
 };
 
-inline constexpr std::size_t kAcuteObservableCount = 24;
+inline constexpr std::size_t kAcuteObservableCount = 25;
 inline constexpr std::size_t kChronicObservableCount = 16;
 
 [[nodiscard]] std::span<const ObservableInfo, kAcuteObservableCount> acute_observables();

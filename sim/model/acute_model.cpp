@@ -76,6 +76,8 @@ AcuteState AcuteModel::resting_state() const {
   x[ix::kVo2Primary] = units::kRestingVo2MlKgMin;
   x[ix::kPlasmaVolume] = 1.0;
   x[ix::kMuscleGlycogen] = 1.0;
+  x[ix::kLiverGlycogen] = p.glucose.liver_fasted_mmol_kg;
+  x[ix::kGlucose] = p.glucose.rest_mmol_l;
   return x;
 }
 
@@ -84,9 +86,9 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   const Drive& d = drive_;
   const double work = d.work_vo2max_frac;
 
-  // In dose-only and slow-only modes oxygen uptake, heart rate, the HPA axis and the plasma
-  // volume are held (their derivatives are zeroed below: they feed no daily dose) and no state
-  // that is integrated reads their rates, so the rates are not computed.
+  // In dose-only and slow-only modes oxygen uptake, heart rate, the HPA axis, the plasma volume
+  // and the glucose states are held (their derivatives are zeroed below: they feed no daily dose)
+  // and no state that is integrated reads their rates, so the rates are not computed.
   const bool held_cardio_hpa = dose_only_ || slow_only_;
   if (!held_cardio_hpa) {
     const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
@@ -166,12 +168,17 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
         d.awake ? units::clock_of(clock - d.wake_clock_min, 0.0) : -1.0;  // in [0, 1440) awake
     const double hpa_drive =
         circadian_drive(p.hpa, clock) *
-        (1.0 + exercise_hpa_drive(p.hpa, work, reactivity) + awakening_drive(p.hpa, minutes_awake));
+        (1.0 + exercise_hpa_drive(p.hpa, work, reactivity) + awakening_drive(p.hpa, minutes_awake) +
+         hypoglycaemia_hpa_drive(p.hpa, x[ix::kGlucose]));
     const auto hpa = hpa_rates(p.hpa, hpa_drive, x[ix::kCrh], x[ix::kActh], x[ix::kCortisol]);
     dxdt[ix::kCrh] = hpa.crh_per_min;
     dxdt[ix::kActh] = hpa.acth_per_min;
     dxdt[ix::kCortisol] = hpa.cortisol_per_min;
     dxdt[ix::kPlasmaVolume] = plasma_volume_rate(p.hpa, work, x[ix::kPlasmaVolume]);
+    const auto glc = glucose_rates(p.glucose, x[ix::kGlucose], x[ix::kLiverGlycogen],
+                                   vo2_ml_kg_min(x), work > 0.0);
+    dxdt[ix::kGlucose] = glc.glucose_mmol_l_per_min;
+    dxdt[ix::kLiverGlycogen] = glc.liver_mmol_kg_per_min;
   }
 
   const double a = arousal(x);
@@ -210,15 +217,17 @@ void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, double blo
 bool AcuteModel::feeds_doses(std::size_t i) {
   // The cerebral blood flow group is read by cognition (events, traces) and by nothing the
   // chronic layer sees. Oxygen uptake and heart rate are read by traces and events only (the
-  // lactate pathway's removal reads the demand, not the uptake state), and the HPA axis and the
-  // plasma volume by the cortisol and ACTH observables only: the HPA dose integrates the
+  // lactate pathway's removal reads the demand, not the uptake state), and the HPA axis, the
+  // plasma volume and the glucose states (which drive only the axis) by the cortisol, ACTH and
+  // glucose observables only: the HPA dose integrates the
   // above-threshold intensity of the drive, not the hormones.
   const bool cbf_group =
       (i >= ix::kCbfDelay && i <= ix::kCbfPressor) || i == ix::kCbf || i == ix::kHypotension;
   const bool cardio = i == ix::kHeartRate || i == ix::kHrSympathetic || i == ix::kHrDrift ||
                       i == ix::kHrVagalSlow || (i >= ix::kVo2Primary && i <= ix::kVo2Slow) ||
                       i == ix::kVo2Prolonged;
-  const bool hpa = (i >= ix::kCrh && i <= ix::kCortisol) || i == ix::kPlasmaVolume;
+  const bool hpa = (i >= ix::kCrh && i <= ix::kCortisol) || i == ix::kPlasmaVolume ||
+                   i == ix::kLiverGlycogen || i == ix::kGlucose;
   return !cbf_group && !cardio && !hpa;
 }
 

@@ -39,6 +39,11 @@ double exercise_hpa_dose_rate(const HpaParams& p, double work_vo2max_frac, doubl
   return reactivity_rel * above_threshold(p, work_vo2max_frac);
 }
 
+double hypoglycaemia_hpa_drive(const HpaParams& p, double glucose_mmol_l) {
+  const double below = (p.glucose_threshold_mmol_l - glucose_mmol_l) / p.glucose_threshold_mmol_l;
+  return p.hypoglycaemia_gain * std::clamp(below, 0.0, 1.0);
+}
+
 double awakening_drive(const HpaParams& p, double minutes_awake) {
   if (minutes_awake < 0.0) return 0.0;
   return p.awakening_gain * std::exp(-minutes_awake / p.awakening_tau_min);

@@ -38,7 +38,8 @@ ACUTE_OBSERVABLES = [
     "blood_pressure_fall_mmhg",
     "lactate_mmol_l",
     "brain_lactate_mmol_l", "vegf_pg_ml", "bdnf_serum_ng_ml", "osteocalcin_ng_ml", "il6_pg_ml",
-    "cortisol_nmol_l", "cortisol_free_nmol_l", "acth_rel", "cognitive_performance_z",
+    "cortisol_nmol_l", "cortisol_free_nmol_l", "acth_rel", "glucose_mmol_l",
+    "cognitive_performance_z",
 ]
 CHRONIC_OBSERVABLES = [
     "vo2max_ml_kg_min", "strength_1rm_rel", "upper_strength_1rm_rel",

@@ -55,6 +55,7 @@ TEST(AcuteModel, DoseOnlyModeHoldsWhatFeedsNoDoseAndNothingElse) {
   x[ix::kHrVagalSlow] = 0.1;
   x[ix::kCrh] = 1.2;  // off the axis' balance, so that ACTH and cortisol move
   x[ix::kCortisol] = 1.5;
+  x[ix::kGlucose] = 4.0;  // below rest, so that the liver's counter-regulation moves it
   AcuteState full{};
   AcuteState dose{};
   model(x, full, 600.0);
@@ -71,8 +72,8 @@ TEST(AcuteModel, DoseOnlyModeHoldsWhatFeedsNoDoseAndNothingElse) {
     }
   }
   // The CBF group (delay chain, flow, hypocapnia, pressor, hypotension), 4 uptake and 4 heart-rate
-  // states, CRH, ACTH, cortisol and the plasma volume.
-  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4 + 4 + 4 + 4);
+  // states, CRH, ACTH, cortisol and the plasma volume, liver glycogen and plasma glucose.
+  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4 + 4 + 4 + 4 + 2);
 }
 
 // Slow-only mode (the tail of a session window) holds every state but the slow dose-carrying ones

@@ -39,7 +39,8 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"bdnf", 4},                  // BdnfParams
       {"osteocalcin", 7},           // OsteocalcinParams
       {"il6", 11},                  // Il6Params
-      {"hpa", 21},                  // HpaParams
+      {"glucose", 9},               // GlucoseParams
+      {"hpa", 23},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 21},             // TrainingAdaptationParams
       {"resting_bdnf", 7},          // RestingBdnfParams
@@ -58,9 +59,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 152;   // the thirteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 163;   // the fourteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 298;        // all groups above
+constexpr std::size_t kParameterCount = 309;        // all groups above
 
 struct Row {
   std::string group;
@@ -149,6 +150,7 @@ TEST(Parameters, StructSizesMatchTheCounts) {
   EXPECT_EQ(sizeof(BdnfParams), c.at("bdnf") * sizeof(double));
   EXPECT_EQ(sizeof(OsteocalcinParams), c.at("osteocalcin") * sizeof(double));
   EXPECT_EQ(sizeof(Il6Params), c.at("il6") * sizeof(double));
+  EXPECT_EQ(sizeof(GlucoseParams), c.at("glucose") * sizeof(double));
   EXPECT_EQ(sizeof(HpaParams), c.at("hpa") * sizeof(double));
   EXPECT_EQ(sizeof(AcuteParams), kAcuteParameterCount * sizeof(double));
   EXPECT_EQ(sizeof(SessionDriveParams), c.at("session") * sizeof(double));

@@ -115,10 +115,26 @@ TEST(Catalogue, CoversEveryPathwayOfTheModel) {
   const Catalogue c = load_catalogue(kCatalogue);
   std::set<std::string> pathways;
   for (const Target& t : c.targets) pathways.insert(t.pathway);
-  for (const char* p : {"lactate", "catecholamines", "hpa", "cerebral_blood_flow", "heart_rate",
-                        "il6", "bdnf", "osteocalcin", "cognition", "brain_age", "bdnf_resting",
-                        "mood", "cognition_chronic", "training_adaptation", "hippocampus", "ageing",
-                        "inflammation", "adherence", "exercise_intensity"}) {
+  for (const char* p : {"lactate",
+                        "catecholamines",
+                        "hpa",
+                        "glucose",
+                        "cerebral_blood_flow",
+                        "heart_rate",
+                        "il6",
+                        "bdnf",
+                        "osteocalcin",
+                        "cognition",
+                        "brain_age",
+                        "bdnf_resting",
+                        "mood",
+                        "cognition_chronic",
+                        "training_adaptation",
+                        "hippocampus",
+                        "ageing",
+                        "inflammation",
+                        "adherence",
+                        "exercise_intensity"}) {
     EXPECT_TRUE(pathways.contains(p)) << "no target for pathway " << p;
   }
 }

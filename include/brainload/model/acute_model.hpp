@@ -6,7 +6,8 @@
 //   NE · cerebral blood flow with its delay chain, hypocapnia, pressor and post-exercise
 //   hypotension states · muscle, blood and brain lactate · serum
 //   VEGF · serum BDNF · bone loading signal, ucOC · muscle IL-6 signal, plasma IL-6 · CRH, ACTH,
-//   cortisol · plasma volume · catecholamine drift · and dose integrals the chronic layer reads
+//   cortisol · plasma volume · catecholamine drift · liver glycogen, plasma glucose · and dose
+//   integrals the chronic layer reads
 //   once a day.
 //
 // The input (Drive) is constant between schedule boundaries; the model object holds it, and the
@@ -27,6 +28,7 @@
 #include "brainload/model/cerebral_blood_flow.hpp"
 #include "brainload/model/cognition.hpp"
 #include "brainload/model/drive.hpp"
+#include "brainload/model/glucose.hpp"
 #include "brainload/model/heart_rate.hpp"
 #include "brainload/model/hpa.hpp"
 #include "brainload/model/il6.hpp"
@@ -72,9 +74,11 @@ inline constexpr std::size_t kCatDrift = 27;  // sympathetic drift above thresho
 inline constexpr std::size_t kMuscleGlycogen = 28;  // working-muscle glycogen, 1 = store (il6.hpp)
 inline constexpr std::size_t kHrVagalSlow = 29;     // held-back vagal brake (heart_rate.hpp)
 inline constexpr std::size_t kVo2Prolonged = 30;    // prolonged EPOC component, mL/kg/min
+inline constexpr std::size_t kLiverGlycogen = 31;   // liver glycogen, mmol/kg body (glucose.hpp)
+inline constexpr std::size_t kGlucose = 32;         // plasma glucose, mmol/L (glucose.hpp)
 // Cerebral blood flow drives (cerebral_blood_flow.hpp): the onset-delay chain, the fall of PaCO2
 // from respiratory compensation, the exercise rise of arterial pressure.
-inline constexpr std::size_t kCbfDelay = 31;  // first of kCbfDelayStages stages (work fraction)
+inline constexpr std::size_t kCbfDelay = 33;  // first of kCbfDelayStages stages (work fraction)
 inline constexpr std::size_t kCbfHypocapnia = kCbfDelay + kCbfDelayStages;  // mmHg
 inline constexpr std::size_t kCbfPressor = kCbfHypocapnia + 1;              // ΔMAP/MAP
 // Dose integrals (units × min), reset at the start of each day; the chronic layer reads them.
@@ -101,6 +105,7 @@ struct AcuteParams {
   BdnfParams bdnf;
   OsteocalcinParams osteocalcin;
   Il6Params il6;
+  GlucoseParams glucose;
   HpaParams hpa;
 };
 
@@ -129,6 +134,7 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit_parameters(p.bdnf, in("bdnf"));
   visit_parameters(p.osteocalcin, in("osteocalcin"));
   visit_parameters(p.il6, in("il6"));
+  visit_parameters(p.glucose, in("glucose"));
   visit_parameters(p.hpa, in("hpa"));
 }
 
@@ -174,6 +180,8 @@ class AcuteModel {
   [[nodiscard]] double blood_pressure_fall_mmhg(const AcuteState& x) const;
   // Arterial PCO2, mmHg: rest minus the fall the CBF pathway carries (cerebral_blood_flow.hpp).
   [[nodiscard]] double arterial_pco2_mmhg(const AcuteState& x) const;
+  // Plasma glucose, mmol/L (the observable glucose_mmol_l; glucose.hpp).
+  [[nodiscard]] double glucose_mmol_l(const AcuteState& x) const { return x[ix::kGlucose]; }
   // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
   [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 

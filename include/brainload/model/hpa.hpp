@@ -8,10 +8,11 @@
 //   dx1/dt   = a1 · (u · MR(x3)·GR(x3)/GR(1) − x1)       CRH (1 = daily mean)
 //   dx2/dt   = a2 · (x1 · P · GR(x3)/GR(1) − x2)         ACTH
 //   dx3/dt   = a3 · (x2 · A − x3)                        cortisol secretion, x3 · scale = nmol/L
-//   u(t)     = u_c(t) · (1 + E_ex + E_aw)
+//   u(t)     = u_c(t) · (1 + E_ex + E_aw + E_glc)
 //   u_c(t)   = exp(c1·cos(ω(t − φ1)) + c2·cos(2ω(t − φ2))) / u_norm
 //   E_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0, 1)
 //   E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
+//   E_glc    = g_glc · clamp((G_thr − G)/G_thr, 0, 1)   G: plasma glucose (glucose.hpp)
 //   dV/dt    = (1 − k_V · x − V) / τ_V                   plasma volume, 1 = rest
 //   cortisol_nmol_l      = T = x3 · scale / V
 //   cortisol_free_nmol_l = U:  T = U·(1 + N) + (G/V)·K·U/(1 + K·U)
@@ -28,7 +29,10 @@
 // 19:00 for the same session.
 // Exercise raises the drive only above ≈ 50-60 % VO2max (Hill et al. 2008, J Endocrinol Invest
 // 31:587: 40 % does not raise secretion, 60 % does). The awakening response is a burst of drive
-// after waking (Wüst et al. 2000, Noise Health 2:79: ≈ +50 % in 30 min). Exercise moves fluid
+// after waking (Wüst et al. 2000, Noise Health 2:79: ≈ +50 % in 30 min). Plasma glucose below the
+// counter-regulatory threshold drives the axis as well (glucose.hpp): in long exercise after a
+// fast, ACTH and cortisol rise late, as glucose falls, and not at all when glucose is clamped
+// (Tabata et al. 1984, Clin Physiol 4:299; 1991, J Appl Physiol 71:1807). Exercise moves fluid
 // out of the plasma (haemoconcentration) so every plasma concentration rises without any change
 // in secretion; Hill et al. measured plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 %
 // VO2max, and the cortisol they report is the measured concentration, so the model reads it the
@@ -92,6 +96,13 @@ struct HpaParams {
                                           // Endocrinol Metab 1964, 24:1029)
   double cbg_affinity_l_per_nmol = 0.03;  // K = 3e7 /M (Coolens et al. 1987)
   double albumin_bound_ratio = 1.74;      // N, albumin-bound over free (Coolens et al. 1987)
+  // Hypoglycaemia (glucose.hpp): E_glc = g_glc · clamp((G_thr − G)/G_thr, 0, 1), added to the
+  // exercise and awakening drives (docs/research/hypoglycaemia_hpa.md).
+  double glucose_threshold_mmol_l = 3.75;  // G_thr (measured: 3.6-3.9 mmol/L, Cryer's table)
+  // g_glc: 0, off. Its fit to Tabata et al. 1984's ×2.67 has no solution in the valid range: the
+  // model's glucose reaches the threshold only 13 min before the end of that protocol
+  // (validation/fits/fit_hypoglycaemia_hpa.py; docs/research/hypoglycaemia_hpa.md, "Outcome").
+  double hypoglycaemia_gain = 0.0;
 };
 
 // Every field with its unit, valid range (ValidRange) and source, for `brainload describe` and
@@ -155,6 +166,15 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("albumin_bound_ratio", p.albumin_bound_ratio, "1", ValidRange{0.0, 10.0},
         "albumin-bound over free cortisol, 1.74 (Coolens, Van Baelen & Heyns 1987, J Steroid "
         "Biochem 26:197)");
+  visit("glucose_threshold_mmol_l", p.glucose_threshold_mmol_l, "mmol/L", ValidRange{1.0, 6.0},
+        "measured: the glycaemic threshold of the cortisol response, 65-70 mg/dl (3.6-3.9 mmol/L) "
+        "in Cryer's table of counter-regulatory thresholds (glucagon and adrenaline at 68 mg/dl: "
+        "Mitrakou et al. 1991, Am J Physiol 260:E67); the middle");
+  visit("hypoglycaemia_gain", p.hypoglycaemia_gain, "1", ValidRange{0.0, 1000.0},
+        "0, off: the fit to serum cortisol ×2.67 at the end of 3 h at 49.3 % VO2max after a fast "
+        "(Tabata et al. 1984, Clin Physiol 4:299) has no solution up to 1000, because the model's "
+        "glucose reaches the threshold only 13 min before that protocol ends "
+        "(validation/fits/fit_hypoglycaemia_hpa.py); set it to explore the coupling");
 }
 
 struct HpaRates {
@@ -171,6 +191,8 @@ struct HpaRates {
 // HPA exercise dose: clamp((x − x_thr)/(1 − x_thr), 0, 1) · reactivity (independent of g_ex).
 [[nodiscard]] double exercise_hpa_dose_rate(const HpaParams& p, double work_vo2max_frac,
                                             double reactivity_rel);
+// E_glc: the relative extra drive of plasma glucose below the counter-regulatory threshold.
+[[nodiscard]] double hypoglycaemia_hpa_drive(const HpaParams& p, double glucose_mmol_l);
 // E_aw: the relative extra drive `minutes_awake` after waking (0 before waking or asleep).
 [[nodiscard]] double awakening_drive(const HpaParams& p, double minutes_awake);
 [[nodiscard]] HpaRates hpa_rates(const HpaParams& p, double drive, double crh, double acth,

@@ -289,13 +289,13 @@ class TraceOutput(unittest.TestCase):
 
 class Describe(unittest.TestCase):
 
-    def test_json_lists_23_acute_and_16_chronic_observables(self):
+    def test_json_lists_25_acute_and_16_chronic_observables(self):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         j = json.loads(proc.stdout)
         acute = [o["name"] for o in j["observables"]["acute"]]
         chronic = [o["name"] for o in j["observables"]["chronic"]]
-        self.assertEqual(len(acute), 24, acute)
+        self.assertEqual(len(acute), 25, acute)
         self.assertEqual(len(chronic), 16, chronic)
         self.assertEqual(sorted(acute), sorted(ACUTE_OBSERVABLES))
         self.assertEqual(sorted(chronic), sorted(CHRONIC_OBSERVABLES))
@@ -381,7 +381,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 298)
+        self.assertEqual(len(params), 309)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -397,7 +397,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (298;", proc.stdout)
+        self.assertIn("Parameters (309;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

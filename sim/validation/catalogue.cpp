@@ -62,6 +62,7 @@ constexpr std::array kReaders{
     ReaderInfo{Reader::dropout_fraction, "dropout_fraction"},
     ReaderInfo{Reader::change_cv, "change_cv"},
     ReaderInfo{Reader::fraction_change_below, "fraction_change_below"},
+    ReaderInfo{Reader::event_fraction_below, "event_fraction_below"},
     ReaderInfo{Reader::curve_nrmse, "curve_nrmse"},
 };
 
@@ -85,7 +86,7 @@ constexpr std::array<std::string_view, 2> kTopKeys{"catalogue", "target"};
 constexpr std::array<std::string_view, 2> kCatalogueKeys{"title", "scenario_root"};
 constexpr std::array<std::string_view, 6> kSourceKeys{"authors", "year",         "title",
                                                       "journal", "volume_pages", "doi"};
-constexpr std::array<std::string_view, 56> kTargetKeys{"id",
+constexpr std::array<std::string_view, 57> kTargetKeys{"id",
                                                        "pathway",
                                                        "quantity",
                                                        "unit",
@@ -105,6 +106,7 @@ constexpr std::array<std::string_view, 56> kTargetKeys{"id",
                                                        "clock_wrap_h",
                                                        "every_min",
                                                        "event_type",
+                                                       "event_name",
                                                        "event_index",
                                                        "outcome",
                                                        "outcome_b",
@@ -504,6 +506,7 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
     g.event_type = std::string(kEventTypes[*e]);
   }
   g.event_index = static_cast<int>(read_int(ctx, t, "event_index", false, 0, 1000).value_or(0));
+  g.event_name = read_string(ctx, t, "event_name", false).value_or("");
   g.outcome = read_string(ctx, t, "outcome", false).value_or("");
   g.outcome_b = read_string(ctx, t, "outcome_b", false).value_or("");
   g.day = static_cast<int>(read_int(ctx, t, "day", false, 0, 36500).value_or(0));
@@ -643,8 +646,24 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
                   "vs_arm applies to acute readers and, as a difference of arm changes, to "
                   "arm_change_relative and arm_change_mean; vs_scenario to acute readers only");
       }
-      const bool needs_outcome =
-          g.reader != Reader::attendance && g.reader != Reader::dropout_fraction;
+      const bool needs_outcome = g.reader != Reader::attendance &&
+                                 g.reader != Reader::dropout_fraction &&
+                                 g.reader != Reader::event_fraction_below;
+      if (g.reader == Reader::event_fraction_below) {
+        if (g.event_name.empty()) {
+          ctx.error(ctx.at(t.table), t.field("event_name"),
+                    "event_fraction_below needs event_name (a measure event of the arm)");
+        }
+        if (!g.level) {
+          ctx.error(ctx.at(t.table), t.field("level"),
+                    "event_fraction_below needs level (in the observable's unit)");
+        }
+        if (!is_acute_observable(g.observable)) {
+          ctx.error(ctx.at(t.table), t.field("observable"),
+                    fmt::format("expected the acute observable the event measures, got '{}'",
+                                g.observable));
+        }
+      }
       if (needs_outcome && !is_chronic_observable(g.outcome)) {
         ctx.error(ctx.at(t.table), t.field("outcome"),
                   fmt::format("expected a chronic observable name, got '{}'", g.outcome));
@@ -709,10 +728,17 @@ Target read_target(Context& ctx, const TableRef& t, const std::string& root) {
       }
     }
     // Checked for every reader, population ones included.
-    if (g.reader != Reader::work_at_level &&
-        (t.table.get("level") != nullptr || t.table.get("stage_min") != nullptr)) {
+    if (g.reader != Reader::event_fraction_below && !g.event_name.empty()) {
+      ctx.error(ctx.at(t.table), t.field("event_name"),
+                "event_name applies to the event_fraction_below reader only");
+    }
+    const bool takes_level =
+        g.reader == Reader::work_at_level || g.reader == Reader::event_fraction_below;
+    if ((!takes_level && t.table.get("level") != nullptr) ||
+        (g.reader != Reader::work_at_level && t.table.get("stage_min") != nullptr)) {
       ctx.error(ctx.at(t.table), t.field("level"),
-                "level and stage_min apply to the work_at_level reader only");
+                "level applies to the work_at_level and event_fraction_below readers only, "
+                "stage_min to work_at_level only");
     }
   }
   if (reader_ok) check_band(ctx, t, g);
@@ -780,6 +806,7 @@ bool is_population_reader(Reader r) {
     case Reader::dropout_fraction:
     case Reader::change_cv:
     case Reader::fraction_change_below:
+    case Reader::event_fraction_below:
       return true;
     default:
       return false;
@@ -842,6 +869,8 @@ std::string Target::graded_observable() const {
     case Reader::attendance:
     case Reader::dropout_fraction:
       return "sessions_done";
+    case Reader::event_fraction_below:
+      return observable;
     default:
       return is_population() ? outcome : observable;
   }
@@ -851,12 +880,12 @@ std::string reading_key(const Target& t) {
   const auto opt = [](const std::optional<double>& v) {
     return v ? fmt::format("{}", *v) : std::string("-");
   };
-  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
                      t.scenario_path, t.arm, t.vs_scenario_path, t.vs_arm,
                      static_cast<int>(t.combine), reader_name(t.reader), t.observable, t.outcome,
                      t.outcome_b, opt(t.from_min), opt(t.to_min), opt(t.at_min), opt(t.base_min),
                      opt(t.ref_min), t.event_type, t.event_index, t.day, t.from_day, t.agents,
-                     t.seed, t.threshold_of_mean);
+                     t.seed, t.threshold_of_mean, t.event_name, opt(t.level));
 }
 
 Catalogue parse_catalogue(std::string_view text, std::string_view file_name,

@@ -180,6 +180,32 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
                  ? coefficient_of_variation(changes)
                  : fraction_below_share_of_mean(changes, t.threshold_of_mean);
     }
+    case Reader::event_fraction_below: {
+      // Agents of the arm that did not fail and took the event (NaN: not taken).
+      const auto& events = scenario.arms[arm].events;
+      const auto it = std::ranges::find_if(
+          events, [&](const EventSpec& e) { return e.name == t.event_name; });
+      if (it == events.end() || it->type != EventType::measure) {
+        throw std::invalid_argument(fmt::format("arm '{}' has no measure event named '{}'",
+                                                t.arm, t.event_name));
+      }
+      if (it->observable != t.observable) {
+        throw std::invalid_argument(fmt::format("event '{}' measures {}, not {}", t.event_name,
+                                                it->observable, t.observable));
+      }
+      const auto e = static_cast<std::size_t>(it - events.begin());
+      std::int64_t taken = 0;
+      std::int64_t below = 0;
+      for (const AgentResult& a : job.results.agents) {
+        if (a.traits.arm != static_cast<int>(arm) || a.failed || a.events.size() <= e) continue;
+        const double v = a.events[e];
+        if (std::isnan(v)) continue;
+        ++taken;
+        below += v < *t.level ? 1 : 0;
+      }
+      if (taken == 0) throw std::invalid_argument("no agent of the arm took the event");
+      return static_cast<double>(below) / static_cast<double>(taken);
+    }
     case Reader::arm_change_relative:
     case Reader::arm_change_mean:
       // With vs_arm: the arm's change minus the comparison arm's (a change against control).
@@ -325,6 +351,19 @@ ScenarioCheck check_scenarios(const Catalogue& catalogue) {
       for (const int day : {t.day, t.from_day}) {
         if (day != 0 && std::ranges::find(s->assess_days, day) == s->assess_days.end()) {
           missing(t, "day", fmt::format("day {} is not an assessment day of '{}'", day, s->name));
+        }
+      }
+    }
+    if (t.reader == Reader::event_fraction_below) {
+      const auto arm = std::ranges::find_if(s->arms, [&](const Arm& a) { return a.name == t.arm; });
+      if (arm != s->arms.end()) {
+        const auto e = std::ranges::find_if(
+            arm->events, [&](const EventSpec& ev) { return ev.name == t.event_name; });
+        if (e == arm->events.end() || e->type != EventType::measure ||
+            e->observable != t.observable) {
+          missing(t, "event_name",
+                  fmt::format("arm '{}' of '{}' has no measure event '{}' of {}", t.arm, s->name,
+                              t.event_name, t.observable));
         }
       }
     }

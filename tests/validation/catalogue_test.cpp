@@ -372,7 +372,7 @@ TEST(CatalogueParser, WorkAtLevelNeedsALevelAndStagesAndOnlyItTakesThem) {
                           "reader = \"arm_change_mean\"\noutcome = \"vo2max_ml_kg_min\"\nday = "
                           "28\nstage_min = 5.0\n");
   const std::string e = parse_error(population_stray);
-  EXPECT_NE(e.find("apply to the work_at_level reader only"), std::string::npos) << e;
+  EXPECT_NE(e.find("stage_min to work_at_level only"), std::string::npos) << e;
 }
 
 TEST(CatalogueParser, ReportsSyntaxErrorsWithFileAndLine) {
@@ -513,6 +513,23 @@ TEST(CatalogueParser, ArmChangesTakeAComparisonArmAndNoGainIsAThresholdOfZero) {
   EXPECT_NO_THROW((void)parse_catalogue(none, "t.toml", BRAINLOAD_SOURCE_DIR));
   EXPECT_TRUE(rejected(with_text(none, "threshold_of_mean = 0.0", "threshold_of_mean = -0.1"),
                        "threshold_of_mean >= 0"));
+}
+
+// A share of agents below a level in a measure event: it needs the event's name, the level and
+// the acute observable the event measures, and grades that observable.
+TEST(CatalogueParser, EventFractionBelowNeedsItsEventLevelAndObservable) {
+  std::string text = kPopulationTarget;
+  text.replace(text.find("reader = \"arm_change_relative\""), 30,
+               "reader = \"event_fraction_below\"\nevent_name = \"glucose_end\"\nlevel = 2.5\n"
+               "observable = \"glucose_mmol_l\"");
+  const Catalogue c = parse_catalogue(text, "t.toml", BRAINLOAD_SOURCE_DIR);
+  EXPECT_TRUE(c.targets[0].is_population());
+  EXPECT_EQ(c.targets[0].event_name, "glucose_end");
+  EXPECT_EQ(c.targets[0].graded_observable(), "glucose_mmol_l");
+  EXPECT_TRUE(rejected(with_text(text, "event_name = \"glucose_end\"\n", ""), "needs event_name"));
+  EXPECT_TRUE(rejected(with_text(text, "level = 2.5\n", ""), "needs level"));
+  EXPECT_TRUE(rejected(with_text(text, "observable = \"glucose_mmol_l\"", "observable = \"x\""),
+                       "the acute observable the event measures"));
 }
 
 TEST(BandRules, SdAndNGiveTheCIOfTheMean) {

@@ -57,6 +57,9 @@ enum class Reader {
   // distribution-level (per agent of `arm` who completed: not dropped out, not failed)
   change_cv,              // SD / mean across agents of the change day − from_day of `outcome`
   fraction_change_below,  // share of agents whose change < threshold_of_mean × the mean change
+  // share of the agents of `arm` (not failed; an event not taken is left out) whose value of
+  // the `measure` event named event_name is below `level` (e.g. hypoglycaemia at exhaustion)
+  event_fraction_below,
   // time course (acute): curve_t_min, curve_values, curve_low, curve_high; the value is the
   // normalised RMS error of the simulated curve (minus its value at base_min when given)
   curve_nrmse,
@@ -134,7 +137,8 @@ struct Target {
   std::optional<bool> significant;  // the published effect's CI excludes the null value
   // Distribution and time-course readers.
   double threshold_of_mean = 0.0;   // fraction_change_below
-  std::optional<double> level;      // work_at_level: the level sought, in the observable's unit
+  std::string event_name;           // event_fraction_below: the arm's `measure` event
+  std::optional<double> level;      // work_at_level, event_fraction_below: in the observable's unit
   std::optional<double> stage_min;  // work_at_level: the length of each stage, min
   std::vector<double> curve_t_min, curve_values, curve_low, curve_high;
   // Evidence and calibration status.
@@ -154,8 +158,8 @@ struct Target {
   [[nodiscard]] bool fitted() const { return role == Role::fitted; }
   [[nodiscard]] bool held_out() const { return role == Role::held_out; }
   // The observable whose credibility this target grades: `observable` for acute readers,
-  // cognitive_performance_z for event_value, `outcome` for population readers, sessions_done
-  // for attendance and dropout.
+  // cognitive_performance_z for event_value, `outcome` for population readers (`observable`, the
+  // measured one, for event_fraction_below), sessions_done for attendance and dropout.
   [[nodiscard]] std::string graded_observable() const;
 };
 

@@ -354,6 +354,20 @@ class ValidateCheck(unittest.TestCase):
                              r"vo2max\.gormley\.near_maximal_minus_vigorous\.arm: .*no arm "
                              r"'no_such_arm'")
 
+    def test_missing_measure_event_exits_65_naming_the_event(self):
+        text = (Path(SOURCE_DIR) / "validation" / "catalogue.toml").read_text()
+        bad = text.replace('scenario_root = ".."', f'scenario_root = "{SOURCE_DIR}"', 1)
+        bad = bad.replace('event_name = "glucose_at_exhaustion"', 'event_name = "no_such_event"', 1)
+        self.assertNotEqual(bad, text)
+        with tempfile.TemporaryDirectory() as tmp:
+            cat = Path(tmp) / "catalogue.toml"
+            cat.write_text(bad)
+            proc = run("validate", "--check", "--catalogue", cat, "--filter", "glucose.felig")
+            self.assertEqual(proc.returncode, 65, outcome(proc))
+            self.assertRegex(proc.stderr, rf"{re.escape(str(cat))}:\d+:\d+: "
+                             r"glucose\.felig\.share_hypoglycaemic_at_exhaustion\.event_name: "
+                             r".*no measure event 'no_such_event' of glucose_mmol_l")
+
 
 # --------------------------------------------------------------------------------------------
 # Model parameters (issue 12): every one listed with unit, range and source; `--set` and a

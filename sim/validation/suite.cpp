@@ -183,11 +183,11 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
     case Reader::event_fraction_below: {
       // Agents of the arm that did not fail and took the event (NaN: not taken).
       const auto& events = scenario.arms[arm].events;
-      const auto it = std::ranges::find_if(
-          events, [&](const EventSpec& e) { return e.name == t.event_name; });
+      const auto it =
+          std::ranges::find_if(events, [&](const EventSpec& e) { return e.name == t.event_name; });
       if (it == events.end() || it->type != EventType::measure) {
-        throw std::invalid_argument(fmt::format("arm '{}' has no measure event named '{}'",
-                                                t.arm, t.event_name));
+        throw std::invalid_argument(
+            fmt::format("arm '{}' has no measure event named '{}'", t.arm, t.event_name));
       }
       if (it->observable != t.observable) {
         throw std::invalid_argument(fmt::format("event '{}' measures {}, not {}", t.event_name,

@@ -340,33 +340,32 @@ class ValidateCheck(unittest.TestCase):
             self.assertIn("nothing simulated", proc.stdout)
             self.assertFalse(out.exists(), "validate --check wrote a report directory")
 
-    def test_unknown_arm_exits_65_naming_line_and_target(self):
+    def check_broken(self, old, new, target_filter):
+        """`validate --check` on a copy of the catalogue with `old` replaced by `new`."""
         text = (Path(SOURCE_DIR) / "validation" / "catalogue.toml").read_text()
         bad = text.replace('scenario_root = ".."', f'scenario_root = "{SOURCE_DIR}"', 1)
-        bad = bad.replace('arm = "near_maximal"', 'arm = "no_such_arm"', 1)
-        self.assertNotEqual(bad, text)
+        bad = bad.replace(old, new, 1)
+        self.assertNotEqual(bad.count(new), text.count(new), old)
         with tempfile.TemporaryDirectory() as tmp:
             cat = Path(tmp) / "catalogue.toml"
             cat.write_text(bad)
-            proc = run("validate", "--check", "--catalogue", cat, "--filter", "vo2max.gormley")
+            proc = run("validate", "--check", "--catalogue", cat, "--filter", target_filter)
             self.assertEqual(proc.returncode, 65, outcome(proc))
-            self.assertRegex(proc.stderr, rf"{re.escape(str(cat))}:\d+:\d+: "
-                             r"vo2max\.gormley\.near_maximal_minus_vigorous\.arm: .*no arm "
-                             r"'no_such_arm'")
+            return proc, re.escape(str(cat))
+
+    def test_unknown_arm_exits_65_naming_line_and_target(self):
+        proc, cat = self.check_broken('arm = "near_maximal"', 'arm = "no_such_arm"',
+                                      "vo2max.gormley")
+        self.assertRegex(proc.stderr, rf"{cat}:\d+:\d+: "
+                         r"vo2max\.gormley\.near_maximal_minus_vigorous\.arm: .*no arm "
+                         r"'no_such_arm'")
 
     def test_missing_measure_event_exits_65_naming_the_event(self):
-        text = (Path(SOURCE_DIR) / "validation" / "catalogue.toml").read_text()
-        bad = text.replace('scenario_root = ".."', f'scenario_root = "{SOURCE_DIR}"', 1)
-        bad = bad.replace('event_name = "glucose_at_exhaustion"', 'event_name = "no_such_event"', 1)
-        self.assertNotEqual(bad, text)
-        with tempfile.TemporaryDirectory() as tmp:
-            cat = Path(tmp) / "catalogue.toml"
-            cat.write_text(bad)
-            proc = run("validate", "--check", "--catalogue", cat, "--filter", "glucose.felig")
-            self.assertEqual(proc.returncode, 65, outcome(proc))
-            self.assertRegex(proc.stderr, rf"{re.escape(str(cat))}:\d+:\d+: "
-                             r"glucose\.felig\.share_hypoglycaemic_at_exhaustion\.event_name: "
-                             r".*no measure event 'no_such_event' of glucose_mmol_l")
+        proc, cat = self.check_broken('event_name = "glucose_at_exhaustion"',
+                                      'event_name = "no_such_event"', "glucose.felig")
+        self.assertRegex(proc.stderr, rf"{cat}:\d+:\d+: "
+                         r"glucose\.felig\.share_hypoglycaemic_at_exhaustion\.event_name: "
+                         r".*no measure event 'no_such_event' of glucose_mmol_l")
 
 
 # --------------------------------------------------------------------------------------------

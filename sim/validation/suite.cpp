@@ -86,6 +86,17 @@ const Arm* find_arm(const Scenario& s, std::string_view name) {
   return nullptr;
 }
 
+// The `measure` event named `name` of `arm` that reads `observable`, or nullptr.
+const EventSpec* find_measure_event(const Arm& arm, std::string_view name,
+                                    std::string_view observable) {
+  const auto it =
+      std::ranges::find_if(arm.events, [&](const EventSpec& e) { return e.name == name; });
+  if (it == arm.events.end() || it->type != EventType::measure || it->observable != observable) {
+    return nullptr;
+  }
+  return &*it;
+}
+
 std::size_t arm_index(const Scenario& s, std::string_view name) {
   for (std::size_t a = 0; a < s.arms.size(); ++a) {
     if (s.arms[a].name == name) return a;
@@ -182,18 +193,13 @@ double population_value(const Target& t, const Scenario& scenario, const Populat
     }
     case Reader::event_fraction_below: {
       // Agents of the arm that did not fail and took the event (NaN: not taken).
-      const auto& events = scenario.arms[arm].events;
-      const auto it =
-          std::ranges::find_if(events, [&](const EventSpec& e) { return e.name == t.event_name; });
-      if (it == events.end() || it->type != EventType::measure) {
-        throw std::invalid_argument(
-            fmt::format("arm '{}' has no measure event named '{}'", t.arm, t.event_name));
+      const Arm& a_spec = scenario.arms[arm];
+      const EventSpec* event = find_measure_event(a_spec, t.event_name, t.observable);
+      if (event == nullptr) {
+        throw std::invalid_argument(fmt::format("arm '{}' has no measure event '{}' of {}", t.arm,
+                                                t.event_name, t.observable));
       }
-      if (it->observable != t.observable) {
-        throw std::invalid_argument(fmt::format("event '{}' measures {}, not {}", t.event_name,
-                                                it->observable, t.observable));
-      }
-      const auto e = static_cast<std::size_t>(it - events.begin());
+      const auto e = static_cast<std::size_t>(event - a_spec.events.data());
       std::int64_t taken = 0;
       std::int64_t below = 0;
       for (const AgentResult& a : job.results.agents) {
@@ -355,16 +361,11 @@ ScenarioCheck check_scenarios(const Catalogue& catalogue) {
       }
     }
     if (t.reader == Reader::event_fraction_below) {
-      const auto arm = std::ranges::find_if(s->arms, [&](const Arm& a) { return a.name == t.arm; });
-      if (arm != s->arms.end()) {
-        const auto e = std::ranges::find_if(
-            arm->events, [&](const EventSpec& ev) { return ev.name == t.event_name; });
-        if (e == arm->events.end() || e->type != EventType::measure ||
-            e->observable != t.observable) {
-          missing(t, "event_name",
-                  fmt::format("arm '{}' of '{}' has no measure event '{}' of {}", t.arm, s->name,
-                              t.event_name, t.observable));
-        }
+      const Arm* arm = find_arm(*s, t.arm);
+      if (arm != nullptr && find_measure_event(*arm, t.event_name, t.observable) == nullptr) {
+        missing(t, "event_name",
+                fmt::format("arm '{}' of '{}' has no measure event '{}' of {}", t.arm, s->name,
+                            t.event_name, t.observable));
       }
     }
   }

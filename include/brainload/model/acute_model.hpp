@@ -180,8 +180,6 @@ class AcuteModel {
   [[nodiscard]] double blood_pressure_fall_mmhg(const AcuteState& x) const;
   // Arterial PCO2, mmHg: rest minus the fall the CBF pathway carries (cerebral_blood_flow.hpp).
   [[nodiscard]] double arterial_pco2_mmhg(const AcuteState& x) const;
-  // Plasma glucose, mmol/L (the observable glucose_mmol_l; glucose.hpp).
-  [[nodiscard]] double glucose_mmol_l(const AcuteState& x) const { return x[ix::kGlucose]; }
   // Whole-body oxygen uptake, mL/kg/min (the observable vo2_ml_kg_min).
   [[nodiscard]] double vo2_ml_kg_min(const AcuteState& x) const;
 

@@ -18,9 +18,9 @@
 // Physiol 4:299) saw plasma glucose reach 3.3 and then 2.6 mmol/L in 3 h at 49 % VO2max after a
 // fast. The model carries no meals: at rest the liver's resting glycogenolysis is taken as replaced
 // and the store refills towards its post-absorptive level; in exercise nothing is eaten.
-// Falling glucose drives the HPA axis below the counter-regulatory threshold (hpa.hpp,
-// hypoglycaemia_hpa_drive). Design, value standing and the target split fixed before this code:
-// docs/research/hypoglycaemia_hpa.md ("Decision").
+// Below the counter-regulatory threshold glucose can drive the HPA axis (hpa.hpp,
+// hypoglycaemia_hpa_drive), but that gain is 0: its fit had no solution. Design, value standing
+// and the target split fixed before this code, and the outcome: docs/research/hypoglycaemia_hpa.md.
 #pragma once
 
 #include <concepts>

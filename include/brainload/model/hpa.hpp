@@ -30,9 +30,10 @@
 // Exercise raises the drive only above ≈ 50-60 % VO2max (Hill et al. 2008, J Endocrinol Invest
 // 31:587: 40 % does not raise secretion, 60 % does). The awakening response is a burst of drive
 // after waking (Wüst et al. 2000, Noise Health 2:79: ≈ +50 % in 30 min). Plasma glucose below the
-// counter-regulatory threshold drives the axis as well (glucose.hpp): in long exercise after a
+// counter-regulatory threshold can drive the axis as well (glucose.hpp): in long exercise after a
 // fast, ACTH and cortisol rise late, as glucose falls, and not at all when glucose is clamped
-// (Tabata et al. 1984, Clin Physiol 4:299; 1991, J Appl Physiol 71:1807). Exercise moves fluid
+// (Tabata et al. 1984, Clin Physiol 4:299; 1991, J Appl Physiol 71:1807). Its gain is 0 (off)
+// until the modelled glucose falls when theirs did (hypoglycaemia_gain below). Exercise moves fluid
 // out of the plasma (haemoconcentration) so every plasma concentration rises without any change
 // in secretion; Hill et al. measured plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 %
 // VO2max, and the cortisol they report is the measured concentration, so the model reads it the

@@ -237,7 +237,8 @@ bool AcuteModel::is_slow_state(std::size_t i) {
   // in the slow-only tail of a session window, and a window's end does not wait for them. Where
   // they are observed (trace, measure events) the whole day is integrated without that tail.
   return i == ix::kBrainNe || i == ix::kBloodLactate || i == ix::kVegf || i == ix::kBdnf ||
-         i == ix::kBoneSignal || i == ix::kOsteocalcin || i == ix::kCatDrift || i == ix::kIl6;
+         i == ix::kBoneSignal || i == ix::kOsteocalcin || i == ix::kCatDrift ||
+         i == ix::kIl6Muscle || i == ix::kIl6;
 }
 
 }  // namespace brainload

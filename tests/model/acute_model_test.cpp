@@ -108,7 +108,7 @@ TEST(AcuteModel, SlowOnlyModeKeepsTheSlowDerivativesExactly) {
       EXPECT_EQ(slow[k], 0.0) << "state " << k;
     }
   }
-  EXPECT_EQ(kept, 8 + static_cast<int>(ix::kCount - ix::kFirstDose));
+  EXPECT_EQ(kept, 9 + static_cast<int>(ix::kCount - ix::kFirstDose));
   // The held ones do move in the full model: the test would see a rate slow-only mode dropped.
   for (std::size_t k : {ix::kHeartRate, ix::kVo2Primary, ix::kCortisol}) EXPECT_NE(full[k], 0.0);
 }
@@ -214,11 +214,14 @@ TEST(AcuteModel, UptakeStaysAtOrBelowVo2maxThroughAGradedTest) {
   EXPECT_GT(highest, 0.97 * s.vo2max_ml_kg_min);  // and the test does reach it
 }
 
-// Ostrowski et al. 2000, Fischer 2006: plasma IL-6 is highest at the end of exercise (released
-// only by contracting muscle) and falls back within hours.
+// Ostrowski et al. 2000, Fischer 2006: plasma IL-6 is highest at the end of exercise (it follows
+// the muscle signal, which stops growing when work stops) and falls back within hours.
 TEST(AcuteModel, Il6PeaksAtTheEndOfExerciseAndFalls) {
   const Course c = course(ix::kIl6, running(0.7), 60.0, 120.0);
-  EXPECT_NEAR(c.peak_min, 60.0, 0.05);
+  // Plasma lags the muscle signal by its clearance (half-life 1.4 min): a peak within minutes of
+  // the end, not half an hour later.
+  EXPECT_GE(c.peak_min, 60.0);
+  EXPECT_LE(c.peak_min, 65.0);
   EXPECT_GT(c.peak, 2.0 * c.rest);
   EXPECT_LT(c.later - c.rest, 0.1 * (c.peak - c.rest));
 }

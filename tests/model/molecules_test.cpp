@@ -119,14 +119,22 @@ TEST(Il6, GlycogenUseByIntensityMassAndRest) {
   EXPECT_NEAR(resting.glycogen_per_min, p.glycogen_resynthesis_per_min * 0.5, 1e-12);
 }
 
-// Steensberg et al. 2000: only working muscle releases IL-6. A raised muscle signal releases
-// into plasma while contracting and not at rest, where plasma IL-6 only clears.
-TEST(Il6, ReleasedOnlyWhileMuscleContracts) {
+// Only working muscle produces IL-6 (Steensberg et al. 2000), but the muscle that worked goes on
+// releasing it after contraction stops (the thigh-cuff study, Eur J Appl Physiol 2011, 111:1351),
+// and plasma IL-6 turns over in minutes: release follows the muscle signal at rest as at work, and
+// plasma IL-6 with no muscle signal clears with a half-life of minutes.
+TEST(Il6, ReleaseFollowsTheMuscleSignalAfterContractionAndPlasmaClearsInMinutes) {
   const Il6Params p;
-  EXPECT_GT(il6_rates(p, 0.6, 0.5, 3.0, 1.5, 1.5, 1.0).plasma_per_min, 0.0);
-  EXPECT_DOUBLE_EQ(il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5, 1.0).plasma_per_min, 0.0);
-  EXPECT_LT(il6_rates(p, 0.0, 0.0, 3.0, 10.0, 1.5, 1.0).plasma_per_min, 0.0);
-  EXPECT_LE(p.plasma_half_life_min, 60.0);  // clears within hours
+  const double working = il6_rates(p, 0.6, 0.5, 3.0, 1.5, 1.5, 1.0).plasma_per_min;
+  const double after = il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5, 1.0).plasma_per_min;
+  EXPECT_GT(after, 0.0);
+  EXPECT_DOUBLE_EQ(after, working);
+  EXPECT_EQ(il6_rates(p, 0.0, 0.0, 0.0, 1.5, 1.5, 1.0).plasma_per_min, 0.0);  // rest is steady
+  EXPECT_EQ(il6_rates(p, 0.0, 0.0, 3.0, 1.5, 1.5, 1.0).muscle_per_min,
+            -p.muscle_decay_per_min * 3.0);  // no production without work: the signal decays
+  const double clearing = il6_rates(p, 0.0, 0.0, 0.0, 3.5, 1.5, 1.0).plasma_per_min;
+  EXPECT_NEAR(clearing, -2.0 * std::log(2.0) / p.plasma_half_life_min, 1e-12);
+  EXPECT_LE(p.plasma_half_life_min, 5.0);  // minutes (Steensberg et al. 2000)
 }
 
 }  // namespace

@@ -5,11 +5,11 @@
 //   dG/dt  = −k_gly · G + k_syn · (1 − G) · (1 − c)          G: glycogen, fraction of the store
 //   dM/dt  = load · k_0 · exp(β · (1 − G)) − k_M · M          M: muscle IL-6 signal (1)
 //   c      = min(1, load / load_on)                           contraction (0 at rest)
-//   dI/dt  = k_rel · c · M − k_I · (I − I_rest)               plasma IL-6, pg/mL
+//   dI/dt  = k_rel · M − k_I · (I − I_rest)                   plasma IL-6, pg/mL
 //
-// Contracting muscle releases IL-6 into the blood only while it works (Steensberg et al. 2000,
-// J Physiol 529:237: net release from the working leg, none from the resting one), in proportion
-// to the working mass and the intensity (Fischer 2006, Exerc Immunol Rev 12:6; Pedersen &
+// Working muscle produces IL-6 (Steensberg et al. 2000, J Physiol 529:237: net release from the
+// working leg, none from the resting one) in proportion to the working mass and the intensity
+// (Fischer 2006, Exerc Immunol Rev 12:6; Pedersen &
 // Febbraio 2008, Physiol Rev 88:1379), and more as the muscle's glycogen runs down: a leg with
 // reduced glycogen released IL-6 after 1 h of knee extension (4.38 ± 2.80 ng/min) while the
 // normal leg did not (0.36 ± 0.14; Steensberg et al. 2001, J Physiol 537:633), and low glycogen
@@ -23,10 +23,16 @@
 // 379:105); the same relative work spread over more muscle uses less glycogen per kg of it (m_cyc
 // the cycling mass of those studies). It is rebuilt at rest at Greiwe et al. 1999's untrained rate
 // (J Appl Physiol 87:222). Plasma IL-6 therefore peaks at the end of exercise (Ostrowski et al.
-// 2000, Eur J Appl Physiol 83:512) and falls with the plasma clearance. A two-compartment form
-// after Morettini et al. 2017 (PLoS ONE 12:e0181224), simplified. Resting plasma IL-6 (≈ 1–2
-// pg/mL) is the individual's (Subject::il6_resting_pg_ml). Design and sources:
-// docs/research/il6_glycogen.md (decision committed before this code).
+// 2000, Eur J Appl Physiol 83:512) and falls as the muscle signal decays. Plasma IL-6 turns over
+// in minutes: at 5 h of knee extension "the net release during 1 min was half of the IL-6 content
+// in the plasma" (Steensberg et al. 2000), k_I ≈ 0.5 /min, and with a cuff on the exercised thigh
+// after exercise plasma IL-6 fell "within minutes to near pre-exercise levels" and rose again when
+// the cuff was released (Eur J Appl Physiol 2011, 111:1351): the previously working muscle goes on
+// releasing after contraction stops, so release follows M at all times and plasma IL-6 follows M
+// (contraction c gates only glycogen resynthesis). A two-compartment form after Morettini et al.
+// 2017 (PLoS ONE 12:e0181224), simplified. Resting plasma IL-6 (≈ 1–2 pg/mL) is the individual's
+// (Subject::il6_resting_pg_ml). Design and sources: docs/research/il6_glycogen.md (decisions
+// committed before the code; section 10 for the clearance and the release after contraction).
 #pragma once
 
 #include <concepts>
@@ -38,11 +44,11 @@ namespace brainload {
 
 struct Il6Params {
   double mass_ref_frac = 0.5;               // reference working mass (assumed, two-leg cycling)
-  double onset_per_min = 0.003315;          // k_0 (fitted: Fischer 2006's ×2 and ×5, fit_il6.py)
+  double onset_per_min = 0.020197;          // k_0 (fitted: Fischer 2006's ×2 and ×5, fit_il6.py)
   double muscle_decay_per_min = 0.02;       // k_M (assumed)
   double release_pg_ml_per_min = 0.6;       // k_rel (fitted before, with the removed k_g)
-  double contraction_load = 0.05;           // load_on: below it release fades to 0 (assumed)
-  double plasma_half_life_min = 20.0;       // min (assumed; see the source below)
+  double contraction_load = 0.05;           // load_on: glycogen is rebuilt only below it (assumed)
+  double plasma_half_life_min = 1.4;        // min (derived: Steensberg et al. 2000's turnover)
   double glycogen_gain = 6.2;               // β (derived: Steensberg et al. 2001, ln 12 / 0.4)
   double glycogen_use_75_per_min = 0.0194;  // k_75 (derived: Spencer et al. 1992)
   double glycogen_use_exponent = 2.08;      // n (derived: Pflügers Arch 1979 and Spencer 1992)
@@ -68,11 +74,13 @@ void visit_parameters(P& p, Visitor&& visit) {
       "fitted with k_0 and the growth term this form replaced (Fischer 2006); kept, not refitted, "
       "when glycogen took the growth term's place (docs/research/il6_glycogen.md)");
   visit("contraction_load", p.contraction_load, "1", ValidRange{0.001, 0.5},
-        "assumed: release only from working muscle (Steensberg et al. 2000, J Physiol 529:237); "
-        "ramps to full at 5 % of VO2max with the reference mass");
-  visit("plasma_half_life_min", p.plasma_half_life_min, "min", ValidRange{1.0, 240.0},
-        "assumed: the elimination phase of intravenous IL-6 is tens of minutes (rat: t½α 1.5 min, "
-        "t½β 0.38 h); turnover during exercise is minutes (Steensberg et al. 2000)");
+        "assumed: muscle glycogen is rebuilt only while the muscle is not working; the gate ramps "
+        "to full work at 5 % of VO2max with the reference mass");
+  visit("plasma_half_life_min", p.plasma_half_life_min, "min", ValidRange{0.5, 240.0},
+        "derived: at 5 h of one-leg knee extension the net release during 1 min was half of the "
+        "plasma IL-6 content (Steensberg et al. 2000, J Physiol 529:237), removal ≈ 0.5 /min, "
+        "t½ = ln 2 / 0.5 = 1.4 min; with a thigh cuff after exercise plasma IL-6 fell within "
+        "minutes (Eur J Appl Physiol 2011, 111:1351)");
   visit("glycogen_gain", p.glycogen_gain, "1", ValidRange{0.0, 20.0},
         "derived: IL-6 release 12-fold higher in a glycogen-reduced leg after 1 h of knee "
         "extension (4.38 against 0.36 ng/min, Steensberg et al. 2001, J Physiol 537:633) for a "

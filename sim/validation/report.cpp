@@ -570,6 +570,9 @@ std::string json_report(const Catalogue& c, const SuiteResult& r) {
         {"published", {{"value", t.published}, {"low", number(b.lo)}, {"high", number(b.hi)}}},
         {"simulated", number(res.simulated)},
         {"pass", res.status == Status::pass},
+        // A pass the review found to be for the wrong reason: inside its band, not evidence
+        // (the summary's held_out_passed leaves it out).
+        {"wrong_reason", res.status == Status::pass && !t.wrong_reason.empty()},
         {"known_miss", !t.known_miss.empty()},
         {"reason", reason}};
     if (t.reader == Reader::curve_nrmse) {
@@ -600,6 +603,9 @@ std::string json_report(const Catalogue& c, const SuiteResult& r) {
                               {"held_out_passed", s.held_out_passed},
                               {"fitted", s.fitted},
                               {"derived", s.derived},
+                              {"passed", s.passed},
+                              {"wrong_reason", s.wrong_reason},
+                              {"failed", s.failed},
                               {"known_misses", s.known_misses}}},
                             {"credibility", credibility}};
   return j.dump(2) + "\n";

@@ -928,6 +928,17 @@ TEST(Suite, SummaryLineCountsHeldOutPassesAndKnownMisses) {
   EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::data)).targets, 5);
   EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::data)).held_out_passed, 1);
   EXPECT_EQ(s.by_kind.at(static_cast<std::size_t>(Evidence::review)).held_out, 1);
+  // report.json says which passes are for the wrong reason, so its counts can be rebuilt.
+  for (std::size_t i = 0; i < c.targets.size(); ++i) c.targets[i].id = fmt::format("x.{}", i);
+  SuiteResult result;
+  result.results = r;
+  result.summary = s;
+  const auto j = nlohmann::json::parse(json_report(c, result));
+  EXPECT_TRUE(j.at("targets").at(5).at("wrong_reason").get<bool>());
+  EXPECT_TRUE(j.at("targets").at(5).at("pass").get<bool>());
+  EXPECT_FALSE(j.at("targets").at(0).at("wrong_reason").get<bool>());
+  EXPECT_EQ(j.at("summary").at("wrong_reason"), 1);
+  EXPECT_EQ(j.at("summary").at("held_out_passed"), 1);
 }
 
 TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
@@ -963,9 +974,10 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   ASSERT_EQ(j.at("targets").size(), 2U);
   const auto& row = j.at("targets").at(1);
   for (const char* key : {"id", "pathway", "observable", "source", "evidence", "role", "published",
-                          "simulated", "pass", "known_miss", "reason"}) {
+                          "simulated", "pass", "wrong_reason", "known_miss", "reason"}) {
     EXPECT_TRUE(row.contains(key)) << key;
   }
+  EXPECT_FALSE(j.at("targets").at(0).at("wrong_reason").get<bool>());
   EXPECT_EQ(row.at("id"), "x.two");
   EXPECT_EQ(row.at("observable"), "lactate_mmol_l");
   EXPECT_EQ(row.at("role"), "held_out");
@@ -974,10 +986,12 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   EXPECT_FALSE(row.at("pass").get<bool>());
   EXPECT_TRUE(row.at("known_miss").get<bool>());
   EXPECT_EQ(row.at("reason"), "because");
-  for (const char* key :
-       {"targets", "held_out", "held_out_passed", "fitted", "derived", "known_misses"}) {
+  for (const char* key : {"targets", "held_out", "held_out_passed", "fitted", "derived", "passed",
+                          "wrong_reason", "failed", "known_misses"}) {
     EXPECT_TRUE(j.at("summary").contains(key)) << key;
   }
+  EXPECT_EQ(j.at("summary").at("passed"), 1);
+  EXPECT_EQ(j.at("summary").at("wrong_reason"), 0);
   EXPECT_EQ(j.at("summary").at("held_out_passed"), 1);
   EXPECT_EQ(j.at("credibility").at("lactate_mmol_l"), "B");  // 1 of 2 held-out data targets
   EXPECT_EQ(j.at("credibility").at("arousal"), "untested");

@@ -52,7 +52,7 @@ def main():
         report = run(overrides)
         targets = report["targets"]
         held = [t for t in targets if t["role"] == "held_out"]
-        passed = [t for t in held if t["pass"]]
+        passed = [t for t in held if t["pass"] and not t.get("wrong_reason", False)]
         rows.append((label, len(passed), len(held),
                      {t["id"].removeprefix(G): t["simulated"] for t in targets}))
     ids = list(rows[0][3])

@@ -37,7 +37,7 @@ def main():
     factor = 0.5 * (lo + hi)
     print(f"session.resistance_intensity_per_load = {factor:.4f}")
     print(f"check: peak blood lactate {peak(binary, factor):.3f} mmol/L (want {WANT})")
-    print(f"at the previous value 1.0: {peak(binary, 1.0):.3f} mmol/L")
+    print(f"at the documented value: {peak(binary, 1.0):.3f} mmol/L (factor 1.0)")
 
 
 if __name__ == "__main__":

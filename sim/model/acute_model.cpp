@@ -89,14 +89,18 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
   // In dose-only and slow-only modes oxygen uptake, heart rate, the HPA axis, the plasma volume
   // and the glucose states are held (their derivatives are zeroed below: they feed no daily dose)
   // and no state that is integrated reads their rates, so the rates are not computed.
+  // The slow component of uptake (with its recruitment lag) is part of the lactate pathway's ATP
+  // demand (lactate.hpp), so it is integrated in dose-only mode too.
   const bool held_cardio_hpa = dose_only_ || slow_only_;
-  if (!held_cardio_hpa) {
+  if (!slow_only_) {
     const auto vo2 = oxygen_uptake_rates(p.oxygen_uptake, subject_, d, x[ix::kVo2Primary],
                                          x[ix::kVo2Recruit], x[ix::kVo2Slow], x[ix::kVo2Prolonged]);
     dxdt[ix::kVo2Primary] = vo2.primary_per_min;
     dxdt[ix::kVo2Recruit] = vo2.recruit_per_min;
     dxdt[ix::kVo2Slow] = vo2.slow_per_min;
     dxdt[ix::kVo2Prolonged] = vo2.prolonged_per_min;
+  }
+  if (!held_cardio_hpa) {
     const auto hr = heart_rate_rates(p.heart_rate, subject_, d, vo2_ml_kg_min(x), x[ix::kHeartRate],
                                      {x[ix::kHrSympathetic], x[ix::kHrDrift], x[ix::kHrVagalSlow]});
     dxdt[ix::kHeartRate] = hr.hr_bpm_per_min;
@@ -126,7 +130,9 @@ void AcuteModel::operator()(const AcuteState& x, AcuteState& dxdt, double t_min)
                              work,
                              subject_.vo2max_ml_kg_min,
                              subject_.lactate_production_rel,
-                             subject_.lactate_clearance_rel};
+                             subject_.lactate_clearance_rel,
+                             x[ix::kVo2Slow],
+                             d.all_out};
   const auto lac = lactate_rates(p.lactate, lac_in, x[ix::kMuscleLactate], x[ix::kBloodLactate],
                                  x[ix::kBrainLactate]);
   dxdt[ix::kMuscleLactate] = lac.gradient_per_min;
@@ -216,16 +222,16 @@ void AcuteModel::cerebral_blood_flow_derivatives(const AcuteState& x, double blo
 
 bool AcuteModel::feeds_doses(std::size_t i) {
   // The cerebral blood flow group is read by cognition (events, traces) and by nothing the
-  // chronic layer sees. Oxygen uptake and heart rate are read by traces and events only (the
-  // lactate pathway's removal reads the demand, not the uptake state), and the HPA axis, the
+  // chronic layer sees. Oxygen uptake and heart rate are read by traces and events only, except
+  // the slow component and its recruitment lag, which the lactate pathway's ATP demand reads (its
+  // removal reads the demand, not the uptake state), and the HPA axis, the
   // plasma volume and the glucose states (which drive only the axis) by the cortisol, ACTH and
   // glucose observables only: the HPA dose integrates the
   // above-threshold intensity of the drive, not the hormones.
   const bool cbf_group =
       (i >= ix::kCbfDelay && i <= ix::kCbfPressor) || i == ix::kCbf || i == ix::kHypotension;
   const bool cardio = i == ix::kHeartRate || i == ix::kHrSympathetic || i == ix::kHrDrift ||
-                      i == ix::kHrVagalSlow || (i >= ix::kVo2Primary && i <= ix::kVo2Slow) ||
-                      i == ix::kVo2Prolonged;
+                      i == ix::kHrVagalSlow || i == ix::kVo2Primary || i == ix::kVo2Prolonged;
   const bool hpa = (i >= ix::kCrh && i <= ix::kCortisol) || i == ix::kPlasmaVolume ||
                    i == ix::kLiverGlycogen || i == ix::kGlucose;
   return !cbf_group && !cardio && !hpa;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+
+#include <boost/math/tools/toms748_solve.hpp>
 
 namespace brainload {
 
@@ -22,8 +25,55 @@ double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l, double
   return 1.0 / (1.0 + std::pow(10.0, 3.0 * (p.ph_half_inhibition - ph)));
 }
 
-double lactate_production(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l) {
-  const double a = glycolytic_activation(p, in.muscle_intensity_frac);
+double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in) {
+  if (in.vo2max_ml_kg_min <= 0.0) return 0.0;
+  return p.glycolytic_atp_per_lactate * p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel *
+         p.space_l_per_kg * (in.muscle_mass_frac / p.mass_ref_frac) /
+         (p.oxidative_atp_mmol_per_ml_o2 * in.vo2max_ml_kg_min);
+}
+
+double balanced_activation(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l,
+                           double blood_mmol_l) {
+  if (in.muscle_intensity_frac <= 0.0 || in.muscle_mass_frac <= 0.0) return 0.0;
+  if (in.all_out) return 1.0;
+  const double demand =
+      in.muscle_intensity_frac + std::max(0.0, in.slow_ml_kg_min) / in.vo2max_ml_kg_min;
+  const double r = glycolytic_capacity_ratio(p, in);
+  // Net lactate formation alone adds ATP: the glycolytic ATP of oxidised pyruvate is in c_O2.
+  const double p_max = p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel *
+                       (in.muscle_mass_frac / p.mass_ref_frac);
+  const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
+  const double vo2 =
+      p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
+  const double b = std::max(blood_mmol_l, 0.0);
+  const double r_ox = in.removal_rel * p.o2_lactate_mmol_per_ml / p.space_l_per_kg * vo2 * b * b /
+                      (p.removal_km2_mmol2_l2 + b * b) / p_max;
+  if (1.0 + r * std::max(0.0, glycolytic_ph_factor(p, muscle_mmol_l, 1.0) - r_ox) <= demand) {
+    return 1.0;
+  }
+  const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
+  const double ks2 = p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg;
+  // Supply minus demand as a function of a (monotone increasing): u³ = Ks2·a/(1 − a).
+  const auto gap = [&](double a) {
+    const double u2 = std::pow(ks2 * a / (1.0 - a), 2.0 / 3.0);
+    return u2 / (ks1 + u2) + r * std::max(0.0, a * glycolytic_ph_factor(p, muscle_mmol_l, a) - r_ox) -
+           demand;
+  };
+  // The root lies below the activation of the oxidative relation alone (where f1 = demand and
+  // glycolysis adds to it), or below 1 when the demand is at or above the aerobic maximum.
+  const double upper = demand < 1.0 ? glycolytic_activation(p, demand) : 1.0 - 1e-12;
+  const double g_upper = gap(upper);
+  if (g_upper <= 0.0) return upper;
+  // TOMS 748 (Boost.Math): bracketing, superlinear; a library root finder rather than our own.
+  std::uintmax_t iterations = 60;
+  const auto [lo, hi] = boost::math::tools::toms748_solve(
+      gap, 0.0, upper, -demand, g_upper, boost::math::tools::eps_tolerance<double>(48), iterations);
+  return 0.5 * (lo + hi);
+}
+
+double lactate_production(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l,
+                          double blood_mmol_l) {
+  const double a = balanced_activation(p, in, muscle_mmol_l, blood_mmol_l);
   if (a <= 0.0 || in.muscle_mass_frac <= 0.0) return 0.0;
   return p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac) * a *
          glycolytic_ph_factor(p, muscle_mmol_l, a);
@@ -45,7 +95,8 @@ double lactate_net_removal(const LactateParams& p, const LactateInputs& in, doub
 LactateRates lactate_rates(const LactateParams& p, const LactateInputs& in, double gradient_mmol_l,
                            double blood_mmol_l, double brain_mmol_l) {
   const double phi = p.muscle_space_frac;
-  const double production = lactate_production(p, in, blood_mmol_l + gradient_mmol_l);
+  const double production =
+      lactate_production(p, in, blood_mmol_l + gradient_mmol_l, blood_mmol_l);
   const double exchange = p.exchange_per_min * gradient_mmol_l;  // per L of muscle water
   const double b = std::max(blood_mmol_l, 0.0);
   const double br = std::max(brain_mmol_l, 0.0);

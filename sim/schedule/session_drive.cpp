@@ -62,6 +62,7 @@ Drive aerobic_drive(const Intensity& i, Modality m, const Subject& s, const Sess
   d.muscle_intensity_frac = x;
   d.work_vo2max_frac = std::min(1.0, x);
   d.effort = i.kind == Intensity::Kind::all_out ? 1.0 : std::min(1.0, x);
+  d.all_out = i.kind == Intensity::Kind::all_out;
   d.muscle_mass_frac = info.muscle_mass_frac;
   d.compound = info.compound;
   d.bone_stimulus_per_min = bone_stimulus(bone, info.contacts_per_min, info.peak_force_bw);

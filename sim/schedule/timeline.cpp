@@ -14,7 +14,8 @@ bool same_drive(const Drive& a, const Drive& b) {
          a.muscle_intensity_frac == b.muscle_intensity_frac && a.effort == b.effort &&
          a.muscle_mass_frac == b.muscle_mass_frac && a.compound == b.compound &&
          a.bone_stimulus_per_min == b.bone_stimulus_per_min &&
-         a.cognitive_engagement == b.cognitive_engagement && a.exercising == b.exercising &&
+         a.cognitive_engagement == b.cognitive_engagement && a.all_out == b.all_out &&
+         a.exercising == b.exercising &&
          a.awake == b.awake && a.wake_clock_min == b.wake_clock_min;
 }
 

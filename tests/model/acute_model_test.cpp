@@ -71,9 +71,11 @@ TEST(AcuteModel, DoseOnlyModeHoldsWhatFeedsNoDoseAndNothingElse) {
       ++held;
     }
   }
-  // The CBF group (delay chain, flow, hypocapnia, pressor, hypotension), 4 uptake and 4 heart-rate
-  // states, CRH, ACTH, cortisol and the plasma volume, liver glycogen and plasma glucose.
-  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4 + 4 + 4 + 4 + 2);
+  // The CBF group (delay chain, flow, hypocapnia, pressor, hypotension), 2 uptake states (primary
+  // and prolonged; the slow component and its recruitment feed the lactate pathway's ATP demand)
+  // and 4 heart-rate states, CRH, ACTH, cortisol and the plasma volume, liver glycogen and plasma
+  // glucose.
+  EXPECT_EQ(held, static_cast<int>(kCbfDelayStages) + 4 + 2 + 4 + 4 + 2);
 }
 
 // Slow-only mode (the tail of a session window) holds every state but the slow dose-carrying ones

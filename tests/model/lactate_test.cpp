@@ -9,12 +9,14 @@
 namespace brainload {
 namespace {
 
-// One stretch of constant exercise: minutes, muscle intensity, muscle mass, oxygen demand.
+// One stretch of constant exercise: minutes, muscle intensity, muscle mass, oxygen demand, and
+// whether it is an all-out bout.
 struct Stretch {
   double minutes;
   double intensity;
   double mass;
   double work;
+  bool all_out = false;
 };
 
 struct Person {
@@ -38,11 +40,11 @@ std::vector<Sample> simulate(const LactateParams& p, const Person& who,
   double t = 0.0;
   std::vector<Sample> out;
   for (const Stretch& s : stretches) {
-    const LactateInputs in{s.intensity, s.mass,         s.work,
-                           who.vo2max,  who.vlamax_rel, who.removal_rel};
+    const LactateInputs in{s.intensity,     s.mass, s.work, who.vo2max, who.vlamax_rel,
+                           who.removal_rel, 0.0,    s.all_out};
     const auto steps = static_cast<int>(std::lround(s.minutes / kDt));
     for (int k = 0; k < steps; ++k) {
-      const double production = lactate_production(p, in, blood + gradient);
+      const double production = lactate_production(p, in, blood + gradient, blood);
       const auto r = lactate_rates(p, in, gradient, blood, p.brain_rest_mmol_l);
       gradient += kDt * r.gradient_per_min;
       blood += kDt * r.blood_per_min;
@@ -83,15 +85,79 @@ TEST(Lactate, GlycolysisIsActivatedByAdpFromNothingAtRestToFullAtVo2max) {
   EXPECT_NEAR(glycolytic_activation(p, 0.8), 0.000343 / (0.003375 + 0.000343), 1e-9);
 }
 
+// Mader's net ATP balance: oxidative phosphorylation and net lactate formation together meet the
+// demand, f1(u) + R·max(0, a·h − r_ox) = x (lactate.hpp); below the maximal lactate steady state
+// (no net formation) the activation is the oxidative relation's.
+TEST(Lactate, ActivationMeetsTheAtpDemandWithOxidativeSupplyAndNetLactateFormation) {
+  const LactateParams p;
+  const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
+  const double ks2 = std::pow(p.adp_ks2_mmol_kg, 3.0);
+  for (const double x : {0.6, 0.8, 0.97, 1.2}) {
+    LactateInputs in{};
+    in.muscle_intensity_frac = x;
+    in.work_vo2max_frac = std::min(x, 1.0);
+    in.muscle_mass_frac = kCycleMass;
+    const double muscle = 4.0;
+    const double blood = 2.0;
+    const double a = balanced_activation(p, in, muscle, blood);
+    const double u2 = std::pow(ks2 * a / (1.0 - a), 2.0 / 3.0);
+    const double vo2 = 3.5 + in.work_vo2max_frac * (42.0 - 3.5);
+    const double r_ox = p.o2_lactate_mmol_per_ml / p.space_l_per_kg * vo2 * blood * blood /
+                        (p.removal_km2_mmol2_l2 + blood * blood) /
+                        (p.vlamax_mmol_l_s * 60.0 * kCycleMass / p.mass_ref_frac);
+    const double net = std::max(0.0, a * glycolytic_ph_factor(p, muscle, a) - r_ox);
+    EXPECT_NEAR(u2 / (ks1 + u2) + glycolytic_capacity_ratio(p, in) * net, x, 1e-9) << "x " << x;
+    if (x < 1.0) EXPECT_LT(a, glycolytic_activation(p, x)) << "x " << x;
+  }
+  // Light work with lactate cleared faster than glycolysis makes it: no net formation, the
+  // activation of the oxidative relation alone.
+  LactateInputs light{};
+  light.muscle_intensity_frac = 0.3;
+  light.work_vo2max_frac = 0.3;
+  light.muscle_mass_frac = kCycleMass;
+  EXPECT_NEAR(balanced_activation(p, light, 1.0, 1.0), glycolytic_activation(p, 0.3), 1e-9);
+  // R = 1.4 × 0.97 × 60 × 0.4 × (0.45/0.5) / (0.233 × 42) ≈ 3.0 for the untrained cyclist.
+  LactateInputs cyclist{};
+  cyclist.muscle_mass_frac = kCycleMass;
+  EXPECT_NEAR(glycolytic_capacity_ratio(p, cyclist), 1.4 * 0.97 * 60.0 * 0.4 * 0.9 / (0.233 * 42.0),
+              1e-12);
+}
+
+TEST(Lactate, BalanceLeavesLightWorkAloneAndBoundsGlycolysisNearVo2max) {
+  const LactateParams p;
+  LactateInputs in{};
+  in.muscle_mass_frac = kCycleMass;
+  in.muscle_intensity_frac = 0.3;
+  EXPECT_GT(balanced_activation(p, in, 1.0, 1.0), 0.9 * glycolytic_activation(p, 0.3));
+  // At 0.97 of the VO2max load the oxidative relation alone runs glycolysis at 0.70 of vlamax;
+  // the balance at a fraction of that (muscle glycogen use at 100 % VO2max: 0.14 of a sprint's).
+  in.muscle_intensity_frac = 0.97;
+  in.work_vo2max_frac = 0.97;
+  EXPECT_LT(balanced_activation(p, in, 1.0, 1.0), 0.2);
+  // The slow component adds to the demand; an all-out bout runs at vlamax; rest at nothing.
+  const double without = balanced_activation(p, in, 1.0, 1.0);
+  in.slow_ml_kg_min = 3.0;
+  EXPECT_GT(balanced_activation(p, in, 1.0, 1.0), without);
+  in.all_out = true;
+  EXPECT_EQ(balanced_activation(p, in, 1.0, 1.0), 1.0);
+  EXPECT_EQ(balanced_activation(p, LactateInputs{}, 1.0, 1.0), 0.0);
+  // A demand beyond the largest supply (1 + R·h) runs glycolysis at its maximum too.
+  LactateInputs beyond{};
+  beyond.muscle_mass_frac = kCycleMass;
+  beyond.muscle_intensity_frac = 10.0;
+  EXPECT_EQ(balanced_activation(p, beyond, 1.0, 1.0), 1.0);
+}
+
 TEST(Lactate, SprintGlycolysisPeaksEarlyAndFallsWithAcidosis) {
   const LactateParams p;
-  const auto s = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0}});
+  const auto s = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0, true}});
   const double first = s.front().production;
   const double at_25s = s[49].production;
   EXPECT_GT(first, 2.0 * at_25s) << "glycolysis at 0.5 s " << first << ", at 25 s " << at_25s;
   // A 10 s sprint makes more than a third of a 30 s sprint's lactate (front-loaded).
-  const auto ten = simulate(p, {}, {{10.0 / 60.0, 2.5, kCycleMass, 1.0}, {30.0, 0.0, 0.0, 0.0}});
-  const auto thirty = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0}, {30.0, 0.0, 0.0, 0.0}});
+  const auto ten =
+      simulate(p, {}, {{10.0 / 60.0, 2.5, kCycleMass, 1.0, true}, {30.0, 0.0, 0.0, 0.0}});
+  const auto thirty = simulate(p, {}, {{0.5, 2.5, kCycleMass, 1.0, true}, {30.0, 0.0, 0.0, 0.0}});
   const double rise10 = peak_blood(ten) - p.rest_mmol_l;
   const double rise30 = peak_blood(thirty) - p.rest_mmol_l;
   EXPECT_GT(rise10, 0.4 * rise30) << rise10 << " vs " << rise30;
@@ -123,7 +189,7 @@ TEST(Lactate, GradedTestEndsAbove8) {
 
 TEST(Lactate, TrainedAndUntrainedSprintDifferLittleAndTrainedMakeLess) {
   const LactateParams p;
-  const std::vector<Stretch> wingate{{0.5, 2.5, kCycleMass, 1.0}, {3.0, 0.0, 0.0, 0.0}};
+  const std::vector<Stretch> wingate{{0.5, 2.5, kCycleMass, 1.0, true}, {3.0, 0.0, 0.0, 0.0}};
   const double untrained = blood_at(simulate(p, {35.0, 1.0, 1.0}, wingate), 3.5);
   const double trained = blood_at(simulate(p, {47.3, 0.8, 1.4}, wingate), 3.5);
   // Endurance training lowers vlamax and raises removal: less lactate, not 6 mmol/L more.

@@ -34,7 +34,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"arousal", 13},              // ArousalParams
       {"cognition", 10},            // CognitionParams
       {"cerebral_blood_flow", 21},  // CerebralBloodFlowParams
-      {"lactate", 20},              // LactateParams
+      {"lactate", 22},              // LactateParams
       {"vegf", 4},                  // VegfParams
       {"bdnf", 4},                  // BdnfParams
       {"osteocalcin", 7},           // OsteocalcinParams
@@ -59,9 +59,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 163;   // the fourteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 165;   // the fourteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 309;        // all groups above
+constexpr std::size_t kParameterCount = 311;        // all groups above
 
 struct Row {
   std::string group;

@@ -23,6 +23,9 @@ struct Drive {
   double bone_stimulus_per_min = 0.0;
   // 0 none … 1 a demanding cognitive task (learning, dual-task training).
   double cognitive_engagement = 0.0;
+  // An all-out bout (a sprint at maximal effort): glycolysis runs at its maximal rate, whatever
+  // the demand (lactate.hpp).
+  bool all_out = false;
   // Passive recovery between efforts, or no exercise at all: 0; active: the rest intensity is in
   // work_vo2max_frac. Used only to label segments.
   bool exercising = false;

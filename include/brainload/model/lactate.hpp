@@ -3,18 +3,37 @@
 // uptake into the brain.
 //
 // Production (Mader 2003, Eur J Appl Physiol 88:317; Mader & Heck 1986, Int J Sports Med
-// 7 Suppl 1:45; Hauser, Adam & Schulz 2014, Theor Biol Med Model 11:25). Free ADP (mmol/kg
-// muscle) is set by the oxidative demand through the steady-state relation of oxidative
-// phosphorylation, VO2ss = VO2max / (1 + Ks1/ADP²), i.e. for a muscle intensity x (fraction of
-// the VO2max load) below 1
-//   ADP² = Ks1 · x / (1 − x)
-// and glycolysis (pyruvate → lactate) is activated by ADP with Hill kinetics of order 3:
-//   a(x)  = ADP³ / (Ks2 + ADP³)                          (a = 1 for x ≥ 1: all-out, PCr spent)
-// and inhibited by muscle acidosis, with Mader's H⁺ term 1/(1 + [H⁺]³/Ks3), pH from the
+// 7 Suppl 1:45; Hauser, Adam & Schulz 2014, Theor Biol Med Model 11:25). Free ADP u (mmol/kg
+// muscle) activates oxidative phosphorylation with Hill kinetics of order 2 and glycolysis
+// (pyruvate → lactate) with Hill kinetics of order 3:
+//   f1(u) = u² / (Ks1 + u²)      (VO2ss / VO2max)        a(u) = u³ / (Ks2 + u³)
+// Glycolysis is inhibited by muscle acidosis, with Mader's H⁺ term 1/(1 + [H⁺]³/Ks3), pH from the
 // non-bicarbonate buffering of the lactate load and the alkalinising Pi of spent phosphocreatine
 // (PCr buffering: spent in proportion to the ADP activation a, a quasi-steady creatine kinase):
 //   pH_m  = pH_rest − (L_m − L_rest)/β + ΔpH_PCr · a,   h = 1 / (1 + 10^(3·(pH_½ − pH_m)))
-//   P     = vlamax · 60 · vlamax_rel · (m/m_ref) · a · h          (mmol per L of the space / min)
+// The ADP is the one at which oxidative phosphorylation and net lactate formation together meet
+// the ATP demand: Mader's ATP balance, dCHEP/dt = c_O2·VO2 + c_La·(v_gly − v_ox) − demand, at
+// steady state, with the glycolytic ATP of pyruvate that is oxidised already in c_O2 (0.233 mmol
+// ATP per ml O2 is the whole yield of glucose oxidation). Per unit of the aerobic maximum,
+//   f1(u) + R · max(0, a(u)·h − r_ox) = x_d   (solved for a, h(a) inside; a = 1 past the largest
+//                                              supply)
+//   R     = c_La · vlamax · vlamax_rel · 60 · VolRel · (m/m_ref) / (c_O2 · VO2max)
+//   r_ox  = R_ox(L_b, VO2) / (vlamax · 60 · vlamax_rel · (m/m_ref))   oxidation in units of P_max
+//   x_d   = x + S/VO2max  while x > 0, else 0
+// Below the maximal lactate steady state (a·h ≤ r_ox) this is f1(u) = x_d, the ADP of the
+// oxidative relation alone, u² = Ks1·x_d/(1 − x_d); muscle glycogen use from 57 to 80 % VO2max
+// agrees with it within about 30 % (docs/research/lactate_onset_and_resistance.md G.2).
+// with x the drive's muscle intensity (fraction of the VO2max load) and S the slow component of
+// oxygen uptake (oxygen_uptake.hpp), an extra ATP turnover at the same power that muscle PCr shows
+// too (Jones et al. 2008, J Physiol 586:889). c_La = 1.4 mmol ATP per mmol lactate and c_O2 =
+// 0.233 mmol ATP per ml O2 (Mader 2003 as implemented; stoichiometry: 1.5 ATP per lactate from
+// glycogen, P/O 2.5). Glycolysis therefore covers the gap between the demand and the oxidative
+// supply near VO2max: at x = 1 it runs at about 0.1-0.15 of vlamax (the glycogen data: 0.14),
+// where the oxidative relation alone would run it at 1 and make about twice the whole aerobic ATP
+// supply besides (research note, sections G-H). An all-out bout runs at a = 1:
+// vlamax is the glycolytic rate of an all-out sprint by definition, its demand whatever the muscle
+// delivers. Production, mmol per L of the space per minute:
+//   P     = vlamax · 60 · vlamax_rel · (m/m_ref) · a · h
 // The early glycolytic peak of an all-out sprint follows: glycolysis starts at its maximum and
 // falls as muscle lactate acidifies the fibre (h ≈ 0.9 → 0.3 over 30 s).
 //
@@ -37,9 +56,10 @@
 // (removal spread over the whole space, both compartments alike; total lactate is conserved).
 // Blood appearance after a sprint has the rate constant k_ex/(1 − φ) (Beneke 2007's k1).
 //
-// Oxygen uptake is taken as the demand w without its on/off kinetics (a first-order lag of
-// ≈ 0.5 min would change removal little on the minutes that matter here); to be replaced by the
-// shared VO2 state. Subject differences enter through VO2max (removal capacity) and vlamax_rel
+// Removal takes oxygen uptake as the demand w without its on/off kinetics (a first-order lag of
+// ≈ 0.5 min would change removal little on the minutes that matter here), and not the lower
+// oxidative share f1 of the balance above (section G of the research note leaves removal as it
+// was). Subject differences enter through VO2max (removal capacity) and vlamax_rel
 // and removal_rel (Subject::lactate_production_rel, lactate_clearance_rel: endurance training
 // lowers vlamax and raises lactate oxidation, Mader 2003; Bergman et al. 1999, J Appl Physiol
 // 87:1684). The lactate threshold is not a parameter here: it emerges where production crosses
@@ -79,6 +99,8 @@ struct LactateParams {
   double removal_km2_mmol2_l2 = 2.5;  // K_el (assumed: Mader–Heck implementations use 1–4)
   double vo2_rest_ml_kg_min = 3.5;    // 1 MET
   double passive_clearance_per_min = 0.011;  // k_pass (fitted: Beneke 2007 30 s late decay)
+  double glycolytic_atp_per_lactate = 1.4;    // c_La, mmol ATP/mmol (Mader 2003 as implemented)
+  double oxidative_atp_mmol_per_ml_o2 = 0.233;  // c_O2, mmol ATP/ml O2 (Mader 2003 as implemented)
   double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
                                              // Maddock et al. 2016, J Neurosci 36:2449)
   double brain_transport_mmol_l_per_min = 0.40;  // T: VMAX 0.40 µmol/g/min (measured,
@@ -138,6 +160,14 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("passive_clearance_per_min", p.passive_clearance_per_min, "1/min", ValidRange{0.0, 0.2},
         "fitted: with resting oxidation, the 28 min late half-life after a Wingate (Beneke 2007 "
         "k2 = 0.0245 /min); non-oxidative (hepatic) removal, Heck et al. 2022's resynthesis term");
+  visit("glycolytic_atp_per_lactate", p.glycolytic_atp_per_lactate, "mmol/mmol",
+        ValidRange{1.0, 2.0},
+        "c_La of Mader's ATP balance: ATP per lactate formed, 1.4 in the Mader 2003 implementation "
+        "(docs/research/lactate_onset_and_resistance.md A.2); 1.5 from glycogen by stoichiometry");
+  visit("oxidative_atp_mmol_per_ml_o2", p.oxidative_atp_mmol_per_ml_o2, "mmol/ml",
+        ValidRange{0.15, 0.3},
+        "c_O2 of Mader's ATP balance: ATP per ml O2, 0.233 in the Mader 2003 implementation "
+        "(research note A.2); 0.223 from P/O 2.5 (5 ATP per O2, 0.0446 mmol O2 per ml)");
   visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L", ValidRange{0.2, 3.0},
         "resting brain lactate ≈ 0.6–1 mM (MRS, Maddock et al. 2016, J Neurosci 36:2449)");
   visit("brain_transport_mmol_l_per_min", p.brain_transport_mmol_l_per_min, "mmol/L/min",
@@ -161,6 +191,8 @@ struct LactateInputs {
   double vo2max_ml_kg_min = 42.0;
   double vlamax_rel = 1.0;   // Subject::lactate_production_rel
   double removal_rel = 1.0;  // Subject::lactate_clearance_rel
+  double slow_ml_kg_min = 0.0;  // S, the slow component of oxygen uptake (oxygen_uptake.hpp)
+  bool all_out = false;         // an all-out bout: glycolysis at vlamax (a = 1)
 };
 
 struct LactateRates {
@@ -169,14 +201,22 @@ struct LactateRates {
   double brain_per_min;
 };
 
-// a(x): ADP activation of glycolysis, 0 at rest, 1 at and above the VO2max load.
+// a(x) with ADP from the oxidative relation alone, u² = Ks1·x/(1 − x): 0 at rest, 1 at and above
+// the VO2max load. The activation when glycolysis supplies no ATP; the low-intensity limit of
+// balanced_activation.
 [[nodiscard]] double glycolytic_activation(const LactateParams& p, double muscle_intensity_frac);
+// R of the ATP balance: the subject's maximal glycolytic ATP over the aerobic maximum.
+[[nodiscard]] double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in);
+// a from Mader's net ATP balance, f1(u) + R·max(0, a(u)·h(L_m, a) − r_ox(L_b)) = x_d (1 for an
+// all-out bout, 0 at rest).
+[[nodiscard]] double balanced_activation(const LactateParams& p, const LactateInputs& in,
+                                         double muscle_mmol_l, double blood_mmol_l);
 // h(L_m): the acidosis factor, Mader's 1/(1 + [H⁺]³/Ks3).
 [[nodiscard]] double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l,
                                           double activation);
 // P: glycolytic lactate production, mmol per L of the distribution space per min.
 [[nodiscard]] double lactate_production(const LactateParams& p, const LactateInputs& in,
-                                        double muscle_mmol_l);
+                                        double muscle_mmol_l, double blood_mmol_l);
 // R_ox − P₀ + k_pass·(L_b − L_rest): net removal, mmol per L of the space per min (0 at rest).
 [[nodiscard]] double lactate_net_removal(const LactateParams& p, const LactateInputs& in,
                                          double blood_mmol_l);

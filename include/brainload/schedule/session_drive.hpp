@@ -23,10 +23,11 @@ struct SessionDriveParams {
   // VO2max (derived from Medbo & Tabata 1989, J Appl Physiol 67:1881). Fraction of VO2max power.
   double all_out_muscle_intensity = 2.5;
   // Working-muscle intensity of a resistance set per unit of %1RM, the x of the lactate
-  // pathway's ADP activation (lactate.hpp): derived so that 3 × 8 squats at 80 % 1RM raise blood
+  // pathway's ATP balance (lactate.hpp): derived so that 3 × 8 squats at 80 % 1RM raise blood
   // lactate to ≈ 5 mmol/L (4–6 after 3 × 8 heavy squats, Kraemer & Ratamess 2005, Sports Med
-  // 35:339).
-  double resistance_intensity_per_load = 1.0;
+  // 35:339), by validation/fits/derive_resistance_intensity.py (1.0 under the earlier activation
+  // from the oxidative relation alone).
+  double resistance_intensity_per_load = 1.2771;
   // Whole-body VO2 during a set: base + slope × load × min(1, mass / 0.5) (assumed; large-muscle
   // lifts reach ≈ 50–60 % VO2max).
   double resistance_vo2_base = 0.15;
@@ -56,8 +57,9 @@ void visit_parameters(P& p, Visitor&& visit) {
         "derived: fraction of VO2max power; Wingate mean power ≈ 2.3–2.7 × the power at VO2max "
         "(Medbo & Tabata 1989, J Appl Physiol 67:1881)");
   visit("resistance_intensity_per_load", p.resistance_intensity_per_load, "1", ValidRange{0.5, 3.0},
-        "derived: with the Mader–Heck lactate production, 3 × 8 squats at 80 % 1RM give ≈ 5 "
-        "mmol/L (4–6 after 3 × 8 heavy squats, Kraemer & Ratamess 2005, Sports Med 35:339)");
+        "derived: with the Mader–Heck lactate production and its net ATP balance, 3 × 8 squats at 80 "
+        "% 1RM give 5 mmol/L (4–6 after 3 × 8 heavy squats, Kraemer & Ratamess 2005, Sports Med "
+        "35:339); validation/fits/derive_resistance_intensity.py");
   visit("resistance_vo2_base", p.resistance_vo2_base, "1", ValidRange{0.0, 0.5},
         "assumed: whole-body VO2 of a set = base + slope × load × min(1, mass / 0.5); "
         "large-muscle lifts reach ≈ 50–60 % VO2max");

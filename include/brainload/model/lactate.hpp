@@ -100,7 +100,8 @@ struct LactateParams {
   double vo2_rest_ml_kg_min = 3.5;    // 1 MET
   double passive_clearance_per_min = 0.011;  // k_pass (fitted: Beneke 2007 30 s late decay)
   double glycolytic_atp_per_lactate = 1.4;    // c_La, mmol ATP/mmol (Mader 2003 as implemented)
-  double oxidative_atp_mmol_per_ml_o2 = 0.233;  // c_O2, mmol ATP/ml O2 (Mader 2003 as implemented)
+  double oxidative_atp_mmol_per_ml_o2 = 0.233;  // c_O2, mmol ATP/ml O2 (Mader 2003 as implemented;
+                                                // whole glucose-oxidation yield, 5.2 ATP per O2)
   double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
                                              // Maddock et al. 2016, J Neurosci 36:2449)
   double brain_transport_mmol_l_per_min = 0.40;  // T: VMAX 0.40 µmol/g/min (measured,
@@ -167,7 +168,8 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("oxidative_atp_mmol_per_ml_o2", p.oxidative_atp_mmol_per_ml_o2, "mmol/ml",
         ValidRange{0.15, 0.3},
         "c_O2 of Mader's ATP balance: ATP per ml O2, 0.233 in the Mader 2003 implementation "
-        "(research note A.2); 0.223 from P/O 2.5 (5 ATP per O2, 0.0446 mmol O2 per ml)");
+        "(research note A.2), 5.2 ATP per O2: the whole yield of glucose oxidation (30-32 ATP per "
+        "6 O2, glycolysis' ATP included), so only net lactate formation adds to it (section H)");
   visit("brain_rest_mmol_l", p.brain_rest_mmol_l, "mmol/L", ValidRange{0.2, 3.0},
         "resting brain lactate ≈ 0.6–1 mM (MRS, Maddock et al. 2016, J Neurosci 36:2449)");
   visit("brain_transport_mmol_l_per_min", p.brain_transport_mmol_l_per_min, "mmol/L/min",

@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-
-#include <boost/math/tools/toms748_solve.hpp>
 
 namespace brainload {
 
@@ -24,6 +21,38 @@ double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l, double
                     p.pcr_alkalinisation_ph * activation;
   return 1.0 / (1.0 + std::pow(10.0, 3.0 * (p.ph_half_inhibition - ph)));
 }
+
+namespace {
+
+// The root of a continuous, increasing f on [lo, hi] with f(lo) < 0 < f(hi): regula falsi with the
+// Illinois modification (superlinear, never leaves the bracket). Our own rather than Boost.Math's
+// TOMS 748 because STYLE.md keeps Boost out of model/ (tests/layout_check.cmake enforces it).
+template <class F>
+double bracketed_root(F&& f, double lo, double hi, double f_lo, double f_hi) {
+  constexpr int kMaxIterations = 200;
+  constexpr double kTolerance = 1e-14;  // in a, which lies in [0, 1]
+  int side = 0;
+  double x = lo;
+  for (int k = 0; k < kMaxIterations && hi - lo > kTolerance; ++k) {
+    x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+    const double fx = f(x);
+    if (fx == 0.0) return x;
+    if (fx < 0.0) {
+      lo = x;
+      f_lo = fx;
+      if (side == -1) f_hi *= 0.5;
+      side = -1;
+    } else {
+      hi = x;
+      f_hi = fx;
+      if (side == 1) f_lo *= 0.5;
+      side = 1;
+    }
+  }
+  return x;
+}
+
+}  // namespace
 
 double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in) {
   if (in.vo2max_ml_kg_min <= 0.0) return 0.0;
@@ -64,11 +93,7 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
   const double upper = demand < 1.0 ? glycolytic_activation(p, demand) : 1.0 - 1e-12;
   const double g_upper = gap(upper);
   if (g_upper <= 0.0) return upper;
-  // TOMS 748 (Boost.Math): bracketing, superlinear; a library root finder rather than our own.
-  std::uintmax_t iterations = 60;
-  const auto [lo, hi] = boost::math::tools::toms748_solve(
-      gap, 0.0, upper, -demand, g_upper, boost::math::tools::eps_tolerance<double>(48), iterations);
-  return 0.5 * (lo + hi);
+  return bracketed_root(gap, 0.0, upper, -demand, g_upper);
 }
 
 double lactate_production(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l,

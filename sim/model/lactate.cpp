@@ -69,8 +69,8 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
       in.muscle_intensity_frac + std::max(0.0, in.slow_ml_kg_min) / in.vo2max_ml_kg_min;
   const double r = glycolytic_capacity_ratio(p, in);
   // Net lactate formation alone adds ATP: the glycolytic ATP of oxidised pyruvate is in c_O2.
-  const double p_max = p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel *
-                       (in.muscle_mass_frac / p.mass_ref_frac);
+  const double p_max =
+      p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac);
   const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
   const double vo2 =
       p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
@@ -85,8 +85,8 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
   // Supply minus demand as a function of a (monotone increasing): u³ = Ks2·a/(1 − a).
   const auto gap = [&](double a) {
     const double u2 = std::pow(ks2 * a / (1.0 - a), 2.0 / 3.0);
-    return u2 / (ks1 + u2) + r * std::max(0.0, a * glycolytic_ph_factor(p, muscle_mmol_l, a) - r_ox) -
-           demand;
+    return u2 / (ks1 + u2) +
+           r * std::max(0.0, a * glycolytic_ph_factor(p, muscle_mmol_l, a) - r_ox) - demand;
   };
   // The root lies below the activation of the oxidative relation alone (where f1 = demand and
   // glycolysis adds to it), or below 1 when the demand is at or above the aerobic maximum.
@@ -120,8 +120,7 @@ double lactate_net_removal(const LactateParams& p, const LactateInputs& in, doub
 LactateRates lactate_rates(const LactateParams& p, const LactateInputs& in, double gradient_mmol_l,
                            double blood_mmol_l, double brain_mmol_l) {
   const double phi = p.muscle_space_frac;
-  const double production =
-      lactate_production(p, in, blood_mmol_l + gradient_mmol_l, blood_mmol_l);
+  const double production = lactate_production(p, in, blood_mmol_l + gradient_mmol_l, blood_mmol_l);
   const double exchange = p.exchange_per_min * gradient_mmol_l;  // per L of muscle water
   const double b = std::max(blood_mmol_l, 0.0);
   const double br = std::max(brain_mmol_l, 0.0);

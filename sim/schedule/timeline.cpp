@@ -15,8 +15,7 @@ bool same_drive(const Drive& a, const Drive& b) {
          a.muscle_mass_frac == b.muscle_mass_frac && a.compound == b.compound &&
          a.bone_stimulus_per_min == b.bone_stimulus_per_min &&
          a.cognitive_engagement == b.cognitive_engagement && a.all_out == b.all_out &&
-         a.exercising == b.exercising &&
-         a.awake == b.awake && a.wake_clock_min == b.wake_clock_min;
+         a.exercising == b.exercising && a.awake == b.awake && a.wake_clock_min == b.wake_clock_min;
 }
 
 // Sleep-window boundaries (scenario time) inside (t0, t1).

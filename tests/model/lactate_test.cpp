@@ -40,8 +40,8 @@ std::vector<Sample> simulate(const LactateParams& p, const Person& who,
   double t = 0.0;
   std::vector<Sample> out;
   for (const Stretch& s : stretches) {
-    const LactateInputs in{s.intensity,     s.mass, s.work, who.vo2max, who.vlamax_rel,
-                           who.removal_rel, 0.0,    s.all_out};
+    const LactateInputs in{s.intensity,    s.mass,          s.work, who.vo2max,
+                           who.vlamax_rel, who.removal_rel, 0.0,    s.all_out};
     const auto steps = static_cast<int>(std::lround(s.minutes / kDt));
     for (int k = 0; k < steps; ++k) {
       const double production = lactate_production(p, in, blood + gradient, blood);

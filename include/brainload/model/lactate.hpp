@@ -98,12 +98,12 @@ struct LactateParams {
   double space_l_per_kg = 0.4;              // VolRel: lactate distribution space (Hauser 2014)
   double removal_km2_mmol2_l2 = 2.5;  // K_el (assumed: Mader–Heck implementations use 1–4)
   double vo2_rest_ml_kg_min = 3.5;    // 1 MET
-  double passive_clearance_per_min = 0.011;  // k_pass (fitted: Beneke 2007 30 s late decay)
-  double glycolytic_atp_per_lactate = 1.4;    // c_La, mmol ATP/mmol (Mader 2003 as implemented)
+  double passive_clearance_per_min = 0.011;     // k_pass (fitted: Beneke 2007 30 s late decay)
+  double glycolytic_atp_per_lactate = 1.4;      // c_La, mmol ATP/mmol (Mader 2003 as implemented)
   double oxidative_atp_mmol_per_ml_o2 = 0.233;  // c_O2, mmol ATP/ml O2 (Mader 2003 as implemented;
                                                 // whole glucose-oxidation yield, 5.2 ATP per O2)
-  double brain_rest_mmol_l = 1.0;            // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
-                                             // Maddock et al. 2016, J Neurosci 36:2449)
+  double brain_rest_mmol_l = 1.0;  // mmol/L; resting brain lactate ≈ 0.6–1 mM (MRS,
+                                   // Maddock et al. 2016, J Neurosci 36:2449)
   double brain_transport_mmol_l_per_min = 0.40;  // T: VMAX 0.40 µmol/g/min (measured,
                                                  // Boumezbeur et al. 2010, J Neurosci 30:13983)
   double brain_km_mmol_l = 5.1;                  // KT 5.1 mmol/L (measured, Boumezbeur 2010)
@@ -191,8 +191,8 @@ struct LactateInputs {
   double muscle_mass_frac = 0.0;       // m, fraction of skeletal muscle working
   double work_vo2max_frac = 0.0;       // w, whole-body oxygen demand, fraction of VO2max
   double vo2max_ml_kg_min = 42.0;
-  double vlamax_rel = 1.0;   // Subject::lactate_production_rel
-  double removal_rel = 1.0;  // Subject::lactate_clearance_rel
+  double vlamax_rel = 1.0;      // Subject::lactate_production_rel
+  double removal_rel = 1.0;     // Subject::lactate_clearance_rel
   double slow_ml_kg_min = 0.0;  // S, the slow component of oxygen uptake (oxygen_uptake.hpp)
   bool all_out = false;         // an all-out bout: glycolysis at vlamax (a = 1)
 };

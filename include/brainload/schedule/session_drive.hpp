@@ -56,10 +56,11 @@ void visit_parameters(P& p, Visitor&& visit) {
   visit("all_out_muscle_intensity", p.all_out_muscle_intensity, "1", ValidRange{1.0, 4.0},
         "derived: fraction of VO2max power; Wingate mean power ≈ 2.3–2.7 × the power at VO2max "
         "(Medbo & Tabata 1989, J Appl Physiol 67:1881)");
-  visit("resistance_intensity_per_load", p.resistance_intensity_per_load, "1", ValidRange{0.5, 3.0},
-        "derived: with the Mader–Heck lactate production and its net ATP balance, 3 × 8 squats at 80 "
-        "% 1RM give 5 mmol/L (4–6 after 3 × 8 heavy squats, Kraemer & Ratamess 2005, Sports Med "
-        "35:339); validation/fits/derive_resistance_intensity.py");
+  visit(
+      "resistance_intensity_per_load", p.resistance_intensity_per_load, "1", ValidRange{0.5, 3.0},
+      "derived: with the Mader–Heck lactate production and its net ATP balance, 3 × 8 squats at 80 "
+      "% 1RM give 5 mmol/L (4–6 after 3 × 8 heavy squats, Kraemer & Ratamess 2005, Sports Med "
+      "35:339); validation/fits/derive_resistance_intensity.py");
   visit("resistance_vo2_base", p.resistance_vo2_base, "1", ValidRange{0.0, 0.5},
         "assumed: whole-body VO2 of a set = base + slope × load × min(1, mass / 0.5); "
         "large-muscle lifts reach ≈ 50–60 % VO2max");

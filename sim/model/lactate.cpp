@@ -52,6 +52,20 @@ double bracketed_root(F&& f, double lo, double hi, double f_lo, double f_hi) {
   return x;
 }
 
+// Glycolysis at full activation and pH factor 1 (mmol/L of lactate space per min).
+double peak_production(const LactateParams& p, const LactateInputs& in) {
+  return p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac);
+}
+
+// Lactate oxidised by working and resting muscle at the blood level b (mmol/L per min).
+double oxidative_removal(const LactateParams& p, const LactateInputs& in, double b) {
+  const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
+  const double vo2 =
+      p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
+  const double per_vo2 = in.removal_rel * p.o2_lactate_mmol_per_ml / p.space_l_per_kg;
+  return per_vo2 * vo2 * b * b / (p.removal_km2_mmol2_l2 + b * b);
+}
+
 }  // namespace
 
 double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in) {
@@ -69,14 +83,8 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
       in.muscle_intensity_frac + std::max(0.0, in.slow_ml_kg_min) / in.vo2max_ml_kg_min;
   const double r = glycolytic_capacity_ratio(p, in);
   // Net lactate formation alone adds ATP: the glycolytic ATP of oxidised pyruvate is in c_O2.
-  const double p_max =
-      p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac);
-  const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
-  const double vo2 =
-      p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
-  const double b = std::max(blood_mmol_l, 0.0);
-  const double r_ox = in.removal_rel * p.o2_lactate_mmol_per_ml / p.space_l_per_kg * vo2 * b * b /
-                      (p.removal_km2_mmol2_l2 + b * b) / p_max;
+  const double r_ox =
+      oxidative_removal(p, in, std::max(blood_mmol_l, 0.0)) / peak_production(p, in);
   if (1.0 + r * std::max(0.0, glycolytic_ph_factor(p, muscle_mmol_l, 1.0) - r_ox) <= demand) {
     return 1.0;
   }
@@ -100,19 +108,14 @@ double lactate_production(const LactateParams& p, const LactateInputs& in, doubl
                           double blood_mmol_l) {
   const double a = balanced_activation(p, in, muscle_mmol_l, blood_mmol_l);
   if (a <= 0.0 || in.muscle_mass_frac <= 0.0) return 0.0;
-  return p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel * (in.muscle_mass_frac / p.mass_ref_frac) * a *
-         glycolytic_ph_factor(p, muscle_mmol_l, a);
+  return peak_production(p, in) * a * glycolytic_ph_factor(p, muscle_mmol_l, a);
 }
 
 double lactate_net_removal(const LactateParams& p, const LactateInputs& in, double blood_mmol_l) {
-  const double w = std::clamp(in.work_vo2max_frac, 0.0, 1.0);
-  const double vo2 =
-      p.vo2_rest_ml_kg_min + w * std::max(0.0, in.vo2max_ml_kg_min - p.vo2_rest_ml_kg_min);
   const double per_vo2 = in.removal_rel * p.o2_lactate_mmol_per_ml / p.space_l_per_kg;
   const double k = p.removal_km2_mmol2_l2;
-  const double b = std::max(blood_mmol_l, 0.0);
   const double r = p.rest_mmol_l;
-  const double oxidation = per_vo2 * vo2 * b * b / (k + b * b);
+  const double oxidation = oxidative_removal(p, in, std::max(blood_mmol_l, 0.0));
   const double resting_production = per_vo2 * p.vo2_rest_ml_kg_min * r * r / (k + r * r);
   return oxidation - resting_production + p.passive_clearance_per_min * (blood_mmol_l - r);
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Derivation of lactate.adp_ks2_mmol_kg (the cube root of Mader's Ks2, the free ADP of
+"""A derivation of lactate.adp_ks2_mmol_kg (the cube root of Mader's Ks2, the free ADP of
 half-maximal glycolysis) from muscle glycogen use in sustained cycling, in the model's own units.
+NOT ADOPTED: the model keeps Mader's 0.15; with 0.174 the trained cyclist's graded test ends below
+8 mmol/L (Lactate.GradedTestEndsAbove8), so section I of the research note records it as a finding.
 
 Why (docs/research/lactate_onset_and_resistance.md section I): Mader's Ks2 = 0.15^3 was set
 together with his vlamax values (about 0.3-0.7 mmol/L/s for non-sprinters). This model identifies

@@ -26,11 +26,13 @@ V = 0.4 L/kg. Data (abstracts, G.2 of the research note):
 Log least squares over the three points, Ks1, vlamax, pH terms and masses fixed at the model's
 values; the 100 % point of Shiose et al. lies above the MLSS, where the ATP balance, not a(x),
 sets the rate, so it is left out. Blood glucose uptake (not in glycogen use) makes the 57 % point
-a lower bound of the glycolytic flux; the fit is also reported without it. Standard library only.
+a lower bound of the glycolytic flux; the fit is also reported without it. Standard library and fitlib.py only.
 
     python3 validation/fits/derive_glycolytic_ks2.py
 """
 import math
+
+import fitlib
 
 VLAMAX = 0.97           # mmol/L/s, lactate.vlamax_mmol_l_s (fitted to the 30-s Wingate)
 MASS, MASS_REF = 0.45, 0.5   # two-leg cycling (session_drive.cpp), lactate.mass_ref_frac
@@ -60,15 +62,7 @@ def data_rate(glucosyl):
 def fit(points):
     def cost(c):
         return sum(math.log(model_rate(x, c) / data_rate(DATA[x])) ** 2 for x in points)
-    lo, hi = 0.05, 0.5  # golden section on a unimodal cost
-    g = (math.sqrt(5.0) - 1.0) / 2.0
-    for _ in range(200):
-        c1, c2 = hi - g * (hi - lo), lo + g * (hi - lo)
-        if cost(c1) < cost(c2):
-            hi = c2
-        else:
-            lo = c1
-    return 0.5 * (lo + hi)
+    return fitlib.golden(cost, 0.05, 0.5, iterations=200)
 
 
 def main():

@@ -42,20 +42,10 @@ def least_squares(k=(1.0, 1.0)):
         e2 = k[1] * population(r70, a, *HUGHES[:3], n=100) / HUGHES[3] - 1
         return e1 * e1 + e2 * e2
 
-    def golden(f, lo, hi, iterations=60):
-        g = (5 ** 0.5 - 1) / 2
-        for _ in range(iterations):
-            a, b = hi - g * (hi - lo), lo + g * (hi - lo)
-            if f(a) < f(b):
-                hi = b
-            else:
-                lo = a
-        return 0.5 * (lo + hi)
-
     def best_r70(a):
-        return golden(lambda r: cost(r, a), 1e-5, 0.1)
+        return fitlib.golden(lambda r: cost(r, a), 1e-5, 0.1)
 
-    a = golden(lambda a: cost(best_r70(a), a), 2.0, 60.0)
+    a = fitlib.golden(lambda a: cost(best_r70(a), a), 2.0, 60.0)
     return best_r70(a), a
 
 

@@ -65,3 +65,15 @@ def bisect(residual, lo, hi, iterations, rising, geometric=False, label=None):
         else:
             hi = mid
     return (lo * hi) ** 0.5 if geometric else 0.5 * (lo + hi)
+
+
+def golden(f, lo, hi, iterations=60):
+    """The minimum of a unimodal `f` on [lo, hi] by golden-section search."""
+    g = (5 ** 0.5 - 1) / 2
+    for _ in range(iterations):
+        a, b = hi - g * (hi - lo), lo + g * (hi - lo)
+        if f(a) < f(b):
+            hi = b
+        else:
+            lo = a
+    return 0.5 * (lo + hi)

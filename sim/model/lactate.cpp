@@ -70,8 +70,7 @@ double oxidative_removal(const LactateParams& p, const LactateInputs& in, double
 
 double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in) {
   if (in.vo2max_ml_kg_min <= 0.0) return 0.0;
-  return p.glycolytic_atp_per_lactate * p.vlamax_mmol_l_s * 60.0 * in.vlamax_rel *
-         p.space_l_per_kg * (in.muscle_mass_frac / p.mass_ref_frac) /
+  return p.glycolytic_atp_per_lactate * peak_production(p, in) * p.space_l_per_kg /
          (p.oxidative_atp_mmol_per_ml_o2 * in.vo2max_ml_kg_min);
 }
 

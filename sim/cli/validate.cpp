@@ -10,10 +10,13 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "brainload/error.hpp"
 #include "brainload/validation/catalogue.hpp"
+#include "brainload/validation/compare.hpp"
 #include "brainload/validation/report.hpp"
 #include "brainload/validation/suite.hpp"
 #include "cli/commands.hpp"
@@ -33,6 +36,7 @@ struct ValidateOptions {
   int seeds = 1;
   bool quiet = false;
   bool check = false;
+  std::string compare;  // an earlier report.json to compare this run with
 };
 
 // `validate --check`: every scenario the selected targets name loaded and checked (arms,
@@ -78,6 +82,19 @@ int run_validate(const ValidateOptions& options) {
     }
   }
   if (options.check) return check_catalogue(catalogue);
+  // The earlier report is read before anything runs: a bad file fails at once, and --out may be
+  // the directory it lives in (its report.json is overwritten at the end). With --filter only
+  // the earlier report's targets that the filter selects are compared.
+  std::optional<std::vector<TargetRecord>> earlier;
+  if (!options.compare.empty()) {
+    earlier = read_report_targets(options.compare);
+    if (!options.filter.empty()) {
+      std::erase_if(*earlier, [&](const TargetRecord& r) {
+        return r.id.find(options.filter) == std::string::npos &&
+               r.pathway.find(options.filter) == std::string::npos;
+      });
+    }
+  }
   const std::filesystem::path out_dir(options.out);
   // Fail before the simulations if the report cannot be written.
   {
@@ -100,13 +117,19 @@ int run_validate(const ValidateOptions& options) {
   command += " --out " + options.out;
   if (!options.filter.empty()) command += " --filter " + options.filter;
   if (options.seeds > 1) command += fmt::format(" --seeds {}", options.seeds);
-  write_reports(out_dir, catalogue, result, command);
+  if (earlier) command += " --compare " + options.compare;
+  std::optional<Comparison> comparison;
+  if (earlier) {
+    comparison = compare_reports(*earlier, target_records(catalogue, result), options.compare);
+  }
+  write_reports(out_dir, catalogue, result, command, comparison ? &*comparison : nullptr);
 
   if (!options.quiet) print_table(std::cout, catalogue, result);
   std::cout << summary_line(result.summary) << '\n';
   if (const std::string line = robustness_line(catalogue, result); !line.empty()) {
     std::cout << line << '\n';
   }
+  if (comparison) std::cout << comparison_text(*comparison);
   std::cout.flush();
   fmt::print(stderr, "validate: {:.1f} s; report written to {}, {} and {}\n", result.seconds,
              (out_dir / "report.md").string(), (out_dir / "report.html").string(),
@@ -137,7 +160,14 @@ Command add_validate_command(CLI::App& app) {
                   "longer)")
       ->default_val(1)
       ->check(CLI::Range(1, 100));
-  cmd->add_flag("--quiet", options->quiet, "print only the summary line (and the robustness line)");
+  cmd->add_option("--compare", options->compare,
+                  "compare this run with the report.json of an earlier `validate` (e.g. before "
+                  "a model change): held-out passes per pathway before and after, targets added, "
+                  "removed or changing status, how many values moved and the largest change; "
+                  "printed after the summary and added to report.md and report.json (with "
+                  "--filter, only the earlier targets the filter selects)");
+  cmd->add_flag("--quiet", options->quiet,
+                "print only the summary line (and the robustness and comparison lines)");
   cmd->add_flag("--check", options->check,
                 "load the catalogue (enforcing the band rules) and every scenario it names, check "
                 "arms and assessment days, and list the selected targets with their roles and "
@@ -145,8 +175,8 @@ Command add_validate_command(CLI::App& app) {
                 "held-out target before its first run");
   cmd->footer(
       "Exit status: 0 when no target fails (known misses do not fail), 1 when a target fails, "
-      "65 for an invalid catalogue or scenario, 66 when the catalogue is missing, 73 when the "
-      "report cannot be written.");
+      "65 for an invalid catalogue or scenario or an earlier report that is not a report.json, 66 "
+      "when the catalogue or the earlier report is missing, 73 when the report cannot be written.");
   return {cmd, [options] { return run_validate(*options); }};
 }
 

@@ -247,7 +247,8 @@ void print_table(std::ostream& out, const Catalogue& c, const SuiteResult& r) {
   }
 }
 
-std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std::string& command) {
+std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std::string& command,
+                            const Comparison* comparison) {
   std::ostringstream md;
   md << "# brainload literature validation\n\n";
   if (!c.title.empty()) md << c.title << "\n\n";
@@ -312,6 +313,7 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
     }
     if (!listed) md << "None.\n";
   }
+  if (comparison != nullptr) md << comparison_markdown(*comparison);
   md << "\n## Known misses and failures\n\n";
   bool any = false;
   for (std::size_t i = 0; i < c.targets.size(); ++i) {
@@ -548,7 +550,51 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
   return h.str();
 }
 
-std::string json_report(const Catalogue& c, const SuiteResult& r) {
+namespace {
+
+template <class Number>
+nlohmann::json comparison_json(const Comparison& c, const Number& number) {
+  const auto ids = [](const std::vector<TargetRecord>& records) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const TargetRecord& r : records) a.push_back(r.id);
+    return a;
+  };
+  nlohmann::json changes = nlohmann::json::array();
+  for (const StatusChange& s : c.status_changes) {
+    changes.push_back({{"id", s.id},
+                       {"role_before", s.role_before},
+                       {"role_after", s.role_after},
+                       {"pass_before", s.pass_before},
+                       {"pass_after", s.pass_after},
+                       {"wrong_reason_before", s.wrong_reason_before},
+                       {"wrong_reason_after", s.wrong_reason_after},
+                       {"simulated_before", number(s.before)},
+                       {"simulated_after", number(s.after)}});
+  }
+  nlohmann::json held_out = nlohmann::json::array();
+  const auto pathway = [](const PathwayHeldOut& p) {
+    return nlohmann::json{{"pathway", p.pathway},
+                          {"before_passed", p.before_passed},
+                          {"before_total", p.before_total},
+                          {"after_passed", p.after_passed},
+                          {"after_total", p.after_total}};
+  };
+  for (const PathwayHeldOut& p : c.held_out) held_out.push_back(pathway(p));
+  held_out.push_back(pathway(c.all));
+  return {{"earlier", c.earlier},
+          {"added", ids(c.added)},
+          {"removed", ids(c.removed)},
+          {"status_changes", changes},
+          {"common", c.common},
+          {"values_changed", c.values_changed},
+          {"largest_relative_change", c.largest_relative_change},
+          {"largest_change_id", c.largest_change_id},
+          {"held_out", held_out}};
+}
+
+}  // namespace
+
+std::string json_report(const Catalogue& c, const SuiteResult& r, const Comparison* comparison) {
   nlohmann::json targets = nlohmann::json::array();
   const auto number = [](double v) {
     return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
@@ -596,31 +642,32 @@ std::string json_report(const Catalogue& c, const SuiteResult& r) {
     credibility[g.observable] = grade_name(g.grade);
   }
   const SuiteSummary& s = r.summary;
-  const nlohmann::json j = {{"targets", targets},
-                            {"summary",
-                             {{"targets", s.targets},
-                              {"held_out", s.held_out},
-                              {"held_out_passed", s.held_out_passed},
-                              {"fitted", s.fitted},
-                              {"derived", s.derived},
-                              {"passed", s.passed},
-                              {"wrong_reason", s.wrong_reason},
-                              {"failed", s.failed},
-                              {"known_misses", s.known_misses}}},
-                            {"credibility", credibility}};
+  nlohmann::json j = {{"targets", targets},
+                      {"summary",
+                       {{"targets", s.targets},
+                        {"held_out", s.held_out},
+                        {"held_out_passed", s.held_out_passed},
+                        {"fitted", s.fitted},
+                        {"derived", s.derived},
+                        {"passed", s.passed},
+                        {"wrong_reason", s.wrong_reason},
+                        {"failed", s.failed},
+                        {"known_misses", s.known_misses}}},
+                      {"credibility", credibility}};
+  if (comparison != nullptr) j["comparison"] = comparison_json(*comparison, number);
   return j.dump(2) + "\n";
 }
 
 void write_reports(const std::filesystem::path& directory, const Catalogue& c, const SuiteResult& r,
-                   const std::string& command) {
+                   const std::string& command, const Comparison* comparison) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) {
     throw OutputError(fmt::format("cannot create '{}': {}", directory.string(), ec.message()));
   }
-  write_file(directory / "report.md", markdown_report(c, r, command));
+  write_file(directory / "report.md", markdown_report(c, r, command, comparison));
   write_file(directory / "report.html", html_report(c, r, command));
-  write_file(directory / "report.json", json_report(c, r));
+  write_file(directory / "report.json", json_report(c, r, comparison));
 }
 
 }  // namespace brainload::validation

@@ -13,6 +13,7 @@ set(_brainload_cli_cases
   trace_output TraceOutput
   describe Describe
   validate_check ValidateCheck
+  validate_compare ValidateCompare
   parameters Parameters
   physiology_wingate PhysiologyWingate
   physiology_back_to_back_hiit PhysiologyBackToBackHiit

@@ -368,6 +368,73 @@ class ValidateCheck(unittest.TestCase):
                          r".*no measure event 'no_such_event' of glucose_mmol_l")
 
 
+class ValidateCompare(unittest.TestCase):
+    """`validate --compare EARLIER/report.json`: held-out passes per pathway before and after,
+    targets added, removed or changing status (issue 14 asks for the per-pathway held-out pass
+    rate before and after a change); a bad earlier report is refused before anything runs."""
+
+    TARGET = "catecholamines.galbo.epinephrine_at_vo2max"
+
+    def test_reports_status_changes_removed_targets_and_counts(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            first = Path(tmp) / "first"
+            proc = run("validate", "--quiet", "--filter", "catecholamines.galbo", "--out", first,
+                       cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 0, outcome(proc))
+            report = json.loads((first / "report.json").read_text())
+            row = next(t for t in report["targets"] if t["id"] == self.TARGET)
+            self.assertTrue(row["pass"], row)
+            # An earlier report in which the target missed at another value, and a second
+            # target that has since been removed.
+            row["pass"] = False
+            row["simulated"] = 9.0
+            gone = dict(row)
+            gone["id"] = "catecholamines.galbo.removed_since"
+            gone["pass"] = True
+            report["targets"].append(gone)
+            earlier = Path(tmp) / "earlier.json"
+            earlier.write_text(json.dumps(report))
+
+            second = Path(tmp) / "second"
+            proc = run("validate", "--quiet", "--filter", "catecholamines.galbo", "--compare",
+                       earlier, "--out", second, cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 0, outcome(proc))
+            self.assertIn(f"compared with {earlier}: 2 → 1 targets (0 added, 1 removed); "
+                          "1 status change; 1 of 1 common values changed", proc.stdout)
+            self.assertRegex(proc.stdout, r"\* catecholamines +1 / 2  →  1 / 1")
+            self.assertRegex(proc.stdout, rf"{re.escape(self.TARGET)}  held_out  miss → pass  "
+                                          r"9\.00 → 1\.5")
+            self.assertIn("removed:\n  catecholamines.galbo.removed_since  held_out  pass",
+                          proc.stdout)
+            md = (second / "report.md").read_text()
+            self.assertIn("## Compared with an earlier report", md)
+            comparison = json.loads((second / "report.json").read_text())["comparison"]
+            self.assertEqual(comparison["removed"], ["catecholamines.galbo.removed_since"])
+            self.assertEqual(comparison["status_changes"][0]["id"], self.TARGET)
+            self.assertEqual(comparison["held_out"][-1],
+                             {"pathway": "all", "before_passed": 1, "before_total": 2,
+                              "after_passed": 1, "after_total": 1})
+
+    def test_bad_earlier_report_exits_65_before_running(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = Path(tmp) / "bad.json"
+            bad.write_text('{"targets": [\n  {"id": "a",,}\n]}')
+            out = Path(tmp) / "out"
+            proc = run("validate", "--filter", "catecholamines.galbo", "--compare", bad, "--out",
+                       out, cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 65, outcome(proc))
+            self.assertRegex(proc.stderr, rf"{re.escape(str(bad))}:2:\d+: not valid JSON")
+            self.assertFalse(out.exists(), "a report was written despite the bad --compare file")
+
+    def test_missing_earlier_report_exits_66(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            missing = Path(tmp) / "none.json"
+            proc = run("validate", "--filter", "catecholamines.galbo", "--compare", missing,
+                       "--out", Path(tmp) / "out", cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 66, outcome(proc))
+            self.assertIn(f"cannot read earlier report '{missing}'", proc.stderr)
+
+
 # --------------------------------------------------------------------------------------------
 # Model parameters (issue 12): every one listed with unit, range and source; `--set` and a
 # scenario's [parameters] change results; bad names and values fail with exit 2 / 65.

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "brainload/error.hpp"
+#include "brainload/observables.hpp"
 #include "brainload/validation/report.hpp"
 
 namespace brainload::validation {
@@ -161,6 +162,8 @@ std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file)
     r.id = text_of("id");
     r.pathway = text_of("pathway");
     r.role = text_of("role");
+    // Reports from before the layer field have none: compare_reports fills it in by id.
+    if (row.contains("layer")) r.layer = text_of("layer");
     if (!row.contains("pass") || !row["pass"].is_boolean()) {
       bad_report(file, 0, 0, field("pass"), "missing or not true/false");
     }
@@ -183,6 +186,14 @@ std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file)
   return records;
 }
 
+std::string target_layer(const Target& t) {
+  const std::string observable = t.graded_observable();
+  for (const ObservableInfo& o : acute_observables()) {
+    if (o.name == observable) return "acute";
+  }
+  return "chronic";
+}
+
 std::vector<TargetRecord> target_records(const Catalogue& c, const SuiteResult& r) {
   std::vector<TargetRecord> records;
   records.reserve(c.targets.size());
@@ -194,6 +205,7 @@ std::vector<TargetRecord> target_records(const Catalogue& c, const SuiteResult& 
     rec.id = t.id;
     rec.pathway = t.pathway;
     rec.role = std::string(role_name(t.role));
+    rec.layer = target_layer(t);
     rec.pass = pass;
     rec.wrong_reason = pass && !t.wrong_reason.empty();
     rec.simulated = res.simulated;
@@ -244,12 +256,22 @@ Comparison compare_reports(const std::vector<TargetRecord>& before,
   }
 
   std::map<std::string, PathwayHeldOut> by_pathway;
+  c.acute.pathway = "acute";
+  c.chronic.pathway = "chronic";
   c.all.pathway = "all";
   const auto count = [&](const std::vector<TargetRecord>& records, bool after_side) {
     for (const TargetRecord& r : records) {
       if (r.role != "held_out") continue;
-      PathwayHeldOut& p = by_pathway[r.pathway];
-      for (PathwayHeldOut* q : {&p, &c.all}) {
+      std::string layer = r.layer;
+      if (layer.empty()) {
+        const auto now = after_by_id.find(r.id);
+        if (now != after_by_id.end()) layer = now->second->layer;
+      }
+      PathwayHeldOut* side = layer == "acute"     ? &c.acute
+                             : layer == "chronic" ? &c.chronic
+                                                  : nullptr;
+      for (PathwayHeldOut* q : {&by_pathway[r.pathway], side, &c.all}) {
+        if (q == nullptr) continue;
         ++(after_side ? q->after_total : q->before_total);
         if (r.held_out_pass()) ++(after_side ? q->after_passed : q->before_passed);
       }
@@ -275,6 +297,8 @@ std::string comparison_text(const Comparison& c) {
                        count_text(p.after_passed, p.after_total));
   };
   for (const PathwayHeldOut& p : c.held_out) out += row(p);
+  out += row(c.acute);
+  out += row(c.chronic);
   out += row(c.all);
   out += target_lists(c, {"added", "removed", "{}:\n", "  {}  {}  {}  {}\n", "status changes:\n",
                           "  {}  {}  {}  {}\n"});
@@ -295,6 +319,8 @@ std::string comparison_markdown(const Comparison& c) {
                       count_text(p.after_passed, p.after_total));
   };
   for (const PathwayHeldOut& p : c.held_out) row(p, false);
+  row(c.acute, true);
+  row(c.chronic, true);
   row(c.all, true);
   md += target_lists(
       c, {"Added", "Removed", "\n{}:\n\n", "- `{}` ({}): {}, {}\n",

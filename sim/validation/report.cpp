@@ -580,6 +580,8 @@ nlohmann::json comparison_json(const Comparison& c, const Number& number) {
                           {"after_total", p.after_total}};
   };
   for (const PathwayHeldOut& p : c.held_out) held_out.push_back(pathway(p));
+  held_out.push_back(pathway(c.acute));
+  held_out.push_back(pathway(c.chronic));
   held_out.push_back(pathway(c.all));
   return {{"earlier", c.earlier},
           {"added", ids(c.added)},
@@ -613,6 +615,7 @@ std::string json_report(const Catalogue& c, const SuiteResult& r, const Comparis
         {"source", t.source.short_form()},
         {"evidence", evidence_name(t.evidence)},
         {"role", role_name(t.role)},
+        {"layer", target_layer(t)},
         {"published", {{"value", t.published}, {"low", number(b.lo)}, {"high", number(b.hi)}}},
         {"simulated", number(res.simulated)},
         {"pass", res.status == Status::pass},

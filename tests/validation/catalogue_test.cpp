@@ -973,13 +973,16 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   const auto j = nlohmann::json::parse(json_report(c, r));
   ASSERT_EQ(j.at("targets").size(), 2U);
   const auto& row = j.at("targets").at(1);
-  for (const char* key : {"id", "pathway", "observable", "source", "evidence", "role", "published",
-                          "simulated", "pass", "wrong_reason", "known_miss", "reason"}) {
+  for (const char* key :
+       {"id", "pathway", "observable", "source", "evidence", "role", "layer", "published",
+        "simulated", "pass", "wrong_reason", "known_miss", "reason"}) {
     EXPECT_TRUE(row.contains(key)) << key;
   }
   EXPECT_FALSE(j.at("targets").at(0).at("wrong_reason").get<bool>());
   EXPECT_EQ(row.at("id"), "x.two");
   EXPECT_EQ(row.at("observable"), "lactate_mmol_l");
+  EXPECT_EQ(row.at("layer"), "acute");
+  EXPECT_FALSE(j.contains("comparison"));  // only with validate --compare
   EXPECT_EQ(row.at("role"), "held_out");
   EXPECT_EQ(row.at("evidence"), "data");
   EXPECT_DOUBLE_EQ(row.at("published").at("low").get<double>(), 50.0);

@@ -14,16 +14,18 @@
 #include <vector>
 
 #include "brainload/error.hpp"
+#include "brainload/validation/catalogue.hpp"
 
 namespace brainload::validation {
 namespace {
 
 TargetRecord record(std::string id, std::string pathway, std::string role, bool pass,
-                    double simulated, bool wrong_reason = false) {
+                    double simulated, bool wrong_reason = false, std::string layer = "") {
   TargetRecord r;
   r.id = std::move(id);
   r.pathway = std::move(pathway);
   r.role = std::move(role);
+  r.layer = std::move(layer);
   r.pass = pass;
   r.wrong_reason = wrong_reason;
   r.simulated = simulated;
@@ -44,12 +46,14 @@ TEST(Compare, CountsHeldOutPassesPerPathwayBeforeAndAfter) {
       record("lactate.fit", "lactate", "fitted", true, 13.0),
       record("hpa.a", "hpa", "held_out", true, 1.0, /*wrong_reason=*/true),
       record("hpa.gone", "hpa", "held_out", true, 5.0)};
+  // The earlier report has no layer field (as before it existed): each common target takes its
+  // layer from this run; hpa.gone, removed since, counts in "all" only.
   const std::vector<TargetRecord> after = {
-      record("lactate.a", "lactate", "held_out", true, 9.0),
-      record("lactate.b", "lactate", "held_out", true, 2.0),
-      record("lactate.fit", "lactate", "fitted", true, 13.0 * (1.0 + 1e-12)),
-      record("hpa.a", "hpa", "held_out", true, 1.0),
-      record("vegf.new", "vegf", "held_out", false, 0.1)};
+      record("lactate.a", "lactate", "held_out", true, 9.0, false, "acute"),
+      record("lactate.b", "lactate", "held_out", true, 2.0, false, "acute"),
+      record("lactate.fit", "lactate", "fitted", true, 13.0 * (1.0 + 1e-12), false, "acute"),
+      record("hpa.a", "hpa", "held_out", true, 1.0, false, "acute"),
+      record("vegf.new", "vegf", "held_out", false, 0.1, false, "chronic")};
   const Comparison c = compare_reports(before, after, "old/report.json");
 
   EXPECT_EQ(c.common, 4);
@@ -79,6 +83,13 @@ TEST(Compare, CountsHeldOutPassesPerPathwayBeforeAndAfter) {
   const PathwayHeldOut& vegf = pathway(c, "vegf");
   EXPECT_EQ(vegf.before_total, 0);
   EXPECT_EQ(vegf.after_total, 1);
+  EXPECT_EQ(c.acute.before_passed, 1);  // lactate.b
+  EXPECT_EQ(c.acute.before_total, 3);   // lactate.a, lactate.b, hpa.a
+  EXPECT_EQ(c.acute.after_passed, 3);
+  EXPECT_EQ(c.acute.after_total, 3);
+  EXPECT_EQ(c.chronic.before_total, 0);
+  EXPECT_EQ(c.chronic.after_passed, 0);
+  EXPECT_EQ(c.chronic.after_total, 1);
   EXPECT_EQ(c.all.before_passed, 2);
   EXPECT_EQ(c.all.before_total, 4);
   EXPECT_EQ(c.all.after_passed, 3);
@@ -98,6 +109,8 @@ TEST(Compare, CountsHeldOutPassesPerPathwayBeforeAndAfter) {
   EXPECT_NE(text.find("hpa.a  held_out  pass (wrong reason) → pass"), std::string::npos) << text;
   const std::string md = comparison_markdown(c);
   EXPECT_NE(md.find("| lactate (changed) | 1 / 2 | 2 / 2 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| **acute** (changed) | 1 / 3 | 3 / 3 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| **chronic** (changed) | - | 0 / 1 |"), std::string::npos) << md;
   EXPECT_NE(md.find("| **all** (changed) | 2 / 4 | 3 / 4 |"), std::string::npos) << md;
 }
 
@@ -112,6 +125,23 @@ TEST(Compare, IdenticalReportsShowNoChange) {
   EXPECT_EQ(c.values_changed, 0);  // NaN against NaN is no change
   EXPECT_NE(comparison_text(c).find("No simulated value changed"), std::string::npos);
   EXPECT_NE(comparison_text(c).find("    lactate"), std::string::npos);  // unmarked
+}
+
+TEST(Compare, LayerFollowsTheGradedObservable) {
+  const Catalogue c =
+      load_catalogue(std::string(BRAINLOAD_SOURCE_DIR) + "/validation/catalogue.toml");
+  const auto layer_of = [&](const std::string& id) {
+    for (const Target& t : c.targets) {
+      if (t.id == id) return target_layer(t);
+    }
+    return std::string("no such target");
+  };
+  EXPECT_EQ(layer_of("lactate.wingate30.peak_rise"), "acute");
+  EXPECT_EQ(layer_of("catecholamines.galbo.epinephrine_at_vo2max"), "acute");
+  // A population reader of an acute observable's event is acute (Felig et al.'s glucose).
+  EXPECT_EQ(layer_of("glucose.felig.share_hypoglycaemic_at_exhaustion"), "acute");
+  EXPECT_EQ(layer_of("vo2max.heritage.response_cv"), "chronic");
+  EXPECT_EQ(layer_of("hippocampus.balbim.aerobic_smd"), "chronic");
 }
 
 class CompareFile : public ::testing::Test {
@@ -139,7 +169,8 @@ TEST_F(CompareFile, ReadsTheTargetsOfAReport) {
   const auto p = write("report.json", R"({"targets": [
     {"id": "a", "pathway": "lactate", "role": "held_out", "pass": true, "wrong_reason": true,
      "simulated": 2.5, "other": "ignored"},
-    {"id": "b", "pathway": "hpa", "role": "fitted", "pass": false, "simulated": null}],
+    {"id": "b", "pathway": "hpa", "role": "fitted", "layer": "chronic", "pass": false,
+     "simulated": null}],
     "summary": {}})");
   const std::vector<TargetRecord> r = read_report_targets(p);
   ASSERT_EQ(r.size(), 2u);
@@ -147,7 +178,9 @@ TEST_F(CompareFile, ReadsTheTargetsOfAReport) {
   EXPECT_TRUE(r[0].wrong_reason);
   EXPECT_FALSE(r[0].held_out_pass());
   EXPECT_DOUBLE_EQ(r[0].simulated, 2.5);
+  EXPECT_EQ(r[0].layer, "");  // absent in reports from before the layer field
   EXPECT_EQ(r[1].role, "fitted");
+  EXPECT_EQ(r[1].layer, "chronic");
   EXPECT_FALSE(r[1].wrong_reason);  // absent in reports from before the wrong-reason rule
   EXPECT_TRUE(std::isnan(r[1].simulated));
 }

@@ -18,7 +18,8 @@ namespace brainload::validation {
 struct TargetRecord {
   std::string id;
   std::string pathway;
-  std::string role;  // "fitted", "held_out", "derived"
+  std::string role;   // "fitted", "held_out", "derived"
+  std::string layer;  // "acute" or "chronic" (empty in reports from before the field)
   bool pass = false;
   bool wrong_reason = false;  // a pass for the wrong reason: not evidence
   double simulated = 0.0;     // NaN when the report has null (no value)
@@ -29,6 +30,10 @@ struct TargetRecord {
 // The targets of a report.json written by `brainload validate`. Throws MissingInputError when the
 // file cannot be read, ScenarioError (file:line:column, or the field) when it is not such a report.
 [[nodiscard]] std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file);
+
+// "acute" when the observable a target grades is an acute observable (observables.hpp), else
+// "chronic": the split docs/validation.md counts held-out passes by (issues 14 and 15).
+[[nodiscard]] std::string target_layer(const Target& t);
 
 // The same records for this run.
 [[nodiscard]] std::vector<TargetRecord> target_records(const Catalogue& c, const SuiteResult& r);
@@ -66,6 +71,8 @@ struct Comparison {
   double largest_before = 0.0;
   double largest_after = 0.0;
   std::vector<PathwayHeldOut> held_out;  // every pathway with a held-out target in either, sorted
+  PathwayHeldOut acute;                  // pathway "acute": targets of acute observables
+  PathwayHeldOut chronic;                // pathway "chronic": targets of chronic observables
   PathwayHeldOut all;                    // pathway "all": the totals
 };
 
@@ -73,8 +80,10 @@ struct Comparison {
                                          const std::vector<TargetRecord>& after,
                                          const std::string& earlier);
 
-// Plain text for the terminal: one headline, the held-out passes per pathway (before → now, the
-// pathways that changed marked *), the added, removed and changed targets, the largest change.
+// Plain text for the terminal: one headline, the held-out passes per pathway and for the acute
+// and chronic layers (before → now, the ones that changed marked *), the added, removed and
+// changed targets, the largest change. An earlier target without a layer takes that of the same
+// id now; one removed since is counted in "all" only.
 [[nodiscard]] std::string comparison_text(const Comparison& c);
 // The same as a Markdown section (for report.md).
 [[nodiscard]] std::string comparison_markdown(const Comparison& c);

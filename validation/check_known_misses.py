@@ -18,7 +18,9 @@ Three other hand-written parts of the document are checked against the same repo
   - the grade of every observable in the credibility table ("| observable | credibility |"),
   - the "now" column of the per-pathway table ("| pathway | before | now |"): for each row, the
     sound held-out passes (pass and not wrong_reason) over the held-out targets of the pathways
-    it names, and every pathway with a held-out target named in some row.
+    it names, and every pathway with a held-out target named in some row,
+  - the sentences "Acute held-out targets pass P of N" and "Chronic held-out targets pass P of N"
+    against the report's rows of that `layer` (the layer of the observable a target grades).
 """
 import json
 import re
@@ -91,6 +93,22 @@ def pathway_problems(doc: str, report: dict) -> list[str]:
     return problems
 
 
+def layer_problems(doc: str, report: dict) -> list[str]:
+    problems = []
+    for layer in ("acute", "chronic"):
+        m = re.search(rf"{layer.capitalize()} held-out targets pass (\d+) of (\d+)", doc)
+        if not m:
+            problems.append(f"no '{layer.capitalize()} held-out targets pass P of N' sentence")
+            continue
+        rows = [t for t in report["targets"]
+                if t["role"] == "held_out" and t.get("layer") == layer]
+        sound = sum(1 for t in rows if t["pass"] and not t.get("wrong_reason", False))
+        if (int(m.group(1)), int(m.group(2))) != (sound, len(rows)):
+            problems.append(f"{layer} held-out sentence says {m.group(1)} of {m.group(2)}, "
+                            f"the report {sound} of {len(rows)}")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -126,6 +144,7 @@ def main(argv: list[str]) -> int:
     problems += summary_problems(doc, report)
     problems += grade_problems(doc, report)
     problems += pathway_problems(doc, report)
+    problems += layer_problems(doc, report)
 
     for p in problems:
         print(f"{argv[2]}: {p}")

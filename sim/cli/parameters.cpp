@@ -32,9 +32,8 @@ void add_set_option(CLI::App& cmd, std::vector<std::string>& sets) {
       ->allow_extra_args(false);
 }
 
-ChosenParameters choose_parameters(const Scenario& scenario, const std::vector<std::string>& sets) {
+ParameterOverrides parse_sets(const std::vector<std::string>& sets) {
   ParameterOverrides overrides;
-  for (const ParameterSetting& p : scenario.parameters) overrides.emplace_back(p.name, p.value);
   for (const std::string& set : sets) {
     const std::size_t eq = set.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -56,6 +55,13 @@ ChosenParameters choose_parameters(const Scenario& scenario, const std::vector<s
     }
     overrides.emplace_back(name, *value);
   }
+  return overrides;
+}
+
+ChosenParameters choose_parameters(const Scenario& scenario, const std::vector<std::string>& sets) {
+  ParameterOverrides overrides;
+  for (const ParameterSetting& p : scenario.parameters) overrides.emplace_back(p.name, p.value);
+  for (auto& setting : parse_sets(sets)) overrides.push_back(std::move(setting));
   ChosenParameters chosen{with_overrides(ModelParams{}, overrides), {}};
   for (const auto& [name, value] : overrides) chosen.overridden[name] = value;
   return chosen;

@@ -1,5 +1,5 @@
-// Model parameters of a `run` or `trace`: the defaults, then the scenario's [parameters], then
-// each --set NAME=VALUE on the command line (which wins).
+// Model parameters of a `run`, `trace` or `validate`: the defaults, then the scenario's
+// [parameters], then each --set NAME=VALUE on the command line (which wins).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -19,6 +19,11 @@ struct ChosenParameters {
   ModelParams params;
   std::map<std::string, double> overridden;  // full name → value, for the outputs' records
 };
+
+// The --set values as (full name, value) pairs in command-line order. UsageError (exit 2) for a
+// --set that is not NAME=VALUE, names no parameter (with a "did you mean") or is out of its valid
+// range.
+[[nodiscard]] ParameterOverrides parse_sets(const std::vector<std::string>& sets);
 
 // UsageError (exit 2) for a --set that is not NAME=VALUE, names no parameter (with a "did you
 // mean") or is out of its valid range; the scenario's entries were checked when it was read.

@@ -20,6 +20,7 @@
 #include "brainload/validation/report.hpp"
 #include "brainload/validation/suite.hpp"
 #include "cli/commands.hpp"
+#include "cli/parameters.hpp"
 
 namespace brainload::cli {
 
@@ -36,7 +37,8 @@ struct ValidateOptions {
   int seeds = 1;
   bool quiet = false;
   bool check = false;
-  std::string compare;  // an earlier report.json to compare this run with
+  std::string compare;            // an earlier report.json to compare this run with
+  std::vector<std::string> sets;  // --set NAME=VALUE, applied to every target's scenario
 };
 
 // `validate --check`: every scenario the selected targets name loaded and checked (arms,
@@ -70,6 +72,8 @@ int run_validate(const ValidateOptions& options) {
         "--catalogue PATH)",
         options.catalogue));
   }
+  // --set is checked before the catalogue is read or anything runs (exit 2, as for run/trace).
+  const ParameterOverrides overrides = parse_sets(options.sets);
   Catalogue catalogue = load_catalogue(options.catalogue);
   if (!options.filter.empty()) {
     std::erase_if(catalogue.targets, [&](const Target& t) {
@@ -108,6 +112,7 @@ int run_validate(const ValidateOptions& options) {
   SuiteOptions so;
   so.threads = options.threads;
   so.seeds = options.seeds;
+  so.parameter_overrides = overrides;
   if (!options.quiet) so.log = [](const std::string& line) { fmt::print(stderr, "{}\n", line); };
   const SuiteResult result = run_suite(catalogue, so);
 
@@ -117,6 +122,7 @@ int run_validate(const ValidateOptions& options) {
   command += " --out " + options.out;
   if (!options.filter.empty()) command += " --filter " + options.filter;
   if (options.seeds > 1) command += fmt::format(" --seeds {}", options.seeds);
+  for (const std::string& set : options.sets) command += " --set " + set;
   if (earlier) command += " --compare " + options.compare;
   std::optional<Comparison> comparison;
   if (earlier) {
@@ -128,6 +134,13 @@ int run_validate(const ValidateOptions& options) {
   std::cout << summary_line(result.summary) << '\n';
   if (const std::string line = robustness_line(catalogue, result); !line.empty()) {
     std::cout << line << '\n';
+  }
+  if (!overrides.empty()) {
+    std::string list;
+    for (const auto& [name, value] : overrides) {
+      list += fmt::format("{}{}={}", list.empty() ? "" : ", ", name, value);
+    }
+    std::cout << "parameter overrides: " << list << " (not the model as shipped)\n";
   }
   if (comparison) std::cout << comparison_text(*comparison);
   std::cout.flush();
@@ -166,6 +179,7 @@ Command add_validate_command(CLI::App& app) {
                   "removed or changing status, how many values moved and the largest change; "
                   "printed after the summary and added to report.md and report.json (with "
                   "--filter, only the earlier targets the filter selects)");
+  add_set_option(*cmd, options->sets);
   cmd->add_flag("--quiet", options->quiet,
                 "print only the summary line (and the robustness and comparison lines)");
   cmd->add_flag("--check", options->check,

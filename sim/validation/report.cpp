@@ -170,6 +170,20 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   file.commit();
 }
 
+// `validate --set` values as NAME=VALUE, comma-separated in command-line order; "" for none.
+std::string overrides_list(const SuiteResult& r, const char* quote) {
+  std::string text;
+  for (const auto& [name, value] : r.parameter_overrides) {
+    if (!text.empty()) text += ", ";
+    text += fmt::format("{}{}={}{}", quote, name, value, quote);
+  }
+  return text;
+}
+
+constexpr const char* kOverridesCaveat =
+    "These results are not those of the model as shipped: every scenario ran with these values, "
+    "over its own [parameters], and the fitted targets were fitted without them.";
+
 }  // namespace
 
 std::string format_number(double v) {
@@ -258,6 +272,10 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
      << " targets were used to fit model parameters (*fitted*) and " << r.summary.derived
      << " follow from a fitted parameter by construction (*derived*); they "
      << "are shown but are not evidence of validity. Only *held out* targets test the model.\n\n";
+  if (!r.parameter_overrides.empty()) {
+    md << "**Parameter overrides** (`--set`): " << overrides_list(r, "`") << ". "
+       << kOverridesCaveat << "\n\n";
+  }
   md << "| evidence | targets | passed | held out | held out passed |\n|---|---|---|---|---|\n";
   for (std::size_t k = 0; k < r.summary.by_kind.size(); ++k) {
     const KindCount& kc = r.summary.by_kind.at(k);
@@ -445,6 +463,10 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
     << " follow from a fitted parameter by construction (<em>derived</em>): shown, but not "
        "evidence of validity. Only <em>held out</em> targets test the model. Band rules, roles "
        "and grades: <code>docs/validation.md</code>.</p>\n";
+  if (!r.parameter_overrides.empty()) {
+    h << "<p class=\"flag\"><strong>Parameter overrides</strong> (<code>--set</code>): "
+      << html_escape(overrides_list(r, "")) << ". " << html_escape(kOverridesCaveat) << "</p>\n";
+  }
   h << "<h2>Passes by evidence kind</h2>\n<table><thead><tr><th>evidence</th><th>targets</th>"
        "<th>passed</th><th>held out</th><th>held out passed</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < r.summary.by_kind.size(); ++k) {
@@ -657,6 +679,11 @@ std::string json_report(const Catalogue& c, const SuiteResult& r, const Comparis
                         {"failed", s.failed},
                         {"known_misses", s.known_misses}}},
                       {"credibility", credibility}};
+  // Always present (empty: the model as shipped); a name set twice keeps its last value, the one
+  // that was run.
+  nlohmann::json overrides = nlohmann::json::object();
+  for (const auto& [name, value] : r.parameter_overrides) overrides[name] = value;
+  j["parameter_overrides"] = overrides;
   if (comparison != nullptr) j["comparison"] = comparison_json(*comparison, number);
   return j.dump(2) + "\n";
 }

@@ -39,10 +39,11 @@ struct LoadedScenario {
 
 // The model parameters a scenario asks for: the defaults with its [parameters] table applied, as
 // `brainload run` and `trace` apply it (without them a validation scenario's overrides would be
-// silently ignored).
-ModelParams scenario_params(const Scenario& scenario) {
+// silently ignored), then the suite's own overrides (`validate --set`), which win.
+ModelParams scenario_params(const Scenario& scenario, const ParameterOverrides& suite_overrides) {
   ParameterOverrides overrides;
   for (const ParameterSetting& p : scenario.parameters) overrides.emplace_back(p.name, p.value);
+  overrides.insert(overrides.end(), suite_overrides.begin(), suite_overrides.end());
   return with_overrides(ModelParams{}, overrides);
 }
 
@@ -513,7 +514,8 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         ro.agents = job.agents;
         ro.seed = job.seed;
         ro.threads = 1;  // the simulations themselves run side by side
-        job.results = run_population(*ls.scenario, ro, scenario_params(*ls.scenario));
+        job.results = run_population(*ls.scenario, ro,
+                                     scenario_params(*ls.scenario, options.parameter_overrides));
         job.summary = summarize(*ls.scenario, job.results);
       } catch (const std::exception& e) {
         job.error = fmt::format("population run of '{}' failed: {}", job.scenario_path, e.what());
@@ -539,7 +541,8 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
         to.to_day =
             std::min(static_cast<double>(ls.scenario->days), job.end_min / units::kMinutesPerDay);
       }
-      job.trace = trace_reference(*ls.scenario, *arm, to, scenario_params(*ls.scenario));
+      job.trace = trace_reference(*ls.scenario, *arm, to,
+                                  scenario_params(*ls.scenario, options.parameter_overrides));
     } catch (const std::exception& e) {
       job.error =
           fmt::format("trace of '{}' arm '{}' failed: {}", job.scenario_path, job.arm, e.what());
@@ -640,6 +643,7 @@ SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
   }
   out.summary = summarize_results(catalogue, out.results);
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out.parameter_overrides = options.parameter_overrides;
   return out;
 }
 

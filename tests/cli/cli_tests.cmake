@@ -14,6 +14,7 @@ set(_brainload_cli_cases
   describe Describe
   validate_check ValidateCheck
   validate_compare ValidateCompare
+  validate_set ValidateSet
   parameters Parameters
   physiology_wingate PhysiologyWingate
   physiology_back_to_back_hiit PhysiologyBackToBackHiit

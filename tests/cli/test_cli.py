@@ -435,6 +435,54 @@ class ValidateCompare(unittest.TestCase):
             self.assertIn(f"cannot read earlier report '{missing}'", proc.stderr)
 
 
+class ValidateSet(unittest.TestCase):
+    """`validate --set NAME=VALUE`: the catalogue run with a parameter changed for every target
+    (a sensitivity check without editing code or copying scenarios); every output says that the
+    result is not the shipped model's, and a bad --set is refused before anything runs."""
+
+    FILTER = "lactate.wingate30"
+
+    def test_override_changes_values_and_is_reported(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            shipped, changed = Path(tmp) / "shipped", Path(tmp) / "changed"
+            proc = run("validate", "--quiet", "--filter", self.FILTER, "--out", shipped,
+                       cwd=SOURCE_DIR)
+            self.assertEqual(proc.returncode, 0, outcome(proc))
+            self.assertNotIn("parameter overrides", proc.stdout)
+            proc = run("validate", "--quiet", "--filter", self.FILTER, "--set",
+                       "lactate.vlamax_mmol_l_s=0.5", "--compare", shipped / "report.json",
+                       "--out", changed, cwd=SOURCE_DIR)
+            # Half the fitted glycolytic rate: the fitted peak rise leaves its band, a failure.
+            self.assertEqual(proc.returncode, 1, outcome(proc))
+            self.assertIn("parameter overrides: lactate.vlamax_mmol_l_s=0.5 (not the model as "
+                          "shipped)", proc.stdout)
+            self.assertRegex(proc.stdout, r"lactate\.wingate30\.peak_rise  fitted  pass → miss")
+            before = json.loads((shipped / "report.json").read_text())
+            after = json.loads((changed / "report.json").read_text())
+            self.assertEqual(before["parameter_overrides"], {})
+            self.assertEqual(after["parameter_overrides"], {"lactate.vlamax_mmol_l_s": 0.5})
+            value = {r["id"]: r["simulated"] for r in before["targets"]}
+            peak = next(r for r in after["targets"] if r["id"] == "lactate.wingate30.peak_rise")
+            self.assertLess(peak["simulated"], value["lactate.wingate30.peak_rise"] - 2.0)
+            md = (changed / "report.md").read_text()
+            self.assertIn("--set lactate.vlamax_mmol_l_s=0.5", md)
+            self.assertIn("**Parameter overrides** (`--set`)", md)
+            self.assertIn("lactate.vlamax_mmol_l_s=0.5",
+                          (changed / "report.html").read_text())
+
+    def test_bad_set_exits_2_before_running(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for bad, message in [("lactate.no_such_field=1", "lactate.no_such_field"),
+                                 ("lactate.vlamax_mmol_l_s=99", "lactate.vlamax_mmol_l_s"),
+                                 ("lactate.vlamax_mmol_l_s", "expected NAME=VALUE")]:
+                out = Path(tmp) / "out"
+                proc = run("validate", "--filter", self.FILTER, "--set", bad, "--out", out,
+                           cwd=SOURCE_DIR)
+                self.assertEqual(proc.returncode, 2, outcome(proc))
+                self.assertIn(message, proc.stderr)
+                self.assertFalse(out.exists(), f"a report was written despite --set {bad}")
+
+
 # --------------------------------------------------------------------------------------------
 # Model parameters (issue 12): every one listed with unit, range and source; `--set` and a
 # scenario's [parameters] change results; bad names and values fail with exit 2 / 65.

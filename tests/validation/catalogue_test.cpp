@@ -203,11 +203,10 @@ std::string scratch_scenario_head(const std::string& name) {
          "age_years = { min = 20, max = 30 }\ntraining_status = \"recreational\"\n";
 }
 
-// A validation scenario's [parameters] table is applied, as `run` and `trace` apply it: the
-// same target read from a scenario that switches the cerebral activation off gives a smaller rise.
-TEST(Suite, regression_AScenarioParametersTableIsApplied) {
-  namespace fs = std::filesystem;
-  const fs::path dir = suite_scratch_dir("brainload_suite_parameters_test_");
+// Two scratch targets reading the cerebral-flow rise after 6 min at 50 % VO2max in `dir`: x.plain
+// from a scenario as is, x.off from the same scenario with a [parameters] table that switches the
+// cerebral activation off.
+Catalogue activation_on_off_catalogue(const std::filesystem::path& dir) {
   const std::string scenario = scratch_scenario_head("suite_parameters") + R"(
 [protocol.moderate]
 blocks = [ { minutes = 6, vo2max = 0.50 } ]
@@ -215,11 +214,9 @@ blocks = [ { minutes = 6, vo2max = 0.50 } ]
 name = "a"
 sessions = [ { day = 0, at = "10:00", protocol = "moderate" } ]
 )";
-  const auto write = [&](const std::string& name, const std::string& text) {
-    std::ofstream(dir / "scenarios" / name) << text;
-  };
-  write("plain.toml", scenario);
-  write("off.toml", scenario + "[parameters]\n\"cerebral_blood_flow.activation_gain\" = 0.0\n");
+  std::ofstream(dir / "scenarios" / "plain.toml") << scenario;
+  std::ofstream(dir / "scenarios" / "off.toml")
+      << scenario << "[parameters]\n\"cerebral_blood_flow.activation_gain\" = 0.0\n";
   const auto target = [](const std::string& id, const std::string& file) {
     return "[[target]]\nid = \"" + id +
            "\"\npathway = \"cerebral_blood_flow\"\nquantity = \"q\"\n" + "scenario = \"scenarios/" +
@@ -230,14 +227,40 @@ sessions = [ { day = 0, at = "10:00", protocol = "moderate" } ]
            "[target.source]\nauthors = \"A B\"\nyear = 2000\njournal = \"J\"\n" +
            "volume_pages = \"1:2\"\n";
   };
-  const Catalogue c = parse_catalogue(target("x.plain", "plain.toml") + target("x.off", "off.toml"),
-                                      "t.toml", dir.string());
+  return parse_catalogue(target("x.plain", "plain.toml") + target("x.off", "off.toml"), "t.toml",
+                         dir.string());
+}
+
+// A validation scenario's [parameters] table is applied, as `run` and `trace` apply it: the
+// same target read from a scenario that switches the cerebral activation off gives a smaller rise.
+TEST(Suite, regression_AScenarioParametersTableIsApplied) {
+  namespace fs = std::filesystem;
+  const fs::path dir = suite_scratch_dir("brainload_suite_parameters_test_");
+  const Catalogue c = activation_on_off_catalogue(dir);
   const SuiteResult r = run_suite(c, {1, {}});
   ASSERT_EQ(r.results.size(), 2U);
   const CerebralBloodFlowParams p;
   // Without activation only the pressor arm is left: s_up·m_P·0.5 above rest.
   EXPECT_NEAR(r.results[1].simulated, p.pressure_rise_sensitivity * p.pressor_gain * 0.5, 0.01);
   EXPECT_GT(r.results[0].simulated, r.results[1].simulated + 0.1);
+  fs::remove_all(dir);
+}
+
+// `validate --set` wins over a scenario's own [parameters], as `run --set` and `trace --set` do:
+// the suite's override restores the default activation gain that the scenario switched off, so
+// both targets read the same.
+TEST(Suite, ParameterOverridesWinOverAScenarioParametersTable) {
+  namespace fs = std::filesystem;
+  const fs::path dir = suite_scratch_dir("brainload_suite_overrides_test_");
+  const Catalogue c = activation_on_off_catalogue(dir);
+  SuiteOptions o;
+  o.threads = 1;
+  o.parameter_overrides = {
+      {"cerebral_blood_flow.activation_gain", CerebralBloodFlowParams{}.activation_gain}};
+  const SuiteResult r = run_suite(c, o);
+  ASSERT_EQ(r.results.size(), 2U);
+  EXPECT_GT(r.results[0].simulated, 0.1);
+  EXPECT_DOUBLE_EQ(r.results[1].simulated, r.results[0].simulated);
   fs::remove_all(dir);
 }
 
@@ -998,6 +1021,39 @@ TEST(Suite, RunsATargetAndKeepsAKnownMissVisible) {
   EXPECT_EQ(j.at("summary").at("held_out_passed"), 1);
   EXPECT_EQ(j.at("credibility").at("lactate_mmol_l"), "B");  // 1 of 2 held-out data targets
   EXPECT_EQ(j.at("credibility").at("arousal"), "untested");
+}
+
+// `validate --set`: the suite's overrides are applied over every scenario's own [parameters] and
+// every report says the result is not the shipped model's.
+TEST(Suite, ParameterOverridesChangeTheRunAndEveryReportNamesThem) {
+  const Catalogue c = parse_catalogue(kMinimalTarget, "t.toml", BRAINLOAD_SOURCE_DIR);
+  SuiteOptions o;
+  o.threads = 1;
+  const SuiteResult shipped = run_suite(c, o);
+  o.parameter_overrides = {{"lactate.vlamax_mmol_l_s", 0.5}};
+  const SuiteResult changed = run_suite(c, o);
+  ASSERT_EQ(shipped.results.size(), 1U);
+  ASSERT_EQ(changed.results.size(), 1U);
+  // A lower maximal glycolytic rate lowers the post-Wingate peak.
+  EXPECT_LT(changed.results[0].simulated, shipped.results[0].simulated - 1.0);
+  EXPECT_EQ(changed.parameter_overrides, o.parameter_overrides);
+  EXPECT_TRUE(shipped.parameter_overrides.empty());
+
+  const auto j = nlohmann::json::parse(json_report(c, changed));
+  EXPECT_DOUBLE_EQ(j.at("parameter_overrides").at("lactate.vlamax_mmol_l_s").get<double>(), 0.5);
+  const auto j0 = nlohmann::json::parse(json_report(c, shipped));
+  EXPECT_TRUE(j0.at("parameter_overrides").is_object());
+  EXPECT_TRUE(j0.at("parameter_overrides").empty());
+  const std::string md = markdown_report(c, changed, "brainload validate --set x");
+  EXPECT_NE(md.find("**Parameter overrides** (`--set`): `lactate.vlamax_mmol_l_s=0.5`"),
+            std::string::npos);
+  EXPECT_NE(md.find("not those of the model as shipped"), std::string::npos);
+  EXPECT_EQ(markdown_report(c, shipped, "brainload validate").find("Parameter overrides"),
+            std::string::npos);
+  const std::string html = html_report(c, changed, "brainload validate --set x");
+  EXPECT_NE(html.find("lactate.vlamax_mmol_l_s=0.5"), std::string::npos);
+  EXPECT_EQ(html_report(c, shipped, "brainload validate").find("Parameter overrides"),
+            std::string::npos);
 }
 
 TEST(Report, NumbersHaveThreeSignificantDigits) {

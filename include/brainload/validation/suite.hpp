@@ -7,6 +7,7 @@
 #include <array>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "brainload/error.hpp"
@@ -40,6 +41,10 @@ struct SuiteOptions {
   // repeated at the target's seed + 1 … seed + n − 1, so that the report can say which passes and
   // misses hold whatever the seed (the catalogue's seed alone decides pass and miss).
   int seeds = 1;
+  // Model parameters set for every target (`validate --set`), as (full name, value) pairs applied
+  // after each scenario's own [parameters], so they win, as `run --set` and `trace --set` do.
+  // Empty: the model as shipped. Validated by the caller (cli/parameters.hpp, parse_sets).
+  std::vector<std::pair<std::string, double>> parameter_overrides;
 };
 
 // How many replicate values fall inside the target's band (NaN counts as outside).
@@ -72,6 +77,9 @@ struct SuiteResult {
   std::vector<TargetResult> results;  // same order as the catalogue's targets
   SuiteSummary summary;
   double seconds = 0.0;
+  // SuiteOptions::parameter_overrides as run, for the reports: a result under overrides is not
+  // the shipped model's, and every report says so.
+  std::vector<std::pair<std::string, double>> parameter_overrides;
 };
 
 [[nodiscard]] SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options = {});

@@ -75,11 +75,14 @@ int run_validate(const ValidateOptions& options) {
   // --set is checked before the catalogue is read or anything runs (exit 2, as for run/trace).
   const ParameterOverrides overrides = parse_sets(options.sets);
   Catalogue catalogue = load_catalogue(options.catalogue);
+  // --filter selects a target whose id or pathway contains the text, in the catalogue and in an
+  // earlier report alike.
+  const auto unselected = [&](const std::string& id, const std::string& pathway) {
+    return id.find(options.filter) == std::string::npos &&
+           pathway.find(options.filter) == std::string::npos;
+  };
   if (!options.filter.empty()) {
-    std::erase_if(catalogue.targets, [&](const Target& t) {
-      return t.id.find(options.filter) == std::string::npos &&
-             t.pathway.find(options.filter) == std::string::npos;
-    });
+    std::erase_if(catalogue.targets, [&](const Target& t) { return unselected(t.id, t.pathway); });
     if (catalogue.targets.empty()) {
       throw UsageError(
           fmt::format("--filter '{}' matches no target id or pathway", options.filter));
@@ -93,10 +96,7 @@ int run_validate(const ValidateOptions& options) {
   if (!options.compare.empty()) {
     earlier = read_report_targets(options.compare);
     if (!options.filter.empty()) {
-      std::erase_if(*earlier, [&](const TargetRecord& r) {
-        return r.id.find(options.filter) == std::string::npos &&
-               r.pathway.find(options.filter) == std::string::npos;
-      });
+      std::erase_if(*earlier, [&](const TargetRecord& r) { return unselected(r.id, r.pathway); });
     }
   }
   const std::filesystem::path out_dir(options.out);

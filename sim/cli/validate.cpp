@@ -92,11 +92,12 @@ int run_validate(const ValidateOptions& options) {
   // The earlier report is read before anything runs: a bad file fails at once, and --out may be
   // the directory it lives in (its report.json is overwritten at the end). With --filter only
   // the earlier report's targets that the filter selects are compared.
-  std::optional<std::vector<TargetRecord>> earlier;
+  std::optional<EarlierReport> earlier;
   if (!options.compare.empty()) {
-    earlier = read_report_targets(options.compare);
+    earlier = read_report(options.compare);
     if (!options.filter.empty()) {
-      std::erase_if(*earlier, [&](const TargetRecord& r) { return unselected(r.id, r.pathway); });
+      std::erase_if(earlier->targets,
+                    [&](const TargetRecord& r) { return unselected(r.id, r.pathway); });
     }
   }
   const std::filesystem::path out_dir(options.out);
@@ -126,7 +127,10 @@ int run_validate(const ValidateOptions& options) {
   if (earlier) command += " --compare " + options.compare;
   std::optional<Comparison> comparison;
   if (earlier) {
-    comparison = compare_reports(*earlier, target_records(catalogue, result), options.compare);
+    comparison =
+        compare_reports(earlier->targets, target_records(catalogue, result), options.compare);
+    comparison->overrides_before = earlier->parameter_overrides;
+    comparison->overrides_after = overrides;
   }
   write_reports(out_dir, catalogue, result, command, comparison ? &*comparison : nullptr);
 
@@ -136,11 +140,8 @@ int run_validate(const ValidateOptions& options) {
     std::cout << line << '\n';
   }
   if (!overrides.empty()) {
-    std::string list;
-    for (const auto& [name, value] : overrides) {
-      list += fmt::format("{}{}={}", list.empty() ? "" : ", ", name, value);
-    }
-    std::cout << "parameter overrides: " << list << " (not the model as shipped)\n";
+    std::cout << "parameter overrides: " << overrides_text(overrides)
+              << " (not the model as shipped)\n";
   }
   if (comparison) std::cout << comparison_text(*comparison);
   std::cout.flush();

@@ -124,7 +124,7 @@ std::string target_lists(const Comparison& c, const ListStyle& style) {
 
 }  // namespace
 
-std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file) {
+EarlierReport read_report(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     throw MissingInputError(fmt::format(
@@ -183,7 +183,23 @@ std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file)
                                              : row["simulated"].get<double>();
     records.push_back(std::move(r));
   }
-  return records;
+  EarlierReport report{std::move(records), {}};
+  // Reports from before `validate --set` have no such field: the shipped model.
+  if (j.contains("parameter_overrides")) {
+    const nlohmann::json& o = j["parameter_overrides"];
+    if (!o.is_object()) bad_report(file, 0, 0, "parameter_overrides", "not an object of numbers");
+    for (const auto& [name, value] : o.items()) {
+      if (!value.is_number()) {
+        bad_report(file, 0, 0, "parameter_overrides." + name, "not a number");
+      }
+      report.parameter_overrides.emplace_back(name, value.get<double>());
+    }
+  }
+  return report;
+}
+
+std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file) {
+  return read_report(file).targets;
 }
 
 std::string target_layer(const Target& t) {
@@ -286,8 +302,23 @@ Comparison compare_reports(const std::vector<TargetRecord>& before,
   return c;
 }
 
+namespace {
+
+// "parameter overrides: earlier none → now a=1, b=2" when either run had any; "" otherwise.
+std::string overrides_line(const Comparison& c) {
+  if (c.overrides_before.empty() && c.overrides_after.empty()) return "";
+  const auto list = [](const std::vector<std::pair<std::string, double>>& o) {
+    return o.empty() ? std::string("none (the model as shipped)") : overrides_text(o);
+  };
+  return fmt::format("parameter overrides: earlier {} → now {}", list(c.overrides_before),
+                     list(c.overrides_after));
+}
+
+}  // namespace
+
 std::string comparison_text(const Comparison& c) {
   std::string out = headline(c) + "\n";
+  if (const std::string line = overrides_line(c); !line.empty()) out += line + "\n";
   out += "held-out passes by pathway (earlier → now; * changed):\n";
   std::size_t width = 3;
   for (const PathwayHeldOut& p : c.held_out) width = std::max(width, p.pathway.size());
@@ -309,6 +340,7 @@ std::string comparison_text(const Comparison& c) {
 std::string comparison_markdown(const Comparison& c) {
   std::string md = "\n## Compared with an earlier report\n\n";
   md += "`" + headline(c) + "`\n\n";
+  if (const std::string line = overrides_line(c); !line.empty()) md += "`" + line + "`\n\n";
   md +=
       "Held-out passes (sound passes; a pass for the wrong reason is not counted) by "
       "pathway:\n\n| pathway | earlier | now |\n|---|---|---|\n";

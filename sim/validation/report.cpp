@@ -170,16 +170,6 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   file.commit();
 }
 
-// `validate --set` values as NAME=VALUE, comma-separated in command-line order; "" for none.
-std::string overrides_list(const SuiteResult& r, const char* quote) {
-  std::string text;
-  for (const auto& [name, value] : r.parameter_overrides) {
-    if (!text.empty()) text += ", ";
-    text += fmt::format("{}{}={}{}", quote, name, value, quote);
-  }
-  return text;
-}
-
 constexpr const char* kOverridesCaveat =
     "These results are not those of the model as shipped: every scenario ran with these values, "
     "over its own [parameters], and the fitted targets were fitted without them.";
@@ -273,7 +263,7 @@ std::string markdown_report(const Catalogue& c, const SuiteResult& r, const std:
      << " follow from a fitted parameter by construction (*derived*); they "
      << "are shown but are not evidence of validity. Only *held out* targets test the model.\n\n";
   if (!r.parameter_overrides.empty()) {
-    md << "**Parameter overrides** (`--set`): " << overrides_list(r, "`") << ". "
+    md << "**Parameter overrides** (`--set`): `" << overrides_text(r.parameter_overrides) << "`. "
        << kOverridesCaveat << "\n\n";
   }
   md << "| evidence | targets | passed | held out | held out passed |\n|---|---|---|---|---|\n";
@@ -465,7 +455,8 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
        "and grades: <code>docs/validation.md</code>.</p>\n";
   if (!r.parameter_overrides.empty()) {
     h << "<p class=\"flag\"><strong>Parameter overrides</strong> (<code>--set</code>): "
-      << html_escape(overrides_list(r, "")) << ". " << html_escape(kOverridesCaveat) << "</p>\n";
+      << html_escape(overrides_text(r.parameter_overrides)) << ". " << html_escape(kOverridesCaveat)
+      << "</p>\n";
   }
   h << "<h2>Passes by evidence kind</h2>\n<table><thead><tr><th>evidence</th><th>targets</th>"
        "<th>passed</th><th>held out</th><th>held out passed</th></tr></thead><tbody>\n";
@@ -605,7 +596,11 @@ nlohmann::json comparison_json(const Comparison& c, const Number& number) {
   held_out.push_back(pathway(c.acute));
   held_out.push_back(pathway(c.chronic));
   held_out.push_back(pathway(c.all));
+  // The earlier run's `validate --set` values; this run's are the report's parameter_overrides.
+  nlohmann::json earlier_overrides = nlohmann::json::object();
+  for (const auto& [name, value] : c.overrides_before) earlier_overrides[name] = value;
   return {{"earlier", c.earlier},
+          {"earlier_parameter_overrides", earlier_overrides},
           {"added", ids(c.added)},
           {"removed", ids(c.removed)},
           {"status_changes", changes},

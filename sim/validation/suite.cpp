@@ -401,6 +401,14 @@ std::string robustness_line(const Catalogue& catalogue, const SuiteResult& resul
       seeds, replicated, stable, held_out_robust, held_out_passes);
 }
 
+std::string overrides_text(const std::vector<std::pair<std::string, double>>& overrides) {
+  std::string text;
+  for (const auto& [name, value] : overrides) {
+    text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
+  }
+  return text;
+}
+
 SuiteResult run_suite(const Catalogue& catalogue, const SuiteOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   const auto log = [&](const std::string& line) {

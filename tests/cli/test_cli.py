@@ -456,11 +456,14 @@ class ValidateSet(unittest.TestCase):
             self.assertEqual(proc.returncode, 1, outcome(proc))
             self.assertIn("parameter overrides: lactate.vlamax_mmol_l_s=0.5 (not the model as "
                           "shipped)", proc.stdout)
+            self.assertIn("parameter overrides: earlier none (the model as shipped) → now "
+                          "lactate.vlamax_mmol_l_s=0.5", proc.stdout)
             self.assertRegex(proc.stdout, r"lactate\.wingate30\.peak_rise  fitted  pass → miss")
             before = json.loads((shipped / "report.json").read_text())
             after = json.loads((changed / "report.json").read_text())
             self.assertEqual(before["parameter_overrides"], {})
             self.assertEqual(after["parameter_overrides"], {"lactate.vlamax_mmol_l_s": 0.5})
+            self.assertEqual(after["comparison"]["earlier_parameter_overrides"], {})
             value = {r["id"]: r["simulated"] for r in before["targets"]}
             peak = next(r for r in after["targets"] if r["id"] == "lactate.wingate30.peak_rise")
             self.assertLess(peak["simulated"], value["lactate.wingate30.peak_rise"] - 2.0)

@@ -210,5 +210,43 @@ TEST_F(CompareFile, SomethingElseIsNotAReport) {
   EXPECT_NE(why.find("targets: missing or not an array"), std::string::npos) << why;
 }
 
+// `validate --set`: an earlier report names the overrides it ran with, and the comparison says
+// so whenever either run had any, so a variant is not read as the shipped model.
+TEST_F(CompareFile, ReadsAnEarlierReportsParameterOverrides) {
+  const std::string row =
+      R"({"id": "a", "pathway": "lactate", "role": "held_out", "pass": true, "simulated": 1})";
+  const auto with = write(
+      "with.json", R"({"targets": [)" + row + R"(], "parameter_overrides": {"lactate.k": 0.5}})");
+  const EarlierReport r = read_report(with);
+  ASSERT_EQ(r.targets.size(), 1u);
+  ASSERT_EQ(r.parameter_overrides.size(), 1u);
+  EXPECT_EQ(r.parameter_overrides[0].first, "lactate.k");
+  EXPECT_DOUBLE_EQ(r.parameter_overrides[0].second, 0.5);
+  // Reports from before the field: the shipped model.
+  EXPECT_TRUE(
+      read_report(write("old.json", R"({"targets": [)" + row + "]}")).parameter_overrides.empty());
+  const auto bad = write(
+      "bad.json", R"({"targets": [)" + row + R"(], "parameter_overrides": {"lactate.k": "x"}})");
+  try {
+    (void)read_report(bad);
+    ADD_FAILURE() << "accepted";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("parameter_overrides.lactate.k: not a number"),
+              std::string::npos)
+        << e.what();
+  }
+
+  Comparison c = compare_reports(r.targets, r.targets, "with.json");
+  EXPECT_EQ(comparison_text(c).find("parameter overrides"), std::string::npos);
+  c.overrides_before = r.parameter_overrides;
+  const std::string text = comparison_text(c);
+  EXPECT_NE(text.find("parameter overrides: earlier lactate.k=0.5 → now none (the model as "
+                      "shipped)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(comparison_markdown(c).find("parameter overrides: earlier lactate.k=0.5"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace brainload::validation

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "brainload/validation/catalogue.hpp"
@@ -30,6 +31,16 @@ struct TargetRecord {
 // The targets of a report.json written by `brainload validate`. Throws MissingInputError when the
 // file cannot be read, ScenarioError (file:line:column, or the field) when it is not such a report.
 [[nodiscard]] std::vector<TargetRecord> read_report_targets(const std::filesystem::path& file);
+
+// An earlier report.json as `validate --compare` reads it: its targets (read_report_targets) and
+// the parameter overrides it ran with (`validate --set`; empty for the shipped model and for
+// reports from before the field). The same errors as read_report_targets, and
+// "parameter_overrides: not an object of numbers" for a malformed field.
+struct EarlierReport {
+  std::vector<TargetRecord> targets;
+  std::vector<std::pair<std::string, double>> parameter_overrides;
+};
+[[nodiscard]] EarlierReport read_report(const std::filesystem::path& file);
 
 // "acute" when the observable a target grades is an acute observable (observables.hpp), else
 // "chronic": the split docs/validation.md counts held-out passes by (issues 14 and 15).
@@ -74,6 +85,10 @@ struct Comparison {
   PathwayHeldOut acute;                  // pathway "acute": targets of acute observables
   PathwayHeldOut chronic;                // pathway "chronic": targets of chronic observables
   PathwayHeldOut all;                    // pathway "all": the totals
+  // The parameter overrides of each run (`validate --set`), set by the caller: the comparison
+  // names them when either is not empty, so a variant is not read as the shipped model.
+  std::vector<std::pair<std::string, double>> overrides_before;
+  std::vector<std::pair<std::string, double>> overrides_after;
 };
 
 [[nodiscard]] Comparison compare_reports(const std::vector<TargetRecord>& before,

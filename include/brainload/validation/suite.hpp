@@ -92,6 +92,10 @@ struct SuiteResult {
 // "seed robustness (N seeds): P population targets, S keep their status in every seed; H of K
 // held-out passes hold in every seed" (empty when no target has replicates).
 [[nodiscard]] std::string robustness_line(const Catalogue& catalogue, const SuiteResult& result);
+// Parameter overrides as "name=value, name=value" in their order ("" for none), as the terminal,
+// the reports and the comparison print them.
+[[nodiscard]] std::string overrides_text(
+    const std::vector<std::pair<std::string, double>>& overrides);
 
 // What can be checked of the targets without simulating them (`validate --check`): every
 // scenario a target names is loaded and validated (a bad scenario throws its own ScenarioError),

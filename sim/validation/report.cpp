@@ -565,6 +565,14 @@ std::string html_report(const Catalogue& c, const SuiteResult& r, const std::str
 
 namespace {
 
+// `validate --set` values as a JSON object (empty: the model as shipped); a name set twice keeps
+// its last value, the one that was run.
+nlohmann::json overrides_json(const std::vector<std::pair<std::string, double>>& overrides) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const auto& [name, value] : overrides) o[name] = value;
+  return o;
+}
+
 template <class Number>
 nlohmann::json comparison_json(const Comparison& c, const Number& number) {
   const auto ids = [](const std::vector<TargetRecord>& records) {
@@ -597,10 +605,8 @@ nlohmann::json comparison_json(const Comparison& c, const Number& number) {
   held_out.push_back(pathway(c.chronic));
   held_out.push_back(pathway(c.all));
   // The earlier run's `validate --set` values; this run's are the report's parameter_overrides.
-  nlohmann::json earlier_overrides = nlohmann::json::object();
-  for (const auto& [name, value] : c.overrides_before) earlier_overrides[name] = value;
   return {{"earlier", c.earlier},
-          {"earlier_parameter_overrides", earlier_overrides},
+          {"earlier_parameter_overrides", overrides_json(c.overrides_before)},
           {"added", ids(c.added)},
           {"removed", ids(c.removed)},
           {"status_changes", changes},
@@ -674,11 +680,7 @@ std::string json_report(const Catalogue& c, const SuiteResult& r, const Comparis
                         {"failed", s.failed},
                         {"known_misses", s.known_misses}}},
                       {"credibility", credibility}};
-  // Always present (empty: the model as shipped); a name set twice keeps its last value, the one
-  // that was run.
-  nlohmann::json overrides = nlohmann::json::object();
-  for (const auto& [name, value] : r.parameter_overrides) overrides[name] = value;
-  j["parameter_overrides"] = overrides;
+  j["parameter_overrides"] = overrides_json(r.parameter_overrides);  // always present
   if (comparison != nullptr) j["comparison"] = comparison_json(*comparison, number);
   return j.dump(2) + "\n";
 }

@@ -14,7 +14,9 @@ compensation variants do not move it.
 Run from the repository root after the build:
     python3 validation/fits/cbf_sensitivity.py [path/to/brainload]
 """
-import json, os, pathlib, subprocess, sys, tempfile
+import os, sys
+
+import fitlib
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/brainload")
 G = "cerebral_blood_flow."
@@ -30,21 +32,10 @@ VARIANTS = [
 ]
 
 
-def run(overrides):
-    with tempfile.TemporaryDirectory() as tmp:
-        out = pathlib.Path(tmp) / "out"
-        sets = [a for k, v in overrides.items() for a in ("--set", f"{k}={v!r}")]
-        proc = subprocess.run([BIN, "validate", "--filter", "cerebral_blood_flow", "--out",
-                               str(out), "--quiet", *sets], capture_output=True, text=True)
-        if not (out / "report.json").exists():
-            sys.exit(f"validate failed for {overrides}: {proc.stderr.strip()}")
-        return json.loads((out / "report.json").read_text())
-
-
 def main():
     rows = []
     for label, overrides in VARIANTS:
-        report = run(overrides)
+        report = fitlib.report_with_set(BIN, "cerebral_blood_flow", overrides)
         targets = report["targets"]
         held = [t for t in targets if t["role"] == "held_out"]
         passed = [t for t in held if t["pass"] and not t.get("wrong_reason", False)]

@@ -5,8 +5,25 @@ The catalogue and scenarios are copied to a temporary directory; each scenario n
 `parameters` gets those values appended as a [parameters] table (NAME = value, as `brainload
 describe` lists the names); each target named in `agents` has its reader's agent count replaced.
 Only the listed targets run, one `--filter` each. Run from the repository root.
+
+`report_with_set` is for the sensitivity reports instead: every target the filter selects runs
+with the same values (`validate --set`), whatever its scenario.
 """
-import json, pathlib, re, shutil, subprocess, tempfile
+import json, pathlib, re, shutil, subprocess, sys, tempfile
+
+
+def report_with_set(binary, filter_text, overrides):
+    """report.json (parsed) of `brainload validate --filter filter_text --set NAME=VALUE ...` for
+    `overrides` = {name: value}; exits with validate's message if no report was written (a
+    fitted target leaving its band still writes one)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "out"
+        sets = [a for k, v in overrides.items() for a in ("--set", f"{k}={v!r}")]
+        proc = subprocess.run([binary, "validate", "--filter", filter_text, "--out", str(out),
+                               "--quiet", *sets], capture_output=True, text=True)
+        if not (out / "report.json").exists():
+            sys.exit(f"validate failed for {overrides}: {proc.stderr.strip()}")
+        return json.loads((out / "report.json").read_text())
 
 
 def simulated(binary, targets, parameters=None, agents=None, seeds=1):

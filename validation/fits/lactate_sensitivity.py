@@ -13,7 +13,9 @@ values, so a variant that moves a fitted Wingate target shows it in the fitted r
 Run from the repository root after the build:
     python3 validation/fits/lactate_sensitivity.py [path/to/brainload]
 """
-import json, os, pathlib, subprocess, sys, tempfile
+import os, sys
+
+import fitlib
 
 BIN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build/brainload")
 L = "lactate."
@@ -31,21 +33,10 @@ VARIANTS = [
 ]
 
 
-def run(overrides):
-    with tempfile.TemporaryDirectory() as tmp:
-        out = pathlib.Path(tmp) / "out"
-        sets = [a for k, v in overrides.items() for a in ("--set", f"{k}={v!r}")]
-        proc = subprocess.run([BIN, "validate", "--filter", "lactate", "--out", str(out),
-                               "--quiet", *sets], capture_output=True, text=True)
-        if not (out / "report.json").exists():
-            sys.exit(f"validate failed for {overrides}: {proc.stderr.strip()}")
-        return json.loads((out / "report.json").read_text())
-
-
 def main():
     rows = []
     for label, overrides in VARIANTS:
-        targets = run(overrides)["targets"]
+        targets = fitlib.report_with_set(BIN, "lactate", overrides)["targets"]
         held = [t for t in targets if t["role"] == "held_out"]
         passed = [t for t in held if t["pass"] and not t.get("wrong_reason", False)]
         fitted_missed = [t["id"] for t in targets if t["role"] != "held_out" and not t["pass"]]

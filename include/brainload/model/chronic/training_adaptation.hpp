@@ -53,8 +53,9 @@ struct TrainingAdaptationParams {
   // al. 2010's leg press +29 % after 26 weeks (Ageing Res Rev 9:226).
   double strength_neural_max = 0.4250;     // neural gain at saturation, fraction of 1RM (fitted)
   double strength_neural_tau_days = 21.0;  // rise (Sale 1988)
-  double strength_neural_off_tau_days = 581.0;  // fall (chronic_structures.md 7t; fitted to
-                                                // Taaffe & Marcus 1997 and Trappe et al. 2002)
+  double strength_neural_off_tau_days = 565.0;  // fall (chronic_structures.md 7t; fitted to
+                                                // Taaffe & Marcus 1997 and Trappe et al. 2002;
+                                                // 581 before Trappe's 3 x 10, protocol audit)
   double strength_muscle_max = 0.3229;          // structural gain at saturation (fitted)
   double strength_muscle_tau_days = 120.0;  // (assumed: hypertrophy over months; consistent with
                                             // Seynnes 2007's CSA at days 20 and 35 and with the
@@ -124,7 +125,8 @@ void visit_parameters(P& p, Visitor&& visit) {
         "24-week gain after 12 weeks off (Taaffe & Marcus 1997, Clin Physiol 17:311) and 66.7 % "
         "of a 12-week gain after 6 months (Trappe et al. 2002, J Gerontol A 57:B138); "
         "validation/fits/fit_strength_retention.py, chronic_structures.md 7t (was 7305 d, the "
-        "bound of a fit to Smith et al. 2003's contrast, which no value reaches)");
+        "bound of a fit to Smith et al. 2003's contrast, which no value reaches; 581 d until "
+        "Trappe et al.'s sessions took their 3 x 10, docs/research/catalogue_protocol_audit.md)");
   visit("strength_muscle_max", p.strength_muscle_max, "1", ValidRange{0.0, 1.0},
         "fitted: structural gain at saturation of a muscle group, with strength_neural_max, so "
         "that Peterson et al. 2010's leg press gains +29 % after 26 weeks (Ageing Res Rev "

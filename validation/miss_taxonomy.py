@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Classify what keeps each uncounted held-out target out, and what the classes allow.
 
-Usage: miss_taxonomy.py REPORT_JSON [TAXONOMY_TOML]
+Usage: miss_taxonomy.py REPORT_JSON [TAXONOMY_TOML] [--doc FILE ...]
 
 REPORT_JSON is the report.json of `brainload validate --out DIR`; TAXONOMY_TOML defaults to
 validation/miss_taxonomy.toml beside this script. Every held-out target that the summary line does
@@ -21,7 +21,9 @@ The script checks the file against the report (every uncounted held-out target c
 entry for a target that now counts as a pass, `with` naming a catalogue target) and prints the
 counts per layer and class, and the held-out pass rate each layer would reach if every miss of
 the non-conflict classes were mended while every conflict stayed a miss: the ceiling that the
-conflicts alone leave (docs/research/held_out_miss_taxonomy.md). Exit status 1 on any problem.
+conflicts alone leave (docs/research/held_out_miss_taxonomy.md). Its last line, "miss taxonomy:
+...", is quoted in the documents; each --doc FILE must contain it (whitespace-insensitive), so
+the counts written there cannot go stale. Exit status 1 on any problem, 2 on unreadable input.
 """
 import json
 import math
@@ -98,7 +100,32 @@ def summary(report, taxonomy):
     return lines
 
 
+def digest(report, taxonomy):
+    """One line that the documents quote verbatim (checked with --doc)."""
+    entries = taxonomy.get("target", {})
+    out = uncounted(report["targets"])
+    by_class = Counter(entries[tid]["class"] for tid in out if tid in entries)
+    held = [t for t in report["targets"] if t["role"] == "held_out"]
+    ceilings = []
+    for layer in ("acute", "chronic"):
+        n = sum(1 for t in held if t["layer"] == layer)
+        missing = [tid for tid, t in out.items() if t["layer"] == layer]
+        mendable = sum(1 for tid in missing
+                       if tid in entries and entries[tid]["class"] != "conflict")
+        ceilings.append(f"{round(100 * (n - len(missing) + mendable) / n)} % {layer}")
+    counts = ", ".join(f"{k} {by_class.get(k, 0)}" for k in CLASSES)
+    return f"miss taxonomy: {counts}; ceiling {', '.join(ceilings)}"
+
+
 def main(argv):
+    docs = []
+    while "--doc" in argv:
+        i = argv.index("--doc")
+        if i + 1 >= len(argv):
+            print("miss_taxonomy: --doc needs a file", file=sys.stderr)
+            return 2
+        docs.append(Path(argv[i + 1]))
+        argv = argv[:i] + argv[i + 2:]
     if len(argv) < 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
@@ -119,6 +146,18 @@ def main(argv):
         print(f"miss_taxonomy: {tax_path}: {p}", file=sys.stderr)
     for line in summary(report, taxonomy):
         print(line)
+    line = digest(report, taxonomy)
+    print(line)
+    for doc in docs:
+        try:
+            text = doc.read_text()
+        except OSError as e:
+            problems.append(f"cannot read {doc}: {e}")
+            print(f"miss_taxonomy: cannot read {doc}: {e}", file=sys.stderr)
+            continue
+        if line not in " ".join(text.split()):
+            problems.append(f"{doc} does not quote the line above")
+            print(f"miss_taxonomy: {doc} does not quote `{line}`; update it", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -69,3 +69,24 @@ def test_summary_ceiling():
     assert lines[0].startswith("acute: 2 of 4 held-out targets pass (50 %); 75% needs 3")
     assert "3 of 4 (75 %)" in lines[2]
     assert lines[-1].startswith("conflicts: 1, 1 of them with a fitted")
+
+
+def test_doc_must_quote_the_digest(tmp_path):
+    rep = report(("held_out", "a", "acute", False, ""), ("held_out", "c", "acute", True, ""),
+                 ("fitted", "f", "acute", True, ""), ("held_out", "e", "chronic", True, ""))
+    tax = {"target": {"a": {"class": "conflict", "with": "f", "needs": "x"}}}
+    line = miss_taxonomy.digest(rep, tax)
+    assert line == ("miss taxonomy: conflict 1, mechanism 0, parameter 0, protocol 0; "
+                    "ceiling 50 % acute, 100 % chronic")
+    rp = tmp_path / "report.json"
+    rp.write_text(__import__("json").dumps(rep))
+    tp = tmp_path / "tax.toml"
+    tp.write_text('[target."a"]\nclass = "conflict"\nwith = "f"\nneeds = "x"\n')
+    good = tmp_path / "good.md"
+    good.write_text("Counts:\n`miss taxonomy: conflict 1, mechanism 0, parameter 0,\nprotocol 0; "
+                    "ceiling 50 % acute, 100 % chronic`\n")
+    stale = tmp_path / "stale.md"
+    stale.write_text("`miss taxonomy: conflict 2, mechanism 0, parameter 0, protocol 0`\n")
+    assert miss_taxonomy.main(["x", str(rp), str(tp), "--doc", str(good)]) == 0
+    assert miss_taxonomy.main(["x", str(rp), str(tp), "--doc", str(stale)]) == 1
+    assert miss_taxonomy.main(["x", str(rp), str(tp), "--doc"]) == 2

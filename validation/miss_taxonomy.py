@@ -71,26 +71,42 @@ def check(report, taxonomy):
     return problems
 
 
-def summary(report, taxonomy):
-    lines = []
+def layers(report, taxonomy):
+    """Per layer: held-out targets, passes, uncounted ones by class, and the conflict ceiling."""
     entries = taxonomy.get("target", {})
     held = [t for t in report["targets"] if t["role"] == "held_out"]
     out = uncounted(report["targets"])
+    result = {}
     for layer in ("acute", "chronic"):
         n = sum(1 for t in held if t["layer"] == layer)
         missing = [tid for tid, t in out.items() if t["layer"] == layer]
-        passed = n - len(missing)
         by_class = Counter(entries[tid]["class"] for tid in missing if tid in entries)
-        need = math.ceil(GOAL * n - 1e-9)
-        ceiling = passed + sum(v for k, v in by_class.items() if k != "conflict")
+        passed = n - len(missing)
+        result[layer] = {
+            "n": n, "passed": passed, "missing": len(missing), "by_class": by_class,
+            "need": math.ceil(GOAL * n - 1e-9),
+            "ceiling": passed + sum(v for k, v in by_class.items() if k != "conflict"),
+        }
+    return result
+
+
+def percent(part, whole):
+    return f"{round(100 * part / whole)} %"
+
+
+def summary(report, taxonomy):
+    lines = []
+    for layer, c in layers(report, taxonomy).items():
+        n, passed = c["n"], c["passed"]
         lines.append(
-            f"{layer}: {passed} of {n} held-out targets pass ({100 * passed / n:.0f} %); "
-            f"{GOAL:.0%} needs {need}, i.e. {max(0, need - passed)} of the {len(missing)} "
-            f"uncounted mended")
-        lines.append("  " + ", ".join(f"{k} {by_class.get(k, 0)}" for k in CLASSES))
+            f"{layer}: {passed} of {n} held-out targets pass ({percent(passed, n)}); "
+            f"{GOAL:.0%} needs {c['need']}, i.e. {max(0, c['need'] - passed)} of the "
+            f"{c['missing']} uncounted mended")
+        lines.append("  " + ", ".join(f"{k} {c['by_class'].get(k, 0)}" for k in CLASSES))
         lines.append(
             f"  with every non-conflict miss mended and every conflict still missing: "
-            f"{ceiling} of {n} ({100 * ceiling / n:.0f} %)")
+            f"{c['ceiling']} of {n} ({percent(c['ceiling'], n)})")
+    entries = taxonomy.get("target", {})
     partners = Counter(e["with"] for e in entries.values() if e.get("class") == "conflict")
     roles = {t["id"]: t["role"] for t in report["targets"]}
     fitted = sum(v for k, v in partners.items() if roles.get(k) != "held_out")
@@ -102,19 +118,12 @@ def summary(report, taxonomy):
 
 def digest(report, taxonomy):
     """One line that the documents quote verbatim (checked with --doc)."""
-    entries = taxonomy.get("target", {})
-    out = uncounted(report["targets"])
-    by_class = Counter(entries[tid]["class"] for tid in out if tid in entries)
-    held = [t for t in report["targets"] if t["role"] == "held_out"]
-    ceilings = []
-    for layer in ("acute", "chronic"):
-        n = sum(1 for t in held if t["layer"] == layer)
-        missing = [tid for tid, t in out.items() if t["layer"] == layer]
-        mendable = sum(1 for tid in missing
-                       if tid in entries and entries[tid]["class"] != "conflict")
-        ceilings.append(f"{round(100 * (n - len(missing) + mendable) / n)} % {layer}")
+    per_layer = layers(report, taxonomy)
+    by_class = sum((c["by_class"] for c in per_layer.values()), Counter())
     counts = ", ".join(f"{k} {by_class.get(k, 0)}" for k in CLASSES)
-    return f"miss taxonomy: {counts}; ceiling {', '.join(ceilings)}"
+    ceilings = ", ".join(f"{percent(c['ceiling'], c['n'])} {layer}"
+                         for layer, c in per_layer.items())
+    return f"miss taxonomy: {counts}; ceiling {ceilings}"
 
 
 def main(argv):

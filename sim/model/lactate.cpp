@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <numbers>
 
 namespace brainload {
 
@@ -24,33 +26,7 @@ double glycolytic_ph_factor(const LactateParams& p, double muscle_mmol_l, double
 
 namespace {
 
-// The root of a continuous, increasing f on [lo, hi] with f(lo) < 0 < f(hi): regula falsi with the
-// Illinois modification (superlinear, never leaves the bracket). Our own rather than Boost.Math's
-// TOMS 748 because STYLE.md keeps Boost out of model/ (tests/layout_check.cmake enforces it).
-template <class F>
-double bracketed_root(F&& f, double lo, double hi, double f_lo, double f_hi) {
-  constexpr int kMaxIterations = 200;
-  constexpr double kTolerance = 1e-14;  // in a, which lies in [0, 1]
-  int side = 0;
-  double x = lo;
-  for (int k = 0; k < kMaxIterations && hi - lo > kTolerance; ++k) {
-    x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-    const double fx = f(x);
-    if (fx == 0.0) return x;
-    if (fx < 0.0) {
-      lo = x;
-      f_lo = fx;
-      if (side == -1) f_hi *= 0.5;
-      side = -1;
-    } else {
-      hi = x;
-      f_hi = fx;
-      if (side == 1) f_lo *= 0.5;
-      side = 1;
-    }
-  }
-  return x;
-}
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Glycolysis at full activation and pH factor 1 (mmol/L of lactate space per min).
 double peak_production(const LactateParams& p, const LactateInputs& in) {
@@ -89,18 +65,64 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
   }
   const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
   const double ks2 = p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg;
-  // Supply minus demand as a function of a (monotone increasing): u³ = Ks2·a/(1 − a).
-  const auto gap = [&](double a) {
-    const double u2 = std::pow(ks2 * a / (1.0 - a), 2.0 / 3.0);
-    return u2 / (ks1 + u2) +
-           r * std::max(0.0, a * glycolytic_ph_factor(p, muscle_mmol_l, a) - r_ox) - demand;
+  // The root is found in free ADP u, where the balance has no fractional power:
+  //   g(u) = f1(u) + R·max(0, a(u)·h(a(u)) − r_ox) − x_d,   a(u) = u³/(Ks2 + u³),
+  //   h(a) = 1/(1 + E(a)),  E(a) = 10^(3·(pH_½ − pH_m(a))) = exp(3·ln10·(pH_½ − pH_m(a))),
+  // pH_m linear in a (glycolytic_ph_factor), so dh/da = 3·ln10·ΔpH_PCr·h·(1 − h) and
+  //   g'(u) = 2·Ks1·u/(Ks1 + u²)² + [net > 0]·R·(h + a·dh/da)·3·Ks2·u²/(Ks2 + u³)².
+  // g increases with u (a does), so its root is bracketed by the activations [lo, hi] at which
+  // g < 0 and g > 0, and Newton's method is kept inside that bracket with a bisection step in a
+  // wherever Newton's would leave it (the safeguarded Newton of Press et al., Numerical Recipes,
+  // "rtsafe"; g is smooth but where net formation starts, a kink inside the bracket). It replaced
+  // regula falsi in a, which needed two pow() calls an evaluation and 8-10 evaluations a root;
+  // this needs one exp() and 4-6 (the model's innermost loop: docs/reliability.md, forty-seventh
+  // session). Our own rather than Boost.Math's newton_raphson_iterate because STYLE.md keeps Boost
+  // out of model/ (tests/layout_check.cmake enforces it).
+  const double ph_without_pcr =
+      p.ph_rest - (muscle_mmol_l - p.rest_mmol_l) / p.buffer_mmol_l_per_ph;
+  const double ph_exponent = 3.0 * std::numbers::ln10;  // 10^(3·Δ) = exp(3·ln10·Δ)
+  struct Point {
+    double u, a, gap, slope;
   };
+  const auto at = [&](double u) {
+    const double u2 = u * u;
+    const double u3 = u2 * u;
+    Point pt{u, u3 / (ks2 + u3), 0.0, 0.0};
+    const double h = 1.0 / (1.0 + std::exp(ph_exponent * (p.ph_half_inhibition - ph_without_pcr -
+                                                          p.pcr_alkalinisation_ph * pt.a)));
+    const double net = pt.a * h - r_ox;
+    pt.gap = u2 / (ks1 + u2) + r * std::max(0.0, net) - demand;
+    pt.slope = 2.0 * ks1 * u / ((ks1 + u2) * (ks1 + u2));
+    if (net > 0.0) {
+      const double da_du = 3.0 * ks2 * u2 / ((ks2 + u3) * (ks2 + u3));
+      pt.slope += r * (h + pt.a * ph_exponent * p.pcr_alkalinisation_ph * h * (1.0 - h)) * da_du;
+    }
+    return pt;
+  };
+  const auto adp_of = [&](double a) { return std::cbrt(ks2 * a / (1.0 - a)); };
   // The root lies below the activation of the oxidative relation alone (where f1 = demand and
-  // glycolysis adds to it), or below 1 when the demand is at or above the aerobic maximum.
-  const double upper = demand < 1.0 ? glycolytic_activation(p, demand) : 1.0 - 1e-12;
-  const double g_upper = gap(upper);
-  if (g_upper <= 0.0) return upper;
-  return bracketed_root(gap, 0.0, upper, -demand, g_upper);
+  // glycolysis adds to it; the ADP of glycolytic_activation), or below 1 when the demand is at or
+  // above the aerobic maximum.
+  Point x = at(demand < 1.0 ? std::sqrt(ks1 * demand / (1.0 - demand)) : adp_of(1.0 - 1e-12));
+  if (x.gap <= 0.0) return x.a;
+  constexpr int kMaxIterations = 200;
+  constexpr double kTolerance = 1e-14;  // in a, which lies in [0, 1]
+  double lo = 0.0;
+  double hi = x.a;
+  for (int k = 0; k < kMaxIterations && hi - lo > kTolerance; ++k) {
+    const double u = x.u - x.gap / x.slope;
+    double a = kNaN;
+    if (u > 0.0) {
+      const double u3 = u * u * u;
+      a = u3 / (ks2 + u3);
+    }
+    // Newton's step is the error left, to first order: converged when it is within tolerance.
+    if (std::fabs(a - x.a) <= kTolerance) return a;
+    x = a > lo && a < hi ? at(u) : at(adp_of(0.5 * (lo + hi)));  // NaN fails both tests
+    if (x.gap == 0.0) return x.a;
+    (x.gap < 0.0 ? lo : hi) = x.a;
+  }
+  return x.a;
 }
 
 double lactate_production(const LactateParams& p, const LactateInputs& in, double muscle_mmol_l,

@@ -4,6 +4,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -17,19 +18,23 @@ void parallel_for_index(std::size_t n, int threads, const std::function<void(std
   std::exception_ptr first_error;
   std::mutex error_mutex;
   oneapi::tbb::task_arena arena(workers);
+  std::atomic<std::size_t> next{0};
   arena.execute([&] {
-    // Grain 1: the items are coarse (a whole simulation each) and uneven in cost.
-    oneapi::tbb::parallel_for(oneapi::tbb::blocked_range<std::size_t>(0, n, 1),
-                              [&](const oneapi::tbb::blocked_range<std::size_t>& range) {
-                                for (std::size_t k = range.begin(); k != range.end(); ++k) {
-                                  try {
-                                    f(k);
-                                  } catch (...) {
-                                    const std::lock_guard<std::mutex> lock(error_mutex);
-                                    if (!first_error) first_error = std::current_exception();
-                                  }
-                                }
-                              });
+    // One loop a worker, each taking the next index from a shared counter, so the items start in
+    // index order whatever their costs, and a caller that puts its longest items first gets the
+    // longest-processing-time-first schedule. (A blocked_range, even of grain 1, hands a second
+    // worker the far half of the range: one worker could then run the longest items one after
+    // another while the other finishes the short ones.)
+    oneapi::tbb::parallel_for(0, workers, [&](int) {
+      for (std::size_t k = next++; k < n; k = next++) {
+        try {
+          f(k);
+        } catch (...) {
+          const std::lock_guard<std::mutex> lock(error_mutex);
+          if (!first_error) first_error = std::current_exception();
+        }
+      }
+    });
   });
   if (first_error) std::rethrow_exception(first_error);
 }

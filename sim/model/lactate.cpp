@@ -105,18 +105,23 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
   // above the aerobic maximum.
   Point x = at(demand < 1.0 ? std::sqrt(ks1 * demand / (1.0 - demand)) : adp_of(1.0 - 1e-12));
   if (x.gap <= 0.0) return x.a;
+  // Newton's steps, at most kNewtonSteps of them (4-6 are taken: docs/reliability.md, forty-
+  // seventh session); after that only bisection, which halves the bracket every step, so the loop
+  // ends within about 50 more steps whatever the input (in place of rtsafe's progress test).
+  constexpr int kNewtonSteps = 12;
   constexpr int kMaxIterations = 200;
   constexpr double kTolerance = 1e-14;  // in a, which lies in [0, 1]
   double lo = 0.0;
   double hi = x.a;
   for (int k = 0; k < kMaxIterations && hi - lo > kTolerance; ++k) {
-    const double u = x.u - x.gap / x.slope;
     double a = kNaN;
-    if (u > 0.0) {
+    const double u = x.u - x.gap / x.slope;
+    if (k < kNewtonSteps && u > 0.0) {
       const double u3 = u * u * u;
       a = u3 / (ks2 + u3);
     }
-    // Newton's step is the error left, to first order: converged when it is within tolerance.
+    // Newton's step is the error left, to first order (from the left of the kink where net
+    // formation starts it oversteps, so the test stays on the safe side there).
     if (std::fabs(a - x.a) <= kTolerance) return a;
     x = a > lo && a < hi ? at(u) : at(adp_of(0.5 * (lo + hi)));  // NaN fails both tests
     if (x.gap == 0.0) return x.a;

@@ -210,7 +210,9 @@ struct LactateRates {
 // R of the ATP balance: the subject's maximal glycolytic ATP over the aerobic maximum.
 [[nodiscard]] double glycolytic_capacity_ratio(const LactateParams& p, const LactateInputs& in);
 // a from Mader's net ATP balance, f1(u) + R·max(0, a(u)·h(L_m, a) − r_ox(L_b)) = x_d (1 for an
-// all-out bout, 0 at rest).
+// all-out bout or a demand beyond the largest supply, 0 at rest; 1 − 1e-12 at most otherwise),
+// within 1e-14 of the root in a (absolute; a residual of the balance near rounding where it is
+// flat in a, at joint extremes of the ADP constants).
 [[nodiscard]] double balanced_activation(const LactateParams& p, const LactateInputs& in,
                                          double muscle_mmol_l, double blood_mmol_l);
 // h(L_m): the acidosis factor, Mader's 1/(1 + [H⁺]³/Ks3).

@@ -89,10 +89,12 @@ struct HpaParams {
                                  // concentration, Hill et al. 2008)
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % does not raise secretion, 60 % does
                                                  // (Hill et al. 2008)
-  double plasma_volume_slope = 0.2315;    // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
-                                          // −17 % at 80 % after 30 min, Hill et al. 2008)
-  double plasma_volume_tau_min = 10.0;    // τ_V, min (assumed: the exercise shift is complete
-                                          // within 10-15 min and reverses within the hour after)
+  double plasma_volume_slope = 0.2315;  // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
+                                        // −17 % at 80 % after 30 min, Hill et al. 2008)
+  // τ_V, min (assumed; its return is as measured: back within 30 min of intense exercise, Mack et
+  // al. 1998, J Appl Physiol 85:667; the onset is faster, stable within 5 min, Pivarnik et al.
+  // 1986: docs/research/cortisol_recovery_timing.md)
+  double plasma_volume_tau_min = 10.0;
   double cbg_capacity_nmol_l = 650.0;     // G (derived: 34 mg/L of CBG, 52 kDa, one site; J Clin
                                           // Endocrinol Metab 1964, 24:1029)
   double cbg_affinity_l_per_nmol = 0.03;  // K = 3e7 /M (Coolens et al. 1987)
@@ -156,7 +158,9 @@ void visit_parameters(P& p, Visitor&& visit) {
         "fitted: plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 % VO2max (Hill et al. "
         "2008)");
   visit("plasma_volume_tau_min", p.plasma_volume_tau_min, "min", ValidRange{1.0, 120.0},
-        "assumed: the exercise plasma-volume shift completes within 10-15 min");
+        "assumed; the return after exercise agrees (baseline within 30 min of intense exercise, "
+        "Mack et al. 1998, J Appl Physiol 85:667), the onset is faster (stable within 5 min of "
+        "cycling, Pivarnik et al. 1986, Eur J Appl Physiol 55:450)");
   visit("cbg_capacity_nmol_l", p.cbg_capacity_nmol_l, "nmol/L", ValidRange{100.0, 2000.0},
         "derived: CBG 35 ± 3.6 mg/L in 19 men and 33 ± 4.2 in 16 women (\"Measurement of "
         "corticosteroid-binding globulin in man\", J Clin Endocrinol Metab 1964, 24:1029, "

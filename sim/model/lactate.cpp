@@ -7,12 +7,22 @@
 
 namespace brainload {
 
+namespace {
+
+// Free ADP of the oxidative relation alone, f1(u) = x: u² = Ks1·x/(1 − x), for 0 < x < 1. Shared by
+// glycolytic_activation and the balance's starting point, which must agree to the bit.
+double oxidative_adp(const LactateParams& p, double x) {
+  const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
+  return std::sqrt(ks1 * x / (1.0 - x));
+}
+
+}  // namespace
+
 double glycolytic_activation(const LactateParams& p, double muscle_intensity_frac) {
   const double x = muscle_intensity_frac;
   if (x <= 0.0) return 0.0;
   if (x >= 1.0) return 1.0;
-  const double ks1 = p.adp_ks1_mmol_kg * p.adp_ks1_mmol_kg;
-  const double adp = std::sqrt(ks1 * x / (1.0 - x));
+  const double adp = oxidative_adp(p, x);
   const double adp3 = adp * adp * adp;
   const double ks2 = p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg * p.adp_ks2_mmol_kg;
   return adp3 / (ks2 + adp3);
@@ -103,7 +113,7 @@ double balanced_activation(const LactateParams& p, const LactateInputs& in, doub
   // The root lies below the activation of the oxidative relation alone (where f1 = demand and
   // glycolysis adds to it; the ADP of glycolytic_activation), or below 1 when the demand is at or
   // above the aerobic maximum.
-  Point x = at(demand < 1.0 ? std::sqrt(ks1 * demand / (1.0 - demand)) : adp_of(1.0 - 1e-12));
+  Point x = at(demand < 1.0 ? oxidative_adp(p, demand) : adp_of(1.0 - 1e-12));
   if (x.gap <= 0.0) return x.a;
   // Newton's steps, at most kNewtonSteps of them (4-6 are taken: docs/reliability.md, forty-
   // seventh session); after that only bisection, which halves the bracket every step, so the loop

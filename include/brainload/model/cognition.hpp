@@ -33,9 +33,10 @@ struct CognitionParams {
   double arousal_weight_z = 0.1815;  // k_A, SD units (fitted: 65 % of Chang et al. 2012's g =
                                      // 0.108 just after exercise, Brain Res 1453:87; the share
                                      // from MODEL.md's 60–70 %; fit_acute_cognition.py)
-  double perfusion_gain_weight_z = 0.2164;  // k_up, SD per unit relative CBF above rest (fitted:
-                                            // the other 35 % of the same g)
-  double perfusion_loss_weight_z = 0.2164;  // k_down, SD per unit below rest (assumed = k_up:
+  double perfusion_gain_weight_z = 0.2821;  // k_up, SD per unit relative CBF above rest (fitted:
+                                            // the other 35 % of the same g; refitted 2026-12-07,
+                                            // acute_cognition_weights.md last section)
+  double perfusion_loss_weight_z = 0.2821;  // k_down, SD per unit below rest (assumed = k_up:
                                             // falls of 10-30 % after exercise cost little; see
                                             // docs/research/acute_cognition_weights.md)
   double lactate_fuel_weight_z = 0.04;      // k_lac, SD per mmol/L brain lactate (assumed, small)

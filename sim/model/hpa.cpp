@@ -73,7 +73,9 @@ double free_cortisol_nmol_l(const HpaParams& p, double total_nmol_l, double volu
 
 double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac, double volume_rel) {
   const double target = 1.0 - p.plasma_volume_slope * std::max(0.0, work_vo2max_frac);
-  return (target - volume_rel) / p.plasma_volume_tau_min;
+  // Falls fast, returns slowly; the rate is continuous (zero at the target) whichever applies.
+  const double tau = target < volume_rel ? p.plasma_volume_onset_tau_min : p.plasma_volume_tau_min;
+  return (target - volume_rel) / tau;
 }
 
 }  // namespace brainload

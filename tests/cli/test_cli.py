@@ -512,7 +512,7 @@ class Parameters(unittest.TestCase):
         proc = run("describe", "--json")
         self.assertEqual(proc.returncode, 0, outcome(proc))
         params = json.loads(proc.stdout)["parameters"]
-        self.assertEqual(len(params), 311)
+        self.assertEqual(len(params), 312)
         names = [p["name"] for p in params]
         self.assertEqual(len(set(names)), len(names))
         for p in params:
@@ -528,7 +528,7 @@ class Parameters(unittest.TestCase):
     def test_describe_text_shows_the_range(self):
         proc = run("describe")
         self.assertEqual(proc.returncode, 0, outcome(proc))
-        self.assertIn("Parameters (311;", proc.stdout)
+        self.assertIn("Parameters (312;", proc.stdout)
         self.assertRegex(proc.stdout, r"rest_mmol_l +1 +mmol/L +\[0\.3, 3\]")
 
     def test_set_changes_the_trace(self):

@@ -58,6 +58,20 @@ TEST(Hpa, PlasmaVolumeFallsWithIntensityAndRecoversAtRest) {
   EXPECT_NEAR(plasma_volume_rate(p, 0.8, 1.0 - 0.8 * p.plasma_volume_slope), 0.0, 1e-15);
 }
 
+// The shift has two time constants (docs/research/cortisol_recovery_timing.md): the same distance
+// from the target closes τ_V/τ_on times faster on the way down than on the way back.
+TEST(Hpa, PlasmaVolumeFallsFasterThanItReturns) {
+  const HpaParams p;
+  const double target = 1.0 - 0.6 * p.plasma_volume_slope;
+  const double d = 0.05;
+  const double falling = plasma_volume_rate(p, 0.6, target + d);
+  const double returning = plasma_volume_rate(p, 0.6, target - d);
+  EXPECT_NEAR(falling, -d / p.plasma_volume_onset_tau_min, 1e-15);
+  EXPECT_NEAR(returning, d / p.plasma_volume_tau_min, 1e-15);
+  EXPECT_GT(-falling, 5.0 * returning);
+  EXPECT_EQ(plasma_volume_rate(p, 0.6, target), 0.0);  // continuous at the switch
+}
+
 TEST(Hpa, TheChronicDoseDoesNotDependOnTheExerciseGain) {
   HpaParams p;
   const double dose = exercise_hpa_dose_rate(p, 0.8, 1.0);

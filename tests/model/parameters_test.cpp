@@ -40,7 +40,7 @@ const std::map<std::string, std::size_t>& expected_counts() {
       {"osteocalcin", 7},           // OsteocalcinParams
       {"il6", 11},                  // Il6Params
       {"glucose", 9},               // GlucoseParams
-      {"hpa", 23},                  // HpaParams
+      {"hpa", 24},                  // HpaParams
       {"session", 12},              // SessionDriveParams
       {"training", 21},             // TrainingAdaptationParams
       {"resting_bdnf", 7},          // RestingBdnfParams
@@ -59,9 +59,9 @@ const std::map<std::string, std::size_t>& expected_counts() {
   };
   return kCounts;
 }
-constexpr std::size_t kAcuteParameterCount = 165;   // the fourteen AcuteParams groups above
+constexpr std::size_t kAcuteParameterCount = 166;   // the fourteen AcuteParams groups above
 constexpr std::size_t kChronicParameterCount = 69;  // the ten ChronicParams groups above
-constexpr std::size_t kParameterCount = 311;        // all groups above
+constexpr std::size_t kParameterCount = 312;        // all groups above
 
 struct Row {
   std::string group;

@@ -24,6 +24,10 @@ awakening rise read on free cortisol (docs/research/free_cortisol.md), cost 4.16
 hpa.hpp since: [1.8910, -0.6170, 580.25, 719.53 (= -0.47 + 720, the second harmonic's period),
 154.69, 3.175, 29.95, 0.2315]. With kgr = 3 (assumed until
 then; `fit_hpa.py kgr=3`), cost 6.23: [2.0129, -0.5689, 582.58, 7.26, 158.68, 4.640, 27.16, 0.2303].
+Refitted from that vector (as below) after the plasma volume was given an onset time constant of
+its own (5/ln 20 = 1.67 min; docs/research/cortisol_recovery_timing.md, the asymmetric-shift
+decision), cost 4.17, and used in hpa.hpp since: [1.8936, -0.6298, 579.65, 720.42 (= 0.42 + 720),
+154.67, 3.061, 30.16, 0.2202].
 """
 import numpy as np, sys, json
 from scipy.integrate import solve_ivp
@@ -31,7 +35,7 @@ from scipy.optimize import least_squares
 
 LN2=np.log(2)
 P=dict(crh=4.0, acth=20.0, cort=80.0, kgr=4.0, wake=7*60.0, sleep=23*60.0, car_tau=15.0,
-       thr=0.5, pv_tau=10.0)
+       thr=0.5, pv_tau=10.0, pv_on_tau=5.0/np.log(20.0))
 
 # Free cortisol (docs/research/free_cortisol.md; hpa.hpp free_cortisol_nmol_l): the positive root
 # of T = U(1 + N) + G K U/(1 + K U), Coolens et al. 1987's K and N, G = 650 nmol/L. The awakening
@@ -61,7 +65,10 @@ def rhs(t,y,th,work_fn,start_clock,react=1.0):
     u=u_circ(clock,c1,c2,p1,p2)*(1+car+ex)
     a1,a2,a3=LN2/P['crh'],LN2/P['acth'],LN2/cort_half_life(th)
     pvs=1-spv*work
-    return [a1*(u*fb_crh(x3,P['kgr'])-x1), a2*(x1*fb_acth(x3,P['kgr'])-x2), a3*(x2-x3), (pvs-pv)/P['pv_tau']]
+    # the volume falls with the onset time constant and returns with the slower one
+    # (docs/research/cortisol_recovery_timing.md, the asymmetric-shift decision)
+    pv_tau=P['pv_on_tau'] if pvs<pv else P['pv_tau']
+    return [a1*(u*fb_crh(x3,P['kgr'])-x1), a2*(x1*fb_acth(x3,P['kgr'])-x2), a3*(x2-x3), (pvs-pv)/pv_tau]
 
 def cort_half_life(th):
     # the ninth parameter, fitted since the ACTH decision of docs/research/cortisol_recovery_timing.md

@@ -13,7 +13,8 @@
 //   E_ex     = g_ex · reactivity · clamp((x − x_thr)/(1 − x_thr), 0, 1)
 //   E_aw     = g_aw · exp(−s/τ_aw)  while awake, s = minutes since the wall-clock wake time
 //   E_glc    = g_glc · clamp((G_thr − G)/G_thr, 0, 1)   G: plasma glucose (glucose.hpp)
-//   dV/dt    = (1 − k_V · x − V) / τ_V                   plasma volume, 1 = rest
+//   dV/dt    = (V* − V) / τ,  V* = 1 − k_V · x            plasma volume, 1 = rest; τ = τ_on
+//                                                        while V > V* (falling), τ_V returning
 //   cortisol_nmol_l      = T = x3 · scale / V
 //   cortisol_free_nmol_l = U:  T = U·(1 + N) + (G/V)·K·U/(1 + K·U)
 // clang-format on
@@ -37,8 +38,12 @@
 // out of the plasma (haemoconcentration) so every plasma concentration rises without any change
 // in secretion; Hill et al. measured plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 %
 // VO2max, and the cortisol they report is the measured concentration, so the model reads it the
-// same way. The circadian harmonics, scale, awakening gain, exercise gain and plasma-volume slope
-// are fitted jointly (validation/fits/fit_hpa.py) to the catalogue's fitted HPA targets only.
+// same way. The volume falls within minutes of starting (stable by 5 min of cycling: Pivarnik et
+// al. 1986, Eur J Appl Physiol 55:450) and returns over half an hour (Mack et al. 1998, J Appl
+// Physiol 85:667), so the shift has two time constants (docs/research/cortisol_recovery_timing.md,
+// the asymmetric-shift decision). The circadian harmonics, scale, awakening gain, exercise gain and
+// plasma-volume slope are fitted jointly (validation/fits/fit_hpa.py) to the catalogue's fitted HPA
+// targets only.
 //
 // Free cortisol (what saliva reads; docs/research/free_cortisol.md): the measured total T is bound
 // to corticosteroid-binding globulin (one site per molecule, capacity G, association constant K)
@@ -74,27 +79,32 @@ struct HpaParams {
   // least squares in log (08:30 weighted ×2, plus the peak's value and clock), to a serum profile
   // of 50 (00:00), 90 (03:00), 300 (06:00), 430 (08:30), 280 (12:00), 180 (16:00), 110 (20:00), 60
   // (23:00) nmol/L read off Debono et al. 2009 (J Clin Endocrinol Metab 94:1548).
-  double circadian_c1 = 1.8910;                // dimensionless (fitted)
-  double circadian_c2 = -0.6170;               // dimensionless (fitted)
-  double circadian_phase1_clock_min = 580.25;  // φ1, min after midnight (fitted)
-  double circadian_phase2_clock_min = 719.53;  // φ2, min after midnight (fitted; period 720)
+  // Refitted 2026-12-07 with the asymmetric plasma-volume shift (fit_hpa.py's docstring).
+  double circadian_c1 = 1.8936;                // dimensionless (fitted)
+  double circadian_c2 = -0.6298;               // dimensionless (fitted)
+  double circadian_phase1_clock_min = 579.65;  // φ1, min after midnight (fitted)
+  double circadian_phase2_clock_min = 720.42;  // φ2, min after midnight (fitted; period 720)
   double circadian_norm = 1.0;                 // u_norm (definition)
-  double cortisol_scale_nmol_l = 154.69;       // nmol/L per unit x3 (fitted with the profile)
+  double cortisol_scale_nmol_l = 154.67;       // nmol/L per unit x3 (fitted with the profile)
   double pituitary_mass = 1.0;                 // P (chronic layer)
   double adrenal_mass = 1.0;                   // A (chronic layer)
-  double awakening_gain = 3.175;  // g_aw (fitted: +50 % free cortisol in 30 min, Wüst et al. 2000)
+  double awakening_gain = 3.061;  // g_aw (fitted: +50 % free cortisol in 30 min, Wüst et al. 2000)
   double awakening_tau_min = 15.0;  // τ_aw, min (assumed: the ACTH burst after waking is over
                                     // within the first half hour; not fitted to the peak time)
-  double exercise_gain = 29.95;  // g_ex (fitted: 30 min at 60 / 80 % VO2max → +40 / +83 % measured
+  double exercise_gain = 30.16;  // g_ex (fitted: 30 min at 60 / 80 % VO2max → +40 / +83 % measured
                                  // concentration, Hill et al. 2008)
   double exercise_threshold_vo2max_frac = 0.50;  // x_thr: 40 % does not raise secretion, 60 % does
                                                  // (Hill et al. 2008)
-  double plasma_volume_slope = 0.2315;  // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
+  double plasma_volume_slope = 0.2202;  // k_V per unit VO2max fraction (fitted: −9.9 % at 40 %,
                                         // −17 % at 80 % after 30 min, Hill et al. 2008)
-  // τ_V, min (assumed; its return is as measured: back within 30 min of intense exercise, Mack et
-  // al. 1998, J Appl Physiol 85:667; the onset is faster, stable within 5 min, Pivarnik et al.
-  // 1986: docs/research/cortisol_recovery_timing.md)
+  // τ_V, min: the return (assumed; as measured: back within 30 min of intense exercise, Mack et
+  // al. 1998, J Appl Physiol 85:667; docs/research/cortisol_recovery_timing.md); the fall has its
+  // own τ_on below
   double plasma_volume_tau_min = 10.0;
+  // τ_on, min (derived: 95 % of the fall within 5 min of cycling, 5 / ln 20: "stabilized by 5
+  // min", Pivarnik, Goetting & Senay 1986, Eur J Appl Physiol 55:450; "essentially maximal within
+  // 5 min", Eur J Appl Physiol 1992, 65:302)
+  double plasma_volume_onset_tau_min = 1.67;
   double cbg_capacity_nmol_l = 650.0;     // G (derived: 34 mg/L of CBG, 52 kDa, one site; J Clin
                                           // Endocrinol Metab 1964, 24:1029)
   double cbg_affinity_l_per_nmol = 0.03;  // K = 3e7 /M (Coolens et al. 1987)
@@ -158,9 +168,13 @@ void visit_parameters(P& p, Visitor&& visit) {
         "fitted: plasma volume −9.9 % after 30 min at 40 % and −17 % at 80 % VO2max (Hill et al. "
         "2008)");
   visit("plasma_volume_tau_min", p.plasma_volume_tau_min, "min", ValidRange{1.0, 120.0},
-        "assumed; the return after exercise agrees (baseline within 30 min of intense exercise, "
-        "Mack et al. 1998, J Appl Physiol 85:667), the onset is faster (stable within 5 min of "
-        "cycling, Pivarnik et al. 1986, Eur J Appl Physiol 55:450)");
+        "assumed; the return, while the volume is below its target, as measured (baseline "
+        "within 30 min of intense exercise, Mack et al. 1998, J Appl Physiol 85:667); the fall "
+        "has its own plasma_volume_onset_tau_min");
+  visit("plasma_volume_onset_tau_min", p.plasma_volume_onset_tau_min, "min", ValidRange{0.2, 60.0},
+        "derived: the fall while the volume is above its target, 95 % within 5 min of cycling "
+        "(5 / ln 20): \"stabilized by 5 min\" (Pivarnik, Goetting & Senay 1986, Eur J Appl Physiol "
+        "55:450), \"essentially maximal within 5 min\" (Eur J Appl Physiol 1992, 65:302)");
   visit("cbg_capacity_nmol_l", p.cbg_capacity_nmol_l, "nmol/L", ValidRange{100.0, 2000.0},
         "derived: CBG 35 ± 3.6 mg/L in 19 men and 33 ± 4.2 in 16 women (\"Measurement of "
         "corticosteroid-binding globulin in man\", J Clin Endocrinol Metab 1964, 24:1029, "
@@ -207,7 +221,8 @@ struct HpaRates {
 // quadratic, written in the form that does not cancel when b is large.
 [[nodiscard]] double free_cortisol_nmol_l(const HpaParams& p, double total_nmol_l,
                                           double volume_rel);
-// dV/dt of the relative plasma volume V at this whole-body intensity.
+// dV/dt of the relative plasma volume V at this whole-body intensity: towards its target with
+// τ_on while above it (falling), with τ_V while below it (returning).
 [[nodiscard]] double plasma_volume_rate(const HpaParams& p, double work_vo2max_frac,
                                         double volume_rel);
 

@@ -11,7 +11,8 @@ to the catalogue's *fitted* HPA targets only:
     their measured plasma-volume changes (-9.9 % at 40 %, -17 % at 80 %): hpa.hill.v60, .v80.
 The held-out HPA targets (hpa.hill.rest_control, hpa.awakening.time_of_peak) are not in the
 objective. Fixed (not fitted): the three half-lives (Karin et al. 2020), gr_k, the awakening
-drive's time constant, the exercise threshold and the plasma-volume time constant.
+drive's time constant, the exercise threshold and the plasma volume's two time constants (onset and
+return).
 
 Run with Debian's python3 (numpy, scipy): /usr/bin/python3 validation/fits/fit_hpa.py
 (`fit_hpa.py acth` runs the rejected nine-parameter refit of docs/research/cortisol_recovery_timing.md,
@@ -24,7 +25,8 @@ awakening rise read on free cortisol (docs/research/free_cortisol.md), cost 4.16
 hpa.hpp since: [1.8910, -0.6170, 580.25, 719.53 (= -0.47 + 720, the second harmonic's period),
 154.69, 3.175, 29.95, 0.2315]. With kgr = 3 (assumed until
 then; `fit_hpa.py kgr=3`), cost 6.23: [2.0129, -0.5689, 582.58, 7.26, 158.68, 4.640, 27.16, 0.2303].
-Refitted from that vector (as below) after the plasma volume was given an onset time constant of
+Refitted from the kgr = 4 vector above (the script's start, as below) after the plasma volume was
+given an onset time constant of
 its own (5/ln 20 = 1.67 min; docs/research/cortisol_recovery_timing.md, the asymmetric-shift
 decision), cost 4.17, and used in hpa.hpp since: [1.8936, -0.6298, 579.65, 720.42 (= 0.42 + 720),
 154.67, 3.061, 30.16, 0.2202].
@@ -158,8 +160,10 @@ if __name__=='__main__':
         xs=[1,1,60,60,50,1,1,0.1,10]; nfev=60; bounds=(lo,hi)
     else:
         # The fit used in hpa.hpp: eight parameters, the half-lives fixed (Karin et al. 2020).
-        # Started from the parameters in hpa.hpp (the kgr = 4 fit), as the free-cortisol decision
-        # says (docs/research/free_cortisol.md); the kgr = 3 vector was the start before.
+        # Started from the kgr = 4 fit (hpa.hpp's values until the free-cortisol refit), as the
+        # free-cortisol decision says (docs/research/free_cortisol.md); the kgr = 3 vector was the
+        # start before. The asymmetric-shift refit kept this start: from hpa.hpp's values of then it
+        # converged at a higher cost (4.226 against 4.170; cortisol_recovery_timing.md).
         starts=[[1.8953, -0.6224, 580.43, 0.884, 154.75, 3.074, 29.95, 0.2329]]
         xs=[1,1,60,60,50,1,1,0.1]; nfev=25; bounds=(-np.inf,np.inf)
     best=None
